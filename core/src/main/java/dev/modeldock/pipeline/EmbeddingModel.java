@@ -1,0 +1,63 @@
+package dev.modeldock.pipeline;
+
+import dev.modeldock.config.EmbeddingModelConfig;
+import dev.modeldock.config.Settings;
+import dev.modeldock.host.Extensions;
+import dev.modeldock.plugin.ExportReceipt;
+import dev.modeldock.plugin.ExportRequest;
+import dev.modeldock.plugin.ExportTarget;
+import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.plugin.Progress;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A transformer to be turned into an ONNX embedding pipeline: OML4Py's {@code EmbeddingModel}.
+ *
+ * <p>A preconfigured model needs no configuration; any other model must come with one (typically
+ * from {@link EmbeddingModelConfig#fromTemplate}).
+ */
+public final class EmbeddingModel {
+    private final ModelSource source;
+    private final EmbeddingModelConfig config;
+    private final Extensions extensions;
+
+    /**
+     * @param modelName     a folder in hub layout, or a hub id found under the cache folder
+     * @param configuration how to convert it; null for a preconfigured model
+     * @param settings      global settings (cache folder, logging, download behaviour)
+     * @param extensions    the plugins to convert and export with
+     */
+    public EmbeddingModel(String modelName, EmbeddingModelConfig configuration, Settings settings,
+            Extensions extensions) {
+        this.source = ModelSource.resolve(modelName, settings);
+        this.config = configuration != null ? configuration
+                : EmbeddingModelConfig.preconfigured(source.hubId()).orElseThrow(() -> new ModelDockException(
+                        "'" + modelName + "' is not a preconfigured model, so it needs a configuration (e.g. the"
+                                + " 'text' template with max_seq_length)"));
+        this.extensions = extensions;
+    }
+
+    public EmbeddingModelConfig configuration() {
+        return config;
+    }
+
+    /** Writes {@code exportName.onnx} and {@code exportName.json} into {@code outputDir}, OML4Py's export2file. */
+    public ExportOutcome exportToFile(String exportName, Path outputDir, Progress progress) throws IOException {
+        return export(exportName, "file", Map.of("output_dir", outputDir.toString()), progress);
+    }
+
+    /** Converts, checks and hands the pipeline to the named export target. */
+    public ExportOutcome export(String exportName, String targetName, Map<String, String> targetSettings,
+            Progress progress) throws IOException {
+        ExportTarget target = extensions.exportTarget(targetName);
+        target.check(exportName, targetSettings); // a bad name fails now, not after the conversion
+        try (Conversion.Staged staged = Conversion.run(source, config, extensions, progress)) {
+            ExportReceipt receipt = target.export(new ExportRequest(exportName, staged.model(), staged.sha256(),
+                    staged.metadata(), targetSettings), (stage, fraction) -> progress.report(stage, 0.9 + fraction / 10));
+            return new ExportOutcome(receipt, staged.parity(), staged.metadata(), staged.provenance(),
+                    staged.plan().embeddingWidth());
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.modeldock.plugin;
+
+import org.pf4j.ExtensionPoint;
+
+/**
+ * Turns the pipeline's input string into token ids inside the graph.
+ *
+ * <p>The host asks every tokenizer whether it {@link #recognizes} the model and uses the first that
+ * does. The nodes it emits must truncate to {@link TokenizerOptions#maxSequenceLength()} tokens,
+ * special tokens included, so the encoder never sees more positions than it has.
+ */
+public interface Tokenizer extends ExtensionPoint {
+
+    /**
+     * The tokenizer's family as Oracle's import metadata names it ({@code bert}, {@code bpe},
+     * {@code sentencepiece}, ...); also how a user refers to this tokenizer.
+     */
+    String name();
+
+    /** Whether this tokenizer can reproduce the model's own tokenization from its files. */
+    boolean recognizes(ModelFolder model);
+
+    /**
+     * Appends the tokenizer nodes.
+     *
+     * @param graph   the graph being built
+     * @param text    the name of the string tensor of shape [1] holding the input text
+     * @param model   the model's files
+     * @param options settings from the configuration that override the tokenizer files
+     * @return the int64 tensors of shape [1, tokens] the encoder takes
+     * @throws ModelDockException when the tokenizer files are missing or malformed
+     */
+    TokenIds append(GraphBuilder graph, String text, ModelFolder model, TokenizerOptions options);
+}

@@ -1,0 +1,30 @@
+package dev.modeldock.validation;
+
+/**
+ * A text the pipeline is checked on.
+ *
+ * @param script which kind of text it is, deciding whether it can fail an export
+ */
+public record ProbeText(String text, Script script) {
+
+    /** How a text relates to the in-graph tokenizer's known limits. */
+    public enum Script {
+        /** Plain ASCII: the in-graph tokenizer must agree exactly; a miss refuses the export. */
+        ASCII,
+        /** Other characters of the Basic Multilingual Plane: differences are reported, not fatal. */
+        NON_ASCII,
+        /** Characters above U+FFFF, which Java's runtime binding passes as surrogates: reported only. */
+        SUPPLEMENTARY;
+
+        public static Script of(String text) {
+            if (text.chars().allMatch(c -> c < 0x80)) {
+                return ASCII;
+            }
+            return text.codePoints().anyMatch(c -> c > 0xFFFF) ? SUPPLEMENTARY : NON_ASCII;
+        }
+    }
+
+    public static ProbeText of(String text) {
+        return new ProbeText(text, Script.of(text));
+    }
+}

@@ -1,0 +1,109 @@
+package dev.modeldock.export.file;
+
+import dev.modeldock.plugin.ExportReceipt;
+import dev.modeldock.plugin.ExportRequest;
+import dev.modeldock.plugin.ExportTarget;
+import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.plugin.Progress;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import org.pf4j.Extension;
+
+/**
+ * Writes {@code NAME.onnx} and {@code NAME.json} (the Oracle import metadata) into the folder given
+ * by the {@code output_dir} setting (default: the working directory).
+ *
+ * <p>Both files are written under temporary names in the same folder and renamed into place only
+ * once complete and checked against the artifact's SHA-256, so a failure never leaves a truncated
+ * model where a good one was.
+ */
+@Extension
+public final class FileExportTarget implements ExportTarget {
+
+    @Override
+    public String name() {
+        return "file";
+    }
+
+    @Override
+    public void check(String name, Map<String, String> settings) {
+        ExportName.check(name);
+        Path folder = outputDir(settings);
+        if (Files.exists(folder) && (!Files.isDirectory(folder) || !Files.isWritable(folder))) {
+            throw new ModelDockException("output directory " + folder + " is not a writable directory");
+        }
+    }
+
+    @Override
+    public ExportReceipt export(ExportRequest request, Progress progress) throws IOException {
+        check(request.name(), request.settings());
+        Path folder = outputDir(request.settings());
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new ModelDockException("cannot create output directory " + folder + ": " + e.getMessage(), e);
+        }
+        Path model = ExportName.resolve(folder, request.name() + ".onnx");
+        Path metadata = ExportName.resolve(folder, request.name() + ".json");
+        // Not createTempFile: its owner-only permissions would carry over to the published files.
+        String partSuffix = "." + UUID.randomUUID() + ".part";
+        Path modelPart = ExportName.resolve(folder, "." + request.name() + ".onnx" + partSuffix);
+        Path metadataPart = ExportName.resolve(folder, "." + request.name() + ".json" + partSuffix);
+        try {
+            long bytes = copyChecked(request, modelPart, progress);
+            Files.writeString(metadataPart, request.metadata(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+            Files.move(modelPart, model, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(metadataPart, metadata, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            progress.report("wrote " + model, 1.0);
+            return new ExportReceipt(name(), model.toString(), request.sha256(), bytes);
+        } finally {
+            Files.deleteIfExists(modelPart);
+            Files.deleteIfExists(metadataPart);
+        }
+    }
+
+    private static Path outputDir(Map<String, String> settings) {
+        return Path.of(settings.getOrDefault("output_dir", ".")).toAbsolutePath().normalize();
+    }
+
+    /** Copies the artifact, hashing what is written, and fails if the bytes are not the ones promised. */
+    private static long copyChecked(ExportRequest request, Path destination, Progress progress) throws IOException {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        long total = Files.size(request.model());
+        long copied = 0;
+        byte[] buffer = new byte[1 << 20];
+        try (InputStream in = Files.newInputStream(request.model());
+                OutputStream out = new DigestOutputStream(Files.newOutputStream(destination,
+                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), sha256)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                out.write(buffer, 0, n);
+                copied += n;
+                progress.report("writing " + request.name() + ".onnx", total == 0 ? 1 : (double) copied / total);
+            }
+        }
+        String written = HexFormat.of().formatHex(sha256.digest());
+        if (!written.equals(request.sha256())) {
+            throw new ModelDockException("the model changed while it was being written (SHA-256 " + written
+                    + ", expected " + request.sha256() + "); nothing was replaced");
+        }
+        return copied;
+    }
+}

@@ -1,0 +1,150 @@
+package dev.modeldock.export.file;
+
+import static dev.modeldock.export.file.ExportFixtures.listing;
+import static dev.modeldock.export.file.ExportFixtures.request;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.modeldock.plugin.ExportReceipt;
+import dev.modeldock.plugin.ExportRequest;
+import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.plugin.Progress;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class FileExportTargetTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesModelAndMetadataUnderTheExportName() throws Exception {
+        Path artifact = ExportFixtures.artifact(dir.resolve("work"), 3_000_000, 7);
+        Path out = dir.resolve("out");
+        new FileExportTarget().export(request("mini-lm", artifact, out), Progress.NONE);
+        assertEquals(List.of("mini-lm.json", "mini-lm.onnx"), listing(out));
+        assertArrayEquals(Files.readAllBytes(artifact), Files.readAllBytes(out.resolve("mini-lm.onnx")));
+        assertArrayEquals(ExportFixtures.METADATA.getBytes(StandardCharsets.UTF_8),
+                Files.readAllBytes(out.resolve("mini-lm.json")), "metadata is written as UTF-8");
+        assertTrue(Files.exists(artifact), "the artifact is copied, not moved");
+    }
+
+    @Test
+    void receiptNamesTheFileAndItsDigestAndSize() throws Exception {
+        Path artifact = ExportFixtures.artifact(dir.resolve("work"), 12_345, 1);
+        Path out = dir.resolve("out");
+        ExportReceipt receipt = new FileExportTarget().export(request("m", artifact, out), Progress.NONE);
+        byte[] written = Files.readAllBytes(out.resolve("m.onnx"));
+        assertEquals("file", receipt.target());
+        assertEquals(out.resolve("m.onnx").toAbsolutePath().toString(), receipt.location());
+        assertEquals(ExportFixtures.sha256(written), receipt.sha256());
+        assertEquals(12_345, receipt.bytes());
+        assertEquals(written.length, receipt.bytes());
+    }
+
+    @Test
+    void createsAMissingOutputDirectory() throws Exception {
+        Path artifact = ExportFixtures.artifact(dir.resolve("work"), 100, 2);
+        Path out = dir.resolve("a/b/c");
+        new FileExportTarget().export(request("m", artifact, out), Progress.NONE);
+        assertTrue(Files.isRegularFile(out.resolve("m.onnx")));
+        assertTrue(Files.isRegularFile(out.resolve("m.json")));
+    }
+
+    @Test
+    void exportedFilesGetTheUsualPermissionsNotOwnerOnly() throws Exception {
+        Path artifact = ExportFixtures.artifact(dir.resolve("work"), 100, 3);
+        Path out = Files.createDirectories(dir.resolve("out"));
+        // A file created the ordinary way shows what the process umask allows.
+        Path reference = out.resolve("reference");
+        try (OutputStream stream = Files.newOutputStream(reference)) {
+            stream.write(1);
+        }
+        Set<PosixFilePermission> expected = Files.getPosixFilePermissions(reference);
+        new FileExportTarget().export(request("m", artifact, out), Progress.NONE);
+        assertEquals(expected, Files.getPosixFilePermissions(out.resolve("m.onnx")));
+        assertEquals(expected, Files.getPosixFilePermissions(out.resolve("m.json")));
+        Set<PosixFilePermission> artifactPermissions = Files.getPosixFilePermissions(artifact);
+        assertEquals(expected, artifactPermissions, "fixture sanity: the artifact was created the same way");
+    }
+
+    @Test
+    void reportsProgressUpToCompletion() throws Exception {
+        Path artifact = ExportFixtures.artifact(dir.resolve("work"), 2_500_000, 4);
+        List<Double> fractions = new ArrayList<>();
+        new FileExportTarget().export(request("m", artifact, dir.resolve("out")), (stage, f) -> fractions.add(f));
+        assertTrue(fractions.size() >= 2, fractions.toString());
+        for (int i = 1; i < fractions.size(); i++) {
+            assertTrue(fractions.get(i) >= fractions.get(i - 1), "progress never goes back: " + fractions);
+        }
+        assertEquals(1.0, fractions.get(fractions.size() - 1), 1e-9);
+    }
+
+    static Stream<String> badNames() {
+        return ExportNameTest.badNames();
+    }
+
+    @ParameterizedTest
+    @MethodSource("badNames")
+    void rejectsABadNameAndWritesNothing(String name) throws Exception {
+        Path artifact = ExportFixtures.artifact(dir.resolve("work"), 100, 5);
+        Path out = Files.createDirectories(dir.resolve("out"));
+        ModelDockException e = assertThrows(ModelDockException.class,
+                () -> new FileExportTarget().export(request(name, artifact, out), Progress.NONE));
+        assertTrue(e.getMessage().contains("export name"), e.getMessage());
+        assertEquals(List.of(), listing(out));
+        assertEquals(List.of("out", "work"), listing(dir), "nothing written beside the output directory either");
+    }
+
+    @Test
+    void checkRejectsABadNameBeforeAnyWork() {
+        ModelDockException e = assertThrows(ModelDockException.class,
+                () -> new FileExportTarget().check("../evil", Map.of("output_dir", dir.toString())));
+        assertTrue(e.getMessage().contains("'../evil'"), e.getMessage());
+    }
+
+    @Test
+    void checkRejectsAnOutputDirThatIsARegularFile() throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+        ModelDockException e = assertThrows(ModelDockException.class,
+                () -> new FileExportTarget().check("m", Map.of("output_dir", file.toString())));
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+    }
+
+    @Test
+    void exportRejectsAnOutputDirThatIsARegularFile() throws Exception {
+        Path artifact = ExportFixtures.artifact(dir.resolve("work"), 100, 6);
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+        ModelDockException e = assertThrows(ModelDockException.class,
+                () -> new FileExportTarget().export(request("m", artifact, file), Progress.NONE));
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        assertEquals("x", Files.readString(file));
+    }
+
+    @Test
+    void checkAcceptsAGoodNameAndAFolderThatDoesNotExistYet() {
+        new FileExportTarget().check("m", Map.of("output_dir", dir.resolve("later").toString()));
+        assertTrue(Files.notExists(dir.resolve("later")), "check creates nothing");
+    }
+
+    @Test
+    void exportNameIsTakenFromTheRequestNotTheArtifact() throws Exception {
+        Path artifact = ExportFixtures.artifact(dir.resolve("work"), 100, 8);
+        ExportRequest request = request("renamed", artifact, dir.resolve("out"));
+        new FileExportTarget().export(request, Progress.NONE);
+        assertEquals(List.of("renamed.json", "renamed.onnx"), listing(dir.resolve("out")));
+    }
+}

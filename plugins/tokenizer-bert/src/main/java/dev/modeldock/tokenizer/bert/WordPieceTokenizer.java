@@ -1,0 +1,56 @@
+package dev.modeldock.tokenizer.bert;
+
+import dev.modeldock.plugin.GraphBuilder;
+import dev.modeldock.plugin.ModelFolder;
+import dev.modeldock.plugin.TokenIds;
+import dev.modeldock.plugin.Tokenizer;
+import dev.modeldock.plugin.TokenizerOptions;
+import java.util.List;
+import java.util.Map;
+import org.pf4j.Extension;
+
+/**
+ * BERT-style WordPiece tokenization (BERT, MiniLM, MPNet, E5, BGE) as onnxruntime-extensions'
+ * {@code BertTokenizer} operator, the one tokenizer op Oracle's in-database runtime ships for it.
+ */
+@Extension
+public final class WordPieceTokenizer implements Tokenizer {
+
+    @Override
+    public String name() {
+        return "bert";
+    }
+
+    @Override
+    public boolean recognizes(ModelFolder model) {
+        return WordPieceFiles.describes(model);
+    }
+
+    @Override
+    public TokenIds append(GraphBuilder graph, String text, ModelFolder model, TokenizerOptions options) {
+        WordPieceFiles files = WordPieceFiles.read(model);
+        boolean lowercase = options.doLowerCase();
+        // The op strips no accents unless told; tokenizer files say null to mean "when lowercasing".
+        boolean stripAccents = files.stripAccents() == null ? lowercase : files.stripAccents();
+        List<String> ids = graph.node(GraphBuilder.CONTRIB_DOMAIN, "BertTokenizer", List.of(text), 3, Map.ofEntries(
+                Map.entry("vocab_file", files.vocabulary().asText()),
+                Map.entry("do_lower_case", lowercase),
+                Map.entry("do_basic_tokenize", true),
+                Map.entry("strip_accents", stripAccents),
+                Map.entry("tokenize_chinese_chars", files.tokenizeChineseChars()),
+                Map.entry("unk_token", files.unknownToken()),
+                Map.entry("cls_token", files.clsToken()),
+                Map.entry("sep_token", files.sepToken()),
+                Map.entry("pad_token", files.padToken()),
+                Map.entry("mask_token", files.maskToken()),
+                Map.entry("suffix_indicator", files.suffixIndicator()),
+                // Truncating on the op keeps [CLS] and [SEP]; the op reserves two places for them.
+                Map.entry("max_length", (long) options.maxSequenceLength())));
+        // The op returns 1-D tensors (ids, type ids, mask); encoders take [batch, tokens].
+        String batchAxis = graph.constant("batch_axis", new long[] {0}, 1);
+        return new TokenIds(
+                graph.node("Unsqueeze", ids.get(0), batchAxis),
+                graph.node("Unsqueeze", ids.get(2), batchAxis),
+                graph.node("Unsqueeze", ids.get(1), batchAxis));
+    }
+}

@@ -1,0 +1,182 @@
+package dev.modeldock.tokenizer.bert;
+
+import static dev.modeldock.tokenizer.bert.TokenizerFixtures.VOCAB;
+import static dev.modeldock.tokenizer.bert.TokenizerFixtures.ids;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.TensorProto.DataType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtSession;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.modeldock.onnx.OnnxModels;
+import dev.modeldock.onnx.ProtoGraphBuilder;
+import dev.modeldock.onnx.TensorTypes;
+import dev.modeldock.plugin.GraphBuilder;
+import dev.modeldock.plugin.ModelFolder;
+import dev.modeldock.plugin.TokenIds;
+import dev.modeldock.plugin.TokenizerOptions;
+import dev.modeldock.runtime.OrtSessions;
+import dev.modeldock.runtime.PipelineSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WordPieceTokenizerTest {
+    private static final TokenizerOptions UNCASED = new TokenizerOptions(true, 8);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void recognizesAWordPieceTokenizerJson() throws Exception {
+        TokenizerFixtures.writeJson(dir, "tokenizer.json", TokenizerFixtures.tokenizerJson(VOCAB));
+        assertTrue(new WordPieceTokenizer().recognizes(folder()));
+    }
+
+    @Test
+    void doesNotRecognizeABpeTokenizerJson() throws Exception {
+        TokenizerFixtures.writeJson(dir, "tokenizer.json", TokenizerFixtures.bpeTokenizerJson());
+        TokenizerFixtures.writeVocabTxt(dir, VOCAB);
+        assertFalse(new WordPieceTokenizer().recognizes(folder()), "tokenizer.json outranks a stray vocab.txt");
+    }
+
+    @Test
+    void recognizesAVocabTxtWithoutTokenizerJson() throws Exception {
+        TokenizerFixtures.writeVocabTxt(dir, VOCAB);
+        assertTrue(new WordPieceTokenizer().recognizes(folder()));
+    }
+
+    @Test
+    void doesNotRecognizeAFolderWithoutTokenizerFiles() throws Exception {
+        Files.writeString(dir.resolve("config.json"), "{}");
+        assertFalse(new WordPieceTokenizer().recognizes(folder()));
+    }
+
+    @Test
+    void lowercasesAndSplitsOffSuffixPieces() throws Exception {
+        Path graph = tokenizerGraph(TokenizerFixtures.tokenizerJson(VOCAB), UNCASED);
+        assertArrayEquals(ids("[CLS]", "hello", "world", "##s", "[SEP]"), tokenIds(graph, "Hello worlds"));
+    }
+
+    @Test
+    void splitsPunctuationAndMapsUnknownWordsToUnk() throws Exception {
+        Path graph = tokenizerGraph(TokenizerFixtures.tokenizerJson(VOCAB), UNCASED);
+        assertArrayEquals(ids("[CLS]", "hello", ",", "[UNK]", "world", "!", "[SEP]"),
+                tokenIds(graph, "hello, xyzzy world!"));
+    }
+
+    @Test
+    void truncatesToMaxLengthKeepingClsFirstAndSepLast() throws Exception {
+        Path graph = tokenizerGraph(TokenizerFixtures.tokenizerJson(VOCAB), new TokenizerOptions(true, 5));
+        long[] ids = tokenIds(graph, "hello world hello world there");
+        assertEquals(5, ids.length, Arrays.toString(ids));
+        assertArrayEquals(ids("[CLS]", "hello", "world", "hello", "[SEP]"), ids);
+    }
+
+    @Test
+    void shortTextIsNotPaddedToMaxLength() throws Exception {
+        Path graph = tokenizerGraph(TokenizerFixtures.tokenizerJson(VOCAB), new TokenizerOptions(true, 5));
+        assertArrayEquals(ids("[CLS]", "hello", "[SEP]"), tokenIds(graph, "hello"));
+    }
+
+    @Test
+    void lowercasingStripsAccentsWhenTheFilesLeaveItOpen() throws Exception {
+        Path graph = tokenizerGraph(TokenizerFixtures.tokenizerJson(VOCAB), UNCASED);
+        assertArrayEquals(ids("[CLS]", "cafe", "[SEP]"), tokenIds(graph, "Café"));
+        assertArrayEquals(tokenIds(graph, "cafe"), tokenIds(graph, "Café"));
+    }
+
+    @Test
+    void explicitStripAccentsFalseKeepsTheAccent() throws Exception {
+        ObjectNode tokenizer = TokenizerFixtures.tokenizerJson(VOCAB);
+        ((ObjectNode) tokenizer.get("normalizer")).put("strip_accents", false);
+        Path graph = tokenizerGraph(tokenizer, UNCASED);
+        assertArrayEquals(ids("[CLS]", "[UNK]", "[SEP]"), tokenIds(graph, "Café"));
+        assertArrayEquals(ids("[CLS]", "cafe", "[SEP]"), tokenIds(graph, "Cafe"));
+    }
+
+    @Test
+    void keepsCaseWhenTheConfigurationSaysNotToLowercase() throws Exception {
+        Path graph = tokenizerGraph(TokenizerFixtures.tokenizerJson(VOCAB), new TokenizerOptions(false, 8));
+        assertArrayEquals(ids("[CLS]", "[UNK]", "hello", "[SEP]"), tokenIds(graph, "Hello hello"));
+    }
+
+    @Test
+    void vocabTxtModelTokenizesLikeTheTokenizerJsonModel() throws Exception {
+        Path fromJson = tokenizerGraph(TokenizerFixtures.tokenizerJson(VOCAB), UNCASED);
+        Path txtModel = Files.createDirectories(dir.resolve("txt-model"));
+        TokenizerFixtures.writeVocabTxt(txtModel, VOCAB);
+        Path fromTxt = write(graph(new ModelFolder("txt", txtModel), UNCASED), dir.resolve("txt.onnx"));
+        String text = "Hello, the worlds!";
+        assertArrayEquals(ids("[CLS]", "hello", ",", "the", "world", "##s", "!", "[SEP]"), tokenIds(fromTxt, text));
+        assertArrayEquals(tokenIds(fromJson, text), tokenIds(fromTxt, text));
+    }
+
+    @Test
+    void attentionMaskIsOneAndTokenTypesZeroForEveryToken() throws Exception {
+        TokenizerFixtures.writeJson(dir, "tokenizer.json", TokenizerFixtures.tokenizerJson(VOCAB));
+        ProtoGraphBuilder graph = new ProtoGraphBuilder("tokenizer", 17);
+        graph.addInput(TensorTypes.tensor("input", DataType.STRING, 1));
+        TokenIds ids = new WordPieceTokenizer().append(graph, "input", folder(), UNCASED);
+        graph.publish(ids.inputIds(), TensorTypes.tensor("ids", DataType.INT64, 1, "tokens"));
+        graph.publish(ids.attentionMask(), TensorTypes.tensor("mask", DataType.INT64, 1, "tokens"));
+        graph.publish(ids.tokenTypeIds(), TensorTypes.tensor("types", DataType.INT64, 1, "tokens"));
+        Path file = write(graph, dir.resolve("three.onnx"));
+        try (OrtSession session = OrtSessions.open(file, 1);
+                OnnxTensor text = OnnxTensor.createTensor(OrtSessions.environment(), new String[] {"hello worlds"},
+                        new long[] {1});
+                OrtSession.Result result = session.run(Map.of("input", text))) {
+            long[][] tokenIds = (long[][]) result.get("ids").orElseThrow().getValue();
+            long[][] mask = (long[][]) result.get("mask").orElseThrow().getValue();
+            long[][] types = (long[][]) result.get("types").orElseThrow().getValue();
+            assertArrayEquals(ids("[CLS]", "hello", "world", "##s", "[SEP]"), tokenIds[0]);
+            long[] ones = new long[tokenIds[0].length];
+            Arrays.fill(ones, 1);
+            assertArrayEquals(ones, mask[0]);
+            assertArrayEquals(new long[tokenIds[0].length], types[0]);
+        }
+    }
+
+    /** Writes {@code tokenizerJson} into the model folder and builds a string-in, ids-out graph from it. */
+    private Path tokenizerGraph(ObjectNode tokenizerJson, TokenizerOptions options) throws Exception {
+        TokenizerFixtures.writeJson(dir, "tokenizer.json", tokenizerJson);
+        return write(graph(folder(), options), dir.resolve("tokenizer.onnx"));
+    }
+
+    private static ProtoGraphBuilder graph(ModelFolder model, TokenizerOptions options) {
+        ProtoGraphBuilder graph = new ProtoGraphBuilder("tokenizer", 17);
+        graph.addInput(TensorTypes.tensor("input", DataType.STRING, 1));
+        TokenIds ids = new WordPieceTokenizer().append(graph, "input", model, options);
+        graph.publish(ids.inputIds(), TensorTypes.tensor("ids", DataType.INT64, 1, "tokens"));
+        return graph;
+    }
+
+    private static Path write(ProtoGraphBuilder graph, Path file) throws Exception {
+        ModelProto model = ModelProto.newBuilder()
+                .setIrVersion(8)
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(graph.opset()))
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain(GraphBuilder.CONTRIB_DOMAIN).setVersion(1))
+                .setGraph(graph.build())
+                .build();
+        OnnxModels.write(model, file);
+        return file;
+    }
+
+    private static long[] tokenIds(Path graph, String text) {
+        try (PipelineSession session = PipelineSession.open(graph, 1)) {
+            return session.tokenIds(text);
+        }
+    }
+
+    private ModelFolder folder() {
+        return new ModelFolder("tiny-bert", dir);
+    }
+}
