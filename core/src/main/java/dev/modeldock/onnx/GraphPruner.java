@@ -28,7 +28,7 @@ final class GraphPruner {
             NodeProto node = nodes.get(i);
             if (node.getOutputList().stream().anyMatch(needed::contains)) {
                 kept.addFirst(node);
-                needed.addAll(node.getInputList());
+                addNames(node.getInputList(), needed);
                 node.getAttributeList().forEach(attribute -> addSubgraphReferences(attribute, needed));
             }
         }
@@ -43,12 +43,17 @@ final class GraphPruner {
                 .clearValueInfo().addAllValueInfo(valueInfo);
     }
 
+    /** Adds tensor names, leaving out "", which marks an omitted optional input and names nothing. */
+    private static void addNames(List<String> names, Set<String> needed) {
+        names.stream().filter(name -> !name.isEmpty()).forEach(needed::add);
+    }
+
     /** A subgraph may read any tensor of the enclosing scope; keep them all. */
     private static void addSubgraphReferences(AttributeProto attribute, Set<String> needed) {
         List<GraphProto> subgraphs = attribute.hasG() ? List.of(attribute.getG()) : attribute.getGraphsList();
         for (GraphProto subgraph : subgraphs) {
             for (NodeProto node : subgraph.getNodeList()) {
-                needed.addAll(node.getInputList());
+                addNames(node.getInputList(), needed);
                 node.getAttributeList().forEach(inner -> addSubgraphReferences(inner, needed));
             }
         }

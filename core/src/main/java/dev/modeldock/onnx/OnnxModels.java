@@ -1,6 +1,9 @@
 package dev.modeldock.onnx;
 
+import ai.onnx.proto.OnnxMl.AttributeProto;
+import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -34,6 +37,11 @@ public final class OnnxModels {
             CodedInputStream coded = CodedInputStream.newInstance(in);
             coded.setSizeLimit(Integer.MAX_VALUE);
             model = ModelProto.parseFrom(coded);
+            // parseFrom stops quietly at an end-group tag (a text file starting with 't' parses as an
+            // empty model), so insist that the whole file was one message.
+            if (!coded.isAtEnd()) {
+                throw new InvalidProtocolBufferException("parsing stopped before the end of the file");
+            }
         } catch (NoSuchFileException e) {
             throw new ModelDockException("ONNX file " + file + " does not exist");
         } catch (InvalidProtocolBufferException e) {
@@ -44,13 +52,26 @@ public final class OnnxModels {
         if (!model.hasGraph() || model.getGraph().getNodeCount() == 0) {
             throw new ModelDockException(file + " is not a usable ONNX model: it has no graph nodes");
         }
-        for (TensorProto initializer : model.getGraph().getInitializerList()) {
+        refuseExternalData(file, model.getGraph());
+        return model;
+    }
+
+    /** Weights in external files, at any depth of subgraphs, cannot travel inside one pipeline file. */
+    private static void refuseExternalData(Path file, GraphProto graph) {
+        for (TensorProto initializer : graph.getInitializerList()) {
             if (initializer.getDataLocation() == TensorProto.DataLocation.EXTERNAL) {
                 throw new ModelDockException(file + " keeps its weights in external data files ("
                         + initializer.getName() + "); only self-contained ONNX files under 2 GB can be converted");
             }
         }
-        return model;
+        for (NodeProto node : graph.getNodeList()) {
+            for (AttributeProto attribute : node.getAttributeList()) {
+                if (attribute.hasG()) {
+                    refuseExternalData(file, attribute.getG());
+                }
+                attribute.getGraphsList().forEach(subgraph -> refuseExternalData(file, subgraph));
+            }
+        }
     }
 
     /** Writes {@code model} to {@code file}, refusing what would not fit in one ONNX file. */

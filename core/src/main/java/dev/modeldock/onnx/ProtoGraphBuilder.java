@@ -111,7 +111,8 @@ public final class ProtoGraphBuilder implements GraphBuilder {
         UnaryOperator<String> rename = name -> name.isEmpty() ? name : bindings.getOrDefault(name, prefix + name);
         GraphProto renamed = GraphRenamer.rename(other, rename);
         renamed.getNodeList().forEach(node -> {
-            node.getOutputList().forEach(this::claim);
+            // "" marks an omitted optional output: not a name, and free to appear many times.
+            node.getOutputList().stream().filter(name -> !name.isEmpty()).forEach(this::claim);
             graph.addNode(node);
         });
         renamed.getInitializerList().forEach(t -> {

@@ -24,6 +24,14 @@ public final class EmbeddingModel {
     private final Extensions extensions;
 
     /**
+     * OML4Py's {@code EmbeddingModel(model_name, configuration, settings)}, with the installed
+     * plugins ({@link Extensions#installed()}).
+     */
+    public EmbeddingModel(String modelName, EmbeddingModelConfig configuration, Settings settings) {
+        this(modelName, configuration, settings, Extensions.installed());
+    }
+
+    /**
      * @param modelName     a folder in hub layout, or a hub id found under the cache folder
      * @param configuration how to convert it; null for a preconfigured model
      * @param settings      global settings (cache folder, logging, download behaviour)

@@ -47,8 +47,9 @@ public final class Parameters {
         if (value == null) {
             throw new ModelDockException("post_processor " + name() + " needs \"" + key + "\"");
         }
-        if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
-            throw wrongType(key, "a whole number", value);
+        if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())
+                || number.doubleValue() < Integer.MIN_VALUE || number.doubleValue() > Integer.MAX_VALUE) {
+            throw wrongType(key, "a whole number within int range", value);
         }
         return number.intValue();
     }

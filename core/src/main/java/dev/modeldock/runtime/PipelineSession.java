@@ -8,6 +8,7 @@ import ai.onnxruntime.TensorInfo;
 import dev.modeldock.plugin.ModelDockException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Runs an exported embedding pipeline: one text in, one vector out, exactly as the database will.
@@ -51,21 +52,20 @@ public final class PipelineSession implements AutoCloseable {
 
     /** The pipeline's output for {@code text}, flattened (for an embedding, its vector). */
     public float[] embed(String text) {
-        try (OnnxTensor tensor = OnnxTensor.createTensor(OrtSessions.environment(), new String[] {text}, new long[] {1});
-                OrtSession.Result result = session.run(Map.of(input, tensor))) {
-            return Tensors.flattenFloats(result.get(0).getValue());
-        } catch (OrtException e) {
-            throw new ModelDockException("the pipeline failed on a text: " + e.getMessage(), e);
-        }
+        return run(text, Tensors::flattenFloats);
     }
 
     /** The pipeline's int64 output for {@code text}, flattened (for a tokenizer-only graph, the ids). */
     public long[] tokenIds(String text) {
+        return run(text, Tensors::flattenLongs);
+    }
+
+    private <T> T run(String text, Function<Object, T> flatten) {
         try (OnnxTensor tensor = OnnxTensor.createTensor(OrtSessions.environment(), new String[] {text}, new long[] {1});
                 OrtSession.Result result = session.run(Map.of(input, tensor))) {
-            return Tensors.flattenLongs(result.get(0).getValue());
+            return flatten.apply(result.get(0).getValue());
         } catch (OrtException e) {
-            throw new ModelDockException("the tokenizer failed on a text: " + e.getMessage(), e);
+            throw new ModelDockException("the pipeline failed on a text: " + e.getMessage(), e);
         }
     }
 

@@ -41,7 +41,7 @@ public final class ParityCheck {
         return max;
     }
 
-    /** Cosine similarity; two zero vectors count as identical, vectors of different sizes as unrelated. */
+    /** Cosine similarity; two zero vectors count as identical, vectors of different sizes as opposite (-1). */
     static double cosine(float[] a, float[] b) {
         if (a.length != b.length) {
             return -1;

@@ -33,6 +33,13 @@ record DenseWeights(int inFeatures, int outFeatures, float[] weight, float[] bia
 
     static DenseWeights load(ModelFolder model, int inFeatures, int outFeatures, boolean withBias) {
         String folder = moduleFolder(model, inFeatures, outFeatures);
+        // The module's own activation is what the model was trained with; refuse rather than apply tanh to it.
+        String activation = model.find(folder + "/config.json").map(DenseWeights::json)
+                .map(config -> config.path("activation_function").asText("")).orElse("");
+        if (!activation.isEmpty() && !activation.endsWith("Tanh")) {
+            throw new ModelDockException("the Dense module " + folder + " of model '" + model.id() + "' uses "
+                    + activation + "; only Tanh is supported");
+        }
         Optional<Path> file = model.find(folder + "/model.safetensors");
         if (file.isEmpty()) {
             String found = model.find(folder + "/pytorch_model.bin").isPresent()

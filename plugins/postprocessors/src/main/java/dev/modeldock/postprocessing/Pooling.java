@@ -6,6 +6,7 @@ import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
 import dev.modeldock.plugin.Parameters;
 import dev.modeldock.plugin.PostProcessor;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,7 +89,7 @@ public final class Pooling implements PostProcessor {
                 }
             }
             case MAX -> {
-                java.util.Arrays.fill(pooled, Float.NEGATIVE_INFINITY);
+                Arrays.fill(pooled, Float.NEGATIVE_INFINITY);
                 for (float[] row : rows) {
                     for (int i = 0; i < width; i++) {
                         pooled[i] = Math.max(pooled[i], row[i]);

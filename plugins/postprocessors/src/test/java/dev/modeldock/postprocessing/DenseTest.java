@@ -116,6 +116,17 @@ class DenseTest {
     }
 
     @Test
+    void refusesAModuleTrainedWithAnotherActivationThanTanh() throws Exception {
+        DenseModel.write(dir, WEIGHT, BIAS);
+        Files.writeString(dir.resolve("2_Dense/config.json"), "{\"in_features\":4,\"out_features\":3,\"bias\":true,"
+                + "\"activation_function\":\"torch.nn.modules.linear.Identity\"}");
+        ModelDockException e = assertThrows(ModelDockException.class, () -> new Dense()
+                .check(new Activation("x", 4, false), parameters(4, 3), folder()));
+        assertTrue(e.getMessage().contains("uses torch.nn.modules.linear.Identity; only Tanh is supported"),
+                e.getMessage());
+    }
+
+    @Test
     void picksTheDenseModuleWhoseConfigHasTheRequestedFeatures() throws Exception {
         DenseModel.write(dir, WEIGHT, BIAS);
         float[][] second = {{0.5f, -0.5f, 0.25f}, {1.0f, 0.0f, -1.0f}};
@@ -137,6 +148,15 @@ class DenseTest {
         ModelDockException e = assertThrows(ModelDockException.class, () -> new Dense()
                 .check(new Activation("x", 5, false), parameters(5, 3), folder()));
         assertTrue(e.getMessage().contains("in_features 5"), e.getMessage());
+    }
+
+    @Test
+    void rejectsADenseModulePathOutsideTheModelFolder() throws Exception {
+        DenseModel.write(dir, WEIGHT, BIAS);
+        Files.writeString(dir.resolve("modules.json"), DenseModel.MODULES_JSON.replace("\"2_Dense\"", "\"../2_Dense\""));
+        ModelDockException e = assertThrows(ModelDockException.class, () -> new Dense()
+                .check(new Activation("x", 4, false), parameters(4, 3), folder()));
+        assertTrue(e.getMessage().contains("outside the model folder"), e.getMessage());
     }
 
     private OnnxGraphs.Output runDense(Parameters parameters) throws Exception {

@@ -28,6 +28,14 @@ class SafeTensorsTest {
     }
 
     @Test
+    void readsAHeaderPaddedWithSpaces() throws Exception {
+        Path file = new SafeTensorsWriter().paddedHeader().f32("w", VALUES, 6).write(dir.resolve("p.safetensors"));
+        long headerLength = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
+        assertEquals(0, headerLength % 8, "fixture sanity: the header is padded");
+        assertArrayEquals(VALUES, SafeTensors.read(file).floats("w", 6));
+    }
+
+    @Test
     void readsFloat16Tensors() throws Exception {
         short[] bits = new short[VALUES.length];
         for (int i = 0; i < VALUES.length; i++) {

@@ -19,6 +19,13 @@ import java.util.StringJoiner;
 final class SafeTensorsWriter {
     private final Map<String, String> headerEntries = new LinkedHashMap<>();
     private final ByteArrayOutputStream data = new ByteArrayOutputStream();
+    private boolean padHeader;
+
+    /** Pads the JSON header with spaces to a multiple of 8 bytes, as the reference writer does. */
+    SafeTensorsWriter paddedHeader() {
+        padHeader = true;
+        return this;
+    }
 
     /** Adds a float32 tensor. */
     SafeTensorsWriter f32(String name, float[] values, long... shape) {
@@ -56,7 +63,11 @@ final class SafeTensorsWriter {
         StringJoiner header = new StringJoiner(",", "{", "}");
         header.add("\"__metadata__\":{\"format\":\"pt\"}");
         headerEntries.forEach((name, entry) -> header.add("\"" + name + "\":" + entry));
-        byte[] headerBytes = header.toString().getBytes(StandardCharsets.UTF_8);
+        String json = header.toString();
+        while (padHeader && json.getBytes(StandardCharsets.UTF_8).length % 8 != 0) {
+            json += " ";
+        }
+        byte[] headerBytes = json.getBytes(StandardCharsets.UTF_8);
         ByteBuffer file = ByteBuffer.allocate(8 + headerBytes.length + data.size()).order(ByteOrder.LITTLE_ENDIAN);
         file.putLong(headerBytes.length).put(headerBytes).put(data.toByteArray());
         return file.array();

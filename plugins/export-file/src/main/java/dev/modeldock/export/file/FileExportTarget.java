@@ -10,13 +10,16 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.pf4j.Extension;
@@ -26,8 +29,9 @@ import org.pf4j.Extension;
  * by the {@code output_dir} setting (default: the working directory).
  *
  * <p>Both files are written under temporary names in the same folder and renamed into place only
- * once complete and checked against the artifact's SHA-256, so a failure never leaves a truncated
- * model where a good one was.
+ * once complete and checked against the artifact's SHA-256; an earlier export of the same name is
+ * replaced as a pair or not at all, so a failure never leaves a truncated model, or a new model
+ * beside old metadata, where a good export was.
  */
 @Extension
 public final class FileExportTarget implements ExportTarget {
@@ -57,21 +61,64 @@ public final class FileExportTarget implements ExportTarget {
         }
         Path model = ExportName.resolve(folder, request.name() + ".onnx");
         Path metadata = ExportName.resolve(folder, request.name() + ".json");
+        for (Path target : List.of(model, metadata)) {
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+                throw new ModelDockException(target + " exists and is not a regular file; it is left alone");
+            }
+        }
         // Not createTempFile: its owner-only permissions would carry over to the published files.
-        String partSuffix = "." + UUID.randomUUID() + ".part";
-        Path modelPart = ExportName.resolve(folder, "." + request.name() + ".onnx" + partSuffix);
-        Path metadataPart = ExportName.resolve(folder, "." + request.name() + ".json" + partSuffix);
+        String suffix = "." + UUID.randomUUID();
+        Path modelPart = ExportName.resolve(folder, "." + request.name() + ".onnx" + suffix + ".part");
+        Path metadataPart = ExportName.resolve(folder, "." + request.name() + ".json" + suffix + ".part");
         try {
             long bytes = copyChecked(request, modelPart, progress);
             Files.writeString(metadataPart, request.metadata(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE);
-            Files.move(modelPart, model, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(metadataPart, metadata, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            publishTogether(List.of(modelPart, metadataPart), List.of(model, metadata), suffix);
             progress.report("wrote " + model, 1.0);
             return new ExportReceipt(name(), model.toString(), request.sha256(), bytes);
         } finally {
             Files.deleteIfExists(modelPart);
             Files.deleteIfExists(metadataPart);
+        }
+    }
+
+    /**
+     * Renames each finished part over its target, so that either every target holds the new bytes or
+     * every target still holds what it held before: earlier files are first moved aside, and moved
+     * back if any rename fails.
+     */
+    private static void publishTogether(List<Path> parts, List<Path> targets, String suffix) throws IOException {
+        List<Path> backups = new ArrayList<>();
+        int published = 0;
+        try {
+            for (Path target : targets) {
+                Path backup = target.resolveSibling("." + target.getFileName() + suffix + ".old");
+                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.move(target, backup, StandardCopyOption.ATOMIC_MOVE);
+                    backups.add(backup);
+                } else {
+                    backups.add(null);
+                }
+            }
+            for (; published < parts.size(); published++) {
+                Files.move(parts.get(published), targets.get(published), StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            for (int i = 0; i < published; i++) {
+                Files.deleteIfExists(targets.get(i));
+            }
+            for (int i = 0; i < backups.size(); i++) {
+                if (backups.get(i) != null) {
+                    Files.move(backups.get(i), targets.get(i), StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+            throw e;
+        }
+        for (Path backup : backups) {
+            if (backup != null) {
+                Files.delete(backup);
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.modeldock.plugin.ExportRequest;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Progress;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,6 +100,22 @@ class FileExportReplacementTest {
         new FileExportTarget().export(request("m", artifact, out), Progress.NONE);
         assertEquals("other", Files.readString(out.resolve("other.onnx")));
         assertEquals(List.of("m.json", "m.onnx", "other.onnx"), listing(out));
+    }
+
+    @Test
+    void directoryWhereTheMetadataGoesIsRefusedAndTheEarlierModelKept() throws Exception {
+        Path out = earlierExport();
+        Files.delete(out.resolve("m.json"));
+        // A non-empty directory where NAME.json goes: never moved or replaced, the export refused.
+        Files.writeString(Files.createDirectories(out.resolve("m.json")).resolve("keep"), "x");
+        Path artifact = ExportFixtures.artifact(dir.resolve("work"), 1_000, 15);
+        ModelDockException refused = assertThrows(ModelDockException.class,
+                () -> new FileExportTarget().export(request("m", artifact, out), Progress.NONE));
+        assertTrue(refused.getMessage().contains("m.json exists and is not a regular file"), refused.getMessage());
+        assertEquals("x", Files.readString(out.resolve("m.json/keep")));
+        assertArrayEquals(OLD_MODEL, Files.readAllBytes(out.resolve("m.onnx")),
+                "a failed export leaves what was there before untouched (ExportTarget's contract)");
+        assertEquals(List.of("m.json", "m.onnx"), listing(out), "no .part file is left behind");
     }
 
     private Path earlierExport() throws Exception {
