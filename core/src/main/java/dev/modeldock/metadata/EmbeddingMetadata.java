@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Oracle import metadata of a converted embedding pipeline, the document given to
- * {@code DBMS_VECTOR.LOAD_ONNX_MODEL}. Field names are Oracle's and case-sensitive.
+ * The Oracle import metadata of a converted embedding pipeline: the mapping of its one input to the
+ * attribute DATA, its output, and the informational fields filled from the configuration.
  */
 public final class EmbeddingMetadata {
     /** The attribute name the database scores on, as in Oracle's examples. */
@@ -22,23 +22,11 @@ public final class EmbeddingMetadata {
     /**
      * @param sha256 the pipeline file's SHA-256, recorded with the provenance in modelDescription
      */
-    public static Map<String, Object> of(PipelinePlan plan, String sha256, Provenance provenance) {
+    public static OnnxMetadata of(PipelinePlan plan, String sha256, Provenance provenance) {
         EmbeddingModelConfig config = plan.config();
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("function", "embedding");
-        metadata.put("embeddingOutput", PipelineAssembler.OUTPUT);
-        metadata.put("input", Map.of(PipelineAssembler.INPUT, List.of(ATTRIBUTE)));
-        metadata.put("maxSequenceLength", plan.maxSeqLength());
-        metadata.put("tokenizer", plan.tokenizer().name());
-        if (!config.distanceMetrics().isEmpty()) {
-            metadata.put("suitableDistanceMetrics", config.distanceMetrics().stream().map(Enum::name).toList());
-        }
-        metadata.put("normalization", false);
+        Map<String, Object> implied = new LinkedHashMap<>();
         for (PipelinePlan.Step step : plan.steps()) {
-            metadata.putAll(step.processor().metadata(step.parameters()));
-        }
-        if (!config.languages().isEmpty()) {
-            metadata.put("languages", config.languages());
+            implied.putAll(step.processor().metadata(step.parameters()));
         }
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("description", "Text embedding pipeline for " + plan.model().folder().id() + ", "
@@ -46,7 +34,16 @@ public final class EmbeddingMetadata {
         description.put("sha256", sha256);
         description.put("provenance", provenance.toMap());
         description.put("configuration", config.toMap());
-        metadata.put("modelDescription", description);
-        return metadata;
+        return new OnnxMetadata(MlFunction.EMBEDDING.jsonName(),
+                Map.of(PipelineAssembler.INPUT, List.of(ATTRIBUTE)),
+                null, null, null, null, null, PipelineAssembler.OUTPUT, null, null, null,
+                config.distanceMetrics().isEmpty() ? null : config.distanceMetrics().stream().map(Enum::name).toList(),
+                Boolean.TRUE.equals(implied.get("normalization")),
+                plan.maxSeqLength(),
+                (String) implied.get("pooling"),
+                description,
+                config.languages().isEmpty() ? null : config.languages(),
+                plan.tokenizer().name(),
+                null);
     }
 }

@@ -6,7 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.host.Extensions;
+import dev.modeldock.metadata.CheckContext;
 import dev.modeldock.metadata.EmbeddingMetadata;
+import dev.modeldock.metadata.MetadataChecker;
+import dev.modeldock.metadata.MetadataJson;
+import dev.modeldock.metadata.MetadataProblem;
+import dev.modeldock.metadata.OnnxMetadata;
+import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.PostProcessor;
@@ -21,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -70,7 +77,8 @@ public final class Conversion {
             progress.report("writing the pipeline", 0.4);
             Path file = folder.resolve("pipeline.onnx");
             OnnxModels.write(pipeline, file);
-            pipeline = null; // the file is the artifact now; let the graph go before validation loads it again
+            ModelSignature signature = ModelSignature.of(pipeline);
+            pipeline = null; // the file is the artifact now; the graph need not stay in memory through validation
             Path tokenizer = folder.resolve("tokenizer.onnx");
             OnnxModels.write(PipelineAssembler.tokenizerOnly(plan), tokenizer);
             String sha256 = Sha256.of(file);
@@ -85,9 +93,14 @@ public final class Conversion {
             Provenance provenance = new Provenance(source.folder().id(),
                     Provenance.hashFiles(source.folder().root(), source.folder().consulted()), plugins,
                     Provenance.toolVersion());
-            String metadata = json(EmbeddingMetadata.of(plan, sha256, provenance));
+            OnnxMetadata metadata = EmbeddingMetadata.of(plan, sha256, provenance);
+            List<MetadataProblem> problems = MetadataChecker.check(signature, metadata,
+                    new CheckContext(null, Files.size(file), 26));
+            if (problems.stream().anyMatch(MetadataProblem::isError)) {
+                throw new ModelDockException("the pipeline would not import into Oracle: " + problems);
+            }
             progress.report("pipeline checked", 0.9);
-            return new Staged(folder, file, sha256, plan, parity, metadata, provenance);
+            return new Staged(folder, file, sha256, plan, parity, MetadataJson.write(metadata), provenance);
         } catch (IOException | RuntimeException e) {
             deleteStaging(folder);
             throw e;

@@ -56,6 +56,19 @@ public final class EmbeddingModel {
         return export(exportName, "file", Map.of("output_dir", outputDir.toString()), progress);
     }
 
+    /**
+     * Loads the pipeline into Oracle Database as mining model {@code modelName} ({@code [schema.]name}),
+     * OML4Py's export2db, through the {@code oracle} export target.
+     *
+     * @param profile a connection profile file (url, user, and where the password comes from)
+     * @param replace drop an existing model of that name first; otherwise an existing one is an error
+     */
+    public ExportOutcome exportToDatabase(String modelName, Path profile, boolean replace, Progress progress)
+            throws IOException {
+        return export(modelName, "oracle", Map.of("profile", profile.toString(), "replace", String.valueOf(replace)),
+                progress);
+    }
+
     /** Converts, checks and hands the pipeline to the named export target. */
     public ExportOutcome export(String exportName, String targetName, Map<String, String> targetSettings,
             Progress progress) throws IOException {

@@ -7,8 +7,10 @@ import dev.modeldock.validation.ParityReport;
 /**
  * What an export produced and how it was checked.
  *
+ * @param parity   how the pipeline compared with the reference; null for a prebuilt model, which
+ *                 has no reference to compare with
  * @param metadata the Oracle import metadata written with the model, as JSON
- * @param width    the embedding's number of dimensions
+ * @param width    the embedding's number of dimensions; -1 for a prebuilt model
  */
 public record ExportOutcome(ExportReceipt receipt, ParityReport parity, String metadata, Provenance provenance,
         int width) {

@@ -34,6 +34,15 @@ public final class OrtSessions {
         return OrtEnvironment.getEnvironment(loggingLevel, "modeldock");
     }
 
+    /** Checks that ONNX Runtime, with onnxruntime-extensions, loads {@code model}, as the database will have to. */
+    public static void checkLoads(Path model) {
+        try (OrtSession session = open(model, 1)) {
+            session.getInputInfo();
+        } catch (OrtException e) {
+            throw new ModelDockException("ONNX Runtime cannot load " + model + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Opens a session on {@code model}.
      *

@@ -42,7 +42,7 @@ public final class ParityCheck {
     }
 
     /** Cosine similarity; two zero vectors count as identical, vectors of different sizes as opposite (-1). */
-    static double cosine(float[] a, float[] b) {
+    public static double cosine(float[] a, float[] b) {
         if (a.length != b.length) {
             return -1;
         }

@@ -52,7 +52,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         Settings settings = options.settings();
         Logging.configure(settings.loggingLevel());
         EmbeddingModelConfig configuration = options.configuration(settings);
-        ModelSource source = ModelSource.resolve(options.model, settings);
+        ModelSource source = ModelSource.resolve(options.requireModel(), settings);
         PrintWriter out = spec.commandLine().getOut();
         Path encoder = HubModel.open(source.folder()).encoderFile();
         out.printf("model %s, encoder %.1f MB, %d texts per run, best of %d%n", source.folder().id(),

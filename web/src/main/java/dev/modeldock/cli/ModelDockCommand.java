@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "modeldock", mixinStandardHelpOptions = true, versionProvider = ModelDockCommand.Version.class,
         description = "Turns sentence-embedding models into self-contained ONNX pipelines for Oracle Database.",
         subcommands = {TemplatesCommand.class, PreconfiguredCommand.class, ExportCommand.class, EmbedCommand.class,
+                MetadataCommand.class,
                 PluginsCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class ModelDockCommand {
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** The options that name a model, its configuration and the settings, shared by export and benchmark. */
 final class ModelOptions {
-    @Option(names = "--model", required = true, paramLabel = "DIR_OR_ID",
+    @Option(names = "--model", paramLabel = "DIR_OR_ID",
             description = "A folder in Hugging Face hub layout, or a hub id found in the cache folder.")
     String model;
 
@@ -36,6 +36,14 @@ final class ModelOptions {
     @Option(names = "--log-level", paramLabel = "LEVEL", description = "DEBUG, INFO, WARNING, ERROR (default), CRITICAL.")
     String logLevel;
 
+    /** The model, which the command needs. */
+    String requireModel() {
+        if (model == null) {
+            throw new ModelDockException("--model is required: a folder in hub layout or a hub id");
+        }
+        return model;
+    }
+
     Settings settings() {
         Map<String, Object> values = new LinkedHashMap<>();
         if (cacheDir != null) {
@@ -55,7 +63,7 @@ final class ModelOptions {
         if (template != null) {
             return EmbeddingModelConfig.fromTemplate(template, overrides);
         }
-        String hubId = ModelSource.resolve(model, settings).hubId();
+        String hubId = ModelSource.resolve(requireModel(), settings).hubId();
         return EmbeddingModelConfig.preconfigured(hubId).orElseThrow(() -> new ModelDockException(
                 "'" + model + "' is not a preconfigured model; give --template text (and max_seq_length in --config)"))
                 .with(overrides);

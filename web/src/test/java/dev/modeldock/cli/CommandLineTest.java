@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modeldock.testing.CommandLine;
 import dev.modeldock.testing.MiniLmHubFolder;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,17 +28,17 @@ class CommandLineTest {
 
     @Test
     void templatesPrintsTheTemplateNames() throws Exception {
-        Run run = run("templates");
-        assertEquals(0, run.exit);
-        assertEquals("[\"text\"]", JSON.readTree(run.out).toString());
+        CommandLine run = CommandLine.run("templates");
+        assertEquals(0, run.exit());
+        assertEquals("[\"text\"]", JSON.readTree(run.out()).toString());
     }
 
     @Test
     void preconfiguredPrintsNamesAndWithPropertiesOneMap() throws Exception {
-        JsonNode names = JSON.readTree(run("preconfigured").out);
+        JsonNode names = JSON.readTree(CommandLine.run("preconfigured").out());
         assertTrue(names.toString().contains("\"sentence-transformers/all-MiniLM-L6-v2\""));
         assertTrue(names.toString().contains("\"BAAI/bge-small-en-v1.5\""));
-        JsonNode one = JSON.readTree(run("preconfigured", "--properties", "--model", "BAAI/bge-small-en-v1.5").out);
+        JsonNode one = JSON.readTree(CommandLine.run("preconfigured", "--properties", "--model", "BAAI/bge-small-en-v1.5").out());
         assertEquals(1, one.size());
         assertEquals("cls", one.get(0).path("BAAI/bge-small-en-v1.5").path("post_processors").path(0).path("type").asText());
     }
@@ -49,54 +48,44 @@ class CommandLineTest {
         Path config = Files.writeString(work.resolve("config.json"),
                 "{\"max_seq_length\": 128, \"post_processors\": [{\"name\": \"Pooling\", \"type\": \"max\"}]}");
         Path out = work.resolve("exported");
-        Run export = run("export", "--model", hubFolder.toString(), "--template", "text", "--config", config.toString(),
+        CommandLine export = CommandLine.run("export", "--model", hubFolder.toString(), "--template", "text", "--config", config.toString(),
                 "--name", "minilm_max", "--output-dir", out.toString());
-        assertEquals(0, export.exit, export.err);
-        JsonNode summary = JSON.readTree(export.out);
+        assertEquals(0, export.exit(), export.err());
+        JsonNode summary = JSON.readTree(export.out());
         assertEquals(384, summary.path("dimensions").asInt());
         assertTrue(summary.path("validation").path("passed").asBoolean());
         JsonNode metadata = JSON.readTree(out.resolve("minilm_max.json").toFile());
         assertEquals(128, metadata.path("maxSequenceLength").asInt(), "--config overrides the template");
         assertEquals("Max Pooling", metadata.path("pooling").asText());
 
-        Run embed = run("embed", "--pipeline", out.resolve("minilm_max.onnx").toString(), "--text", "first",
+        CommandLine embed = CommandLine.run("embed", "--pipeline", out.resolve("minilm_max.onnx").toString(), "--text", "first",
                 "--text", "second text");
-        assertEquals(0, embed.exit, embed.err);
-        JsonNode vectors = JSON.readTree(embed.out);
+        assertEquals(0, embed.exit(), embed.err());
+        JsonNode vectors = JSON.readTree(embed.out());
         assertEquals(2, vectors.size());
         assertEquals(384, vectors.get(1).size());
     }
 
     @Test
     void errorsAreOneLineWithNonZeroExit() {
-        Run unknownTemplate = run("export", "--model", hubFolder.toString(), "--template", "txt", "--name", "x",
+        CommandLine unknownTemplate = CommandLine.run("export", "--model", hubFolder.toString(), "--template", "txt", "--name", "x",
                 "--output-dir", work.resolve("never").toString());
-        assertEquals(1, unknownTemplate.exit);
-        assertEquals("error: unknown template 'txt'; templates: text", unknownTemplate.err.strip());
+        assertEquals(1, unknownTemplate.exit());
+        assertEquals("error: unknown template 'txt'; templates: text", unknownTemplate.err().strip());
         assertTrue(!Files.exists(work.resolve("never")));
 
-        Run missingOption = run("export", "--model", hubFolder.toString());
-        assertEquals(2, missingOption.exit);
-        assertEquals(1, missingOption.err.strip().lines().count(), missingOption.err);
+        CommandLine missingOption = CommandLine.run("export", "--model", hubFolder.toString());
+        assertEquals(2, missingOption.exit());
+        assertEquals(1, missingOption.err().strip().lines().count(), missingOption.err());
 
-        Run badConfig = run("export", "--model", hubFolder.toString(), "--template", "text", "--config",
+        CommandLine badConfig = CommandLine.run("export", "--model", hubFolder.toString(), "--template", "text", "--config",
                 work.resolve("absent.json").toString(), "--name", "x");
-        assertEquals(1, badConfig.exit);
-        assertTrue(badConfig.err.startsWith("error: cannot read ") && badConfig.err.strip().lines().count() == 1,
-                badConfig.err);
+        assertEquals(1, badConfig.exit());
+        assertTrue(badConfig.err().startsWith("error: cannot read ") && badConfig.err().strip().lines().count() == 1,
+                badConfig.err());
 
-        Run notAPipeline = run("embed", "--pipeline", work.resolve("nothing.onnx").toString(), "--text", "t");
-        assertEquals(1, notAPipeline.exit);
-        assertEquals(1, notAPipeline.err.strip().lines().count(), notAPipeline.err);
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = ModelDockCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    private record Run(int exit, String out, String err) {
+        CommandLine notAPipeline = CommandLine.run("embed", "--pipeline", work.resolve("nothing.onnx").toString(), "--text", "t");
+        assertEquals(1, notAPipeline.exit());
+        assertEquals(1, notAPipeline.err().strip().lines().count(), notAPipeline.err());
     }
 }

@@ -38,7 +38,7 @@ class ModelDockJarIT {
             jars = files.filter(f -> f.toString().endsWith(".jar") && f.getFileName().toString().startsWith("modeldock-"))
                     .toList();
         }
-        assertEquals(3, jars.size(), "built-in plugin jars: " + jars);
+        assertEquals(4, jars.size(), "built-in plugin jars: " + jars);
         for (Path jar : jars) {
             try (JarFile file = new JarFile(jar.toFile())) {
                 var index = file.getEntry("META-INF/extensions.idx");
@@ -65,7 +65,7 @@ class ModelDockJarIT {
             plugin.path("extensions").fields().forEachRemaining(point ->
                     point.getValue().forEach(name -> found.add(point.getKey() + ":" + name.asText())));
         }
-        assertEquals(Set.of("ExportTarget:file", "PostProcessor:Dense", "PostProcessor:Normalize",
+        assertEquals(Set.of("ExportTarget:file", "ExportTarget:oracle", "PostProcessor:Dense", "PostProcessor:Normalize",
                 "PostProcessor:Pooling", "Tokenizer:bert"), found);
     }
 

@@ -45,7 +45,7 @@ public final class TokenEmbeddings implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws ai.onnxruntime.OrtException {
         tokenizer.close();
         encoder.close();
     }

@@ -1,0 +1,83 @@
+package dev.modeldock.export.oracle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modeldock.metadata.OracleErrors;
+import dev.modeldock.plugin.ExportReceipt;
+import dev.modeldock.plugin.ExportRequest;
+import dev.modeldock.plugin.ExportTarget;
+import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.plugin.Progress;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import org.pf4j.Extension;
+
+/**
+ * Loads a model into Oracle Database as a mining model, OML4Py's export2db: connect with a profile,
+ * check the database can take it, replace an existing model only when asked, stream the file into
+ * DBMS_VECTOR.LOAD_ONNX_MODEL, and read back what the database made of it.
+ *
+ * <p>Settings: {@code profile} (path of the connection profile), {@code replace} ("true" to drop an
+ * existing model of the same name first).
+ */
+@Extension
+public final class OracleExportTarget implements ExportTarget {
+
+    @Override
+    public String name() {
+        return "oracle";
+    }
+
+    @Override
+    public void check(String name, Map<String, String> settings) {
+        DatabaseModelName.parse(name);
+        profile(settings);
+    }
+
+    @Override
+    public ExportReceipt export(ExportRequest request, Progress progress) throws IOException {
+        DatabaseModelName name = DatabaseModelName.parse(request.name());
+        ConnectionProfile profile = profile(request.settings());
+        boolean replace = Boolean.parseBoolean(request.setting("replace", "false"));
+        JsonNode metadata = new ObjectMapper().readTree(request.metadata());
+        long bytes = Files.size(request.model());
+        progress.report("connecting to " + profile.url(), 0.02);
+        try (Connection connection = OracleConnections.open(profile)) {
+            int release = Preflight.check(connection);
+            long limit = release <= 23 ? 1L << 30 : (1L << 31) - 1;
+            if (bytes > limit) {
+                throw new ModelDockException("the model is " + bytes + " bytes; Oracle Database " + release
+                        + " loads at most " + limit);
+            }
+            if (ModelLoader.exists(connection, name)) {
+                if (!replace) {
+                    throw new ModelDockException("mining model " + name.qualified() + " already exists; export with"
+                            + " replace (--replace) to drop and load it again, or choose another name");
+                }
+                progress.report("dropping the existing " + name.qualified(), 0.08);
+                ModelLoader.drop(connection, name);
+            }
+            ModelLoader.load(connection, name, request.model(), request.metadata(), progress);
+            progress.report("verifying " + name.qualified(), 0.9);
+            String verified = LoadVerifier.verify(connection, name, metadata, request.model());
+            progress.report(verified, 1.0);
+            return new ExportReceipt(name(), "oracle:" + profile.user() + "@" + profile.url() + "/" + name.qualified(),
+                    request.sha256(), bytes);
+        } catch (SQLException e) {
+            throw new ModelDockException("Oracle refused " + name.qualified() + ": " + OracleErrors.explain(e.getMessage()),
+                    e);
+        }
+    }
+
+    private static ConnectionProfile profile(Map<String, String> settings) {
+        String file = settings.get("profile");
+        if (file == null) {
+            throw new ModelDockException("the oracle target needs a connection profile (setting 'profile')");
+        }
+        return ConnectionProfile.read(Path.of(file));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.modeldock.export.oracle;
+
+/**
+ * Every SQL text this target sends, in one place: what a database (or a stand-in for one) must
+ * answer. Binds are positional; a model name is only ever bound, except inside VECTOR_EMBEDDING,
+ * whose model must be an identifier and is spliced in after {@link OracleModelName} has validated it.
+ */
+final class OracleSql {
+    private OracleSql() {
+    }
+
+    /** The database release, e.g. "23.0.0.0.0". */
+    static final String VERSION =
+            "SELECT VERSION FROM PRODUCT_COMPONENT_VERSION WHERE PRODUCT LIKE 'Oracle%'";
+
+    /** Status (VALID or INVALID) of the DBMS_VECTOR package and its body, as the session sees them. */
+    static final String DBMS_VECTOR_STATUS =
+            "SELECT OBJECT_TYPE, STATUS FROM ALL_OBJECTS WHERE OWNER = 'SYS' AND OBJECT_NAME = 'DBMS_VECTOR'"
+                    + " AND OBJECT_TYPE IN ('PACKAGE', 'PACKAGE BODY')";
+
+    /** Which of the privileges that allow creating a mining model the session holds. */
+    static final String MINING_PRIVILEGES =
+            "SELECT PRIVILEGE FROM SESSION_PRIVS WHERE PRIVILEGE IN ('CREATE MINING MODEL', 'CREATE ANY MINING MODEL')";
+
+    /** 1 when the model exists; binds: owner (null for the session's schema), model name. */
+    static final String MODEL_EXISTS =
+            "SELECT COUNT(*) FROM ALL_MINING_MODELS WHERE OWNER = NVL(?, USER) AND MODEL_NAME = ?";
+
+    /** Drops a model whatever its state; bind: [schema.]model name. */
+    static final String DROP =
+            "BEGIN DBMS_VECTOR.DROP_ONNX_MODEL(model_name => ?, force => TRUE); END;";
+
+    /** The BLOB overload; binds: [schema.]model name, model bytes (BLOB), metadata (JSON text). */
+    static final String LOAD =
+            "BEGIN DBMS_VECTOR.LOAD_ONNX_MODEL(model_name => ?, model_data => ?, metadata => JSON(?)); END;";
+
+    /** Function and algorithm of a loaded model; binds: owner (null for the session's), model name. */
+    static final String MODEL_ROW =
+            "SELECT MINING_FUNCTION, ALGORITHM FROM ALL_MINING_MODELS WHERE OWNER = NVL(?, USER) AND MODEL_NAME = ?";
+
+    /** A loaded model's attributes; binds: owner (null for the session's), model name. */
+    static final String MODEL_ATTRIBUTES =
+            "SELECT ATTRIBUTE_NAME, ATTRIBUTE_TYPE, DATA_TYPE, VECTOR_INFO FROM ALL_MINING_MODEL_ATTRIBUTES"
+                    + " WHERE OWNER = NVL(?, USER) AND MODEL_NAME = ? ORDER BY ATTRIBUTE_NAME";
+
+    /**
+     * The embedding of one text as text ("[1.0E-001,...]"); the model identifier and the attribute
+     * name are spliced in (both validated identifiers), the text is bound.
+     */
+    static String embedding(String qualifiedModel, String attribute) {
+        return "SELECT FROM_VECTOR(VECTOR_EMBEDDING(" + qualifiedModel + " USING ? AS " + attribute
+                + ") RETURNING CLOB) FROM DUAL";
+    }
+}

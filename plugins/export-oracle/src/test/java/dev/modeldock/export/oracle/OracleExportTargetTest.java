@@ -1,0 +1,165 @@
+package dev.modeldock.export.oracle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.modeldock.export.oracle.standin.StandInDatabase;
+import dev.modeldock.export.oracle.standin.StandInModels;
+import dev.modeldock.export.oracle.standin.StandInSettings;
+import dev.modeldock.plugin.ExportReceipt;
+import dev.modeldock.plugin.ExportRequest;
+import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.plugin.Progress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Oracle target's real JDBC path, run against the in-process stand-in for Oracle Database. */
+class OracleExportTargetTest {
+    static final String METADATA =
+            "{\"function\": \"embedding\", \"embeddingOutput\": \"embedding\", \"input\": {\"input\": [\"DATA\"]}}";
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    @TempDir
+    Path work;
+
+    @Test
+    void loadsAnEmbeddingModelAndVerifiesVectorEmbeddingAgainstTheLocalRun() throws Exception {
+        try (StandInDatabase database = database(StandInSettings.named(next()))) {
+            ExportReceipt receipt = export(database, "doc_model", METADATA, Map.of());
+            assertEquals("oracle", receipt.target());
+            assertTrue(receipt.location().endsWith("/DOC_MODEL"), receipt.location());
+            assertEquals(Set.of("MODELDOCK.DOC_MODEL"), database.modelNames());
+            assertEquals(Files.size(model()), Files.size(database.storedBytes("MODELDOCK.DOC_MODEL")));
+        }
+    }
+
+    @Test
+    void anExistingModelIsReplacedOnlyWhenAsked() throws Exception {
+        try (StandInDatabase database = database(StandInSettings.named(next()))) {
+            export(database, "doc_model", METADATA, Map.of());
+            ModelDockException refused = assertThrows(ModelDockException.class,
+                    () -> export(database, "DOC_MODEL", METADATA, Map.of()));
+            assertTrue(refused.getMessage().contains("mining model DOC_MODEL already exists"), refused.getMessage());
+            export(database, "doc_model", METADATA, Map.of("replace", "true"));
+            assertEquals(Set.of("MODELDOCK.DOC_MODEL"), database.modelNames());
+        }
+    }
+
+    @Test
+    void preflightNamesEveryMissBeforeSendingAnything() throws Exception {
+        try (StandInDatabase database = database(StandInSettings.named(next()).version("19.0.0.0.0")
+                .dbmsVector(StandInSettings.PackageState.MISSING).privileges())) {
+            ModelDockException e = assertThrows(ModelDockException.class,
+                    () -> export(database, "doc_model", METADATA, Map.of()));
+            assertTrue(e.getMessage().contains("release 19"), e.getMessage());
+            assertTrue(e.getMessage().contains("DBMS_VECTOR is not visible"), e.getMessage());
+            assertTrue(e.getMessage().contains("CREATE MINING MODEL"), e.getMessage());
+            assertEquals(Set.of(), database.modelNames());
+        }
+    }
+
+    @Test
+    void anInvalidDbmsVectorIsNamed() throws Exception {
+        try (StandInDatabase database = database(StandInSettings.named(next())
+                .dbmsVector(StandInSettings.PackageState.INVALID))) {
+            ModelDockException e = assertThrows(ModelDockException.class,
+                    () -> export(database, "doc_model", METADATA, Map.of()));
+            assertTrue(e.getMessage().contains("DBMS_VECTOR is not valid"), e.getMessage());
+        }
+    }
+
+    @Test
+    void oracleErrorsAreExplainedWithTheCatalogsWords() throws Exception {
+        try (StandInDatabase database = database(StandInSettings.named(next()))) {
+            String wrongOutput = METADATA.replace("\"embeddingOutput\": \"embedding\"", "\"embeddingOutput\": \"vector\"");
+            ModelDockException e = assertThrows(ModelDockException.class,
+                    () -> export(database, "doc_model", wrongOutput, Map.of()));
+            assertTrue(e.getMessage().contains("ORA-54413: An output-naming key refers to a tensor name"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("(Oracle: ORA-54413"), e.getMessage());
+            assertEquals(Set.of(), database.modelNames());
+        }
+    }
+
+    @Test
+    void aLoadFailureInsideTheDatabaseIsReported() throws Exception {
+        try (StandInDatabase database = database(StandInSettings.named(next())
+                .failLoadsWith(54467, "Out of memory when trying to load a ONNX model."))) {
+            ModelDockException e = assertThrows(ModelDockException.class,
+                    () -> export(database, "doc_model", METADATA, Map.of()));
+            assertTrue(e.getMessage().contains("ORA-54467: Loading the model needs a contiguous memory range"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsReportedWithoutThePassword() throws Exception {
+        try (StandInDatabase database = database(StandInSettings.named(next()))) {
+            Path profile = profile(database, "wrong-horse-battery");
+            ModelDockException e = assertThrows(ModelDockException.class, () -> new OracleExportTarget().export(
+                    request("doc_model", METADATA, Map.of("profile", profile.toString())), Progress.NONE));
+            assertTrue(e.getMessage().contains("ORA-01017"), e.getMessage());
+            assertFalse(e.getMessage().contains("wrong-horse-battery"), "the password must never be shown");
+        }
+    }
+
+    @Test
+    void aHostileModelNameNeverReachesTheDatabase() throws Exception {
+        try (StandInDatabase database = database(StandInSettings.named(next()))) {
+            for (String name : new String[] {"x; DROP TABLE ALL_MINING_MODELS", "1model", "a.b.c", "\"QUOTED\"",
+                    "m".repeat(124)}) {
+                ModelDockException e = assertThrows(ModelDockException.class,
+                        () -> export(database, name, METADATA, Map.of()));
+                assertTrue(e.getMessage().contains("cannot name a mining model"), e.getMessage());
+            }
+            assertEquals(Set.of(), database.modelNames());
+        }
+    }
+
+    @Test
+    void aProfileThatHoldsAPasswordIsRefusedWithoutEchoingIt() throws Exception {
+        Path profile = Files.writeString(work.resolve("profile.json"),
+                "{\"url\": \"jdbc:oracle:thin:@//db:1521/X\", \"user\": \"U\", \"password\": \"hunter2\"}");
+        ModelDockException e = assertThrows(ModelDockException.class,
+                () -> new OracleExportTarget().check("doc_model", Map.of("profile", profile.toString())));
+        assertTrue(e.getMessage().contains("unknown key 'password'"), e.getMessage());
+        assertFalse(e.getMessage().contains("hunter2"));
+    }
+
+    private ExportReceipt export(StandInDatabase database, String name, String metadata, Map<String, String> extra)
+            throws Exception {
+        Map<String, String> settings = new java.util.HashMap<>(extra);
+        settings.put("profile", profile(database, StandInSettings.DEFAULT_PASSWORD).toString());
+        return new OracleExportTarget().export(request(name, metadata, settings), Progress.NONE);
+    }
+
+    private ExportRequest request(String name, String metadata, Map<String, String> settings) throws Exception {
+        return new ExportRequest(name, model(), "0".repeat(64), metadata, settings);
+    }
+
+    private Path model() throws Exception {
+        Path file = work.resolve("pipeline.onnx");
+        return Files.exists(file) ? file : StandInModels.embedding().write(file);
+    }
+
+    private Path profile(StandInDatabase database, String password) throws Exception {
+        Files.writeString(work.resolve("secret.txt"), password + "\n");
+        return Files.writeString(work.resolve("profile.json"), "{\"url\": \"" + database.url() + "\", \"user\": \""
+                + StandInSettings.DEFAULT_USER.toLowerCase() + "\", \"password_file\": \"secret.txt\"}");
+    }
+
+    private static StandInDatabase database(StandInSettings.Builder settings) {
+        return settings.start();
+    }
+
+    private static String next() {
+        return "target" + DATABASES.incrementAndGet();
+    }
+}

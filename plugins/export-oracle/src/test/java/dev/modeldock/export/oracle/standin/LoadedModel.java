@@ -1,0 +1,102 @@
+package dev.modeldock.export.oracle.standin;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.modeldock.runtime.OrtSessions;
+import java.io.IOException;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A model LOAD accepted: its bytes (the one stored copy, a file), an ONNX Runtime session on them,
+ * and what its metadata said.
+ */
+final class LoadedModel implements AutoCloseable {
+    final ModelName name;
+    final ModelDescription description;
+    final Path file;
+    final long bytes;
+    private final OrtSession session;
+
+    LoadedModel(ModelName name, ModelDescription description, Path file, long bytes, OrtSession session) {
+        this.name = name;
+        this.description = description;
+        this.file = file;
+        this.bytes = bytes;
+        this.session = session;
+    }
+
+    /** The attribute VECTOR_EMBEDDING's USING clause must name. */
+    String attribute() {
+        return description.attributes().get(0).name();
+    }
+
+    /** Runs the model on one text, as VECTOR_EMBEDDING does, and returns the vector. */
+    float[] embed(String text) throws SQLException {
+        ModelDescription.Attribute attribute = description.attributes().get(0);
+        try {
+            TensorSpec input = TensorSpec.of(session.getInputInfo()).get(attribute.tensor());
+            if (!input.isString()) {
+                throw OracleErrors.undocumented("the stand-in scores text attributes only; " + attribute.name()
+                        + " is " + input.type());
+            }
+            try (OnnxTensor tensor = OnnxTensor.createTensor(OrtSessions.environment(), new String[] {text},
+                    input.oneRow());
+                    OrtSession.Result result = session.run(Map.of(input.name(), tensor), Set.of(description.output()))) {
+                float[] vector = flatten(result.get(0));
+                if (vector.length != description.vectorDimension()) {
+                    throw OracleErrors.undocumented("model " + name + " produced " + vector.length
+                            + " values for one text, its vector has " + description.vectorDimension());
+                }
+                for (float value : vector) {
+                    if (!Float.isFinite(value)) {
+                        throw OracleErrors.undocumented("model " + name + " produced a vector holding " + value);
+                    }
+                }
+                return vector;
+            }
+        } catch (OrtException e) {
+            throw OracleErrors.undocumented("ONNX Runtime failed to score model " + name + ": " + e.getMessage());
+        }
+    }
+
+    private static float[] flatten(OnnxValue value) throws SQLException {
+        if (!(value instanceof OnnxTensor tensor)) {
+            throw OracleErrors.undocumented("the embedding output is not a tensor");
+        }
+        FloatBuffer floats = tensor.getFloatBuffer();
+        if (floats != null) {
+            float[] vector = new float[floats.remaining()];
+            floats.get(vector);
+            return vector;
+        }
+        DoubleBuffer doubles = tensor.getDoubleBuffer();
+        float[] vector = new float[doubles.remaining()];
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = (float) doubles.get();
+        }
+        return vector;
+    }
+
+    /** Closes the session and deletes the stored bytes. */
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            // Native memory is released either way; nothing else to do.
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            file.toFile().deleteOnExit();
+        }
+    }
+}

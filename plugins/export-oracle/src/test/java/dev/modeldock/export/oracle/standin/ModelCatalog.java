@@ -1,0 +1,174 @@
+package dev.modeldock.export.oracle.standin;
+
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modeldock.runtime.OrtSessions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Blob;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The models of one stand-in database and the three operations on them: DBMS_VECTOR.LOAD_ONNX_MODEL,
+ * DBMS_VECTOR.DROP_ONNX_MODEL and VECTOR_EMBEDDING.
+ */
+final class ModelCatalog implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final StandInSettings settings;
+    private final Dictionary dictionary;
+    private final Path storage;
+    private final Map<String, LoadedModel> models = new ConcurrentHashMap<>();
+
+    ModelCatalog(StandInSettings settings, Dictionary dictionary, Path storage) {
+        this.settings = settings;
+        this.dictionary = dictionary;
+        this.storage = storage;
+    }
+
+    /**
+     * LOAD_ONNX_MODEL(model_name, model_data BLOB, metadata JSON). The BLOB is streamed once into the
+     * model's file, which ONNX Runtime then opens: no other copy of the bytes is made.
+     */
+    synchronized void load(String sessionUser, String modelName, Blob data, String metadata) throws SQLException {
+        requirePackage("DBMS_VECTOR.LOAD_ONNX_MODEL");
+        ModelName name = ModelName.ofArgument(modelName, sessionUser);
+        boolean ownSchema = name.owner().equals(sessionUser);
+        if (!settings.privileges.contains(ownSchema ? "CREATE MINING MODEL" : "CREATE ANY MINING MODEL")
+                && !settings.privileges.contains("CREATE ANY MINING MODEL")) {
+            throw OracleErrors.insufficientPrivileges();
+        }
+        if (models.containsKey(name.toString())) {
+            throw OracleErrors.modelExists(name.toString());
+        }
+        JsonNode json = parse(metadata);
+        long size = data == null ? 0 : data.length();
+        if (size <= 0 || size > settings.maxModelBytes) {
+            throw OracleErrors.invalidBlobSize();
+        }
+        Path file = storage.resolve(name + ".onnx");
+        OrtSession session = null;
+        try {
+            try (InputStream in = data.getBinaryStream()) {
+                Files.copy(in, file);
+            }
+            session = open(file);
+            ModelDescription description = OnnxMetadataRules.check(json, TensorSpec.of(session.getInputInfo()),
+                    TensorSpec.of(session.getOutputInfo()));
+            SQLException injected = settings.injectedLoadFailure();
+            if (injected != null) {
+                throw injected;
+            }
+            dictionary.addModel(name, description, size);
+            models.put(name.toString(), new LoadedModel(name, description, file, size, session));
+        } catch (SQLException | IOException | OrtException | RuntimeException e) {
+            closeQuietly(session);
+            deleteQuietly(file);
+            if (e instanceof SQLException sql) {
+                throw sql;
+            }
+            throw OracleErrors.undocumented("the model could not be stored: " + e);
+        }
+    }
+
+    /** DROP_ONNX_MODEL(model_name, force => TRUE). */
+    synchronized void drop(String sessionUser, String modelName, boolean force) throws SQLException {
+        requirePackage("DBMS_VECTOR.DROP_ONNX_MODEL");
+        ModelName name = ModelName.ofArgument(modelName, sessionUser);
+        LoadedModel model = models.remove(name.toString());
+        if (model == null) {
+            if (!force || settings.dropOfAbsentModelFails) {
+                throw OracleErrors.invalidModelName("model " + name + " does not exist");
+            }
+            return;
+        }
+        dictionary.removeModel(name);
+        model.close();
+    }
+
+    /**
+     * VECTOR_EMBEDDING(owner.model USING text AS attribute), as FROM_VECTOR's text; null for a null text.
+     * Synchronized with drop, which closes the ONNX Runtime session scoring uses.
+     */
+    synchronized String embed(String owner, String model, String attribute, String text) throws SQLException {
+        LoadedModel loaded = models.get(owner + "." + model);
+        if (loaded == null) {
+            throw OracleErrors.invalidModelName("model " + owner + "." + model + " does not exist");
+        }
+        if (!loaded.description.isEmbedding()) {
+            throw OracleErrors.undocumented("model " + loaded.name + " is a " + loaded.description.function()
+                    + " model; VECTOR_EMBEDDING needs an embedding model");
+        }
+        if (!loaded.attribute().equals(attribute)) {
+            throw OracleErrors.undocumented("model " + loaded.name + " has no attribute " + attribute + " (its"
+                    + " attribute is " + loaded.attribute() + ")");
+        }
+        return text == null ? null : VectorText.format(loaded.embed(text));
+    }
+
+    Map<String, LoadedModel> models() {
+        return Map.copyOf(models);
+    }
+
+    @Override
+    public synchronized void close() {
+        models.values().forEach(LoadedModel::close);
+        models.clear();
+    }
+
+    private void requirePackage(String procedure) throws SQLException {
+        switch (settings.dbmsVector) {
+            case MISSING -> throw OracleErrors.notDeclared(procedure);
+            case INVALID -> throw OracleErrors.packageHasErrors();
+            default -> {
+            }
+        }
+    }
+
+    private static JsonNode parse(String metadata) throws SQLException {
+        try {
+            JsonNode json = metadata == null ? null : JSON.readTree(metadata);
+            if (json == null || !json.isObject()) {
+                throw OracleErrors.metadataNotJson();
+            }
+            return json;
+        } catch (JsonProcessingException e) {
+            throw OracleErrors.metadataNotJson();
+        }
+    }
+
+    /** ONNX Runtime (with onnxruntime-extensions, as Oracle ships its tokenizer operators) must load it. */
+    private static OrtSession open(Path file) throws SQLException {
+        try {
+            return OrtSessions.open(file, 1);
+        } catch (RuntimeException e) {
+            throw OracleErrors.undocumented("the ONNX model is invalid: ONNX Runtime cannot load it ("
+                    + e.getMessage() + ")");
+        }
+    }
+
+    private static void closeQuietly(OrtSession session) {
+        if (session != null) {
+            try {
+                session.close();
+            } catch (OrtException e) {
+                // Nothing more to release.
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            file.toFile().deleteOnExit();
+        }
+    }
+}

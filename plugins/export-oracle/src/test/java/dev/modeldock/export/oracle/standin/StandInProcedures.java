@@ -1,0 +1,40 @@
+package dev.modeldock.export.oracle.standin;
+
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The entry points H2 calls for the rewritten Oracle statements (see {@link OracleSqlRewriter}). Each
+ * takes the stand-in's name and the session user first, spliced in by the rewriter. H2 passes an
+ * {@link SQLException} thrown here to the caller unchanged, so the ORA code survives.
+ */
+public final class StandInProcedures {
+    private StandInProcedures() {
+    }
+
+    /** DBMS_VECTOR.LOAD_ONNX_MODEL(model_name => ?, model_data => ?, metadata => JSON(?)). */
+    public static void loadOnnxModel(String database, String user, String modelName, Blob modelData, String metadata)
+            throws SQLException {
+        OracleStandIn.database(database).catalog().load(user, modelName, modelData, metadata);
+    }
+
+    /** DBMS_VECTOR.DROP_ONNX_MODEL(model_name => ?, force => ...). */
+    public static void dropOnnxModel(String database, String user, String modelName, boolean force)
+            throws SQLException {
+        OracleStandIn.database(database).catalog().drop(user, modelName, force);
+    }
+
+    /** FROM_VECTOR(VECTOR_EMBEDDING(owner.model USING ? AS attribute) RETURNING CLOB). */
+    public static Clob vectorEmbedding(Connection connection, String database, String owner, String model,
+            String attribute, String text) throws SQLException {
+        String vector = OracleStandIn.database(database).catalog().embed(owner, model, attribute, text);
+        if (vector == null) {
+            return null;
+        }
+        Clob clob = connection.createClob();
+        clob.setString(1, vector);
+        return clob;
+    }
+}
