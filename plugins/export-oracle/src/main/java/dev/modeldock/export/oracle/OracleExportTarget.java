@@ -2,6 +2,7 @@ package dev.modeldock.export.oracle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modeldock.metadata.CheckContext;
 import dev.modeldock.metadata.OracleErrors;
 import dev.modeldock.plugin.ExportReceipt;
 import dev.modeldock.plugin.ExportRequest;
@@ -48,7 +49,7 @@ public final class OracleExportTarget implements ExportTarget {
         progress.report("connecting to " + profile.url(), 0.02);
         try (Connection connection = OracleConnections.open(profile)) {
             int release = Preflight.check(connection);
-            long limit = release <= 23 ? 1L << 30 : (1L << 31) - 1;
+            long limit = new CheckContext(null, bytes, release).maxFileBytes();
             if (bytes > limit) {
                 throw new ModelDockException("the model is " + bytes + " bytes; Oracle Database " + release
                         + " loads at most " + limit);
