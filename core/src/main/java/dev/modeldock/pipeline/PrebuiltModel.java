@@ -56,8 +56,8 @@ public final class PrebuiltModel {
         ExportTarget target = extensions.exportTarget(targetName);
         target.check(exportName, targetSettings);
         progress.report("checking " + file.getFileName(), 0.05);
-        String databaseName = targetName.equals("oracle") ? exportName : null;
-        List<MetadataProblem> errors = check(new CheckContext(databaseName, Files.size(file), targetRelease)).stream()
+        // The export name is the target's business: its check() above already refused one it cannot take.
+        List<MetadataProblem> errors = check(new CheckContext(null, Files.size(file), targetRelease)).stream()
                 .filter(MetadataProblem::isError).toList();
         if (!errors.isEmpty()) {
             throw new ModelDockException("Oracle would refuse " + file.getFileName() + ": " + String.join("; ",
