@@ -1,0 +1,88 @@
+package dev.modeldock.registry;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.modeldock.plugin.ModelDockException;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The registry's database: embedded H2 under a data folder by default, PostgreSQL when a team
+ * names one by JDBC URL. The same migrations run on both.
+ */
+public final class RegistryDatabase implements AutoCloseable {
+    private final HikariDataSource pool;
+    private final Jdbi jdbi;
+    private final boolean postgres;
+
+    private RegistryDatabase(HikariDataSource pool) {
+        this.pool = pool;
+        this.jdbi = Jdbi.create(pool);
+        this.postgres = pool.getJdbcUrl().startsWith("jdbc:postgresql:");
+    }
+
+    /** The embedded H2 database file kept in {@code dataDir}. */
+    public static String embeddedUrl(Path dataDir) {
+        // Lock waits of a few seconds let many writers of one model queue up instead of failing.
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("registry") + ";LOCK_TIMEOUT=10000";
+    }
+
+    /**
+     * Connects and brings the schema up to date.
+     *
+     * @param user     null when the URL carries the credentials, or for embedded H2
+     * @param password null likewise
+     * @throws ModelDockException when the database cannot be reached or migrated
+     */
+    public static RegistryDatabase open(String jdbcUrl, String user, String password) {
+        if (!jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new ModelDockException("unsupported database URL '" + jdbcUrl
+                    + "': the registry runs on H2 (jdbc:h2:...) or PostgreSQL (jdbc:postgresql://...)");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(16);
+        config.setPoolName("registry");
+        config.setInitializationFailTimeout(-1);
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            Flyway.configure(RegistryDatabase.class.getClassLoader()).dataSource(pool)
+                    .locations("classpath:db/migration").load().migrate();
+        } catch (FlywayException | IllegalStateException e) {
+            pool.close();
+            throw new ModelDockException("cannot open the registry database at " + redact(jdbcUrl) + ": "
+                    + rootMessage(e), e);
+        }
+        return new RegistryDatabase(pool);
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public boolean isPostgres() {
+        return postgres;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** A URL for messages: PostgreSQL URLs may carry a password parameter. */
+    static String redact(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}
