@@ -72,6 +72,10 @@ CREATE TABLE model_version (
     UNIQUE (model_id, number)
 );
 
+-- The unreferenced-artifact sweep and PostgreSQL's foreign-key check on deleting an artifact look
+-- versions up by artifact; PostgreSQL, unlike H2, does not index a foreign key by itself.
+CREATE INDEX model_version_artifact ON model_version (artifact_sha256);
+
 CREATE TABLE alias (
     model_id   BIGINT NOT NULL REFERENCES model (id) ON DELETE CASCADE,
     name       VARCHAR(64) NOT NULL,

@@ -8,6 +8,7 @@ import ai.onnx.proto.OnnxMl.TensorProto;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.modeldock.plugin.ModelDockException;
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +23,8 @@ public final class OnnxModels {
     /** Protobuf cannot serialise a message of 2 GiB or more, and Oracle refuses files that large. */
     public static final long MAX_FILE_BYTES = Integer.MAX_VALUE;
 
+    private static final int READ_BUFFER_BYTES = 1 << 16;
+
     private OnnxModels() {
     }
 
@@ -32,16 +35,40 @@ public final class OnnxModels {
      *                            weights in external data files
      */
     public static ModelProto read(Path file) {
-        ModelProto model;
-        try (InputStream in = Files.newInputStream(file)) {
+        return usable(file, parse(file, ModelProto::parseFrom));
+    }
+
+    /**
+     * Reads what a model is rather than what it computes: the model as {@link #read} gives it, but
+     * with no tensor holding its values (raw_data, string_data, float_data and the other value
+     * lists are empty wherever a tensor appears), which are skipped in the file unread. Heap use
+     * therefore does not grow with the weights: enough to check a model's signature and metadata,
+     * not to run or convert it.
+     *
+     * @throws ModelDockException in the same cases as {@link #read}, with the same messages
+     */
+    public static ModelProto readStructure(Path file) {
+        return usable(file, parse(file, StructureReader::read));
+    }
+
+    /** A parser of a whole ModelProto that may stop early, at an end-group tag. */
+    private interface ModelParser {
+        ModelProto parse(CodedInputStream in) throws IOException;
+    }
+
+    private static ModelProto parse(Path file, ModelParser parser) {
+        // Files.newInputStream, unlike FileInputStream, does not skip past the end of the file, so a
+        // truncated file fails when a reader skips what the file no longer holds.
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), READ_BUFFER_BYTES)) {
             CodedInputStream coded = CodedInputStream.newInstance(in);
             coded.setSizeLimit(Integer.MAX_VALUE);
-            model = ModelProto.parseFrom(coded);
-            // parseFrom stops quietly at an end-group tag (a text file starting with 't' parses as an
+            ModelProto model = parser.parse(coded);
+            // Parsing stops quietly at an end-group tag (a text file starting with 't' parses as an
             // empty model), so insist that the whole file was one message.
             if (!coded.isAtEnd()) {
                 throw new InvalidProtocolBufferException("parsing stopped before the end of the file");
             }
+            return model;
         } catch (NoSuchFileException e) {
             throw new ModelDockException("ONNX file " + file + " does not exist");
         } catch (InvalidProtocolBufferException e) {
@@ -49,6 +76,9 @@ public final class OnnxModels {
         } catch (IOException e) {
             throw new ModelDockException("cannot read ONNX file " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static ModelProto usable(Path file, ModelProto model) {
         if (!model.hasGraph() || model.getGraph().getNodeCount() == 0) {
             throw new ModelDockException(file + " is not a usable ONNX model: it has no graph nodes");
         }

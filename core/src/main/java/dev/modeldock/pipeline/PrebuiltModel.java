@@ -42,7 +42,7 @@ public final class PrebuiltModel {
 
     /** Every problem Oracle would raise on import under {@code context}; warnings included. */
     public List<MetadataProblem> check(CheckContext context) {
-        return MetadataChecker.check(ModelSignature.of(OnnxModels.read(file)), metadataJson, context);
+        return MetadataChecker.check(ModelSignature.of(OnnxModels.readStructure(file)), metadataJson, context);
     }
 
     /**

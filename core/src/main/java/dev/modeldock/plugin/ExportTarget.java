@@ -24,6 +24,25 @@ public interface ExportTarget extends ExtensionPoint {
     }
 
     /**
+     * The settings whose values are secrets (a password). A server stores them encrypted and never
+     * shows them again. None by default.
+     */
+    default java.util.Set<String> secretSettings() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * Reports what the target holds now under {@code expected.name()}, compared with
+     * {@code expected.model()}, the artifact that was delivered there.
+     *
+     * @throws ModelDockException when this target cannot look (the default)
+     * @throws IOException        when reading the target fails
+     */
+    default DeployedState inspect(ExportRequest expected) throws IOException {
+        throw new ModelDockException("the '" + name() + "' target cannot report what it holds");
+    }
+
+    /**
      * Delivers the artifact.
      *
      * @throws ModelDockException for a problem the user can fix (a bad setting, a name not allowed)

@@ -50,7 +50,7 @@ final class MetadataCommand {
 
         @Override
         public Integer call() throws IOException {
-            ModelSignature signature = ModelSignature.of(OnnxModels.read(onnx));
+            ModelSignature signature = ModelSignature.of(OnnxModels.readStructure(onnx));
             List<MetadataProblem> problems = MetadataChecker.check(signature, read(metadata),
                     new CheckContext(modelName, Files.size(onnx), targetRelease));
             PrintWriter out = spec.commandLine().getOut();
@@ -86,7 +86,7 @@ final class MetadataCommand {
         public Integer call() {
             MlFunction parsed = MlFunction.fromJson(function).orElseThrow(() -> new ModelDockException("'" + function
                     + "' is not a function; use embedding, classification, regression or clustering"));
-            ModelSignature signature = ModelSignature.of(OnnxModels.read(onnx));
+            ModelSignature signature = ModelSignature.of(OnnxModels.readStructure(onnx));
             spec.commandLine().getOut().println(MetadataJson.write(MetadataProposer.propose(signature, parsed)));
             return 0;
         }

@@ -1,10 +1,12 @@
 package dev.modeldock.export.file;
 
+import dev.modeldock.plugin.DeployedState;
 import dev.modeldock.plugin.ExportReceipt;
 import dev.modeldock.plugin.ExportRequest;
 import dev.modeldock.plugin.ExportTarget;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Progress;
+import dev.modeldock.provenance.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -120,6 +122,19 @@ public final class FileExportTarget implements ExportTarget {
                 Files.delete(backup);
             }
         }
+    }
+
+    /** Compares the file now at {@code output_dir/NAME.onnx} with the artifact, by SHA-256. */
+    @Override
+    public DeployedState inspect(ExportRequest expected) throws IOException {
+        check(expected.name(), expected.settings());
+        Path model = ExportName.resolve(outputDir(expected.settings()), expected.name() + ".onnx");
+        if (!Files.isRegularFile(model, LinkOption.NOFOLLOW_LINKS)) {
+            return DeployedState.absent(model + " does not exist");
+        }
+        String actual = Sha256.of(model);
+        return actual.equals(expected.sha256()) ? DeployedState.same(model + " has SHA-256 " + actual)
+                : DeployedState.differs(model + " has SHA-256 " + actual + ", not the deployed " + expected.sha256());
     }
 
     private static Path outputDir(Map<String, String> settings) {

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Where and as whom to connect, read from a JSON file such as
@@ -22,12 +24,39 @@ final class ConnectionProfile {
     private final String user;
     private final String passwordEnv;
     private final Path passwordFile;
+    private final String password;
 
-    private ConnectionProfile(String url, String user, String passwordEnv, Path passwordFile) {
+    private ConnectionProfile(String url, String user, String passwordEnv, Path passwordFile, String password) {
         this.url = url;
         this.user = user;
         this.passwordEnv = passwordEnv;
         this.passwordFile = passwordFile;
+        this.password = password;
+    }
+
+    /**
+     * A profile given inline as target settings ({@code url}, {@code user}, and one of
+     * {@code password}, {@code password_env}, {@code password_file}): how a registry server, which
+     * keeps the password encrypted, hands it over.
+     */
+    static ConnectionProfile fromSettings(Map<String, String> settings) {
+        String url = settings.getOrDefault("url", "");
+        String user = settings.getOrDefault("user", "");
+        if (!url.startsWith("jdbc:")) {
+            throw new ModelDockException("the oracle target needs a JDBC 'url', e.g. jdbc:oracle:thin:@//host:1521/service,"
+                    + " or a connection 'profile' file");
+        }
+        if (user.isBlank()) {
+            throw new ModelDockException("the oracle target needs a 'user'");
+        }
+        long sources = Stream.of("password", "password_env", "password_file").filter(settings::containsKey).count();
+        if (sources != 1) {
+            throw new ModelDockException("the oracle target needs exactly one of 'password', 'password_env' or"
+                    + " 'password_file'");
+        }
+        String file = settings.get("password_file");
+        return new ConnectionProfile(url, user, settings.get("password_env"),
+                file == null ? null : Path.of(file).toAbsolutePath(), settings.get("password"));
     }
 
     static ConnectionProfile read(Path file) {
@@ -64,7 +93,7 @@ final class ConnectionProfile {
         }
         Path passwordFile = secretFile ? file.toAbsolutePath().getParent().resolve(json.get("password_file").asText())
                 : null;
-        return new ConnectionProfile(url, user, env ? json.get("password_env").asText() : null, passwordFile);
+        return new ConnectionProfile(url, user, env ? json.get("password_env").asText() : null, passwordFile, null);
     }
 
     String url() {
@@ -77,6 +106,9 @@ final class ConnectionProfile {
 
     /** The password, from its variable or file; the error names where it looked, never a value. */
     char[] password() {
+        if (password != null) {
+            return password.toCharArray();
+        }
         if (passwordEnv != null) {
             String value = System.getenv(passwordEnv);
             if (value == null || value.isEmpty()) {
@@ -100,6 +132,8 @@ final class ConnectionProfile {
     /** Says where the password comes from, never what it is. */
     @Override
     public String toString() {
-        return user + "@" + url + " (password from " + (passwordEnv != null ? "$" + passwordEnv : passwordFile) + ")";
+        String source = password != null ? "the target's stored secret" : passwordEnv != null ? "$" + passwordEnv
+                : passwordFile.toString();
+        return user + "@" + url + " (password from " + source + ")";
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modeldock.metadata.CheckContext;
 import dev.modeldock.metadata.OracleErrors;
+import dev.modeldock.plugin.DeployedState;
 import dev.modeldock.plugin.ExportReceipt;
 import dev.modeldock.plugin.ExportRequest;
 import dev.modeldock.plugin.ExportTarget;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Set;
 import org.pf4j.Extension;
 
 /**
@@ -22,8 +24,9 @@ import org.pf4j.Extension;
  * check the database can take it, replace an existing model only when asked, stream the file into
  * DBMS_VECTOR.LOAD_ONNX_MODEL, and read back what the database made of it.
  *
- * <p>Settings: {@code profile} (path of the connection profile), {@code replace} ("true" to drop an
- * existing model of the same name first).
+ * <p>Settings: {@code profile} (path of the connection profile) or the profile's keys inline
+ * ({@code url}, {@code user}, and {@code password}, {@code password_env} or {@code password_file}),
+ * and {@code replace} ("true" to drop an existing model of the same name first).
  */
 @Extension
 public final class OracleExportTarget implements ExportTarget {
@@ -74,11 +77,43 @@ public final class OracleExportTarget implements ExportTarget {
         }
     }
 
+    /** The database holds something under the name: is it, by behaviour, the artifact? */
+    @Override
+    public DeployedState inspect(ExportRequest expected) throws IOException {
+        DatabaseModelName name = DatabaseModelName.parse(expected.name());
+        ConnectionProfile profile = profile(expected.settings());
+        JsonNode metadata = new ObjectMapper().readTree(expected.metadata());
+        try (Connection connection = OracleConnections.open(profile)) {
+            if (!ModelLoader.exists(connection, name)) {
+                return DeployedState.absent(name.qualified() + " is not in ALL_MINING_MODELS");
+            }
+            try {
+                // Oracle does not hand a model's bytes back; compare what it does with what the artifact does.
+                return DeployedState.same(LoadVerifier.verify(connection, name, metadata, expected.model()));
+            } catch (ModelDockException e) {
+                return DeployedState.differs(e.getMessage());
+            }
+        } catch (SQLException e) {
+            throw new ModelDockException("cannot inspect " + name.qualified() + ": " + OracleErrors.explain(e.getMessage()),
+                    e);
+        }
+    }
+
+    @Override
+    public Set<String> secretSettings() {
+        return Set.of("password");
+    }
+
+    /** A connection profile file ({@code profile}), or the same keys given inline. */
     private static ConnectionProfile profile(Map<String, String> settings) {
         String file = settings.get("profile");
-        if (file == null) {
-            throw new ModelDockException("the oracle target needs a connection profile (setting 'profile')");
+        if (file != null) {
+            return ConnectionProfile.read(Path.of(file));
         }
-        return ConnectionProfile.read(Path.of(file));
+        if (settings.containsKey("url")) {
+            return ConnectionProfile.fromSettings(settings);
+        }
+        throw new ModelDockException("the oracle target needs a connection 'profile' file, or 'url', 'user' and a"
+                + " password source");
     }
 }

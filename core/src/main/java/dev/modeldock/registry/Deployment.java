@@ -1,0 +1,16 @@
+package dev.modeldock.registry;
+
+import java.time.Instant;
+
+/**
+ * A version sent to a target.
+ *
+ * @param status    {@code queued}, {@code running}, {@code deployed}, {@code failed}, or
+ *                  {@code replaced} once a later deployment took the same name on the same target
+ * @param location  where the target says the model now is; null until deployed
+ * @param lastCheck the latest drift check as JSON; null before any
+ */
+public record Deployment(long id, String model, int version, String target, String databaseModelName,
+        String artifactSha256, String status, String jobId, String location, String error, String lastCheck,
+        String createdBy, Instant createdAt, Instant updatedAt, Instant finishedAt) {
+}

@@ -1,0 +1,120 @@
+package dev.modeldock.registry;
+
+import dev.modeldock.registry.internal.Audit;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** The record of what was deployed where, by whom, and how it went. */
+public final class Deployments {
+    private static final String SELECT = "SELECT d.*, m.name AS model_name, v.number AS version_number"
+            + " FROM deployment d JOIN model m ON m.id = d.model_id JOIN model_version v ON v.id = d.version_id";
+
+    private final Jdbi jdbi;
+
+    Deployments(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Records a deployment about to be queued; the version may be given by number or alias. */
+    public Deployment create(String model, String versionRef, String target, String databaseModelName,
+            String actor) {
+        return jdbi.inTransaction(h -> {
+            Version version = Versions.get(h, model, versionRef);
+            long modelId = Models.idOf(h, model);
+            long versionId = h.createQuery("SELECT id FROM model_version WHERE model_id = :m AND number = :n")
+                    .bind("m", modelId).bind("n", version.number()).mapTo(Long.class).one();
+            Instant now = Instant.now();
+            long id = h.createUpdate("INSERT INTO deployment (model_id, version_id, target_name, database_model_name,"
+                            + " artifact_sha256, status, created_by, created_at, updated_at) VALUES (:m, :v, :target,"
+                            + " :name, :sha, 'queued', :actor, :now, :now)")
+                    .bind("m", modelId).bind("v", versionId).bind("target", target).bind("name", databaseModelName)
+                    .bind("sha", version.artifactSha256()).bind("actor", actor).bind("now", now)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            Audit.record(h, actor, "deployment.create", model + "/" + version.number(),
+                    target + ":" + databaseModelName);
+            return get(h, id);
+        });
+    }
+
+    public void attachJob(long id, String jobId) {
+        update(id, "job_id = :v", jobId);
+    }
+
+    public void running(long id) {
+        update(id, "status = 'running', error = :v", null);
+    }
+
+    /** Marks it deployed, and earlier deployments of the same name on the same target replaced. */
+    public void deployed(long id, String location) {
+        jdbi.useTransaction(h -> {
+            Deployment d = get(h, id);
+            Instant now = Instant.now();
+            h.createUpdate("UPDATE deployment SET status = 'replaced', updated_at = :now WHERE target_name = :t"
+                            + " AND database_model_name = :n AND status = 'deployed' AND id <> :id")
+                    .bind("now", now).bind("t", d.target()).bind("n", d.databaseModelName()).bind("id", id).execute();
+            h.createUpdate("UPDATE deployment SET status = 'deployed', location = :loc, error = NULL,"
+                            + " finished_at = :now, updated_at = :now WHERE id = :id")
+                    .bind("loc", location).bind("now", now).bind("id", id).execute();
+        });
+    }
+
+    public void failed(long id, String error) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE deployment SET status = 'failed', error = :e, finished_at = :now,"
+                + " updated_at = :now WHERE id = :id").bind("e", error).bind("now", Instant.now()).bind("id", id)
+                .execute());
+    }
+
+    /** Stores the outcome of a drift check. */
+    public Deployment checked(long id, String checkJson, String actor) {
+        return jdbi.inTransaction(h -> {
+            Deployment d = get(h, id);
+            h.createUpdate("UPDATE deployment SET last_check = :c, updated_at = :now WHERE id = :id")
+                    .bind("c", checkJson).bind("now", Instant.now()).bind("id", id).execute();
+            Audit.record(h, actor, "deployment.check", d.model() + "/" + d.version(), checkJson);
+            return get(h, id);
+        });
+    }
+
+    public Deployment get(long id) {
+        return jdbi.withHandle(h -> get(h, id));
+    }
+
+    /** All deployments, or those of one model; newest first. */
+    public List<Deployment> list(String model) {
+        return jdbi.withHandle(h -> {
+            if (model == null) {
+                return h.createQuery(SELECT + " ORDER BY d.id DESC").map((rs, ctx) -> read(rs)).list();
+            }
+            return h.createQuery(SELECT + " WHERE d.model_id = :m ORDER BY d.id DESC").bind("m", Models.idOf(h, model))
+                    .map((rs, ctx) -> read(rs)).list();
+        });
+    }
+
+    private void update(long id, String assignment, String value) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE deployment SET " + assignment + ", updated_at = :now WHERE id = :id")
+                .bind("v", value).bind("now", Instant.now()).bind("id", id).execute());
+    }
+
+    private static Deployment get(Handle h, long id) {
+        return h.createQuery(SELECT + " WHERE d.id = :id").bind("id", id).map((rs, ctx) -> read(rs)).findOne()
+                .orElseThrow(() -> new NotFoundException("no deployment " + id));
+    }
+
+    private static Deployment read(ResultSet rs) throws SQLException {
+        return new Deployment(rs.getLong("id"), rs.getString("model_name"), rs.getInt("version_number"),
+                rs.getString("target_name"), rs.getString("database_model_name"), rs.getString("artifact_sha256"),
+                rs.getString("status"), rs.getString("job_id"), rs.getString("location"), rs.getString("error"),
+                rs.getString("last_check"), rs.getString("created_by"), time(rs, "created_at"),
+                time(rs, "updated_at"), time(rs, "finished_at"));
+    }
+
+    private static Instant time(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,19 @@
+package dev.modeldock.registry;
+
+import java.time.Instant;
+
+/**
+ * A background job: a conversion or a deployment.
+ *
+ * @param kind    {@code conversion} or {@code deployment}
+ * @param state   {@code queued}, {@code running}, {@code succeeded} or {@code failed}
+ * @param request the job's request as JSON
+ * @param result  what it produced as JSON (e.g. the new version); null until it succeeds
+ */
+public record Job(String id, String kind, String state, double progress, String stage, String request,
+        String result, String error, String createdBy, Instant createdAt, Instant startedAt, Instant finishedAt) {
+
+    public boolean isFinished() {
+        return "succeeded".equals(state) || "failed".equals(state);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.modeldock.registry;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Jobs and their event logs, so that progress survives a page reload and a crash is remembered. */
+public final class Jobs {
+    /** What a job left running by a stopped server is marked failed with. */
+    public static final String INTERRUPTED = "interrupted: the server stopped while this job was running";
+
+    private final Jdbi jdbi;
+
+    Jobs(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public Job create(String kind, String requestJson, String actor) {
+        String id = UUID.randomUUID().toString();
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO job (id, kind, state, progress, stage, request, created_by,"
+                        + " created_at) VALUES (:id, :kind, 'queued', 0, 'queued', :request, :actor, :now)")
+                .bind("id", id).bind("kind", kind).bind("request", requestJson).bind("actor", actor)
+                .bind("now", Instant.now()).execute());
+        return get(id);
+    }
+
+    public Job get(String id) {
+        return find(id).orElseThrow(() -> new NotFoundException("no job " + Names.printable(id)));
+    }
+
+    public Optional<Job> find(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM job WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> new Job(rs.getString("id"), rs.getString("kind"), rs.getString("state"),
+                        rs.getDouble("progress"), rs.getString("stage"), rs.getString("request"),
+                        rs.getString("result"), rs.getString("error"), rs.getString("created_by"),
+                        time(rs.getObject("created_at", OffsetDateTime.class)),
+                        time(rs.getObject("started_at", OffsetDateTime.class)),
+                        time(rs.getObject("finished_at", OffsetDateTime.class))))
+                .findOne());
+    }
+
+    public void started(String id) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE job SET state = 'running', started_at = :now WHERE id = :id")
+                .bind("now", Instant.now()).bind("id", id).execute());
+    }
+
+    public void progress(String id, double fraction, String stage) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE job SET progress = :p, stage = :s WHERE id = :id")
+                .bind("p", fraction).bind("s", truncate(stage, 400)).bind("id", id).execute());
+    }
+
+    /** Ends the job; {@code error} null means it succeeded. */
+    public void finished(String id, String resultJson, String error) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE job SET state = :state, result = :result, error = :error,"
+                        + " progress = CASE WHEN :ok THEN 1 ELSE progress END, finished_at = :now WHERE id = :id")
+                .bind("state", error == null ? "succeeded" : "failed").bind("result", resultJson)
+                .bind("error", error == null ? null : truncate(error, 100_000)).bind("ok", error == null)
+                .bind("now", Instant.now()).bind("id", id).execute());
+    }
+
+    /** Appends an event; events of one job are written by one thread, so numbering needs no lock. */
+    public JobEvent append(String id, String kind, String dataJson) {
+        return jdbi.inTransaction(h -> {
+            int seq = h.createQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM job_event WHERE job_id = :id")
+                    .bind("id", id).mapTo(Integer.class).one();
+            Instant now = Instant.now();
+            h.createUpdate("INSERT INTO job_event (job_id, seq, at, kind, data) VALUES (:id, :seq, :at, :kind, :data)")
+                    .bind("id", id).bind("seq", seq).bind("at", now).bind("kind", kind)
+                    .bind("data", truncate(dataJson, 100_000)).execute();
+            return new JobEvent(id, seq, now, kind, dataJson);
+        });
+    }
+
+    /** The job's events after {@code afterSeq}, in order. */
+    public List<JobEvent> events(String id, int afterSeq) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT seq, at, kind, data FROM job_event WHERE job_id = :id"
+                        + " AND seq > :after ORDER BY seq").bind("id", id).bind("after", afterSeq)
+                .map((rs, ctx) -> new JobEvent(id, rs.getInt(1), time(rs.getObject(2, OffsetDateTime.class)),
+                        rs.getString(3), rs.getString(4)))
+                .list());
+    }
+
+    /**
+     * Marks every job that was queued or running as failed. Called at start: no job of this
+     * process is running yet, so any such job belonged to a process that died.
+     *
+     * @return how many were marked
+     */
+    public int failInterrupted() {
+        return jdbi.inTransaction(h -> {
+            Instant now = Instant.now();
+            int jobs = h.createUpdate("UPDATE job SET state = 'failed', error = :e, finished_at = :now"
+                    + " WHERE state IN ('queued', 'running')").bind("e", INTERRUPTED).bind("now", now).execute();
+            failInterruptedDeployments(h, now);
+            return jobs;
+        });
+    }
+
+    private static void failInterruptedDeployments(Handle h, Instant now) {
+        h.createUpdate("UPDATE deployment SET status = 'failed', error = :e, finished_at = :now, updated_at = :now"
+                + " WHERE status IN ('queued', 'running')").bind("e", INTERRUPTED).bind("now", now).execute();
+    }
+
+    private static Instant time(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,89 @@
+package dev.modeldock.registry;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The registry: every model built, its versions and their bytes, where they were deployed, and who
+ * did what. One instance per database; safe for concurrent use.
+ */
+public final class Registry {
+    private final Jdbi jdbi;
+    private final Models models;
+    private final Versions versions;
+    private final Aliases aliases;
+    private final ArtifactStore artifacts;
+    private final Deployments deployments;
+    private final Jobs jobs;
+    private final Targets targets;
+    private final Users users;
+
+    public Registry(RegistryDatabase database, SecretBox secrets) {
+        this.jdbi = database.jdbi();
+        this.models = new Models(jdbi);
+        this.versions = new Versions(jdbi);
+        this.aliases = new Aliases(jdbi);
+        this.artifacts = new ArtifactStore(database);
+        this.deployments = new Deployments(jdbi);
+        this.jobs = new Jobs(jdbi);
+        this.targets = new Targets(jdbi, secrets);
+        this.users = new Users(jdbi);
+    }
+
+    public Models models() {
+        return models;
+    }
+
+    public Versions versions() {
+        return versions;
+    }
+
+    public Aliases aliases() {
+        return aliases;
+    }
+
+    public ArtifactStore artifacts() {
+        return artifacts;
+    }
+
+    public Deployments deployments() {
+        return deployments;
+    }
+
+    public Jobs jobs() {
+        return jobs;
+    }
+
+    public Targets targets() {
+        return targets;
+    }
+
+    public Users users() {
+        return users;
+    }
+
+    /** The latest audit entries, newest first. */
+    public List<AuditEntry> audit(int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, at, actor, action, subject, detail FROM audit"
+                        + " ORDER BY id DESC LIMIT :limit").bind("limit", limit)
+                .map((rs, ctx) -> new AuditEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
+                .list());
+    }
+
+    /**
+     * Clears what a crashed process left: jobs and deployments it was running are marked failed,
+     * half-uploaded bytes and artifacts no version uses are removed.
+     */
+    public Recovery recover() {
+        int jobsFailed = jobs.failInterrupted();
+        int staging = artifacts.sweepStaging();
+        int unreferenced = artifacts.sweepUnreferenced();
+        return new Recovery(jobsFailed, staging, unreferenced);
+    }
+
+    /** What {@link #recover()} cleared. */
+    public record Recovery(int interruptedJobs, int stagedUploads, int unreferencedArtifacts) {
+    }
+}

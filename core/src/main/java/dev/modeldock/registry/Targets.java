@@ -1,0 +1,127 @@
+package dev.modeldock.registry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modeldock.registry.internal.Audit;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Deployment target profiles; secret settings are stored sealed by a {@link SecretBox}. */
+public final class Targets {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<TreeMap<String, String>> MAP = new TypeReference<>() { };
+
+    private final Jdbi jdbi;
+    private final SecretBox box;
+
+    Targets(Jdbi jdbi, SecretBox box) {
+        this.jdbi = jdbi;
+        this.box = box;
+    }
+
+    /**
+     * Creates or replaces a profile. Secrets not given are kept from the profile being replaced, so
+     * that a client which never saw them can still change the plain settings.
+     *
+     * @param create true to refuse an existing name, false to refuse a missing one
+     */
+    public TargetProfile save(String name, String plugin, Map<String, String> settings, Map<String, String> secrets,
+            boolean create, String actor) {
+        Names.target(name);
+        return jdbi.inTransaction(h -> {
+            Instant now = Instant.now();
+            boolean exists = h.createQuery("SELECT COUNT(*) FROM target WHERE name = :n").bind("n", name)
+                    .mapTo(Integer.class).one() > 0;
+            if (create && exists) {
+                throw new ConflictException("target '" + name + "' already exists");
+            }
+            if (!create && !exists) {
+                throw new NotFoundException("no target named '" + Names.printable(name) + "'");
+            }
+            Map<String, String> sealed = new TreeMap<>(exists ? secrets(h, name) : Map.of());
+            sealed.putAll(secrets);
+            String sealedText = sealed.isEmpty() ? null : box.encrypt(write(sealed));
+            if (exists) {
+                h.createUpdate("UPDATE target SET plugin = :p, settings_json = :s, secrets = :x, updated_at = :now"
+                                + " WHERE name = :n").bind("p", plugin).bind("s", write(settings)).bind("x", sealedText)
+                        .bind("now", now).bind("n", name).execute();
+            } else {
+                h.createUpdate("INSERT INTO target (name, plugin, settings_json, secrets, created_at, updated_at)"
+                                + " VALUES (:n, :p, :s, :x, :now, :now)").bind("n", name).bind("p", plugin)
+                        .bind("s", write(settings)).bind("x", sealedText).bind("now", now).execute();
+            }
+            Audit.record(h, actor, create ? "target.create" : "target.update", name, plugin);
+            return get(h, name);
+        });
+    }
+
+    public TargetProfile get(String name) {
+        return jdbi.withHandle(h -> get(h, name));
+    }
+
+    public List<TargetProfile> list() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM target ORDER BY name").map((rs, ctx) -> read(rs))
+                .list());
+    }
+
+    public void delete(String name, String actor) {
+        jdbi.useTransaction(h -> {
+            if (h.createUpdate("DELETE FROM target WHERE name = :n").bind("n", name).execute() == 0) {
+                throw new NotFoundException("no target named '" + Names.printable(name) + "'");
+            }
+            Audit.record(h, actor, "target.delete", name, null);
+        });
+    }
+
+    /** Plain settings and decrypted secrets together, for the export target only; never for a response. */
+    public Map<String, String> settingsForExport(String name) {
+        return jdbi.withHandle(h -> {
+            Map<String, String> all = new TreeMap<>(get(h, name).settings());
+            all.putAll(secrets(h, name));
+            return all;
+        });
+    }
+
+    private TargetProfile get(Handle h, String name) {
+        return h.createQuery("SELECT * FROM target WHERE name = :n").bind("n", name).map((rs, ctx) -> read(rs))
+                .findOne().orElseThrow(() -> new NotFoundException("no target named '" + Names.printable(name) + "'"));
+    }
+
+    private Map<String, String> secrets(Handle h, String name) {
+        String sealed = h.createQuery("SELECT secrets FROM target WHERE name = :n").bind("n", name)
+                .mapTo(String.class).findOne().orElse(null);
+        return sealed == null ? Map.of() : parse(box.decrypt(sealed));
+    }
+
+    private TargetProfile read(ResultSet rs) throws SQLException {
+        String sealed = rs.getString("secrets");
+        return new TargetProfile(rs.getString("name"), rs.getString("plugin"), parse(rs.getString("settings_json")),
+                sealed == null ? java.util.Set.of() : java.util.Set.copyOf(parse(box.decrypt(sealed)).keySet()),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static String write(Map<String, String> map) {
+        try {
+            return JSON.writeValueAsString(new TreeMap<>(map));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> parse(String json) {
+        try {
+            return JSON.readValue(json, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored target settings are not JSON", e);
+        }
+    }
+}

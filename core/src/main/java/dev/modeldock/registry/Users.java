@@ -1,0 +1,106 @@
+package dev.modeldock.registry;
+
+import dev.modeldock.provenance.Sha256;
+import dev.modeldock.registry.internal.Audit;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** Users and their API tokens. Tokens are shown once, when made; only their SHA-256 is stored. */
+public final class Users {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String PREFIX = "mdk_";
+
+    private final Jdbi jdbi;
+
+    Users(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public User create(String name, Role role, String actor) {
+        Names.user(name);
+        return jdbi.inTransaction(h -> {
+            if (h.createQuery("SELECT COUNT(*) FROM app_user WHERE name = :n").bind("n", name).mapTo(Integer.class)
+                    .one() > 0) {
+                throw new ConflictException("user '" + name + "' already exists");
+            }
+            h.createUpdate("INSERT INTO app_user (name, role, created_at) VALUES (:n, :r, :now)").bind("n", name)
+                    .bind("r", role.id()).bind("now", Instant.now()).execute();
+            Audit.record(h, actor, "user.create", name, role.id());
+            return get(name);
+        });
+    }
+
+    public User get(String name) {
+        return find(name).orElseThrow(() -> new NotFoundException("no user named '" + Names.printable(name) + "'"));
+    }
+
+    public Optional<User> find(String name) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT name, role, created_at FROM app_user WHERE name = :n")
+                .bind("n", name).map((rs, ctx) -> new User(rs.getString(1), Role.parse(rs.getString(2)),
+                        rs.getObject(3, OffsetDateTime.class).toInstant()))
+                .findOne());
+    }
+
+    public List<User> list() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT name, role, created_at FROM app_user ORDER BY name")
+                .map((rs, ctx) -> new User(rs.getString(1), Role.parse(rs.getString(2)),
+                        rs.getObject(3, OffsetDateTime.class).toInstant()))
+                .list());
+    }
+
+    public void delete(String name, String actor) {
+        jdbi.useTransaction(h -> {
+            if (h.createUpdate("DELETE FROM app_user WHERE name = :n").bind("n", name).execute() == 0) {
+                throw new NotFoundException("no user named '" + Names.printable(name) + "'");
+            }
+            Audit.record(h, actor, "user.delete", name, null);
+        });
+    }
+
+    /** Makes a new token for the user and returns it; this is the only time it is seen. */
+    public String issueToken(String name, String label, String actor) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return addToken(name, PREFIX + HexFormat.of().formatHex(secret), label, actor);
+    }
+
+    /** Registers a token chosen outside (the first admin's, from the environment). */
+    public String addToken(String name, String token, String label, String actor) {
+        return jdbi.inTransaction(h -> {
+            long userId = h.createQuery("SELECT id FROM app_user WHERE name = :n").bind("n", name).mapTo(Long.class)
+                    .findOne().orElseThrow(() -> new NotFoundException("no user named '" + Names.printable(name) + "'"));
+            h.createUpdate("INSERT INTO api_token (token_sha256, user_id, label, created_at) VALUES (:t, :u, :l, :now)")
+                    .bind("t", hash(token)).bind("u", userId).bind("l", label == null ? "" : label)
+                    .bind("now", Instant.now()).execute();
+            Audit.record(h, actor, "token.issue", name, label);
+            return token;
+        });
+    }
+
+    /** The user a token belongs to, if it is a known token. */
+    public Optional<User> authenticate(String token) {
+        if (token == null || token.isEmpty() || token.length() > 512) {
+            return Optional.empty();
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT u.name, u.role, u.created_at FROM api_token t"
+                        + " JOIN app_user u ON u.id = t.user_id WHERE t.token_sha256 = :t").bind("t", hash(token))
+                .map((rs, ctx) -> new User(rs.getString(1), Role.parse(rs.getString(2)),
+                        rs.getObject(3, OffsetDateTime.class).toInstant()))
+                .findOne());
+    }
+
+    public boolean anyAdmin() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM app_user WHERE role = 'admin'")
+                .mapTo(Integer.class).one() > 0);
+    }
+
+    private static String hash(String token) {
+        return HexFormat.of().formatHex(Sha256.newDigest().digest(token.getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,137 @@
+package dev.modeldock.registry.internal;
+
+import dev.modeldock.registry.StoredArtifact;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementException;
+
+/**
+ * The {@code artifact} rows: how staged content becomes an artifact, and how an artifact is given
+ * up again. Both happen in one short transaction each, whatever the artifact's size.
+ */
+public final class ArtifactRows {
+    /** SQLSTATEs that H2 and PostgreSQL share. */
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
+    private static final int PUBLISH_ATTEMPTS = 3;
+    private static final String LAYOUT_COLUMNS = "sha256, content_id, size_bytes, chunk_bytes, chunk_count";
+
+    private ArtifactRows() {
+    }
+
+    public static Optional<StoredArtifact> find(Jdbi jdbi, String sha256) {
+        return jdbi.withHandle(h -> find(h, sha256));
+    }
+
+    public static Optional<ChunkLayout> layout(Jdbi jdbi, String sha256) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + LAYOUT_COLUMNS + " FROM artifact WHERE sha256 = :sha")
+                .bind("sha", sha256).map((rs, ctx) -> new ChunkLayout(rs.getString(1), rs.getLong(2), rs.getLong(3),
+                        rs.getInt(4), rs.getInt(5)))
+                .findOne());
+    }
+
+    /** Artifacts that no model version refers to. */
+    public static List<ChunkLayout> unreferenced(Jdbi jdbi) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + LAYOUT_COLUMNS + " FROM artifact a WHERE NOT EXISTS"
+                        + " (SELECT 1 FROM model_version v WHERE v.artifact_sha256 = a.sha256)")
+                .map((rs, ctx) -> new ChunkLayout(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getInt(4),
+                        rs.getInt(5)))
+                .list());
+    }
+
+    /**
+     * Makes staged content an artifact, or, when the same bytes are an artifact already, removes
+     * the staged copy and returns that one. Two uploads of the same bytes may both find no
+     * artifact and both insert one: the second insert fails on the primary key, and its retry
+     * finds the artifact the first one made.
+     */
+    public static StoredArtifact publish(Jdbi jdbi, ChunkedUpload.Staged staged) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                Publication publication = jdbi.inTransaction(h -> find(h, staged.sha256())
+                        .map(existing -> new Publication(existing, true))
+                        .orElseGet(() -> new Publication(insert(h, staged), false)));
+                if (publication.duplicate()) {
+                    // After the commit, in small transactions: the staged copy may be large.
+                    ContentRemoval.delete(jdbi, staged.contentId());
+                }
+                return publication.artifact();
+            } catch (StatementException e) {
+                if (!hasSqlState(e, UNIQUE_VIOLATION) || attempt == PUBLISH_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Deletes the artifact row if no version refers to it, and marks its content 'staging' in the
+     * same transaction, so that bytes an interrupted removal leaves behind are found by the staging
+     * sweep. A version filed meanwhile wins: its foreign key makes the delete fail.
+     *
+     * @return whether the row was deleted; the caller then removes the content
+     */
+    public static boolean unpublish(Jdbi jdbi, ChunkLayout artifact) {
+        try {
+            return jdbi.inTransaction(h -> {
+                int deleted = h.createUpdate("DELETE FROM artifact WHERE sha256 = :sha AND NOT EXISTS"
+                                + " (SELECT 1 FROM model_version v WHERE v.artifact_sha256 = :sha)")
+                        .bind("sha", artifact.sha256()).execute();
+                if (deleted == 0) {
+                    return false;
+                }
+                h.createUpdate("UPDATE content SET state = 'staging' WHERE id = :content")
+                        .bind("content", artifact.contentId()).execute();
+                return true;
+            });
+        } catch (StatementException e) {
+            if (hasSqlState(e, FOREIGN_KEY_VIOLATION)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static StoredArtifact insert(Handle h, ChunkedUpload.Staged staged) {
+        // Microseconds are what both databases keep: the value returned equals the one read back.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        h.createUpdate("INSERT INTO artifact (sha256, content_id, size_bytes, chunk_bytes, chunk_count, created_at)"
+                        + " VALUES (:sha, :content, :size, :chunkBytes, :chunkCount, :now)")
+                .bind("sha", staged.sha256()).bind("content", staged.contentId()).bind("size", staged.sizeBytes())
+                .bind("chunkBytes", staged.chunkBytes()).bind("chunkCount", staged.chunkCount()).bind("now", now)
+                .execute();
+        int completed = h.createUpdate("UPDATE content SET state = 'complete' WHERE id = :content"
+                + " AND state = 'staging'").bind("content", staged.contentId()).execute();
+        if (completed != 1) {
+            throw new IllegalStateException("staged content " + staged.contentId() + " was swept while it was"
+                    + " being uploaded: the staging sweep must not run while uploads are in progress");
+        }
+        return new StoredArtifact(staged.sha256(), staged.sizeBytes(), staged.chunkCount(), now);
+    }
+
+    private static Optional<StoredArtifact> find(Handle h, String sha256) {
+        return h.createQuery("SELECT sha256, size_bytes, chunk_count, created_at FROM artifact WHERE sha256 = :sha")
+                .bind("sha", sha256)
+                .map((rs, ctx) -> new StoredArtifact(rs.getString("sha256"), rs.getLong("size_bytes"),
+                        rs.getInt("chunk_count"), rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .findOne();
+    }
+
+    private static boolean hasSqlState(StatementException e, String sqlState) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sqlState.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record Publication(StoredArtifact artifact, boolean duplicate) {
+    }
+}

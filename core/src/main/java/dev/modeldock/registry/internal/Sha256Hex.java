@@ -1,0 +1,47 @@
+package dev.modeldock.registry.internal;
+
+import dev.modeldock.plugin.ModelDockException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/** SHA-256 digests as the registry writes them: 64 lowercase hex characters. */
+public final class Sha256Hex {
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final int SHOWN_CHARACTERS = 80;
+
+    private Sha256Hex() {
+    }
+
+    /**
+     * Returns {@code value} when it is a SHA-256 in the registry's form.
+     *
+     * @throws ModelDockException naming the value, shortened and with control characters escaped,
+     *                            since it may come from a URL or a client and end up in a log line
+     */
+    public static String require(String value) {
+        if (value == null || !SHA256.matcher(value).matches()) {
+            throw new ModelDockException((value == null ? "no SHA-256 given" : "'" + printable(value) + "' is not a SHA-256")
+                    + ": expected 64 lowercase hexadecimal characters");
+        }
+        return value;
+    }
+
+    /** The hex form of a finished digest. */
+    public static String of(MessageDigest digest) {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static String printable(String value) {
+        StringBuilder shown = new StringBuilder();
+        value.codePoints().limit(SHOWN_CHARACTERS).forEach(c -> {
+            if (Character.isISOControl(c)) {
+                shown.append(String.format("\\u%04x", c));
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        int length = value.codePointCount(0, value.length());
+        return length > SHOWN_CHARACTERS ? shown + "… (" + length + " characters)" : shown.toString();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.modeldock.registry;
+
+import static dev.modeldock.registry.ArtifactStoreFixtures.CHUNK;
+import static dev.modeldock.registry.ArtifactStoreFixtures.count;
+import static dev.modeldock.registry.ArtifactStoreFixtures.randomBytes;
+import static dev.modeldock.registry.ArtifactStoreFixtures.rows;
+import static dev.modeldock.registry.ArtifactStoreFixtures.sha256;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The sweeps the server runs at start: unfinished uploads and artifacts no version uses. */
+class ArtifactStoreSweepTest {
+    @TempDir
+    Path tempDir;
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void theStagingSweepRemovesAHalfMadeUploadAndKeepsCompleteArtifacts(Engine engine) throws IOException {
+        byte[] kept = randomBytes(2 * CHUNK + 1, 41);
+        try (Engine.Fresh fresh = engine.fresh(tempDir); RegistryDatabase db = fresh.open()) {
+            ArtifactStore store = new ArtifactStore(db);
+            StoredArtifact complete = store.put(new ByteArrayInputStream(kept));
+            // What a server killed during an upload leaves behind: staging content with some chunks.
+            db.jdbi().useHandle(h -> {
+                long contentId = h.createUpdate("INSERT INTO content (state, started_at) VALUES ('staging', :now)")
+                        .bind("now", Instant.now()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                for (int seq = 0; seq < 3; seq++) {
+                    byte[] data = randomBytes(CHUNK, seq);
+                    h.createUpdate("INSERT INTO content_chunk (content_id, seq, digest, data)"
+                                    + " VALUES (:content, :seq, :digest, :data)")
+                            .bind("content", contentId).bind("seq", seq).bind("digest", sha256(data))
+                            .bind("data", data).execute();
+                }
+            });
+
+            assertEquals(1, store.sweepStaging());
+
+            assertEquals(1, rows(db, "content"));
+            assertEquals(complete.chunkCount(), rows(db, "content_chunk"));
+            try (InputStream in = store.open(complete.sha256())) {
+                assertArrayEquals(kept, in.readAllBytes());
+            }
+            assertEquals(0, store.sweepStaging());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void theUnreferencedSweepKeepsArtifactsThatVersionsUseAndRemovesTheRest(Engine engine) throws IOException {
+        byte[] used = randomBytes(CHUNK + 5, 42);
+        try (Engine.Fresh fresh = engine.fresh(tempDir); RegistryDatabase db = fresh.open()) {
+            ArtifactStore store = new ArtifactStore(db);
+            StoredArtifact inUse = store.put(new ByteArrayInputStream(used));
+            StoredArtifact unused = store.put(new ByteArrayInputStream(randomBytes(3 * CHUNK, 43)));
+            StoredArtifact empty = store.put(InputStream.nullInputStream());
+            db.jdbi().useHandle(h -> fileVersion(h, inUse.sha256()));
+
+            assertEquals(2, store.sweepUnreferenced());
+
+            assertTrue(store.find(inUse.sha256()).isPresent());
+            assertTrue(store.find(unused.sha256()).isEmpty());
+            assertTrue(store.find(empty.sha256()).isEmpty());
+            assertEquals(1, rows(db, "content"));
+            assertEquals(inUse.chunkCount(), rows(db, "content_chunk"));
+            try (InputStream in = store.open(inUse.sha256())) {
+                assertArrayEquals(used, in.readAllBytes());
+            }
+            assertEquals(0, store.sweepUnreferenced());
+            assertEquals(0, store.sweepStaging(), "nothing is left half-removed");
+            assertEquals(0, count(db, "SELECT COUNT(*) FROM content WHERE state <> 'complete'"));
+        }
+    }
+
+    /** The least a model version row needs, filed directly so this test depends on the schema only. */
+    private static void fileVersion(Handle h, String artifactSha256) {
+        long modelId = h.createUpdate("INSERT INTO model (name, description, last_version, created_at, updated_at)"
+                        + " VALUES ('minilm', '', 1, :now, :now)")
+                .bind("now", Instant.now()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        h.createUpdate("INSERT INTO model_version (model_id, number, artifact_sha256, lineage_json, metadata_json,"
+                        + " created_by, created_at) VALUES (:model, 1, :sha, '{}', '{}', 'test', :now)")
+                .bind("model", modelId).bind("sha", artifactSha256).bind("now", Instant.now()).execute();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.modeldock.cli;
+
+import dev.modeldock.config.Settings;
+import dev.modeldock.host.Extensions;
+import dev.modeldock.registry.SecretBox;
+import dev.modeldock.server.RegistryServer;
+import dev.modeldock.server.ServerOptions;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code serve}: runs the registry server until it is stopped (Ctrl-C, SIGTERM). */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Runs the registry server: REST API under /api/v1, description at /openapi.json.")
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "7070", paramLabel = "PORT", description = "HTTP port (default 7070; 0 for any).")
+    int port;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Database, keys and scratch space (default ~/.modeldock).")
+    Path dataDir;
+
+    @Option(names = "--db-url", paramLabel = "JDBC_URL",
+            description = "PostgreSQL (jdbc:postgresql://host/db) instead of the embedded H2 database.")
+    String dbUrl;
+
+    @Option(names = "--db-user", paramLabel = "USER", description = "Database user; the password comes from $MODELDOCK_DB_PASSWORD.")
+    String dbUser;
+
+    @Option(names = "--no-anonymous-read", description = "Require a token for reads too.")
+    boolean noAnonymousRead;
+
+    @Option(names = "--max-upload-bytes", paramLabel = "BYTES", description = "Largest ONNX upload (default just under 2 GiB).")
+    Long maxUploadBytes;
+
+    @Option(names = "--job-threads", defaultValue = "2", paramLabel = "N", description = "Jobs run at once (default 2).")
+    int jobThreads;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Model cache conversions read from (default ~/.cache/modeldock).")
+    Path cacheDir;
+
+    @Override
+    public Integer call() throws Exception {
+        Path data = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".modeldock");
+        ServerOptions options = new ServerOptions(port, data, dbUrl, dbUser, System.getenv("MODELDOCK_DB_PASSWORD"),
+                !noAnonymousRead, maxUploadBytes != null ? maxUploadBytes : ServerOptions.DEFAULT_MAX_UPLOAD, jobThreads,
+                System.getenv("MODELDOCK_ADMIN_TOKEN"), System.getenv(SecretBox.KEY_ENV));
+        Map<String, Object> settings = new LinkedHashMap<>();
+        if (cacheDir != null) {
+            settings.put("cache_dir", cacheDir.toString());
+        }
+        RegistryServer server = RegistryServer.start(options, Extensions.installed(), Settings.fromMap(settings),
+                System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "modeldock-stop"));
+        System.out.println("ModelDock registry on http://localhost:" + server.port() + "/api/v1 (data in "
+                + data.toAbsolutePath() + ")");
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+}

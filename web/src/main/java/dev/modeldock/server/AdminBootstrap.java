@@ -1,0 +1,39 @@
+package dev.modeldock.server;
+
+import dev.modeldock.registry.OwnerOnlyFile;
+import dev.modeldock.registry.Role;
+import dev.modeldock.registry.Users;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * Makes sure someone can administer a new registry: on first start, an {@code admin} user with the
+ * token from {@code MODELDOCK_ADMIN_TOKEN}, or with a generated token that is written to the data
+ * folder (owner-only) and printed once.
+ */
+final class AdminBootstrap {
+    static final String ADMIN_TOKEN_ENV = "MODELDOCK_ADMIN_TOKEN";
+    static final String TOKEN_FILE = "admin-token";
+
+    private AdminBootstrap() {
+    }
+
+    static void ensureAdmin(Users users, String tokenFromEnvironment, Path dataDir, PrintStream out) throws IOException {
+        if (users.anyAdmin()) {
+            return;
+        }
+        users.create("admin", Role.ADMIN, "bootstrap");
+        if (tokenFromEnvironment != null && !tokenFromEnvironment.isBlank()) {
+            users.addToken("admin", tokenFromEnvironment.strip(), "from " + ADMIN_TOKEN_ENV, "bootstrap");
+            out.println("admin user created with the token from " + ADMIN_TOKEN_ENV);
+            return;
+        }
+        String token = users.issueToken("admin", "first start", "bootstrap");
+        Path file = dataDir.resolve(TOKEN_FILE);
+        java.nio.file.Files.deleteIfExists(file); // a stale file from an earlier database would mislead
+        OwnerOnlyFile.create(file, token + "\n");
+        out.println("admin user created; its API token (shown this once, also in " + file + "):");
+        out.println("  " + token);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.modeldock.server;
+
+import dev.modeldock.registry.User;
+import dev.modeldock.registry.Users;
+import io.javalin.http.Context;
+import java.util.Optional;
+
+/**
+ * Finds out who calls ({@code Authorization: Bearer TOKEN}) and whether their role allows the
+ * endpoint. A token that is sent but unknown is refused even where anonymous reads are allowed:
+ * a script with a revoked token should fail loudly, not read on as nobody.
+ */
+final class Auth {
+    private static final String CALLER = "modeldock.caller";
+
+    private final Users users;
+    private final boolean anonymousRead;
+
+    Auth(Users users, boolean anonymousRead) {
+        this.users = users;
+        this.anonymousRead = anonymousRead;
+    }
+
+    /** Lets the request through or throws 401/403. */
+    void require(Context ctx, Access access) {
+        Caller caller = identify(ctx);
+        ctx.attribute(CALLER, caller);
+        if (access == Access.PUBLIC) {
+            return;
+        }
+        if (caller == null || (caller == Caller.ANONYMOUS && access != Access.READ)) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"modeldock\"");
+            throw new ApiException(401, "this request needs an API token (Authorization: Bearer TOKEN)");
+        }
+        if (!caller.role().includes(access.role())) {
+            throw new ApiException(403, "role " + caller.role().id() + " may not do this; it needs "
+                    + access.role().id() + " or above");
+        }
+    }
+
+    /** The caller of a request that passed {@link #require}. */
+    static Caller caller(Context ctx) {
+        Caller caller = ctx.attribute(CALLER);
+        return caller == null ? Caller.ANONYMOUS : caller;
+    }
+
+    private Caller identify(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.isBlank()) {
+            return anonymousRead ? Caller.ANONYMOUS : null;
+        }
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"modeldock\"");
+            throw new ApiException(401, "the Authorization header must be 'Bearer TOKEN'");
+        }
+        Optional<User> user = users.authenticate(header.substring(7).strip());
+        if (user.isEmpty()) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"modeldock\", error=\"invalid_token\"");
+            throw new ApiException(401, "the API token is not valid");
+        }
+        return new Caller(user.get().name(), user.get().role());
+    }
+}

@@ -1,0 +1,40 @@
+package dev.modeldock.server;
+
+import dev.modeldock.config.EmbeddingModelConfig;
+import dev.modeldock.host.Extensions;
+import dev.modeldock.provenance.Provenance;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the server can do: health, configuration templates, preconfigured models, plugins. */
+final class CatalogRoutes {
+    private final Extensions extensions;
+    private final String database;
+
+    CatalogRoutes(Extensions extensions, String database) {
+        this.extensions = extensions;
+        this.database = database;
+    }
+
+    List<Endpoint> endpoints() {
+        return List.of(
+                Endpoint.get("/api/v1/health", Access.PUBLIC, "Whether the server is up, its version and database",
+                        ctx -> ctx.json(Map.of("status", "ok", "version", Provenance.toolVersion(),
+                                "database", database))),
+                Endpoint.get("/api/v1/templates", Access.READ, "Configuration templates with their properties",
+                        ctx -> ctx.json(templates())),
+                Endpoint.get("/api/v1/preconfigured", Access.READ, "Preconfigured models with their properties",
+                        ctx -> ctx.json(EmbeddingModelConfig.showPreconfigured(true, null).get(0))),
+                Endpoint.get("/api/v1/plugins", Access.READ, "Installed plugins: id, version, extensions",
+                        ctx -> ctx.json(extensions.describe())));
+    }
+
+    private static Map<String, Object> templates() {
+        Map<String, Object> templates = new LinkedHashMap<>();
+        for (String name : EmbeddingModelConfig.showTemplates()) {
+            templates.put(name, EmbeddingModelConfig.fromTemplate(name, Map.of()).toMap());
+        }
+        return templates;
+    }
+}

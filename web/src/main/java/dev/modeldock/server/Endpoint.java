@@ -1,0 +1,30 @@
+package dev.modeldock.server;
+
+import io.javalin.http.Handler;
+import java.util.Map;
+
+/**
+ * One operation of the API. The server registers its handler and describes it in
+ * {@code /openapi.json} from this one record, so the description cannot leave an endpoint out.
+ *
+ * @param method      GET, POST, PUT, PATCH or DELETE
+ * @param path        Javalin's path syntax, which is also OpenAPI's: {@code /api/v1/models/{name}}
+ * @param requestBody a JSON Schema of the body, or null for none
+ * @param okStatus    the status of a successful answer (200, 201, 202, 204)
+ */
+public record Endpoint(String method, String path, Access access, String summary, Map<String, Object> requestBody,
+        int okStatus, Handler handler) {
+
+    public static Endpoint get(String path, Access access, String summary, Handler handler) {
+        return new Endpoint("GET", path, access, summary, null, 200, handler);
+    }
+
+    public static Endpoint delete(String path, Access access, String summary, Handler handler) {
+        return new Endpoint("DELETE", path, access, summary, null, 204, handler);
+    }
+
+    public static Endpoint withBody(String method, String path, Access access, String summary,
+            Map<String, Object> requestBody, int okStatus, Handler handler) {
+        return new Endpoint(method, path, access, summary, requestBody, okStatus, handler);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.modeldock.server;
+
+import dev.modeldock.registry.Job;
+import dev.modeldock.registry.JobEvent;
+import dev.modeldock.registry.Jobs;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
+import java.util.List;
+
+/**
+ * Jobs, and their events as Server-Sent Events. The stream replays what the job already reported
+ * (or what came after {@code Last-Event-ID}), follows it live, and ends after its final state.
+ * It reads the job's event log rather than an in-memory channel, so a client reconnecting to
+ * another server over the same PostgreSQL sees the same stream.
+ */
+final class JobRoutes {
+    private static final long POLL_MILLIS = 200;
+    private static final long HEARTBEAT_MILLIS = 15_000;
+
+    private final Jobs jobs;
+    private final SseHandler events = new SseHandler(0, this::stream);
+
+    JobRoutes(Jobs jobs) {
+        this.jobs = jobs;
+    }
+
+    List<Endpoint> endpoints() {
+        return List.of(
+                Endpoint.get("/api/v1/jobs/{id}", Access.READ, "A job's state, progress and result",
+                        ctx -> ctx.json(Views.job(jobs.get(ctx.pathParam("id"))))),
+                Endpoint.get("/api/v1/jobs/{id}/events", Access.READ, "The job's progress, log and state as"
+                        + " Server-Sent Events (text/event-stream); honours Last-Event-ID", ctx -> {
+                    jobs.get(ctx.pathParam("id")); // 404 as JSON before the stream starts
+                    events.handle(ctx);
+                }));
+    }
+
+    private void stream(SseClient client) {
+        String id = client.ctx().pathParam("id");
+        int last = lastEventId(client.ctx().header("Last-Event-ID"));
+        long quietSince = System.currentTimeMillis();
+        try {
+            while (!client.terminated()) {
+                Job job = jobs.get(id);
+                List<JobEvent> fresh = jobs.events(id, last);
+                for (JobEvent event : fresh) {
+                    client.sendEvent(event.kind(), event.data(), String.valueOf(event.seq()));
+                    last = event.seq();
+                }
+                if (job.isFinished() && jobs.events(id, last).isEmpty()) {
+                    return; // read after the job ended: nothing more will come
+                }
+                if (!fresh.isEmpty()) {
+                    quietSince = System.currentTimeMillis();
+                } else if (System.currentTimeMillis() - quietSince > HEARTBEAT_MILLIS) {
+                    client.sendComment("still running");
+                    quietSince = System.currentTimeMillis();
+                }
+                Thread.sleep(POLL_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            client.close();
+        }
+    }
+
+    private static int lastEventId(String header) {
+        try {
+            return header == null ? 0 : Math.max(0, Integer.parseInt(header.strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
