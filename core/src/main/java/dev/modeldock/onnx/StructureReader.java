@@ -140,7 +140,7 @@ final class StructureReader {
                 case AttributeProto.DOC_STRING_FIELD_NUMBER << 3 | LENGTH_DELIMITED ->
                         attribute.setDocStringBytes(in.readBytes());
                 case AttributeProto.TYPE_FIELD_NUMBER << 3 | VARINT -> {
-                    // The generated parser files a number it does not know under unknown fields, as we drop it.
+                    // A number the schema does not know is an unknown field to the generated parser too; dropped here.
                     AttributeProto.AttributeType type = AttributeProto.AttributeType.forNumber(in.readEnum());
                     if (type != null) {
                         attribute.setType(type);

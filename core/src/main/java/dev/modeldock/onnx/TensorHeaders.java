@@ -39,7 +39,7 @@ final class TensorHeaders {
                 case TensorProto.EXTERNAL_DATA_FIELD_NUMBER << 3 | LENGTH_DELIMITED ->
                         tensor.addExternalData(fields.message(StringStringEntryProto.parser()));
                 case TensorProto.DATA_LOCATION_FIELD_NUMBER << 3 | VARINT -> {
-                    // The generated parser files a number it does not know under unknown fields, as we drop it.
+                    // A number the schema does not know is an unknown field to the generated parser too; dropped here.
                     TensorProto.DataLocation location = TensorProto.DataLocation.forNumber(in.readEnum());
                     if (location != null) {
                         tensor.setDataLocation(location);

@@ -26,10 +26,10 @@ import java.util.List;
  * few megabytes of heap whatever its size: for tests and benchmarks of code that must cope with
  * large artifacts.
  *
- * <p>The regressor computes {@code y = x · WEIGHTS + table[rows - 1]} for an input {@code x} FLOAT
- * [batch, 4] and an output {@code y} FLOAT [batch, 1]. Its size comes from {@code table}, a FLOAT
- * [rows, 1] initializer read by a Gather of its last row, so that ONNX Runtime cannot drop it as
- * unused and the whole table has to be in the file for the model to run.
+ * <p>The regressor (IR version 8, opset 17) computes {@code y = x · (0.5, -1, 2, 0.25) + table[rows - 1]}
+ * for an input {@code x} FLOAT [batch, 4] and an output {@code y} FLOAT [batch, 1]. Its size comes
+ * from {@code table}, a FLOAT [rows, 1] initializer read by a Gather of its last row, so that ONNX
+ * Runtime cannot drop it as unused and the whole table has to be in the file for the model to run.
  */
 public final class SyntheticModel {
     /** The regressor's input, FLOAT [batch, 4]. */
@@ -39,7 +39,7 @@ public final class SyntheticModel {
     /** The big initializer. */
     public static final String TABLE = "table";
 
-    static final float[] WEIGHTS = {0.5f, -1f, 2f, 0.25f};
+    private static final float[] WEIGHTS = {0.5f, -1f, 2f, 0.25f};
     private static final String LAST_ROW = "last_row";
     private static final int IR_VERSION = 8;
     /** Table values repeat with this period, so one precomputed block serves the whole table. */
