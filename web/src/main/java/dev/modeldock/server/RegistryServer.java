@@ -103,6 +103,7 @@ public final class RegistryServer implements AutoCloseable {
         all.addAll(new DeploymentRoutes(registry.deployments(), new DeploymentJob(registry, extensions, workDir),
                 runner).endpoints());
         all.addAll(new UserRoutes(registry.users()).endpoints());
+        all.addAll(new AuditRoutes(registry).endpoints());
         List<Endpoint> described = List.copyOf(all);
         all.add(Endpoint.get("/openapi.json", Access.PUBLIC, "This description of the API",
                 ctx -> ctx.json(OpenApi.describe(described))));
