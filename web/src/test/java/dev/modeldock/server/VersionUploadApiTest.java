@@ -156,6 +156,22 @@ class VersionUploadApiTest {
     }
 
     @Test
+    void metadataThatIsNotJsonIsRefusedAndNothingStored() {
+        server.admin().createModel("up-metadata-text");
+        JsonNode before = server.storedState();
+        for (String metadata : List.of("{\"function\": ", "regression", "[]")) {
+            Map<String, Object> parts = new LinkedHashMap<>();
+            parts.put("file", ServerFixture.regressor());
+            parts.put("metadata", metadata);
+            ServerFixture.Response answer = server.admin().postMultipart("/api/v1/models/up-metadata-text/versions",
+                    parts);
+            assertTrue(answer.status() >= 400 && answer.status() < 500, metadata + ": " + answer.text());
+            answer.expectError(answer.status(), "metadata");
+        }
+        ServerFixture.assertUnchanged(before, server.storedState(), "uploads with metadata that is not JSON");
+    }
+
+    @Test
     void missingPartsAreNamed() {
         server.admin().createModel("up-parts");
         JsonNode before = server.storedState();
