@@ -50,7 +50,7 @@ final class DeploymentRoutes {
                 }),
                 Endpoint.get("/api/v1/deployments", Access.READ, "Deployments, newest first; filter model",
                         ctx -> ctx.json(deployments.list(Params.text(ctx, "model")).stream().map(Views::deployment)
-                                .toList())),
+                                .toList())).withQuery(Map.of("model", string("only this model's deployments"))),
                 Endpoint.get("/api/v1/deployments/{id}", Access.READ, "A deployment",
                         ctx -> ctx.json(Views.deployment(deployments.get(Params.id(ctx, "id"))))),
                 Endpoint.withBody("POST", "/api/v1/deployments/{id}/check", Access.DEPLOY, "Compares what the target"

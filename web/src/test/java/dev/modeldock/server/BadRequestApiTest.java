@@ -169,6 +169,22 @@ class BadRequestApiTest {
     }
 
     @Test
+    void oversizeJsonBodyIs413() {
+        String huge = "{\"name\": \"huge\", \"description\": \"" + "x".repeat(11 << 20) + "\"}";
+        server.admin().post("/api/v1/models", huge).expectError(413);
+    }
+
+    @Test
+    void methodsAnEndpointDoesNotHaveAreJsonErrors() {
+        ServerFixture.Response answer = server.admin().put("/api/v1/models", Map.of("name", "put"));
+        assertTrue(answer.status() == 404 || answer.status() == 405, answer.status() + " " + answer.text());
+        answer.expectError(answer.status());
+        answer = server.admin().delete("/api/v1/models/kept/versions/1");
+        assertTrue(answer.status() == 404 || answer.status() == 405, answer.status() + " " + answer.text());
+        answer.expectError(answer.status());
+    }
+
+    @Test
     void unknownJobsAndDeployments() {
         server.admin().get("/api/v1/jobs/../../etc").expectError(404);
         server.admin().get("/api/v1/jobs/nope").expectError(404, "no job");

@@ -78,6 +78,40 @@ class OpenApiTest {
     }
 
     @Test
+    void describesTheUploadFormBesideTheConversionRequest() {
+        JsonNode create = server.anonymous().get("/openapi.json").expect(200).json().path("paths")
+                .path("/api/v1/models/{name}/versions").path("post");
+        JsonNode content = create.path("requestBody").path("content");
+        assertEquals("object", content.path("application/json").path("schema").path("type").asText());
+        JsonNode form = content.path("multipart/form-data").path("schema");
+        assertEquals("binary", form.path("properties").path("file").path("format").asText(), form.toString());
+        assertTrue(form.path("properties").has("metadata"), form.toString());
+        assertTrue(create.path("responses").has("202") && create.path("responses").has("201"),
+                create.path("responses").toString());
+    }
+
+    @Test
+    void describesQueryParameters() {
+        JsonNode paths = server.anonymous().get("/openapi.json").expect(200).json().path("paths");
+        assertEquals(java.util.Set.of("q", "tag", "alias", "offset", "limit"),
+                queryParameters(paths.path("/api/v1/models").path("get")));
+        assertEquals(java.util.Set.of("model"), queryParameters(paths.path("/api/v1/deployments").path("get")));
+        assertEquals(java.util.Set.of("targetRelease"),
+                queryParameters(paths.path("/api/v1/models/{name}/versions").path("post")));
+    }
+
+    private static java.util.Set<String> queryParameters(JsonNode operation) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        operation.path("parameters").forEach(p -> {
+            if (p.path("in").asText().equals("query")) {
+                assertTrue(p.path("schema").has("type"), p.toString());
+                names.add(p.path("name").asText());
+            }
+        });
+        return names;
+    }
+
+    @Test
     void isPublicEvenWithAnonymousReadsOff() {
         server.anonymous().get("/openapi.json").expect(200);
         server.anonymous().get("/api/v1/health").expect(200);

@@ -82,6 +82,29 @@ class VersionUploadApiTest {
     }
 
     @Test
+    void concurrentUploadsGetConsecutiveDistinctNumbers() throws Exception {
+        server.admin().createModel("up-concurrent");
+        byte[] onnx = ServerFixture.regressor();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<JsonNode>> uploads = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                uploads.add(pool.submit(() -> server.admin().upload("up-concurrent", onnx,
+                        ServerFixture.REGRESSOR_METADATA)));
+            }
+            java.util.Set<Integer> numbers = new java.util.TreeSet<>();
+            for (var upload : uploads) {
+                numbers.add(upload.get(60, java.util.concurrent.TimeUnit.SECONDS).path("number").asInt());
+            }
+            assertEquals(java.util.Set.of(1, 2, 3, 4, 5, 6, 7, 8), numbers);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), numbers(server.anonymous()
+                .get("/api/v1/models/up-concurrent/versions").expect(200).json()));
+    }
+
+    @Test
     void aFailedUploadDoesNotUseUpANumber() {
         server.admin().createModel("up-gap");
         server.admin().upload("up-gap", ServerFixture.regressor(), ServerFixture.REGRESSOR_METADATA);
