@@ -41,8 +41,15 @@ final class DeploymentRoutes {
                     String actor = Auth.caller(ctx).name();
                     Deployment queued = deployment.prepare(request, actor);
                     boolean replace = Boolean.TRUE.equals(request.replace());
-                    Job job = runner.submit("deployment", Map.of("deployment", queued.id(), "request", request), actor,
-                            context -> deployment.run(queued.id(), replace, context));
+                    Job job;
+                    try {
+                        job = runner.submit("deployment", Map.of("deployment", queued.id(), "request", request),
+                                actor, context -> deployment.run(queued.id(), replace, context));
+                    } catch (JobRunner.QueueFullException e) {
+                        // Left 'queued', a deployment no job will run would block deleting its model until restart.
+                        deployments.failed(queued.id(), e.getMessage());
+                        throw e;
+                    }
                     deployments.attachJob(queued.id(), job.id());
                     Map<String, Object> answer = new LinkedHashMap<>(Views.job(job));
                     answer.put("deployment", Views.deployment(deployments.get(queued.id())));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,6 +107,14 @@ class ArtifactDownloadApiTest {
         assertEquals("\"" + sha + "\"", answer.header("ETag"));
         assertArrayEquals(onnx, server.anonymous().get(ARTIFACT, Map.of("If-None-Match", "\"other\"")).expect(200)
                 .body());
+    }
+
+    @Test
+    void ifNoneMatchMayListTagsOrMarkThemWeakOrBeAStar() {
+        for (String header : List.of("\"other\", \"" + sha + "\"", "W/\"" + sha + "\"", "*")) {
+            server.anonymous().get(ARTIFACT, Map.of("If-None-Match", header)).expect(304);
+        }
+        server.anonymous().get(ARTIFACT, Map.of("If-None-Match", "\"other\", W/\"else\"")).expect(200);
     }
 
     @Test

@@ -193,6 +193,11 @@ class ConversionJobApiTest {
                 .expectError(400, "tokenizer");
         server.admin().post(versions, Map.of("source", hubFolder.toString(), "config", "max_seq_length=5"))
                 .expectError(400, "config");
+        server.admin().post(versions, Map.of("source", "acme/not-cached")).expectError(400, "not in the cache");
+        server.admin().post(versions, Map.of("source", hubFolder.toString(), "template", "text", "config",
+                Map.of("max_seq_length", "long"))).expectError(400, "max_seq_length");
+        server.admin().post(versions, Map.of("source", hubFolder.toString(), "template", "text", "config",
+                Map.of("colour", "red"))).expectError(400, "colour");
         server.admin().post("/api/v1/models/conv-nobody/versions", Map.of("source", hubFolder.toString()))
                 .expectError(404, "conv-nobody");
         ServerFixture.assertUnchanged(before, server.storedState(), "bad conversion requests");
