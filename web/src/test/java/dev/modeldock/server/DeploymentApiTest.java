@@ -169,6 +169,32 @@ class DeploymentApiTest {
     }
 
     @Test
+    void oracleReplacesAnExistingModelOnlyWhenAsked() throws Exception {
+        model("dep-replace");
+        Map<String, Object> request = Map.of("model", "dep-replace", "version", 1, "target", "oracle-db",
+                "databaseModelName", "REPLACED_MODEL");
+        JsonNode first = deploy(request);
+        assertEquals("deployed", first.path("status").asText());
+
+        Map<String, Object> second = new HashMap<>(request);
+        second.put("version", 2);
+        ServerFixture.Response refused = deployer.post("/api/v1/deployments", second).expect(202);
+        JsonNode job = deployer.awaitJob(refused.json().path("id").asText());
+        assertEquals("failed", job.path("state").asText());
+        assertTrue(job.path("error").asText().contains("already exists"), job.toString());
+        assertArrayEquals(regressor, Files.readAllBytes(oracle.storedBytes("SCOTT.REPLACED_MODEL")));
+
+        second.put("replace", true);
+        JsonNode replaced = deploy(second);
+        assertEquals("deployed", replaced.path("status").asText());
+        assertArrayEquals(classifier, Files.readAllBytes(oracle.storedBytes("SCOTT.REPLACED_MODEL")));
+        List<String> statuses = new java.util.ArrayList<>();
+        server.anonymous().get("/api/v1/deployments?model=dep-replace").expect(200).json()
+                .forEach(d -> statuses.add(d.path("version").asInt() + ":" + d.path("status").asText()));
+        assertEquals(List.of("2:deployed", "2:failed", "1:replaced"), statuses);
+    }
+
+    @Test
     void aDeploymentTheTargetRefusesFailsWithoutShowingThePassword() {
         model("dep-refused");
         String wrong = "Wrong-Password-5b7d";
