@@ -53,7 +53,8 @@ public final class DeploymentJob {
     public Map<String, Object> run(long deploymentId, boolean replace, JobContext context) throws IOException {
         Deployment deployment = registry.deployments().get(deploymentId);
         registry.deployments().running(deploymentId);
-        Path scratch = Files.createDirectories(workDir).resolve("deployment-" + context.jobId());
+        // The artifact is copied into the scratch folder, so the folder itself must exist, not just its parent.
+        Path scratch = Files.createDirectories(workDir.resolve("deployment-" + context.jobId()));
         try {
             ExportRequest request = request(deployment, replace, scratch, context);
             TargetProfile profile = registry.targets().get(deployment.target());
@@ -76,7 +77,7 @@ public final class DeploymentJob {
     /** Compares what the target holds now with the registry's artifact, and records the outcome. */
     public Deployment checkDrift(long deploymentId, String actor) throws IOException {
         Deployment deployment = registry.deployments().get(deploymentId);
-        Path scratch = Files.createDirectories(workDir).resolve("check-" + deploymentId + "-" + System.nanoTime());
+        Path scratch = Files.createDirectories(workDir.resolve("check-" + deploymentId + "-" + System.nanoTime()));
         try {
             ExportRequest expected = request(deployment, false, scratch, null);
             DeployedState state = target(registry.targets().get(deployment.target())).inspect(expected);

@@ -27,7 +27,7 @@ final class ArtifactDownload {
         ctx.header("Content-Disposition", "attachment; filename=\"" + version.model() + "-v" + version.number()
                 + ".onnx\"");
         ctx.contentType("application/octet-stream");
-        if (etag.equals(ctx.header("If-None-Match"))) {
+        if (matchesAny(ctx.header("If-None-Match"), etag)) {
             ctx.status(304);
             return;
         }
@@ -53,6 +53,26 @@ final class ArtifactDownload {
         ctx.header("Content-Range", "bytes " + span[0] + "-" + span[1] + "/" + size);
         ctx.header("Content-Length", String.valueOf(length));
         ctx.result(artifacts.open(version.artifactSha256(), span[0], length));
+    }
+
+    /**
+     * Whether an If-None-Match header names this entity tag: it may list several, mark them weak
+     * ({@code W/"..."}, compared weakly as RFC 9110 asks), or be {@code *} for any.
+     */
+    static boolean matchesAny(String header, String etag) {
+        if (header == null) {
+            return false;
+        }
+        for (String tag : header.split(",")) {
+            String candidate = tag.strip();
+            if (candidate.startsWith("W/")) {
+                candidate = candidate.substring(2);
+            }
+            if (candidate.equals("*") || candidate.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -41,8 +41,15 @@ final class DeploymentRoutes {
                     String actor = Auth.caller(ctx).name();
                     Deployment queued = deployment.prepare(request, actor);
                     boolean replace = Boolean.TRUE.equals(request.replace());
-                    Job job = runner.submit("deployment", Map.of("deployment", queued.id(), "request", request), actor,
-                            context -> deployment.run(queued.id(), replace, context));
+                    Job job;
+                    try {
+                        job = runner.submit("deployment", Map.of("deployment", queued.id(), "request", request),
+                                actor, context -> deployment.run(queued.id(), replace, context));
+                    } catch (JobRunner.QueueFullException e) {
+                        // Left 'queued', a deployment no job will run would block deleting its model until restart.
+                        deployments.failed(queued.id(), e.getMessage());
+                        throw e;
+                    }
                     deployments.attachJob(queued.id(), job.id());
                     Map<String, Object> answer = new LinkedHashMap<>(Views.job(job));
                     answer.put("deployment", Views.deployment(deployments.get(queued.id())));
@@ -50,7 +57,7 @@ final class DeploymentRoutes {
                 }),
                 Endpoint.get("/api/v1/deployments", Access.READ, "Deployments, newest first; filter model",
                         ctx -> ctx.json(deployments.list(Params.text(ctx, "model")).stream().map(Views::deployment)
-                                .toList())),
+                                .toList())).withQuery(Map.of("model", string("only this model's deployments"))),
                 Endpoint.get("/api/v1/deployments/{id}", Access.READ, "A deployment",
                         ctx -> ctx.json(Views.deployment(deployments.get(Params.id(ctx, "id"))))),
                 Endpoint.withBody("POST", "/api/v1/deployments/{id}/check", Access.DEPLOY, "Compares what the target"

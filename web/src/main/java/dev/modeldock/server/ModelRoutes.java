@@ -36,7 +36,10 @@ final class ModelRoutes {
                             Params.text(ctx, "alias"), Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE),
                             Params.integer(ctx, "limit", 50, 1, ModelQuery.MAX_LIMIT));
                     ctx.json(page(models.list(query)));
-                }),
+                }).withQuery(Schemas.parameters("q", string("text anywhere in the name or description"),
+                        "tag", string("only models with this tag"), "alias", string("only models with this alias"),
+                        "offset", Schemas.integer("models to skip (default 0)"),
+                        "limit", Schemas.integer("models per page, 1 to " + ModelQuery.MAX_LIMIT + " (default 50)"))),
                 Endpoint.withBody("POST", "/api/v1/models", Access.EDIT, "Creates a model",
                         object(List.of("name"), "name", string("letters, digits, '.', '_', '-'"),
                                 "description", string("free text"), "tags", strings("labels to filter by")), 201,

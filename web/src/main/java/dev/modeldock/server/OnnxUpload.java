@@ -4,6 +4,7 @@ import dev.modeldock.host.Extensions;
 import dev.modeldock.metadata.CheckContext;
 import dev.modeldock.metadata.MetadataProblem;
 import dev.modeldock.pipeline.PrebuiltModel;
+import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.provenance.Provenance;
 import dev.modeldock.registry.NewVersion;
 import dev.modeldock.registry.Registry;
@@ -46,14 +47,7 @@ final class OnnxUpload {
         try {
             Files.copy(onnx, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             long size = Files.size(file);
-            List<MetadataProblem> problems = new PrebuiltModel(file, metadata, extensions)
-                    .check(new CheckContext(null, size, targetRelease));
-            List<MetadataProblem> errors = problems.stream().filter(MetadataProblem::isError).toList();
-            if (!errors.isEmpty()) {
-                throw new ApiException(422, "Oracle would refuse this model: " + errors.size() + " problem(s) in the"
-                        + " model or its metadata", errors.stream().map(OnnxUpload::problem).toList());
-            }
-            OrtSessions.checkLoads(file);
+            List<MetadataProblem> problems = check(file, fileName, metadata, size, targetRelease);
             StoredArtifact artifact;
             try (InputStream in = Files.newInputStream(file)) {
                 artifact = registry.artifacts().put(in);
@@ -67,6 +61,25 @@ final class OnnxUpload {
                     Json.write(lineage(fileName, artifact.sha256(), actor)), metadata, Json.write(validation)), actor);
         } finally {
             Files.deleteIfExists(file);
+        }
+    }
+
+    /** The model's problems, warnings included; throws for errors and for a model ONNX Runtime cannot load. */
+    private List<MetadataProblem> check(Path file, String fileName, String metadata, long size, int targetRelease) {
+        try {
+            List<MetadataProblem> problems = new PrebuiltModel(file, metadata, extensions)
+                    .check(new CheckContext(null, size, targetRelease));
+            List<MetadataProblem> errors = problems.stream().filter(MetadataProblem::isError).toList();
+            if (!errors.isEmpty()) {
+                throw new ApiException(422, "Oracle would refuse this model: " + errors.size() + " problem(s) in the"
+                        + " model or its metadata", errors.stream().map(OnnxUpload::problem).toList());
+            }
+            OrtSessions.checkLoads(file);
+            return problems;
+        } catch (ModelDockException e) {
+            // Messages name the spooled copy; the client knows the file by the name it sent, and the
+            // server's folders are none of its business.
+            throw new ModelDockException(e.getMessage().replace(file.toString(), "'" + fileName + "'"), e);
         }
     }
 

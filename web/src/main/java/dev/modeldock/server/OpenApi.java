@@ -48,15 +48,27 @@ final class OpenApi {
             parameters.add(Map.of("name", m.group(1), "in", "path", "required", true,
                     "schema", Map.of("type", "string")));
         }
+        endpoint.queryParameters().forEach((name, schema) -> parameters.add(Map.of("name", name, "in", "query",
+                "required", false, "schema", schema)));
         if (!parameters.isEmpty()) {
             op.put("parameters", parameters);
         }
+        Map<String, Object> content = new LinkedHashMap<>();
         if (endpoint.requestBody() != null) {
-            op.put("requestBody", Map.of("required", true, "content",
-                    Map.of("application/json", Map.of("schema", endpoint.requestBody()))));
+            content.put("application/json", Map.of("schema", endpoint.requestBody()));
+        }
+        if (endpoint.upload() != null) {
+            content.put("multipart/form-data", Map.of("schema", endpoint.upload().formSchema()));
+        }
+        if (!content.isEmpty()) {
+            op.put("requestBody", Map.of("required", true, "content", content));
         }
         Map<String, Object> responses = new LinkedHashMap<>();
         responses.put(String.valueOf(endpoint.okStatus()), Map.of("description", "success"));
+        if (endpoint.upload() != null) {
+            responses.put(String.valueOf(endpoint.upload().okStatus()), Map.of("description",
+                    "success of a multipart/form-data upload"));
+        }
         responses.put("4XX", Map.of("description", "the request was refused; the body says why",
                 "content", Map.of("application/json", Map.of("schema", Map.of("$ref", "#/components/schemas/Error")))));
         op.put("responses", responses);

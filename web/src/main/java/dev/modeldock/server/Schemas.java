@@ -33,6 +33,19 @@ final class Schemas {
         return Map.of("type", "object", "additionalProperties", Map.of("type", "string"), "description", description);
     }
 
+    static Map<String, Object> binary(String description) {
+        return Map.of("type", "string", "format", "binary", "description", description);
+    }
+
+    /** Query parameters by name, in the order given: name, schema, name, schema… */
+    static Map<String, Object> parameters(Object... namesAndSchemas) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndSchemas.length; i += 2) {
+            parameters.put((String) namesAndSchemas[i], namesAndSchemas[i + 1]);
+        }
+        return parameters;
+    }
+
     /** An object with exactly these properties (in order) of which {@code required} must be present. */
     static Map<String, Object> object(List<String> required, Object... namesAndSchemas) {
         Map<String, Object> properties = new LinkedHashMap<>();

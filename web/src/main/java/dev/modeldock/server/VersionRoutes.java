@@ -46,7 +46,12 @@ final class VersionRoutes {
                         "source", string("hub id in the server's cache, or a folder on the server in hub layout"),
                         "template", string("configuration template, e.g. text; omit for a preconfigured model"),
                         "config", freeObject("configuration properties, as OML4Py's EmbeddingModelConfig")), 202,
-                        this::create),
+                        this::create)
+                        .withUpload(object(List.of("file", "metadata"), "file", Schemas.binary("the ONNX model"),
+                                "metadata", string("the import metadata (JSON), as Oracle's DBMS_VECTOR takes it")),
+                                201)
+                        .withQuery(Map.of("targetRelease", Schemas.integer("uploads only: the Oracle release the"
+                                + " model is meant for, 23 to 26 (default 26)"))),
                 Endpoint.get("/api/v1/models/{name}/versions/{version}", Access.READ, "A version by number or alias",
                         ctx -> ctx.json(Views.version(version(ctx)))),
                 Endpoint.get("/api/v1/models/{name}/versions/{version}/artifact", Access.READ, "The ONNX file,"

@@ -1,0 +1,120 @@
+package dev.modeldock.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code /openapi.json}: an OpenAPI 3 document that describes every endpoint the server answers. */
+class OpenApiTest {
+    @TempDir
+    static Path dataDir;
+    static ServerFixture server;
+
+    @BeforeAll
+    static void start() {
+        server = ServerFixture.start(ServerOptions.defaults(0, dataDir).withSecrets(ServerFixture.ADMIN_TOKEN, null)
+                .withAnonymousRead(false));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void describesEveryEndpointOfTheServer() {
+        JsonNode doc = server.anonymous().get("/openapi.json").expect(200).json();
+        assertTrue(doc.path("openapi").asText().startsWith("3."), doc.path("openapi").toString());
+        assertFalse(doc.path("info").path("title").asText().isBlank());
+        JsonNode paths = doc.path("paths");
+        for (Endpoint endpoint : server.server.endpoints()) {
+            if (endpoint.path().equals("/openapi.json")) {
+                continue; // the document need not describe itself
+            }
+            JsonNode operation = paths.path(endpoint.path()).path(endpoint.method().toLowerCase(Locale.ROOT));
+            assertTrue(operation.isObject(), endpoint.method() + " " + endpoint.path() + " is not described");
+            assertFalse(operation.path("summary").asText().isBlank(), endpoint.path());
+            assertTrue(operation.path("responses").has(String.valueOf(endpoint.okStatus())), operation.toString());
+        }
+    }
+
+    @Test
+    void describesEachEndpointOfTheSpecification() {
+        JsonNode paths = server.anonymous().get("/openapi.json").expect(200).json().path("paths");
+        String[][] expected = {
+            {"get", "/api/v1/health"}, {"get", "/api/v1/templates"}, {"get", "/api/v1/preconfigured"},
+            {"get", "/api/v1/plugins"}, {"get", "/api/v1/models"}, {"post", "/api/v1/models"},
+            {"get", "/api/v1/models/{name}"}, {"patch", "/api/v1/models/{name}"}, {"delete", "/api/v1/models/{name}"},
+            {"get", "/api/v1/models/{name}/versions"}, {"post", "/api/v1/models/{name}/versions"},
+            {"get", "/api/v1/models/{name}/versions/{version}"},
+            {"get", "/api/v1/models/{name}/versions/{version}/artifact"},
+            {"put", "/api/v1/models/{name}/aliases/{alias}"}, {"delete", "/api/v1/models/{name}/aliases/{alias}"},
+            {"get", "/api/v1/jobs/{id}"}, {"get", "/api/v1/jobs/{id}/events"},
+            {"get", "/api/v1/targets"}, {"post", "/api/v1/targets"}, {"get", "/api/v1/targets/{name}"},
+            {"put", "/api/v1/targets/{name}"}, {"delete", "/api/v1/targets/{name}"},
+            {"post", "/api/v1/deployments"}, {"get", "/api/v1/deployments"}, {"get", "/api/v1/deployments/{id}"},
+            {"post", "/api/v1/deployments/{id}/check"}};
+        for (String[] operation : expected) {
+            assertTrue(paths.path(operation[1]).has(operation[0]), operation[0] + " " + operation[1]);
+        }
+    }
+
+    @Test
+    void pathParametersAndBearerSecurityAreDeclared() {
+        JsonNode doc = server.anonymous().get("/openapi.json").expect(200).json();
+        JsonNode getVersion = doc.path("paths").path("/api/v1/models/{name}/versions/{version}").path("get");
+        assertEquals(2, getVersion.path("parameters").size(), getVersion.toString());
+        assertEquals("bearer", doc.path("components").path("securitySchemes").path("bearer").path("scheme").asText());
+        assertEquals("admin", doc.path("paths").path("/api/v1/targets").path("post").path("x-required-role").asText());
+        assertTrue(doc.path("paths").path("/api/v1/models").path("post").path("requestBody").isObject());
+    }
+
+    @Test
+    void describesTheUploadFormBesideTheConversionRequest() {
+        JsonNode create = server.anonymous().get("/openapi.json").expect(200).json().path("paths")
+                .path("/api/v1/models/{name}/versions").path("post");
+        JsonNode content = create.path("requestBody").path("content");
+        assertEquals("object", content.path("application/json").path("schema").path("type").asText());
+        JsonNode form = content.path("multipart/form-data").path("schema");
+        assertEquals("binary", form.path("properties").path("file").path("format").asText(), form.toString());
+        assertTrue(form.path("properties").has("metadata"), form.toString());
+        assertTrue(create.path("responses").has("202") && create.path("responses").has("201"),
+                create.path("responses").toString());
+    }
+
+    @Test
+    void describesQueryParameters() {
+        JsonNode paths = server.anonymous().get("/openapi.json").expect(200).json().path("paths");
+        assertEquals(java.util.Set.of("q", "tag", "alias", "offset", "limit"),
+                queryParameters(paths.path("/api/v1/models").path("get")));
+        assertEquals(java.util.Set.of("model"), queryParameters(paths.path("/api/v1/deployments").path("get")));
+        assertEquals(java.util.Set.of("targetRelease"),
+                queryParameters(paths.path("/api/v1/models/{name}/versions").path("post")));
+    }
+
+    private static java.util.Set<String> queryParameters(JsonNode operation) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        operation.path("parameters").forEach(p -> {
+            if (p.path("in").asText().equals("query")) {
+                assertTrue(p.path("schema").has("type"), p.toString());
+                names.add(p.path("name").asText());
+            }
+        });
+        return names;
+    }
+
+    @Test
+    void isPublicEvenWithAnonymousReadsOff() {
+        server.anonymous().get("/openapi.json").expect(200);
+        server.anonymous().get("/api/v1/health").expect(200);
+        server.anonymous().get("/api/v1/models").expectError(401, "token");
+    }
+}

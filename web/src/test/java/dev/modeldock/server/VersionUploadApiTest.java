@@ -1,0 +1,236 @@
+package dev.modeldock.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** ONNX models built elsewhere, uploaded with their metadata: checked, stored, numbered. */
+class VersionUploadApiTest {
+    @TempDir
+    static Path dataDir;
+    static ServerFixture server;
+
+    @BeforeAll
+    static void start() {
+        server = ServerFixture.start(dataDir);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void uploadedModelBecomesVersionOneWithItsMetadataAndChecks() throws Exception {
+        server.admin().createModel("up-regressor");
+        byte[] onnx = ServerFixture.regressor();
+        Map<String, Object> parts = new LinkedHashMap<>();
+        parts.put("file", onnx);
+        parts.put("metadata", ServerFixture.REGRESSOR_METADATA);
+        ServerFixture.Response created = server.admin().postMultipart("/api/v1/models/up-regressor/versions", parts)
+                .expect(201);
+        assertEquals("/api/v1/models/up-regressor/versions/1", created.header("Location"));
+        JsonNode version = created.json();
+        String sha = sha256(onnx);
+        assertEquals(1, version.path("number").asInt());
+        assertEquals(sha, version.path("artifact").path("sha256").asText());
+        assertEquals(onnx.length, version.path("artifact").path("sizeBytes").asLong());
+        assertEquals("regression", version.path("metadata").path("function").asText());
+        assertEquals("upload", version.path("lineage").path("kind").asText());
+        assertEquals(sha, version.path("lineage").path("sourceFiles").path("file.onnx").asText(), version.toString());
+        assertEquals("admin", version.path("createdBy").asText());
+        assertEquals(0, version.path("validation").path("metadata").path("errors").size());
+        assertEquals(version, server.anonymous().get("/api/v1/models/up-regressor/versions/1").expect(200).json());
+        assertEquals(1, server.anonymous().get("/api/v1/models/up-regressor").expect(200).json()
+                .path("latestVersion").asInt());
+    }
+
+    @Test
+    void metadataMayComeAsAFilePart() {
+        server.admin().createModel("up-metadata-file");
+        Map<String, Object> parts = new LinkedHashMap<>();
+        parts.put("file", ServerFixture.classifier());
+        parts.put("metadata", ServerFixture.CLASSIFIER_METADATA.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode version = server.admin().postMultipart("/api/v1/models/up-metadata-file/versions", parts)
+                .expect(201).json();
+        assertEquals("classification", version.path("metadata").path("function").asText());
+    }
+
+    @Test
+    void versionsAreNumberedOneTwoThreeAndListedOldestFirst() {
+        server.admin().createModel("up-numbers");
+        server.admin().upload("up-numbers", ServerFixture.regressor(), ServerFixture.REGRESSOR_METADATA);
+        server.admin().upload("up-numbers", ServerFixture.classifier(), ServerFixture.CLASSIFIER_METADATA);
+        // The same bytes again are a new version, sharing the stored artifact.
+        JsonNode third = server.admin().upload("up-numbers", ServerFixture.regressor(), ServerFixture.REGRESSOR_METADATA);
+        assertEquals(3, third.path("number").asInt());
+        JsonNode versions = server.anonymous().get("/api/v1/models/up-numbers/versions").expect(200).json();
+        assertEquals(List.of(1, 2, 3), numbers(versions));
+        assertEquals(versions.path(0).path("artifact").path("sha256"), versions.path(2).path("artifact").path("sha256"));
+        assertEquals(3, server.anonymous().get("/api/v1/models/up-numbers").expect(200).json()
+                .path("latestVersion").asInt());
+    }
+
+    @Test
+    void concurrentUploadsGetConsecutiveDistinctNumbers() throws Exception {
+        server.admin().createModel("up-concurrent");
+        byte[] onnx = ServerFixture.regressor();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<JsonNode>> uploads = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                uploads.add(pool.submit(() -> server.admin().upload("up-concurrent", onnx,
+                        ServerFixture.REGRESSOR_METADATA)));
+            }
+            java.util.Set<Integer> numbers = new java.util.TreeSet<>();
+            for (var upload : uploads) {
+                numbers.add(upload.get(60, java.util.concurrent.TimeUnit.SECONDS).path("number").asInt());
+            }
+            assertEquals(java.util.Set.of(1, 2, 3, 4, 5, 6, 7, 8), numbers);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), numbers(server.anonymous()
+                .get("/api/v1/models/up-concurrent/versions").expect(200).json()));
+    }
+
+    @Test
+    void aFailedUploadDoesNotUseUpANumber() {
+        server.admin().createModel("up-gap");
+        server.admin().upload("up-gap", ServerFixture.regressor(), ServerFixture.REGRESSOR_METADATA);
+        Map<String, Object> bad = new LinkedHashMap<>();
+        bad.put("file", ServerFixture.regressor());
+        bad.put("metadata", "{\"function\": \"clustering\"}");
+        server.admin().postMultipart("/api/v1/models/up-gap/versions", bad).expectError(422);
+        assertEquals(2, server.admin().upload("up-gap", ServerFixture.classifier(), ServerFixture.CLASSIFIER_METADATA)
+                .path("number").asInt());
+    }
+
+    @Test
+    void aModelDeletedAndMadeAgainStartsAtOne() {
+        server.admin().createModel("up-again");
+        server.admin().upload("up-again", ServerFixture.regressor(), ServerFixture.REGRESSOR_METADATA);
+        server.admin().upload("up-again", ServerFixture.regressor(), ServerFixture.REGRESSOR_METADATA);
+        server.admin().delete("/api/v1/models/up-again").expect(204);
+        server.admin().createModel("up-again");
+        assertEquals(1, server.admin().upload("up-again", ServerFixture.classifier(),
+                ServerFixture.CLASSIFIER_METADATA).path("number").asInt());
+        assertEquals(List.of(1), numbers(server.anonymous().get("/api/v1/models/up-again/versions").expect(200).json()));
+    }
+
+    @Test
+    void metadataOracleWouldRefuseIs422WithEachProblem() throws Exception {
+        server.admin().createModel("up-bad-metadata");
+        JsonNode before = server.storedState();
+        Map<String, Object> parts = new LinkedHashMap<>();
+        parts.put("file", ServerFixture.classifier());
+        parts.put("metadata", "{\"function\": \"classification\", \"classificationProbOutput\": \"probs\","
+                + " \"labels\": [\"a\", \"b\"], \"input\": {\"features\": [\"A\", \"B\"]}}");
+        JsonNode error = server.admin().postMultipart("/api/v1/models/up-bad-metadata/versions", parts)
+                .expectError(422, "problem");
+        List<String> codes = new ArrayList<>();
+        error.path("detail").forEach(p -> {
+            assertEquals("error", p.path("severity").asText(), p.toString());
+            assertTrue(p.path("message").isTextual(), p.toString());
+            codes.add(p.path("code").asText() + " " + p.path("field").asText());
+        });
+        assertTrue(codes.contains("ORA-54413 classificationProbOutput"), codes.toString());
+        assertTrue(codes.contains("ORA-54420 input.features"), codes.toString());
+        ServerFixture.assertUnchanged(before, server.storedState(), "an upload with bad metadata");
+    }
+
+    @Test
+    void aFileThatIsNotOnnxIsRefusedAndNothingStored() {
+        server.admin().createModel("up-bogus");
+        JsonNode before = server.storedState();
+        Map<String, Object> parts = new LinkedHashMap<>();
+        parts.put("file", "this is not an ONNX model, just some text".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        parts.put("metadata", ServerFixture.REGRESSOR_METADATA);
+        ServerFixture.Response answer = server.admin().postMultipart("/api/v1/models/up-bogus/versions", parts);
+        assertTrue(answer.status() >= 400 && answer.status() < 500, answer.status() + " " + answer.text());
+        answer.expectError(answer.status(), "onnx");
+        ServerFixture.assertUnchanged(before, server.storedState(), "a bogus ONNX upload");
+    }
+
+    @Test
+    void aGraphOnnxRuntimeCannotLoadIsRefusedAndNothingStored() throws Exception {
+        server.admin().createModel("up-unloadable");
+        ai.onnx.proto.OnnxMl.ModelProto.Builder broken = ai.onnx.proto.OnnxMl.ModelProto
+                .parseFrom(ServerFixture.regressor()).toBuilder();
+        broken.getGraphBuilder().getNodeBuilder(0).setInput(0, "missing_tensor");
+        JsonNode before = server.storedState();
+        Map<String, Object> parts = new LinkedHashMap<>();
+        parts.put("file", broken.build().toByteArray());
+        parts.put("metadata", ServerFixture.REGRESSOR_METADATA);
+        ServerFixture.Response answer = server.admin().postMultipart("/api/v1/models/up-unloadable/versions", parts);
+        assertTrue(answer.status() >= 400 && answer.status() < 500, answer.status() + " " + answer.text());
+        answer.expectError(answer.status(), "ONNX Runtime");
+        ServerFixture.assertUnchanged(before, server.storedState(), "an unloadable ONNX upload");
+    }
+
+    @Test
+    void metadataThatIsNotJsonIsRefusedAndNothingStored() {
+        server.admin().createModel("up-metadata-text");
+        JsonNode before = server.storedState();
+        for (String metadata : List.of("{\"function\": ", "regression", "[]")) {
+            Map<String, Object> parts = new LinkedHashMap<>();
+            parts.put("file", ServerFixture.regressor());
+            parts.put("metadata", metadata);
+            ServerFixture.Response answer = server.admin().postMultipart("/api/v1/models/up-metadata-text/versions",
+                    parts);
+            assertTrue(answer.status() >= 400 && answer.status() < 500, metadata + ": " + answer.text());
+            answer.expectError(answer.status(), "metadata");
+        }
+        ServerFixture.assertUnchanged(before, server.storedState(), "uploads with metadata that is not JSON");
+    }
+
+    @Test
+    void missingPartsAreNamed() {
+        server.admin().createModel("up-parts");
+        JsonNode before = server.storedState();
+        server.admin().postMultipart("/api/v1/models/up-parts/versions", Map.of("metadata",
+                ServerFixture.REGRESSOR_METADATA)).expectError(400, "'file'");
+        server.admin().postMultipart("/api/v1/models/up-parts/versions", Map.of("file", ServerFixture.regressor()))
+                .expectError(400, "'metadata'");
+        ServerFixture.assertUnchanged(before, server.storedState(), "uploads with missing parts");
+    }
+
+    @Test
+    void uploadToAnUnknownModelIs404() {
+        JsonNode before = server.storedState();
+        Map<String, Object> parts = new LinkedHashMap<>();
+        parts.put("file", ServerFixture.regressor());
+        parts.put("metadata", ServerFixture.REGRESSOR_METADATA);
+        server.admin().postMultipart("/api/v1/models/up-nobody/versions", parts).expectError(404, "up-nobody");
+        ServerFixture.assertUnchanged(before, server.storedState(), "an upload to an unknown model");
+    }
+
+    @Test
+    void unknownVersionsAre404() {
+        server.admin().createModel("up-empty");
+        server.anonymous().get("/api/v1/models/up-empty/versions/1").expectError(404, "no version 1");
+        server.anonymous().get("/api/v1/models/up-empty/versions/nosuchalias").expectError(404, "nosuchalias");
+        server.anonymous().get("/api/v1/models/up-empty/versions/1/artifact").expectError(404);
+        assertEquals(0, server.anonymous().get("/api/v1/models/up-empty/versions").expect(200).json().size());
+    }
+
+    static List<Integer> numbers(JsonNode versions) {
+        List<Integer> numbers = new ArrayList<>();
+        versions.forEach(v -> numbers.add(v.path("number").asInt()));
+        return numbers;
+    }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}
