@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,41 +24,64 @@ class ArtifactStoreLargeTest {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void sixtyFourMegabytesStreamThroughPutAndOpen(Engine engine) throws IOException {
-        roundTrip(engine, 64 * MIB);
+        roundTrip(engine, tempDir, 64 * MIB);
     }
 
     /**
-     * A gigabyte through a small heap: run with
-     * {@code mvn -o test -pl core -Dtest=ArtifactStoreLargeTest -Dmodeldock.gigabyte=true -DargLine=-Xmx256m}.
+     * A gigabyte in a JVM of its own with a 256 MB heap (the test JVM's heap is set by the build).
+     * Takes about a minute, so it runs only when asked for:
+     * {@code mvn -o test -pl core -Dtest=ArtifactStoreLargeTest -Dmodeldock.gigabyte=true}.
      */
     @ParameterizedTest
     @EnumSource(Engine.class)
     @EnabledIfSystemProperty(named = "modeldock.gigabyte", matches = "true")
-    void aGigabyteStreamsThroughPutAndOpenInASmallHeap(Engine engine) throws IOException {
-        System.out.printf("heap limit %d MiB%n", Runtime.getRuntime().maxMemory() / MIB);
-        roundTrip(engine, 1024 * MIB);
+    void aGigabyteStreamsThroughPutOpenAndRemovalInA256MegabyteHeap(Engine engine) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        // Surefire's class path is a jar whose manifest names the test class path: the child sees it all.
+        Process child = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                ArtifactStoreLargeTest.class.getName(), engine.name(), tempDir.toString(), String.valueOf(1024 * MIB))
+                .redirectErrorStream(true).start();
+        // Copied, not inherited: Surefire reads the test JVM's own output as its channel.
+        child.getInputStream().transferTo(System.out);
+        assertEquals(0, child.waitFor(), "the child JVM failed; its output is above");
     }
 
-    private void roundTrip(Engine engine, long size) throws IOException {
+    /** The child JVM of the gigabyte test: engine, data folder, size in bytes. */
+    public static void main(String[] args) throws IOException {
+        roundTrip(Engine.valueOf(args[0]), Files.createDirectories(Path.of(args[1])), Long.parseLong(args[2]));
+    }
+
+    /** Stores, reads back, stores again (dropping the duplicate) and sweeps away {@code size} bytes. */
+    private static void roundTrip(Engine engine, Path dataDir, long size) throws IOException {
         String expected = ArtifactStoreFixtures.sha256(new ArtifactStoreFixtures.GeneratedInput(size, 51));
-        try (Engine.Fresh fresh = engine.fresh(tempDir); RegistryDatabase db = fresh.open()) {
+        try (Engine.Fresh fresh = engine.fresh(dataDir); RegistryDatabase db = fresh.open()) {
             ArtifactStore store = new ArtifactStore(db);
 
             long started = System.nanoTime();
             StoredArtifact stored = store.put(new ArtifactStoreFixtures.GeneratedInput(size, 51));
             long put = System.nanoTime();
-            String read;
-            try (InputStream in = store.open(stored.sha256())) {
-                read = ArtifactStoreFixtures.sha256(in);
-            }
+            String read = ArtifactStoreFixtures.sha256(store.open(stored.sha256()));
             long open = System.nanoTime();
+            StoredArtifact again = store.put(new ArtifactStoreFixtures.GeneratedInput(size, 51));
+            long putAgain = System.nanoTime();
+            int swept = store.sweepUnreferenced();
+            long sweep = System.nanoTime();
 
-            System.out.printf("%s: %d MiB in %d chunks: put %d ms, open and read %d ms%n", engine, size / MIB,
-                    stored.chunkCount(), (put - started) / 1_000_000, (open - put) / 1_000_000);
+            System.out.printf("%s, heap limit %d MiB: %d MiB in %d chunks: put %d ms, open and read %d ms,"
+                            + " identical put %d ms, sweep %d ms%n", engine, Runtime.getRuntime().maxMemory() / MIB,
+                    size / MIB, stored.chunkCount(), millis(started, put), millis(put, open), millis(open, putAgain),
+                    millis(putAgain, sweep));
             assertEquals(expected, stored.sha256());
             assertEquals(expected, read);
+            assertEquals(stored, again);
             assertEquals(size, stored.sizeBytes());
             assertEquals(size / ArtifactStore.CHUNK_BYTES, stored.chunkCount());
+            assertEquals(1, swept);
+            assertEquals(0, ArtifactStoreFixtures.rows(db, "content_chunk"));
         }
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 }

@@ -20,9 +20,12 @@ public final class Sha256Hex {
      *                            since it may come from a URL or a client and end up in a log line
      */
     public static String require(String value) {
-        if (value == null || !SHA256.matcher(value).matches()) {
-            throw new ModelDockException((value == null ? "no SHA-256 given" : "'" + printable(value) + "' is not a SHA-256")
-                    + ": expected 64 lowercase hexadecimal characters");
+        if (value == null) {
+            throw new ModelDockException("no SHA-256 given: expected 64 lowercase hexadecimal characters");
+        }
+        if (!SHA256.matcher(value).matches()) {
+            throw new ModelDockException("'" + printable(value) + "' is not a SHA-256: expected 64 lowercase"
+                    + " hexadecimal characters");
         }
         return value;
     }

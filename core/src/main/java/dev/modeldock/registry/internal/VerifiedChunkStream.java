@@ -24,6 +24,7 @@ public final class VerifiedChunkStream extends InputStream {
     private final ChunkLayout layout;
     private final long end;
     private final MessageDigest whole;
+    private final byte[] single = new byte[1];
     private long position;
     private byte[] chunk;
     private int chunkSeq = -1;
@@ -52,8 +53,7 @@ public final class VerifiedChunkStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        return read(single, 0, 1) < 0 ? -1 : single[0] & 0xff;
     }
 
     @Override

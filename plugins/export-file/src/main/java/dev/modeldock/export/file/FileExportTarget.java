@@ -28,7 +28,8 @@ import org.pf4j.Extension;
 
 /**
  * Writes {@code NAME.onnx} and {@code NAME.json} (the Oracle import metadata) into the folder given
- * by the {@code output_dir} setting (default: the working directory).
+ * by the {@code output_dir} setting (default: the working directory). An existing export of the
+ * same name is replaced unless the {@code replace} setting is {@code "false"}.
  *
  * <p>Both files are written under temporary names in the same folder and renamed into place only
  * once complete and checked against the artifact's SHA-256; an earlier export of the same name is
@@ -66,6 +67,9 @@ public final class FileExportTarget implements ExportTarget {
         for (Path target : List.of(model, metadata)) {
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
                 throw new ModelDockException(target + " exists and is not a regular file; it is left alone");
+            }
+            if ("false".equals(request.settings().get("replace")) && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                throw new ModelDockException(target + " already exists; deploy with replace to overwrite it");
             }
         }
         // Not createTempFile: its owner-only permissions would carry over to the published files.
