@@ -1,6 +1,7 @@
 package dev.modeldock.registry;
 
 import dev.modeldock.registry.internal.Audit;
+import dev.modeldock.registry.internal.SqlStates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +40,7 @@ public final class Models {
                         .bind("name", name).bind("description", description == null ? "" : description)
                         .bind("now", now).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             } catch (StatementException e) {
-                if (Rows.isUniqueViolation(e)) { // another client created it between our check and insert
+                if (SqlStates.is(e, SqlStates.UNIQUE_VIOLATION)) { // another client created it between our check and insert
                     throw new ConflictException("model '" + name + "' already exists");
                 }
                 throw e;

@@ -59,6 +59,7 @@ public final class Names {
                 shown.appendCodePoint(c);
             }
         });
-        return value.codePointCount(0, value.length()) > 80 ? shown + "…" : shown.toString();
+        int length = value.codePointCount(0, value.length());
+        return length > 80 ? shown + "… (" + length + " characters)" : shown.toString();
     }
 }

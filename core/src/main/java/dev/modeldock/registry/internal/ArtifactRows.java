@@ -1,7 +1,6 @@
 package dev.modeldock.registry.internal;
 
 import dev.modeldock.registry.StoredArtifact;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -16,9 +15,6 @@ import org.jdbi.v3.core.statement.StatementException;
  * up again. Both happen in one short transaction each, whatever the artifact's size.
  */
 public final class ArtifactRows {
-    /** SQLSTATEs that H2 and PostgreSQL share. */
-    private static final String UNIQUE_VIOLATION = "23505";
-    private static final String FOREIGN_KEY_VIOLATION = "23503";
     private static final int PUBLISH_ATTEMPTS = 3;
     private static final String LAYOUT_COLUMNS = "sha256, content_id, size_bytes, chunk_bytes, chunk_count";
 
@@ -63,7 +59,7 @@ public final class ArtifactRows {
                 }
                 return publication.artifact();
             } catch (StatementException e) {
-                if (!hasSqlState(e, UNIQUE_VIOLATION) || attempt == PUBLISH_ATTEMPTS) {
+                if (!SqlStates.is(e, SqlStates.UNIQUE_VIOLATION) || attempt == PUBLISH_ATTEMPTS) {
                     throw e;
                 }
             }
@@ -91,7 +87,7 @@ public final class ArtifactRows {
                 return true;
             });
         } catch (StatementException e) {
-            if (hasSqlState(e, FOREIGN_KEY_VIOLATION)) {
+            if (SqlStates.is(e, SqlStates.FOREIGN_KEY_VIOLATION)) {
                 return false;
             }
             throw e;
@@ -121,15 +117,6 @@ public final class ArtifactRows {
                 .map((rs, ctx) -> new StoredArtifact(rs.getString("sha256"), rs.getLong("size_bytes"),
                         rs.getInt("chunk_count"), rs.getObject("created_at", OffsetDateTime.class).toInstant()))
                 .findOne();
-    }
-
-    private static boolean hasSqlState(StatementException e, String sqlState) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sqlState.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private record Publication(StoredArtifact artifact, boolean duplicate) {

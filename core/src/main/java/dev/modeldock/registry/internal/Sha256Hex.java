@@ -1,6 +1,7 @@
 package dev.modeldock.registry.internal;
 
 import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.registry.Names;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
@@ -8,7 +9,6 @@ import java.util.regex.Pattern;
 /** SHA-256 digests as the registry writes them: 64 lowercase hex characters. */
 public final class Sha256Hex {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-    private static final int SHOWN_CHARACTERS = 80;
 
     private Sha256Hex() {
     }
@@ -24,7 +24,7 @@ public final class Sha256Hex {
             throw new ModelDockException("no SHA-256 given: expected 64 lowercase hexadecimal characters");
         }
         if (!SHA256.matcher(value).matches()) {
-            throw new ModelDockException("'" + printable(value) + "' is not a SHA-256: expected 64 lowercase"
+            throw new ModelDockException("'" + Names.printable(value) + "' is not a SHA-256: expected 64 lowercase"
                     + " hexadecimal characters");
         }
         return value;
@@ -33,18 +33,5 @@ public final class Sha256Hex {
     /** The hex form of a finished digest. */
     public static String of(MessageDigest digest) {
         return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static String printable(String value) {
-        StringBuilder shown = new StringBuilder();
-        value.codePoints().limit(SHOWN_CHARACTERS).forEach(c -> {
-            if (Character.isISOControl(c)) {
-                shown.append(String.format("\\u%04x", c));
-            } else {
-                shown.appendCodePoint(c);
-            }
-        });
-        int length = value.codePointCount(0, value.length());
-        return length > SHOWN_CHARACTERS ? shown + "… (" + length + " characters)" : shown.toString();
     }
 }
