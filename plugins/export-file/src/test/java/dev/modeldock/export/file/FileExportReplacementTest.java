@@ -76,6 +76,21 @@ class FileExportReplacementTest {
     }
 
     @Test
+    void replaceFalseRefusesAnEarlierExportAndLeavesItUntouched() throws Exception {
+        Path out = earlierExport();
+        Path artifact = ExportFixtures.artifact(dir.resolve("work"), 1_000, 13);
+        ExportRequest request = request("m", artifact, out);
+        Map<String, String> settings = new java.util.HashMap<>(request.settings());
+        settings.put("replace", "false");
+        ExportRequest keep = new ExportRequest("m", artifact, request.sha256(), request.metadata(), settings);
+        ModelDockException e = assertThrows(ModelDockException.class,
+                () -> new FileExportTarget().export(keep, Progress.NONE));
+        assertTrue(e.getMessage().contains("already exists"), e.getMessage());
+        assertArrayEquals(OLD_MODEL, Files.readAllBytes(out.resolve("m.onnx")));
+        assertEquals(List.of("m.json", "m.onnx"), listing(out));
+    }
+
+    @Test
     void replacingSwapsTheFileRatherThanRewritingItInPlace() throws Exception {
         // A reader holding the old file keeps seeing the old bytes: the new file is renamed over it.
         Path out = earlierExport();
