@@ -6,13 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The deployment record: queued, running, then deployed or failed; replaced by a later one. */
 class DeploymentsStatusTest {
+    private static final int FINISHERS = 8;
+
     @TempDir
     Path tempDir;
 
@@ -116,6 +124,42 @@ class DeploymentsStatusTest {
             AuditEntry audit = open.registry.audit(1).get(0);
             assertEquals(List.of("carol", "deployment.check", "minilm-l6/1"), List.of(audit.actor(), audit.action(),
                     audit.subject()));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void ofDeploymentsOfOneNameFinishingAtOnceExactlyOneStaysDeployed(Engine engine) throws Exception {
+        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+            Deployments deployments = open.registry.deployments();
+            open.modelWithVersion("minilm-l6");
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < FINISHERS; i++) {
+                ids.add(deployments.create("minilm-l6", "1", "prod-db", "MINILM", "bob").id());
+                deployments.running(ids.get(i));
+            }
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService jobs = Executors.newFixedThreadPool(FINISHERS);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (long id : ids) {
+                    done.add(jobs.submit(() -> {
+                        start.await();
+                        deployments.deployed(id, "PROD.MINILM");
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (Future<?> finished : done) {
+                    finished.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                jobs.shutdownNow();
+            }
+
+            List<String> statuses = ids.stream().map(id -> deployments.get(id).status()).toList();
+            assertEquals(1, statuses.stream().filter("deployed"::equals).count(), statuses.toString());
+            assertEquals(FINISHERS - 1, statuses.stream().filter("replaced"::equals).count(), statuses.toString());
         }
     }
 

@@ -6,23 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modeldock.plugin.ModelDockException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The catalog of models: create, find, list with filters and pages, change, delete. */
 class ModelsCatalogTest {
-    private static final int CLIENTS = 8;
-
     @TempDir
     Path tempDir;
 
@@ -199,30 +190,8 @@ class ModelsCatalogTest {
     void ofClientsCreatingTheSameModelAtOnceOneSucceedsAndTheOthersAreToldItExists(Engine engine)
             throws Exception {
         try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
-            CountDownLatch start = new CountDownLatch(1);
-            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-            List<Future<Model>> results = new ArrayList<>();
-            try {
-                for (int i = 0; i < CLIENTS; i++) {
-                    results.add(clients.submit(() -> {
-                        start.await();
-                        return open.registry.models().create("minilm-l6", "", List.of("a", "b"), "alice");
-                    }));
-                }
-                start.countDown();
-                int created = 0;
-                for (Future<Model> result : results) {
-                    try {
-                        result.get(60, TimeUnit.SECONDS);
-                        created++;
-                    } catch (ExecutionException e) {
-                        assertTrue(e.getCause() instanceof ConflictException, "not a conflict: " + e.getCause());
-                    }
-                }
-                assertEquals(1, created);
-            } finally {
-                clients.shutdownNow();
-            }
+            assertEquals(1, Racing.succeeded(8, () -> open.registry.models().create("minilm-l6", "",
+                    List.of("a", "b"), "alice")));
             assertEquals(List.of("a", "b"), open.registry.models().get("minilm-l6").tags());
             assertEquals(List.of("model.create"), open.auditActions());
         }

@@ -128,6 +128,17 @@ class TargetsSecretsTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void ofClientsCreatingTheSameProfileAtOnceOneSucceedsAndTheOthersAreToldItExists(Engine engine)
+            throws Exception {
+        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+            assertEquals(1, Racing.succeeded(8, () -> open.registry.targets().save("prod-db", "oracle", Map.of(),
+                    Map.of("password", PASSWORD), true, "admin")));
+            assertEquals(List.of("target.create"), open.auditActions());
+        }
+    }
+
     @Test
     void theKeyIsMadeOnceInTheDataFolderReadableByItsOwnerOnly() throws Exception {
         SecretBox first = SecretBox.forDataDir(tempDir, null);

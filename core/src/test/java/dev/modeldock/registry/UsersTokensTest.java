@@ -99,6 +99,16 @@ class UsersTokensTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void ofClientsCreatingTheSameUserAtOnceOneSucceedsAndTheOthersAreToldItExists(Engine engine)
+            throws Exception {
+        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+            assertEquals(1, Racing.succeeded(8, () -> open.registry.users().create("carol", Role.EDITOR, "admin")));
+            assertEquals(List.of("user.create"), open.auditActions());
+        }
+    }
+
     private static String sha256(String token) {
         return HexFormat.of().formatHex(Sha256.newDigest().digest(token.getBytes(StandardCharsets.UTF_8)));
     }

@@ -1,6 +1,7 @@
 package dev.modeldock.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,12 +18,16 @@ import dev.modeldock.testing.SmallModels;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,10 +84,13 @@ class CrashRecoveryTest {
             try (ChildServer server = database.start(data)) {
                 server.http().createModel("big");
                 long before = database.progressMark();
-                server.http().uploadAsync("big", model, SyntheticModel.regressorMetadata());
+                CompletableFuture<HttpResponse<String>> upload = server.http().uploadAsync("big", model,
+                        SyntheticModel.regressorMetadata());
                 ChildServer.await("the server to store 8 MiB of the upload in the database", PHASE_TIMEOUT,
                         () -> database.progressMark() - before >= 8 << 20);
                 server.kill();
+                assertThrows(ExecutionException.class, () -> upload.get(1, TimeUnit.MINUTES),
+                        "the client is not told of a version");
             }
             Stored killed = Stored.in(database.open());
             assertEquals(0, killed.versions(), "the kill came after the version was filed: " + killed);
