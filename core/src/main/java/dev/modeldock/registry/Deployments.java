@@ -54,6 +54,11 @@ public final class Deployments {
         jdbi.useTransaction(h -> {
             Deployment d = get(h, id);
             Instant now = Instant.now();
+            // Lock every deployment of this name on this target, in id order, until commit: two jobs
+            // finishing at once would otherwise not see each other's 'deployed' and both keep it.
+            h.createQuery("SELECT id FROM deployment WHERE target_name = :t AND database_model_name = :n"
+                            + " ORDER BY id FOR UPDATE")
+                    .bind("t", d.target()).bind("n", d.databaseModelName()).mapTo(Long.class).list();
             h.createUpdate("UPDATE deployment SET status = 'replaced', updated_at = :now WHERE target_name = :t"
                             + " AND database_model_name = :n AND status = 'deployed' AND id <> :id")
                     .bind("now", now).bind("t", d.target()).bind("n", d.databaseModelName()).bind("id", id).execute();

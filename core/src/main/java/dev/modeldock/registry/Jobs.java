@@ -12,6 +12,8 @@ import org.jdbi.v3.core.Jdbi;
 public final class Jobs {
     /** What a job left running by a stopped server is marked failed with. */
     public static final String INTERRUPTED = "interrupted: the server stopped while this job was running";
+    /** The state event such a job ends with; {@link #INTERRUPTED} needs no escaping in JSON. */
+    private static final String INTERRUPTED_EVENT = "{\"state\":\"failed\",\"error\":\"" + INTERRUPTED + "\"}";
 
     private final Jdbi jdbi;
 
@@ -64,15 +66,7 @@ public final class Jobs {
 
     /** Appends an event; events of one job are written by one thread, so numbering needs no lock. */
     public JobEvent append(String id, String kind, String dataJson) {
-        return jdbi.inTransaction(h -> {
-            int seq = h.createQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM job_event WHERE job_id = :id")
-                    .bind("id", id).mapTo(Integer.class).one();
-            Instant now = Instant.now();
-            h.createUpdate("INSERT INTO job_event (job_id, seq, at, kind, data) VALUES (:id, :seq, :at, :kind, :data)")
-                    .bind("id", id).bind("seq", seq).bind("at", now).bind("kind", kind)
-                    .bind("data", truncate(dataJson, 100_000)).execute();
-            return new JobEvent(id, seq, now, kind, dataJson);
-        });
+        return jdbi.inTransaction(h -> append(h, id, kind, dataJson, Instant.now()));
     }
 
     /** The job's events after {@code afterSeq}, in order. */
@@ -93,11 +87,27 @@ public final class Jobs {
     public int failInterrupted() {
         return jdbi.inTransaction(h -> {
             Instant now = Instant.now();
-            int jobs = h.createUpdate("UPDATE job SET state = 'failed', error = :e, finished_at = :now"
-                    + " WHERE state IN ('queued', 'running')").bind("e", INTERRUPTED).bind("now", now).execute();
+            List<String> interrupted = h.createQuery("SELECT id FROM job WHERE state IN ('queued', 'running')")
+                    .mapTo(String.class).list();
+            for (String id : interrupted) {
+                h.createUpdate("UPDATE job SET state = 'failed', error = :e, finished_at = :now WHERE id = :id")
+                        .bind("e", INTERRUPTED).bind("now", now).bind("id", id).execute();
+                // A client following the job's event stream learns how it ended from the last state event,
+                // as it does when the job runner ends a job; without it the stream ends on 'running'.
+                append(h, id, "state", INTERRUPTED_EVENT, now);
+            }
             failInterruptedDeployments(h, now);
-            return jobs;
+            return interrupted.size();
         });
+    }
+
+    private static JobEvent append(Handle h, String id, String kind, String dataJson, Instant now) {
+        int seq = h.createQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM job_event WHERE job_id = :id")
+                .bind("id", id).mapTo(Integer.class).one();
+        h.createUpdate("INSERT INTO job_event (job_id, seq, at, kind, data) VALUES (:id, :seq, :at, :kind, :data)")
+                .bind("id", id).bind("seq", seq).bind("at", now).bind("kind", kind)
+                .bind("data", truncate(dataJson, 100_000)).execute();
+        return new JobEvent(id, seq, now, kind, dataJson);
     }
 
     private static void failInterruptedDeployments(Handle h, Instant now) {

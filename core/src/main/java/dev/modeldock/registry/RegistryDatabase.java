@@ -26,7 +26,10 @@ public final class RegistryDatabase implements AutoCloseable {
     /** The embedded H2 database file kept in {@code dataDir}. */
     public static String embeddedUrl(Path dataDir) {
         // Lock waits of a few seconds let many writers of one model queue up instead of failing.
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("registry") + ";LOCK_TIMEOUT=10000";
+        // WRITE_DELAY=0 writes each commit to the file before the commit returns; H2's default keeps
+        // commits in memory for up to half a second, so a killed server would lose versions it had
+        // already confirmed, and give their numbers out again.
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("registry") + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0";
     }
 
     /**

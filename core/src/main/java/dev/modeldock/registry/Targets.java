@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementException;
 
 /** Deployment target profiles; secret settings are stored sealed by a {@link SecretBox}. */
 public final class Targets {
@@ -54,9 +55,7 @@ public final class Targets {
                                 + " WHERE name = :n").bind("p", plugin).bind("s", write(settings)).bind("x", sealedText)
                         .bind("now", now).bind("n", name).execute();
             } else {
-                h.createUpdate("INSERT INTO target (name, plugin, settings_json, secrets, created_at, updated_at)"
-                                + " VALUES (:n, :p, :s, :x, :now, :now)").bind("n", name).bind("p", plugin)
-                        .bind("s", write(settings)).bind("x", sealedText).bind("now", now).execute();
+                insert(h, name, plugin, write(settings), sealedText, now);
             }
             Audit.record(h, actor, create ? "target.create" : "target.update", name, plugin);
             return get(h, name);
@@ -93,6 +92,20 @@ public final class Targets {
     private TargetProfile get(Handle h, String name) {
         return h.createQuery("SELECT * FROM target WHERE name = :n").bind("n", name).map((rs, ctx) -> read(rs))
                 .findOne().orElseThrow(() -> new NotFoundException("no target named '" + Names.printable(name) + "'"));
+    }
+
+    private static void insert(Handle h, String name, String plugin, String settingsJson, String sealedText,
+            Instant now) {
+        try {
+            h.createUpdate("INSERT INTO target (name, plugin, settings_json, secrets, created_at, updated_at)"
+                            + " VALUES (:n, :p, :s, :x, :now, :now)").bind("n", name).bind("p", plugin)
+                    .bind("s", settingsJson).bind("x", sealedText).bind("now", now).execute();
+        } catch (StatementException e) {
+            if (Rows.isUniqueViolation(e)) { // another client created it between our check and insert
+                throw new ConflictException("target '" + name + "' already exists");
+            }
+            throw e;
+        }
     }
 
     private Map<String, String> secrets(Handle h, String name) {

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementException;
 
 /** Users and their API tokens. Tokens are shown once, when made; only their SHA-256 is stored. */
 public final class Users {
@@ -29,8 +30,15 @@ public final class Users {
                     .one() > 0) {
                 throw new ConflictException("user '" + name + "' already exists");
             }
-            h.createUpdate("INSERT INTO app_user (name, role, created_at) VALUES (:n, :r, :now)").bind("n", name)
-                    .bind("r", role.id()).bind("now", Instant.now()).execute();
+            try {
+                h.createUpdate("INSERT INTO app_user (name, role, created_at) VALUES (:n, :r, :now)").bind("n", name)
+                        .bind("r", role.id()).bind("now", Instant.now()).execute();
+            } catch (StatementException e) {
+                if (Rows.isUniqueViolation(e)) { // another client created it between our check and insert
+                    throw new ConflictException("user '" + name + "' already exists");
+                }
+                throw e;
+            }
             Audit.record(h, actor, "user.create", name, role.id());
             return get(name);
         });
