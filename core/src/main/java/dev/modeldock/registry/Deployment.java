@@ -5,8 +5,9 @@ import java.time.Instant;
 /**
  * A version sent to a target.
  *
- * @param status    {@code queued}, {@code running}, {@code deployed}, {@code failed}, or
- *                  {@code replaced} once a later deployment took the same name on the same target
+ * @param status    {@code queued}, {@code running}, {@code deployed}, {@code failed},
+ *                  {@code replaced} once a later deployment took the same name on the same target,
+ *                  or {@code retired} when someone said the registry should stop tracking it
  * @param location  where the target says the model now is; null until deployed
  * @param lastCheck the latest drift check as JSON; null before any
  */

@@ -74,6 +74,26 @@ public final class Deployments {
                 .execute());
     }
 
+    /**
+     * Marks a deployment retired: the registry stops counting it as live (so its model may be
+     * deleted), while the target is left as it is; removing the model there is the target owner's call.
+     *
+     * @throws ConflictException while it is queued or running
+     */
+    public Deployment retire(long id, String actor) {
+        return jdbi.inTransaction(h -> {
+            Deployment d = get(h, id);
+            if (d.status().equals("queued") || d.status().equals("running")) {
+                throw new ConflictException("deployment " + id + " is " + d.status() + "; wait for it to finish");
+            }
+            h.createUpdate("UPDATE deployment SET status = 'retired', updated_at = :now WHERE id = :id")
+                    .bind("now", Instant.now()).bind("id", id).execute();
+            Audit.record(h, actor, "deployment.retire", d.model() + "/" + d.version(),
+                    d.target() + ":" + d.databaseModelName());
+            return get(h, id);
+        });
+    }
+
     /** Stores the outcome of a drift check. */
     public Deployment checked(long id, String checkJson, String actor) {
         return jdbi.inTransaction(h -> {

@@ -88,7 +88,7 @@ public final class Models {
                     .bind("id", id).mapTo(String.class).list();
             if (!live.isEmpty()) {
                 throw new ConflictException("model '" + name + "' is deployed (" + String.join(", ", live)
-                        + "); undeploy it or mark those deployments removed before deleting it");
+                        + "); retire those deployments (POST /api/v1/deployments/{id}/retire) before deleting it");
             }
             h.createUpdate("DELETE FROM model WHERE id = :id").bind("id", id).execute();
             Audit.record(h, actor, "model.delete", name, null);

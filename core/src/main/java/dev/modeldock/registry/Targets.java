@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modeldock.registry.internal.Audit;
+import dev.modeldock.registry.internal.SqlStates;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -101,7 +102,7 @@ public final class Targets {
                             + " VALUES (:n, :p, :s, :x, :now, :now)").bind("n", name).bind("p", plugin)
                     .bind("s", settingsJson).bind("x", sealedText).bind("now", now).execute();
         } catch (StatementException e) {
-            if (Rows.isUniqueViolation(e)) { // another client created it between our check and insert
+            if (SqlStates.is(e, SqlStates.UNIQUE_VIOLATION)) { // another client created it between our check and insert
                 throw new ConflictException("target '" + name + "' already exists");
             }
             throw e;

@@ -2,6 +2,7 @@ package dev.modeldock.registry;
 
 import dev.modeldock.provenance.Sha256;
 import dev.modeldock.registry.internal.Audit;
+import dev.modeldock.registry.internal.SqlStates;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementException;
 
@@ -24,23 +26,38 @@ public final class Users {
     }
 
     public User create(String name, Role role, String actor) {
+        return createWithToken(name, role, null, null, actor);
+    }
+
+    /**
+     * Creates a user and, when {@code token} is given, registers it, in one transaction: a crash
+     * cannot leave a user that no token opens (how the first admin is made).
+     */
+    public User createWithToken(String name, Role role, String token, String label, String actor) {
         Names.user(name);
         return jdbi.inTransaction(h -> {
             if (h.createQuery("SELECT COUNT(*) FROM app_user WHERE name = :n").bind("n", name).mapTo(Integer.class)
                     .one() > 0) {
                 throw new ConflictException("user '" + name + "' already exists");
             }
+            long id;
             try {
-                h.createUpdate("INSERT INTO app_user (name, role, created_at) VALUES (:n, :r, :now)").bind("n", name)
-                        .bind("r", role.id()).bind("now", Instant.now()).execute();
+                id = h.createUpdate("INSERT INTO app_user (name, role, created_at) VALUES (:n, :r, :now)")
+                        .bind("n", name).bind("r", role.id()).bind("now", Instant.now())
+                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             } catch (StatementException e) {
-                if (Rows.isUniqueViolation(e)) { // another client created it between our check and insert
+                if (SqlStates.is(e, SqlStates.UNIQUE_VIOLATION)) { // created by another client since the check
                     throw new ConflictException("user '" + name + "' already exists");
                 }
                 throw e;
             }
             Audit.record(h, actor, "user.create", name, role.id());
-            return get(name);
+            if (token != null) {
+                insertToken(h, id, token, label);
+                Audit.record(h, actor, "token.issue", name, label);
+            }
+            return h.createQuery("SELECT created_at FROM app_user WHERE id = :id").bind("id", id)
+                    .map((rs, ctx) -> new User(name, role, rs.getObject(1, OffsetDateTime.class).toInstant())).one();
         });
     }
 
@@ -73,9 +90,14 @@ public final class Users {
 
     /** Makes a new token for the user and returns it; this is the only time it is seen. */
     public String issueToken(String name, String label, String actor) {
+        return addToken(name, newToken(), label, actor);
+    }
+
+    /** A fresh random token, not yet registered to anyone. */
+    public static String newToken() {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
-        return addToken(name, PREFIX + HexFormat.of().formatHex(secret), label, actor);
+        return PREFIX + HexFormat.of().formatHex(secret);
     }
 
     /** Registers a token chosen outside (the first admin's, from the environment). */
@@ -83,12 +105,16 @@ public final class Users {
         return jdbi.inTransaction(h -> {
             long userId = h.createQuery("SELECT id FROM app_user WHERE name = :n").bind("n", name).mapTo(Long.class)
                     .findOne().orElseThrow(() -> new NotFoundException("no user named '" + Names.printable(name) + "'"));
-            h.createUpdate("INSERT INTO api_token (token_sha256, user_id, label, created_at) VALUES (:t, :u, :l, :now)")
-                    .bind("t", hash(token)).bind("u", userId).bind("l", label == null ? "" : label)
-                    .bind("now", Instant.now()).execute();
+            insertToken(h, userId, token, label);
             Audit.record(h, actor, "token.issue", name, label);
             return token;
         });
+    }
+
+    private static void insertToken(Handle h, long userId, String token, String label) {
+        h.createUpdate("INSERT INTO api_token (token_sha256, user_id, label, created_at) VALUES (:t, :u, :l, :now)")
+                .bind("t", hash(token)).bind("u", userId).bind("l", label == null ? "" : label)
+                .bind("now", Instant.now()).execute();
     }
 
     /** The user a token belongs to, if it is a known token. */

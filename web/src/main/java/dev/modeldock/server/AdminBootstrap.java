@@ -23,16 +23,19 @@ final class AdminBootstrap {
         if (users.anyAdmin()) {
             return;
         }
-        users.create("admin", Role.ADMIN, "bootstrap");
         if (tokenFromEnvironment != null && !tokenFromEnvironment.isBlank()) {
-            users.addToken("admin", tokenFromEnvironment.strip(), "from " + ADMIN_TOKEN_ENV, "bootstrap");
+            users.createWithToken("admin", Role.ADMIN, tokenFromEnvironment.strip(), "from " + ADMIN_TOKEN_ENV,
+                    "bootstrap");
             out.println("admin user created with the token from " + ADMIN_TOKEN_ENV);
             return;
         }
-        String token = users.issueToken("admin", "first start", "bootstrap");
+        // The file first: should the process die before the user is stored, the next start finds no
+        // admin, makes a new token and replaces the file; never an admin whose token was not kept.
+        String token = Users.newToken();
         Path file = dataDir.resolve(TOKEN_FILE);
-        java.nio.file.Files.deleteIfExists(file); // a stale file from an earlier database would mislead
+        java.nio.file.Files.deleteIfExists(file);
         OwnerOnlyFile.create(file, token + "\n");
+        users.createWithToken("admin", Role.ADMIN, token, "first start", "bootstrap");
         out.println("admin user created; its API token (shown this once, also in " + file + "):");
         out.println("  " + token);
     }

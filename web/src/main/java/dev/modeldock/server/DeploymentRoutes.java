@@ -60,6 +60,10 @@ final class DeploymentRoutes {
                                 .toList())).withQuery(Map.of("model", string("only this model's deployments"))),
                 Endpoint.get("/api/v1/deployments/{id}", Access.READ, "A deployment",
                         ctx -> ctx.json(Views.deployment(deployments.get(Params.id(ctx, "id"))))),
+                Endpoint.withBody("POST", "/api/v1/deployments/{id}/retire", Access.DEPLOY, "Stops tracking a"
+                        + " deployment as live (the target is left as it is), so its model can be deleted", null, 200,
+                        ctx -> ctx.json(Views.deployment(deployments.retire(Params.id(ctx, "id"),
+                                Auth.caller(ctx).name())))),
                 Endpoint.withBody("POST", "/api/v1/deployments/{id}/check", Access.DEPLOY, "Compares what the target"
                         + " holds now with the registry's artifact (drift)", null, 200,
                         ctx -> ctx.json(Views.deployment(deployment.checkDrift(Params.id(ctx, "id"),

@@ -3,8 +3,8 @@ package dev.modeldock.server;
 import dev.modeldock.registry.Job;
 import dev.modeldock.registry.JobEvent;
 import dev.modeldock.registry.Jobs;
-import io.javalin.http.sse.SseClient;
-import io.javalin.http.sse.SseHandler;
+import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -18,7 +18,6 @@ final class JobRoutes {
     private static final long HEARTBEAT_MILLIS = 15_000;
 
     private final Jobs jobs;
-    private final SseHandler events = new SseHandler(0, this::stream);
 
     JobRoutes(Jobs jobs) {
         this.jobs = jobs;
@@ -31,20 +30,21 @@ final class JobRoutes {
                 Endpoint.get("/api/v1/jobs/{id}/events", Access.READ, "The job's progress, log and state as"
                         + " Server-Sent Events (text/event-stream); honours Last-Event-ID", ctx -> {
                     jobs.get(ctx.pathParam("id")); // 404 as JSON before the stream starts
-                    events.handle(ctx);
+                    stream(ctx);
                 }));
     }
 
-    private void stream(SseClient client) {
-        String id = client.ctx().pathParam("id");
-        int last = lastEventId(client.ctx().header("Last-Event-ID"));
+    private void stream(Context ctx) throws IOException {
+        String id = ctx.pathParam("id");
+        int last = lastEventId(ctx.header("Last-Event-ID"));
+        EventStream stream = new EventStream(ctx);
         long quietSince = System.currentTimeMillis();
         try {
-            while (!client.terminated()) {
+            while (!stream.isClosed()) {
                 Job job = jobs.get(id);
                 List<JobEvent> fresh = jobs.events(id, last);
                 for (JobEvent event : fresh) {
-                    client.sendEvent(event.kind(), event.data(), String.valueOf(event.seq()));
+                    stream.send(event.kind(), event.data(), String.valueOf(event.seq()));
                     last = event.seq();
                 }
                 if (job.isFinished() && jobs.events(id, last).isEmpty()) {
@@ -53,15 +53,13 @@ final class JobRoutes {
                 if (!fresh.isEmpty()) {
                     quietSince = System.currentTimeMillis();
                 } else if (System.currentTimeMillis() - quietSince > HEARTBEAT_MILLIS) {
-                    client.sendComment("still running");
+                    stream.comment("still running");
                     quietSince = System.currentTimeMillis();
                 }
                 Thread.sleep(POLL_MILLIS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            client.close();
         }
     }
 

@@ -141,6 +141,20 @@ class DeploymentApiTest {
     }
 
     @Test
+    void retiringItsDeploymentLetsTheModelBeDeleted() {
+        model("dep-retire");
+        JsonNode deployed = deploy(Map.of("model", "dep-retire", "alias", "prod", "target", "files",
+                "databaseModelName", "dep_retire"));
+        long id = deployed.path("id").asLong();
+        server.anonymous().post("/api/v1/deployments/" + id + "/retire", Map.of()).expectError(401, "token");
+        JsonNode retired = deployer.post("/api/v1/deployments/" + id + "/retire", Map.of()).expect(200)
+                .json();
+        assertEquals("retired", retired.path("status").asText(), retired.toString());
+        server.admin().delete("/api/v1/models/dep-retire").expect(204);
+        server.anonymous().get("/api/v1/models/dep-retire").expectError(404, "dep-retire");
+    }
+
+    @Test
     void oracleDeploymentLoadsTheModelAndNeverShowsThePassword() throws Exception {
         model("dep-oracle");
         ServerFixture.Response accepted = deployer.post("/api/v1/deployments", Map.of("model", "dep-oracle",

@@ -234,8 +234,9 @@ final class ServerFixture implements AutoCloseable {
          * returns every event; fails if the stream is still open at the deadline.
          */
         SseStream events(String jobId, String lastEventId) {
+            // curl's Accept, not text/event-stream: the stream must reach clients that do not ask for it by name.
             HttpRequest.Builder request = request("/api/v1/jobs/" + jobId + "/events").GET()
-                    .header("Accept", "text/event-stream");
+                    .header("Accept", "*/*");
             if (lastEventId != null) {
                 request.header("Last-Event-ID", lastEventId);
             }
