@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         description = "Turns sentence-embedding models into self-contained ONNX pipelines for Oracle Database.",
         subcommands = {TemplatesCommand.class, PreconfiguredCommand.class, ExportCommand.class, EmbedCommand.class,
                 MetadataCommand.class,
-                PluginsCommand.class, BenchmarkCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+                PluginsCommand.class, BenchmarkCommand.class, RegistryBenchmarkCommand.class, ServeCommand.class,
+                CommandLine.HelpCommand.class})
 public final class ModelDockCommand {
 
     public static void main(String[] args) {

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Takes in an ONNX model someone built elsewhere, with its import metadata: checked the way Oracle
@@ -35,17 +36,24 @@ final class OnnxUpload {
         this.workDir = workDir;
     }
 
+    /** The uploaded model's bytes, which the HTTP layer has already received. */
+    @FunctionalInterface
+    interface Received {
+        /** Puts the bytes into {@code file}, which does not exist yet and belongs to the upload from then on. */
+        void moveTo(Path file) throws IOException;
+    }
+
     /**
      * @param fileName      the name the client gave the file, kept in the lineage only
      * @param targetRelease the Oracle release the model is meant for, which bounds its size
      */
-    Version accept(String model, InputStream onnx, String fileName, String metadata, int targetRelease,
+    Version accept(String model, Received onnx, String fileName, String metadata, int targetRelease,
             String actor) throws IOException {
-        registry.models().get(model); // an unknown model is a 404 before any byte is spooled
+        registry.models().get(model); // an unknown model is a 404 before anything is checked
         Files.createDirectories(workDir);
-        Path file = Files.createTempFile(workDir, "upload-", ".onnx");
+        Path file = workDir.resolve("upload-" + UUID.randomUUID() + ".onnx");
         try {
-            Files.copy(onnx, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            onnx.moveTo(file);
             long size = Files.size(file);
             List<MetadataProblem> problems = check(file, fileName, metadata, size, targetRelease);
             StoredArtifact artifact;

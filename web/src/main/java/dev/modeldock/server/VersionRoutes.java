@@ -14,6 +14,8 @@ import dev.modeldock.registry.Registry;
 import dev.modeldock.registry.Version;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -58,6 +60,14 @@ final class VersionRoutes {
                         + " streamed; ETag is its SHA-256; single byte ranges", ctx -> download.send(ctx, version(ctx))));
     }
 
+    private static Part filePart(Context ctx) throws IOException {
+        try {
+            return ctx.req().getPart("file");
+        } catch (ServletException e) {
+            throw new IOException("cannot read the multipart request's 'file' part: " + e.getMessage(), e);
+        }
+    }
+
     private Version version(Context ctx) {
         return registry.versions().get(ctx.pathParam("name"), ctx.pathParam("version"));
     }
@@ -94,11 +104,10 @@ final class VersionRoutes {
                     + " JSON");
         }
         int release = Params.integer(ctx, "targetRelease", 26, 23, 26);
-        Version version;
-        try (InputStream in = file.content()) {
-            version = upload.accept(model, in, Names.printable(file.filename()), metadata, release,
-                    Auth.caller(ctx).name());
-        }
+        // Jetty has spooled the part to a file already: moving that file is one rename, where
+        // copying it out of file.content() wrote the whole model to disk a second time.
+        Version version = upload.accept(model, target -> filePart(ctx).write(target.toString()),
+                Names.printable(file.filename()), metadata, release, Auth.caller(ctx).name());
         ctx.status(201).header("Location", "/api/v1/models/" + model + "/versions/" + version.number())
                 .json(Views.version(version));
     }
