@@ -1,6 +1,5 @@
 package dev.modeldock.jobs;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modeldock.plugin.Progress;
 import dev.modeldock.registry.Jobs;
 import java.util.LinkedHashMap;
@@ -12,8 +11,6 @@ import java.util.Map;
  * so a chatty step does not flood the database.
  */
 public final class JobContext implements Progress {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final String jobId;
     private final Jobs jobs;
     private String lastStage = "";
@@ -51,10 +48,6 @@ public final class JobContext implements Progress {
     }
 
     synchronized void event(String kind, Map<String, ?> data) {
-        try {
-            jobs.append(jobId, kind, JSON.writeValueAsString(data));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        jobs.append(jobId, kind, JsonText.of(data));
     }
 }
