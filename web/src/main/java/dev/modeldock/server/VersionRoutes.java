@@ -23,6 +23,9 @@ import java.util.Map;
 
 /** Versions: conversion jobs, ONNX uploads, reading versions and their artifacts. */
 final class VersionRoutes {
+    /** Import metadata is a small document; even thousands of labels fit well within this. */
+    private static final int MAX_METADATA_BYTES = 4 << 20;
+
     private final Registry registry;
     private final JobRunner runner;
     private final ConversionJob conversion;
@@ -96,7 +99,11 @@ final class VersionRoutes {
         UploadedFile metadataFile = ctx.uploadedFile("metadata");
         if (metadata == null && metadataFile != null) {
             try (InputStream in = metadataFile.content()) {
-                metadata = new String(in.readNBytes(1 << 20), java.nio.charset.StandardCharsets.UTF_8);
+                byte[] bytes = in.readNBytes(MAX_METADATA_BYTES + 1);
+                if (bytes.length > MAX_METADATA_BYTES) {
+                    throw new ApiException(413, "the 'metadata' part is over " + MAX_METADATA_BYTES + " bytes");
+                }
+                metadata = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
             }
         }
         if (metadata == null || metadata.isBlank()) {
