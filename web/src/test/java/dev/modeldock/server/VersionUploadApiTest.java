@@ -67,6 +67,19 @@ class VersionUploadApiTest {
     }
 
     @Test
+    void aMetadataFilePartOverFourMegabytesIs413NotTruncated() {
+        server.admin().createModel("up-metadata-big");
+        JsonNode before = server.storedState();
+        byte[] big = new byte[(4 << 20) + 1];
+        java.util.Arrays.fill(big, (byte) ' ');
+        Map<String, Object> parts = new LinkedHashMap<>();
+        parts.put("file", ServerFixture.regressor());
+        parts.put("metadata", big);
+        server.admin().postMultipart("/api/v1/models/up-metadata-big/versions", parts).expectError(413, "metadata");
+        ServerFixture.assertUnchanged(before, server.storedState(), "an oversized metadata part");
+    }
+
+    @Test
     void versionsAreNumberedOneTwoThreeAndListedOldestFirst() {
         server.admin().createModel("up-numbers");
         server.admin().upload("up-numbers", ServerFixture.regressor(), ServerFixture.REGRESSOR_METADATA);
