@@ -67,6 +67,15 @@ public final class RegistryDatabase implements AutoCloseable {
         return jdbi;
     }
 
+    /** Whether a query gets through now: what a health check reports. */
+    public boolean isReachable() {
+        try {
+            return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     public boolean isPostgres() {
         return postgres;
     }

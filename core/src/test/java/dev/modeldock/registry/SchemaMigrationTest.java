@@ -32,6 +32,17 @@ class SchemaMigrationTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void isReachableWhileOpenAndNotOnceClosed(Engine engine) {
+        try (Engine.Fresh fresh = engine.fresh(tempDir)) {
+            RegistryDatabase db = fresh.open();
+            assertTrue(db.isReachable());
+            db.close();
+            org.junit.jupiter.api.Assertions.assertFalse(db.isReachable());
+        }
+    }
+
     @Test
     void refusesADatabaseItDoesNotRunOn() {
         ModelDockException e = org.junit.jupiter.api.Assertions.assertThrows(ModelDockException.class,

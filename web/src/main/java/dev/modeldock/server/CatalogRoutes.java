@@ -3,6 +3,7 @@ package dev.modeldock.server;
 import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.host.Extensions;
 import dev.modeldock.provenance.Provenance;
+import dev.modeldock.registry.RegistryDatabase;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,18 +11,21 @@ import java.util.Map;
 /** What the server can do: health, configuration templates, preconfigured models, plugins. */
 final class CatalogRoutes {
     private final Extensions extensions;
-    private final String database;
+    private final RegistryDatabase database;
 
-    CatalogRoutes(Extensions extensions, String database) {
+    CatalogRoutes(Extensions extensions, RegistryDatabase database) {
         this.extensions = extensions;
         this.database = database;
     }
 
     List<Endpoint> endpoints() {
         return List.of(
-                Endpoint.get("/api/v1/health", Access.PUBLIC, "Whether the server is up, its version and database",
-                        ctx -> ctx.json(Map.of("status", "ok", "version", Provenance.toolVersion(),
-                                "database", database))),
+                Endpoint.get("/api/v1/health", Access.PUBLIC, "Whether the server and its database are up (503"
+                        + " when the database is not), its version and database", ctx -> {
+                    boolean up = database.isReachable();
+                    ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "database unreachable",
+                            "version", Provenance.toolVersion(), "database", database.isPostgres() ? "postgresql" : "h2"));
+                }),
                 Endpoint.get("/api/v1/templates", Access.READ, "Configuration templates with their properties",
                         ctx -> ctx.json(templates())),
                 Endpoint.get("/api/v1/preconfigured", Access.READ, "Preconfigured models with their properties",

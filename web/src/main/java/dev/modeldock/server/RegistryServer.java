@@ -93,7 +93,7 @@ public final class RegistryServer implements AutoCloseable {
     private static List<Endpoint> endpoints(Registry registry, JobRunner runner, Extensions extensions,
             Settings settings, Path workDir, RegistryDatabase database) {
         List<Endpoint> all = new ArrayList<>();
-        all.addAll(new CatalogRoutes(extensions, database.isPostgres() ? "postgresql" : "h2").endpoints());
+        all.addAll(new CatalogRoutes(extensions, database).endpoints());
         all.addAll(new ModelRoutes(registry.models()).endpoints());
         all.addAll(new VersionRoutes(registry, runner, new ConversionJob(registry, extensions, settings, workDir),
                 new OnnxUpload(registry, extensions, workDir)).endpoints());
