@@ -50,8 +50,16 @@ public final class RegistryDatabase implements AutoCloseable {
         config.setPassword(password);
         config.setMaximumPoolSize(16);
         config.setPoolName("registry");
-        config.setInitializationFailTimeout(-1);
-        HikariDataSource pool = new HikariDataSource(config);
+        // Try one connection at start and report a database that cannot be reached at once, rather
+        // than after the pool's 30-second wait for a connection.
+        config.setInitializationFailTimeout(1);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new ModelDockException("cannot open the registry database at " + redact(jdbcUrl) + ": "
+                    + rootMessage(e), e);
+        }
         try {
             Flyway.configure(RegistryDatabase.class.getClassLoader()).dataSource(pool)
                     .locations("classpath:db/migration").load().migrate();
