@@ -76,17 +76,19 @@ public final class JobRunner implements AutoCloseable {
         try {
             Object result = work.run(context);
             String resultJson = result == null ? null : write(result);
-            jobs.finished(id, resultJson, null);
+            // The final event goes in before the job is marked finished: an event stream that sees
+            // the job finished then finds every event it will ever have.
             context.event("state", Map.of("state", "succeeded", "result", json.readTree(resultJson == null ? "null"
                     : resultJson)));
+            jobs.finished(id, resultJson, null);
         } catch (Exception | LinkageError e) {
             String error = e instanceof ModelDockException ? e.getMessage()
                     : e.getClass().getSimpleName() + ": " + e.getMessage();
             if (!(e instanceof ModelDockException)) {
                 LOG.warn("job {} failed", id, e);
             }
-            jobs.finished(id, null, error);
             context.event("state", Map.of("state", "failed", "error", String.valueOf(error)));
+            jobs.finished(id, null, error);
         }
     }
 
