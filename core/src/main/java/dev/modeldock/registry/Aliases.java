@@ -59,7 +59,7 @@ public final class Aliases {
                         + " FROM alias_move WHERE model_id = :m ORDER BY id").bind("m", Models.idOf(h, model))
                 .map((rs, ctx) -> new AliasMove(rs.getString(1), (Integer) rs.getObject(2, Integer.class),
                         (Integer) rs.getObject(3, Integer.class), rs.getString(4),
-                        Rows.instant(rs.getObject(5, java.time.OffsetDateTime.class))))
+                        Rows.instant(rs, 5)))
                 .list());
     }
 

@@ -4,7 +4,6 @@ import dev.modeldock.registry.internal.Audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -134,12 +133,7 @@ public final class Deployments {
         return new Deployment(rs.getLong("id"), rs.getString("model_name"), rs.getInt("version_number"),
                 rs.getString("target_name"), rs.getString("database_model_name"), rs.getString("artifact_sha256"),
                 rs.getString("status"), rs.getString("job_id"), rs.getString("location"), rs.getString("error"),
-                rs.getString("last_check"), rs.getString("created_by"), time(rs, "created_at"),
-                time(rs, "updated_at"), time(rs, "finished_at"));
-    }
-
-    private static Instant time(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+                rs.getString("last_check"), rs.getString("created_by"), Rows.instant(rs, "created_at"),
+                Rows.instant(rs, "updated_at"), Rows.instant(rs, "finished_at"));
     }
 }

@@ -1,7 +1,6 @@
 package dev.modeldock.registry;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,9 +38,9 @@ public final class Jobs {
                 .map((rs, ctx) -> new Job(rs.getString("id"), rs.getString("kind"), rs.getString("state"),
                         rs.getDouble("progress"), rs.getString("stage"), rs.getString("request"),
                         rs.getString("result"), rs.getString("error"), rs.getString("created_by"),
-                        time(rs.getObject("created_at", OffsetDateTime.class)),
-                        time(rs.getObject("started_at", OffsetDateTime.class)),
-                        time(rs.getObject("finished_at", OffsetDateTime.class))))
+                        Rows.instant(rs, "created_at"),
+                        Rows.instant(rs, "started_at"),
+                        Rows.instant(rs, "finished_at")))
                 .findOne());
     }
 
@@ -73,7 +72,7 @@ public final class Jobs {
     public List<JobEvent> events(String id, int afterSeq) {
         return jdbi.withHandle(h -> h.createQuery("SELECT seq, at, kind, data FROM job_event WHERE job_id = :id"
                         + " AND seq > :after ORDER BY seq").bind("id", id).bind("after", afterSeq)
-                .map((rs, ctx) -> new JobEvent(id, rs.getInt(1), time(rs.getObject(2, OffsetDateTime.class)),
+                .map((rs, ctx) -> new JobEvent(id, rs.getInt(1), Rows.instant(rs, 2),
                         rs.getString(3), rs.getString(4)))
                 .list());
     }
@@ -113,10 +112,6 @@ public final class Jobs {
     private static void failInterruptedDeployments(Handle h, Instant now) {
         h.createUpdate("UPDATE deployment SET status = 'failed', error = :e, finished_at = :now, updated_at = :now"
                 + " WHERE status IN ('queued', 'running')").bind("e", INTERRUPTED).bind("now", now).execute();
-    }
-
-    private static Instant time(OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
     }
 
     private static String truncate(String value, int max) {

@@ -1,6 +1,5 @@
 package dev.modeldock.registry;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
@@ -67,7 +66,7 @@ public final class Registry {
     public List<AuditEntry> audit(int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT id, at, actor, action, subject, detail FROM audit"
                         + " ORDER BY id DESC LIMIT :limit").bind("limit", limit)
-                .map((rs, ctx) -> new AuditEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                .map((rs, ctx) -> new AuditEntry(rs.getLong(1), Rows.instant(rs, 2),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
                 .list());
     }

@@ -8,7 +8,6 @@ import dev.modeldock.registry.internal.SqlStates;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -119,8 +118,8 @@ public final class Targets {
         String sealed = rs.getString("secrets");
         return new TargetProfile(rs.getString("name"), rs.getString("plugin"), parse(rs.getString("settings_json")),
                 sealed == null ? java.util.Set.of() : java.util.Set.copyOf(parse(box.decrypt(sealed)).keySet()),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                Rows.instant(rs, "created_at"),
+                Rows.instant(rs, "updated_at"));
     }
 
     private static String write(Map<String, String> map) {

@@ -6,18 +6,22 @@ import dev.modeldock.registry.internal.SqlStates;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementException;
 
 /** Users and their API tokens. Tokens are shown once, when made; only their SHA-256 is stored. */
 public final class Users {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String PREFIX = "mdk_";
+
+    /** Maps {@code name, role, created_at}. */
+    private static final RowMapper<User> USER_ROW = (rs, ctx) -> new User(rs.getString(1), Role.parse(rs.getString(2)),
+            Rows.instant(rs, 3));
 
     private final Jdbi jdbi;
 
@@ -57,7 +61,7 @@ public final class Users {
                 Audit.record(h, actor, "token.issue", name, label);
             }
             return h.createQuery("SELECT created_at FROM app_user WHERE id = :id").bind("id", id)
-                    .map((rs, ctx) -> new User(name, role, rs.getObject(1, OffsetDateTime.class).toInstant())).one();
+                    .map((rs, ctx) -> new User(name, role, Rows.instant(rs, 1))).one();
         });
     }
 
@@ -67,15 +71,13 @@ public final class Users {
 
     public Optional<User> find(String name) {
         return jdbi.withHandle(h -> h.createQuery("SELECT name, role, created_at FROM app_user WHERE name = :n")
-                .bind("n", name).map((rs, ctx) -> new User(rs.getString(1), Role.parse(rs.getString(2)),
-                        rs.getObject(3, OffsetDateTime.class).toInstant()))
+                .bind("n", name).map(USER_ROW)
                 .findOne());
     }
 
     public List<User> list() {
         return jdbi.withHandle(h -> h.createQuery("SELECT name, role, created_at FROM app_user ORDER BY name")
-                .map((rs, ctx) -> new User(rs.getString(1), Role.parse(rs.getString(2)),
-                        rs.getObject(3, OffsetDateTime.class).toInstant()))
+                .map(USER_ROW)
                 .list());
     }
 
@@ -124,8 +126,7 @@ public final class Users {
         }
         return jdbi.withHandle(h -> h.createQuery("SELECT u.name, u.role, u.created_at FROM api_token t"
                         + " JOIN app_user u ON u.id = t.user_id WHERE t.token_sha256 = :t").bind("t", hash(token))
-                .map((rs, ctx) -> new User(rs.getString(1), Role.parse(rs.getString(2)),
-                        rs.getObject(3, OffsetDateTime.class).toInstant()))
+                .map(USER_ROW)
                 .findOne());
     }
 

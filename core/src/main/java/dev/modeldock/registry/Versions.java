@@ -104,7 +104,7 @@ public final class Versions {
                 .map((rs, ctx) -> new Version(model, rs.getInt("number"), rs.getString("artifact_sha256"),
                         rs.getLong("size_bytes"), rs.getString("config_json"), rs.getString("lineage_json"),
                         rs.getString("metadata_json"), rs.getString("validation_json"), rs.getString("created_by"),
-                        Rows.instant(rs.getObject("created_at", java.time.OffsetDateTime.class)),
+                        Rows.instant(rs, "created_at"),
                         List.copyOf(aliases.getOrDefault(rs.getLong("id"), List.of()))))
                 .list();
     }
