@@ -6,7 +6,7 @@ import dev.modeldock.plugin.ExportRequest;
 import dev.modeldock.plugin.ExportTarget;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Progress;
-import dev.modeldock.provenance.Sha256;
+import dev.modeldock.plugin.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

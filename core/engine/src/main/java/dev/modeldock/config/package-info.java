@@ -1,0 +1,10 @@
+/**
+ * The configuration model, as OML4Py has it: {@link dev.modeldock.config.EmbeddingModelConfig}
+ * (properties in snake_case JSON), the templates and preconfigured models of
+ * {@link dev.modeldock.config.ConfigCatalog}, and the run {@link dev.modeldock.config.Settings}
+ * ({@code cache_dir}, {@code force_download}, ...).
+ *
+ * <p>A foundation of the engine, used by every stage. Public for the command line and the server;
+ * not part of the plugin API.
+ */
+package dev.modeldock.config;

@@ -1,0 +1,85 @@
+package dev.modeldock.conversion;
+
+import dev.modeldock.config.EmbeddingModelConfig;
+import dev.modeldock.config.Settings;
+import dev.modeldock.host.Extensions;
+import dev.modeldock.plugin.ExportReceipt;
+import dev.modeldock.plugin.ExportRequest;
+import dev.modeldock.plugin.ExportTarget;
+import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.plugin.Progress;
+import dev.modeldock.source.ModelSource;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A transformer to be turned into an ONNX embedding pipeline: OML4Py's {@code EmbeddingModel}.
+ *
+ * <p>A preconfigured model needs no configuration; any other model must come with one (typically
+ * from {@link EmbeddingModelConfig#fromTemplate}).
+ */
+public final class EmbeddingModel {
+    private final ModelSource source;
+    private final EmbeddingModelConfig config;
+    private final Extensions extensions;
+
+    /**
+     * OML4Py's {@code EmbeddingModel(model_name, configuration, settings)}, with the installed
+     * plugins ({@link Extensions#installed()}).
+     */
+    public EmbeddingModel(String modelName, EmbeddingModelConfig configuration, Settings settings) {
+        this(modelName, configuration, settings, Extensions.installed());
+    }
+
+    /**
+     * @param modelName     a folder in hub layout, or a hub id found under the cache folder
+     * @param configuration how to convert it; null for a preconfigured model
+     * @param settings      global settings (cache folder, logging, download behaviour)
+     * @param extensions    the plugins to convert and export with
+     */
+    public EmbeddingModel(String modelName, EmbeddingModelConfig configuration, Settings settings,
+            Extensions extensions) {
+        this.source = ModelSource.resolve(modelName, settings);
+        this.config = configuration != null ? configuration
+                : EmbeddingModelConfig.preconfigured(source.hubId()).orElseThrow(() -> new ModelDockException(
+                        "'" + modelName + "' is not a preconfigured model, so it needs a configuration (e.g. the"
+                                + " 'text' template with max_seq_length)"));
+        this.extensions = extensions;
+    }
+
+    public EmbeddingModelConfig configuration() {
+        return config;
+    }
+
+    /** Writes {@code exportName.onnx} and {@code exportName.json} into {@code outputDir}, OML4Py's export2file. */
+    public ExportOutcome exportToFile(String exportName, Path outputDir, Progress progress) throws IOException {
+        return export(exportName, "file", Map.of("output_dir", outputDir.toString()), progress);
+    }
+
+    /**
+     * Loads the pipeline into Oracle Database as mining model {@code modelName} ({@code [schema.]name}),
+     * OML4Py's export2db, through the {@code oracle} export target.
+     *
+     * @param profile a connection profile file (url, user, and where the password comes from)
+     * @param replace drop an existing model of that name first; otherwise an existing one is an error
+     */
+    public ExportOutcome exportToDatabase(String modelName, Path profile, boolean replace, Progress progress)
+            throws IOException {
+        return export(modelName, "oracle", Map.of("profile", profile.toString(), "replace", String.valueOf(replace)),
+                progress);
+    }
+
+    /** Converts, checks and hands the pipeline to the named export target. */
+    public ExportOutcome export(String exportName, String targetName, Map<String, String> targetSettings,
+            Progress progress) throws IOException {
+        ExportTarget target = extensions.exportTarget(targetName);
+        target.check(exportName, targetSettings); // a bad name fails now, not after the conversion
+        try (Conversion.Staged staged = Conversion.run(source, config, extensions, progress)) {
+            ExportReceipt receipt = target.export(new ExportRequest(exportName, staged.model(), staged.sha256(),
+                    staged.metadata(), targetSettings), (stage, fraction) -> progress.report(stage, 0.9 + fraction / 10));
+            return new ExportOutcome(receipt, staged.parity(), staged.metadata(), staged.provenance(),
+                    staged.plan().embeddingWidth());
+        }
+    }
+}

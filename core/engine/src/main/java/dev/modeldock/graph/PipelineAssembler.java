@@ -1,0 +1,96 @@
+package dev.modeldock.graph;
+
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.StringStringEntryProto;
+import ai.onnx.proto.OnnxMl.TensorProto.DataType;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import dev.modeldock.onnx.TensorTypes;
+import dev.modeldock.plan.PipelinePlan;
+import dev.modeldock.plugin.Activation;
+import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.plugin.TokenIds;
+import dev.modeldock.plugin.TokenizerOptions;
+import dev.modeldock.provenance.Provenance;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Builds the pipeline graph from a plan: string {@code input} [1] → tokenizer → encoder →
+ * post-processors → float32 {@code embedding} [batch, width].
+ */
+public final class PipelineAssembler {
+    /** The pipeline's one input: the text, a string tensor of shape [1]. */
+    public static final String INPUT = "input";
+    /** The pipeline's one output: the embedding, float32 of shape [batch, width]. */
+    public static final String OUTPUT = "embedding";
+    /** The token ids output of the tokenizer-only model used by validation. */
+    public static final String TOKEN_IDS = "input_ids";
+
+    /** What OML4Py writes; IR 9 only for graphs holding float8 tensors. */
+    private static final int IR_VERSION = 8;
+    private static final String ENCODER_PREFIX = "encoder/";
+
+    private PipelineAssembler() {
+    }
+
+    /** The whole pipeline, with {@code metadata} recorded in the model's metadata_props. */
+    public static ModelProto assemble(PipelinePlan plan, Map<String, String> metadata) {
+        ProtoGraphBuilder graph = new ProtoGraphBuilder("modeldock_embedding_pipeline", plan.opset());
+        graph.addInput(TensorTypes.tensor(INPUT, DataType.STRING, 1));
+        TokenIds ids = plan.tokenizer().append(graph, INPUT, plan.model().folder(), tokenizerOptions(plan));
+        Map<String, String> bindings = new LinkedHashMap<>();
+        bindings.put("input_ids", ids.inputIds());
+        bindings.put("attention_mask", ids.attentionMask());
+        bindings.put("token_type_ids", ids.tokenTypeIds());
+        bindings.keySet().retainAll(plan.encoder().inputs());
+        UnaryOperator<String> renamed = graph.merge(plan.encoder().model().getGraph(), ENCODER_PREFIX, bindings);
+        Activation flowing = new Activation(renamed.apply(plan.encoder().tokenEmbeddings()), plan.encoderWidth(), true);
+        for (PipelinePlan.Step step : plan.steps()) {
+            flowing = step.processor().append(graph, flowing, ids.attentionMask(), step.parameters(),
+                    plan.model().folder());
+        }
+        graph.publish(flowing.tensor(), TensorTypes.tensor(OUTPUT, DataType.FLOAT, "batch", plan.embeddingWidth()));
+        graph.prune();
+        return model(graph, plan, irVersion(plan.encoder().model()), metadata);
+    }
+
+    /** Only the tokenizer, string in and int64 token ids out, to compare ids with the reference tokenizer. */
+    public static ModelProto tokenizerOnly(PipelinePlan plan) {
+        ProtoGraphBuilder graph = new ProtoGraphBuilder("modeldock_tokenizer", plan.opset());
+        graph.addInput(TensorTypes.tensor(INPUT, DataType.STRING, 1));
+        TokenIds ids = plan.tokenizer().append(graph, INPUT, plan.model().folder(), tokenizerOptions(plan));
+        graph.publish(ids.inputIds(), TensorTypes.tensor(TOKEN_IDS, DataType.INT64, 1, "tokens"));
+        graph.prune();
+        return model(graph, plan, IR_VERSION, Map.of());
+    }
+
+    private static TokenizerOptions tokenizerOptions(PipelinePlan plan) {
+        return new TokenizerOptions(plan.config().doLowerCase(), plan.maxSeqLength());
+    }
+
+    private static ModelProto model(ProtoGraphBuilder graph, PipelinePlan plan, int irVersion,
+            Map<String, String> metadata) {
+        ModelProto.Builder model = ModelProto.newBuilder().setIrVersion(irVersion)
+                .setProducerName("ModelDock").setProducerVersion(Provenance.toolVersion())
+                .setDocString("Text embedding pipeline for " + plan.model().folder().id()
+                        + ": tokenizer, encoder and post-processors in one graph")
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(plan.opset()));
+        graph.customDomains().forEach(domain ->
+                model.addOpsetImport(OperatorSetIdProto.newBuilder().setDomain(domain).setVersion(1)));
+        metadata.forEach((key, value) ->
+                model.addMetadataProps(StringStringEntryProto.newBuilder().setKey(key).setValue(value)));
+        return model.setGraph(graph.build()).build();
+    }
+
+    /** IR 8 unless the encoder holds float8 tensors (IR 9); newer element types are refused. */
+    private static int irVersion(ModelProto encoder) {
+        int newest = encoder.getGraph().getInitializerList().stream().mapToInt(TensorProto::getDataType).max().orElse(0);
+        if (newest > DataType.FLOAT8E5M2FNUZ_VALUE) {
+            throw new ModelDockException("the encoder stores " + DataType.forNumber(newest) + " tensors, which need"
+                    + " ONNX IR 10; Oracle Database accepts at most IR 9");
+        }
+        return newest >= DataType.FLOAT8E4M3FN_VALUE ? 9 : IR_VERSION;
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Oracle's import metadata for ONNX models: the document ({@link dev.modeldock.metadata.OnnxMetadata},
+ * read and written by {@link dev.modeldock.metadata.MetadataJson}), the checker that reports every
+ * problem Oracle would raise with its ORA code ({@link dev.modeldock.metadata.MetadataChecker}), the
+ * metadata of a converted pipeline ({@link dev.modeldock.metadata.EmbeddingMetadata}) and Oracle's
+ * names and error catalog.
+ *
+ * <p>Stable for export targets: the Oracle target uses {@code OracleNames} and {@code OracleErrors}.
+ */
+package dev.modeldock.metadata;

@@ -1,0 +1,8 @@
+/**
+ * The second stage: a conversion with every decision made before any graph is built
+ * ({@link dev.modeldock.plan.PipelinePlan}: tokenizer, post-processor chain and widths, sequence
+ * length) and the opset the pipeline is labelled with ({@link dev.modeldock.plan.OpsetPolicy}).
+ *
+ * <p>Engine-internal: imports the source stage and the foundations only.
+ */
+package dev.modeldock.plan;

@@ -1,0 +1,95 @@
+package dev.modeldock.source;
+
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.TensorShapeProto;
+import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import dev.modeldock.plugin.ModelDockException;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What the pipeline needs to know about an exported transformer: its inputs, which output holds the
+ * token embeddings, its opset and the operators it uses.
+ */
+public record EncoderGraph(ModelProto model, List<String> inputs, String tokenEmbeddings, int declaredWidth,
+        int opset, Set<String> operators) {
+
+    /** Names Hugging Face exporters give the last hidden state. */
+    private static final List<String> TOKEN_OUTPUT_NAMES = List.of("last_hidden_state", "token_embeddings");
+
+    /** Reads the encoder's signature, refusing operators a pipeline may not contain. */
+    public static EncoderGraph of(ModelProto model) {
+        GraphProto graph = model.getGraph();
+        int opset = -1;
+        for (OperatorSetIdProto import_ : model.getOpsetImportList()) {
+            if (import_.getDomain().isEmpty() || import_.getDomain().equals("ai.onnx")) {
+                opset = (int) import_.getVersion();
+            }
+        }
+        if (opset < 0) {
+            throw new ModelDockException("the encoder declares no ONNX opset");
+        }
+        Set<String> operators = new TreeSet<>();
+        Set<String> foreign = new TreeSet<>();
+        collectOperators(graph, operators, foreign);
+        if (!foreign.isEmpty()) {
+            throw new ModelDockException("the encoder uses operators outside the standard ONNX domain " + foreign
+                    + ", which Oracle Database cannot run; export it without runtime-specific optimisations");
+        }
+        Set<String> initializers = new TreeSet<>();
+        graph.getInitializerList().forEach(t -> initializers.add(t.getName()));
+        List<String> inputs = graph.getInputList().stream().map(ValueInfoProto::getName)
+                .filter(name -> !initializers.contains(name)).toList();
+        ValueInfoProto output = tokenOutput(graph);
+        return new EncoderGraph(model, inputs, output.getName(), lastDimension(output), opset, operators);
+    }
+
+    /** The named last hidden state, else the only rank-3 output. */
+    private static ValueInfoProto tokenOutput(GraphProto graph) {
+        for (String name : TOKEN_OUTPUT_NAMES) {
+            for (ValueInfoProto output : graph.getOutputList()) {
+                if (output.getName().equals(name)) {
+                    return output;
+                }
+            }
+        }
+        List<ValueInfoProto> rank3 = graph.getOutputList().stream()
+                .filter(o -> o.getType().getTensorType().getShape().getDimCount() == 3).toList();
+        if (rank3.size() == 1 || (!rank3.isEmpty() && rank3.size() == graph.getOutputCount())) {
+            return rank3.get(0);
+        }
+        throw new ModelDockException("cannot tell which encoder output holds the token embeddings; outputs: "
+                + graph.getOutputList().stream().map(ValueInfoProto::getName).toList()
+                + " (expected last_hidden_state, or a single [batch, tokens, hidden] output)");
+    }
+
+    /** The fixed size of the last dimension, or -1 when it is symbolic. */
+    private static int lastDimension(ValueInfoProto output) {
+        TensorShapeProto shape = output.getType().getTensorType().getShape();
+        if (shape.getDimCount() == 0) {
+            return -1;
+        }
+        TensorShapeProto.Dimension last = shape.getDim(shape.getDimCount() - 1);
+        return last.hasDimValue() ? (int) last.getDimValue() : -1;
+    }
+
+    private static void collectOperators(GraphProto graph, Set<String> standard, Set<String> foreign) {
+        for (NodeProto node : graph.getNodeList()) {
+            if (node.getDomain().isEmpty() || node.getDomain().equals("ai.onnx")) {
+                standard.add(node.getOpType());
+            } else {
+                foreign.add(node.getDomain() + ":" + node.getOpType());
+            }
+            node.getAttributeList().forEach(a -> {
+                if (a.hasG()) {
+                    collectOperators(a.getG(), standard, foreign);
+                }
+                a.getGraphsList().forEach(g -> collectOperators(g, standard, foreign));
+            });
+        }
+    }
+}

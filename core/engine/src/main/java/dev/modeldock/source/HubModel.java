@@ -1,0 +1,81 @@
+package dev.modeldock.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.plugin.ModelFolder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * A sentence-transformers model in hub layout: the transformer's {@code config.json}, the encoder at
+ * {@code onnx/model.onnx}, tokenizer files, and sentence-transformers' own module files.
+ */
+public final class HubModel {
+    /** Architectures whose position table reserves two slots before the first token (padding offset). */
+    private static final Set<String> OFFSET_POSITIONS = Set.of("roberta", "xlm-roberta", "mpnet", "camembert");
+
+    private final ModelFolder folder;
+    private final JsonNode config;
+
+    private HubModel(ModelFolder folder, JsonNode config) {
+        this.folder = folder;
+        this.config = config;
+    }
+
+    /** Opens the folder, reading its config.json. */
+    public static HubModel open(ModelFolder folder) {
+        return new HubModel(folder, readJson(folder.require("config.json")));
+    }
+
+    public ModelFolder folder() {
+        return folder;
+    }
+
+    /** The exported encoder: {@code onnx/model.onnx}, or {@code model.onnx} at the top. */
+    public Path encoderFile() {
+        return folder.find("onnx/model.onnx").or(() -> folder.find("model.onnx")).orElseThrow(() ->
+                new ModelDockException("model '" + folder.id() + "' has no onnx/model.onnx (the encoder exported to"
+                        + " ONNX, as the hub's onnx/ folder has it)"));
+    }
+
+    /** The encoder's hidden size, from config.json ({@code hidden_size}, or {@code dim} for DistilBERT). */
+    public OptionalInt hiddenSize() {
+        return integer(config, "hidden_size").isPresent() ? integer(config, "hidden_size") : integer(config, "dim");
+    }
+
+    /** How many tokens the encoder's position table holds, padding offset removed. */
+    public OptionalInt maxTokens() {
+        OptionalInt positions = integer(config, "max_position_embeddings");
+        if (positions.isPresent() && OFFSET_POSITIONS.contains(config.path("model_type").asText())) {
+            return OptionalInt.of(positions.getAsInt() - 2);
+        }
+        return positions;
+    }
+
+    /** sentence-transformers' own max_seq_length, a hint when the configuration has none. */
+    public OptionalInt suggestedMaxSeqLength() {
+        return folder.find("sentence_bert_config.json").map(HubModel::readJson)
+                .map(json -> integer(json, "max_seq_length")).orElse(OptionalInt.empty());
+    }
+
+    private static OptionalInt integer(JsonNode json, String key) {
+        JsonNode value = json.path(key);
+        return value.canConvertToInt() && value.isIntegralNumber() ? OptionalInt.of(value.asInt()) : OptionalInt.empty();
+    }
+
+    static JsonNode readJson(Path file) {
+        try {
+            JsonNode json = new ObjectMapper().readTree(file.toFile());
+            if (json == null || !json.isObject()) {
+                throw new ModelDockException(file + " does not hold a JSON object");
+            }
+            return json;
+        } catch (IOException e) {
+            throw new ModelDockException(file + " is not valid JSON: "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.modeldock.source;
+
+import dev.modeldock.config.Settings;
+import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.plugin.ModelFolder;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * Where a model named by the user lives: a folder given by path, or a hub id ({@code org/name})
+ * found in the cache as {@code cache_dir/org/name}.
+ *
+ * @param hubId the hub id the model answers to: the id given, or a folder path's last two parts
+ *              (so {@code /models/BAAI/bge-small-en-v1.5} is recognised as preconfigured)
+ */
+public record ModelSource(ModelFolder folder, String hubId) {
+    private static final Pattern HUB_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    public static ModelSource resolve(String modelName, Settings settings) {
+        if (modelName == null || modelName.isBlank()) {
+            throw new ModelDockException("no model given: name a folder in hub layout or a hub id such as"
+                    + " sentence-transformers/all-MiniLM-L6-v2");
+        }
+        Path path;
+        try {
+            path = Path.of(modelName);
+        } catch (InvalidPathException e) {
+            throw new ModelDockException("model name '" + modelName + "' is neither a folder nor a hub id");
+        }
+        if (Files.isDirectory(path)) {
+            Path absolute = path.toAbsolutePath().normalize();
+            int parts = absolute.getNameCount();
+            String hubId = parts >= 2 ? absolute.getName(parts - 2) + "/" + absolute.getName(parts - 1)
+                    : absolute.getFileName().toString();
+            return new ModelSource(new ModelFolder(modelName, absolute), hubId);
+        }
+        if (!HUB_ID.matcher(modelName).matches() || modelName.contains("..")) {
+            throw new ModelDockException("model '" + modelName + "' is not a folder, and not a hub id of the form"
+                    + " organisation/name");
+        }
+        Path cached = settings.cacheDir().resolve(modelName);
+        if (!Files.isDirectory(cached)) {
+            throw new ModelDockException("model '" + modelName + "' is not in the cache (" + cached + ");"
+                    + " downloading from the hub is not available yet, so place the model's files there or name"
+                    + " its folder");
+        }
+        return new ModelSource(new ModelFolder(modelName, cached), modelName);
+    }
+}

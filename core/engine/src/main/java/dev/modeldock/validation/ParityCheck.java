@@ -1,0 +1,62 @@
+package dev.modeldock.validation;
+
+import dev.modeldock.plan.PipelinePlan;
+import dev.modeldock.runtime.PipelineSession;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/** Runs a built pipeline and the reference on the same texts and reports how far apart they are. */
+public final class ParityCheck {
+    private ParityCheck() {
+    }
+
+    /**
+     * @param pipeline      the exported pipeline file
+     * @param tokenizerOnly the same tokenizer nodes alone, returning token ids
+     */
+    public static ParityReport run(PipelinePlan plan, Path pipeline, Path tokenizerOnly, List<ProbeText> probes) {
+        ParityReport report = new ParityReport();
+        try (PipelineSession graph = PipelineSession.open(pipeline, 0);
+                PipelineSession graphTokenizer = PipelineSession.open(tokenizerOnly, 1);
+                ReferenceEmbedder reference = ReferenceEmbedder.open(plan, 0)) {
+            for (ProbeText probe : probes) {
+                boolean idsAgree = Arrays.equals(graphTokenizer.tokenIds(probe.text()), reference.tokenIds(probe.text()));
+                float[] actual = graph.embed(probe.text());
+                float[] expected = reference.embed(probe.text());
+                report.add(probe, idsAgree, maxAbsDifference(actual, expected), cosine(actual, expected));
+            }
+        }
+        return report;
+    }
+
+    static double maxAbsDifference(float[] a, float[] b) {
+        if (a.length != b.length) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
+    }
+
+    /** Cosine similarity; two zero vectors count as identical, vectors of different sizes as opposite (-1). */
+    public static double cosine(float[] a, float[] b) {
+        if (a.length != b.length) {
+            return -1;
+        }
+        double dot = 0;
+        double normA = 0;
+        double normB = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += (double) a[i] * b[i];
+            normA += (double) a[i] * a[i];
+            normB += (double) b[i] * b[i];
+        }
+        if (normA == 0 || normB == 0) {
+            return normA == normB ? 1 : 0;
+        }
+        return dot / Math.sqrt(normA * normB);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.modeldock.registry;
+
+import dev.modeldock.plugin.Sha256;
+import dev.modeldock.registry.internal.Audit;
+import dev.modeldock.registry.internal.SqlStates;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementException;
+
+/** Users and their API tokens. Tokens are shown once, when made; only their SHA-256 is stored. */
+public final class Users {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String PREFIX = "mdk_";
+
+    /** Maps {@code name, role, created_at}. */
+    private static final RowMapper<User> USER_ROW = (rs, ctx) -> new User(rs.getString(1), Role.parse(rs.getString(2)),
+            Rows.instant(rs, 3));
+
+    private final Jdbi jdbi;
+
+    Users(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public User create(String name, Role role, String actor) {
+        return createWithToken(name, role, null, null, actor);
+    }
+
+    /**
+     * Creates a user and, when {@code token} is given, registers it, in one transaction: a crash
+     * cannot leave a user that no token opens (how the first admin is made).
+     */
+    public User createWithToken(String name, Role role, String token, String label, String actor) {
+        Names.user(name);
+        return jdbi.inTransaction(h -> {
+            if (h.createQuery("SELECT COUNT(*) FROM app_user WHERE name = :n").bind("n", name).mapTo(Integer.class)
+                    .one() > 0) {
+                throw new ConflictException("user '" + name + "' already exists");
+            }
+            long id;
+            try {
+                id = h.createUpdate("INSERT INTO app_user (name, role, created_at) VALUES (:n, :r, :now)")
+                        .bind("n", name).bind("r", role.id()).bind("now", Instant.now())
+                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            } catch (StatementException e) {
+                if (SqlStates.is(e, SqlStates.UNIQUE_VIOLATION)) { // created by another client since the check
+                    throw new ConflictException("user '" + name + "' already exists");
+                }
+                throw e;
+            }
+            Audit.record(h, actor, "user.create", name, role.id());
+            if (token != null) {
+                insertToken(h, id, token, label);
+                Audit.record(h, actor, "token.issue", name, label);
+            }
+            return h.createQuery("SELECT created_at FROM app_user WHERE id = :id").bind("id", id)
+                    .map((rs, ctx) -> new User(name, role, Rows.instant(rs, 1))).one();
+        });
+    }
+
+    public User get(String name) {
+        return find(name).orElseThrow(() -> new NotFoundException("no user named '" + Names.printable(name) + "'"));
+    }
+
+    public Optional<User> find(String name) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT name, role, created_at FROM app_user WHERE name = :n")
+                .bind("n", name).map(USER_ROW)
+                .findOne());
+    }
+
+    public List<User> list() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT name, role, created_at FROM app_user ORDER BY name")
+                .map(USER_ROW)
+                .list());
+    }
+
+    public void delete(String name, String actor) {
+        jdbi.useTransaction(h -> {
+            if (h.createUpdate("DELETE FROM app_user WHERE name = :n").bind("n", name).execute() == 0) {
+                throw new NotFoundException("no user named '" + Names.printable(name) + "'");
+            }
+            Audit.record(h, actor, "user.delete", name, null);
+        });
+    }
+
+    /** Makes a new token for the user and returns it; this is the only time it is seen. */
+    public String issueToken(String name, String label, String actor) {
+        return addToken(name, newToken(), label, actor);
+    }
+
+    /** A fresh random token, not yet registered to anyone. */
+    public static String newToken() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return PREFIX + HexFormat.of().formatHex(secret);
+    }
+
+    /** Registers a token chosen outside (the first admin's, from the environment). */
+    public String addToken(String name, String token, String label, String actor) {
+        return jdbi.inTransaction(h -> {
+            long userId = h.createQuery("SELECT id FROM app_user WHERE name = :n").bind("n", name).mapTo(Long.class)
+                    .findOne().orElseThrow(() -> new NotFoundException("no user named '" + Names.printable(name) + "'"));
+            insertToken(h, userId, token, label);
+            Audit.record(h, actor, "token.issue", name, label);
+            return token;
+        });
+    }
+
+    private static void insertToken(Handle h, long userId, String token, String label) {
+        h.createUpdate("INSERT INTO api_token (token_sha256, user_id, label, created_at) VALUES (:t, :u, :l, :now)")
+                .bind("t", hash(token)).bind("u", userId).bind("l", label == null ? "" : label)
+                .bind("now", Instant.now()).execute();
+    }
+
+    /** The user a token belongs to, if it is a known token. */
+    public Optional<User> authenticate(String token) {
+        if (token == null || token.isEmpty() || token.length() > 512) {
+            return Optional.empty();
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT u.name, u.role, u.created_at FROM api_token t"
+                        + " JOIN app_user u ON u.id = t.user_id WHERE t.token_sha256 = :t").bind("t", hash(token))
+                .map(USER_ROW)
+                .findOne());
+    }
+
+    public boolean anyAdmin() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM app_user WHERE role = 'admin'")
+                .mapTo(Integer.class).one() > 0);
+    }
+
+    private static String hash(String token) {
+        return HexFormat.of().formatHex(Sha256.newDigest().digest(token.getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,115 @@
+package dev.modeldock.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.plugin.Sha256;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Users and their API tokens: a token is shown once and stored only as its SHA-256. */
+class UsersTokensTest {
+    @TempDir
+    Path tempDir;
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void onlyATokensSha256IsStoredAndItAuthenticatesItsUser(Engine engine) {
+        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+            Users users = open.registry.users();
+            users.create("alice", Role.EDITOR, "admin");
+            users.create("bob", Role.VIEWER, "admin");
+
+            String token = users.issueToken("alice", "laptop", "admin");
+            String second = users.issueToken("alice", "ci", "admin");
+
+            assertTrue(token.startsWith("mdk_") && token.length() == 68, token);
+            assertNotEquals(token, second);
+            List<String> stored = open.database.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT token_sha256 || ' ' || label FROM api_token ORDER BY label").mapTo(String.class).list());
+            assertEquals(List.of(sha256(second) + " ci", sha256(token) + " laptop"), stored);
+            String everything = open.database.jdbi().withHandle(h -> String.join("\n", h.createQuery(
+                    "SELECT COALESCE(detail, '') || subject FROM audit").mapTo(String.class).list()));
+            assertFalse(everything.contains(token.substring(4)), "no token in the audit trail");
+
+            Optional<User> caller = users.authenticate(token);
+            assertEquals("alice", caller.orElseThrow().name());
+            assertEquals(Role.EDITOR, caller.orElseThrow().role());
+            assertEquals("alice", users.authenticate(second).orElseThrow().name());
+            assertTrue(users.authenticate(sha256(token)).isEmpty(), "the stored hash is not a token");
+            assertTrue(users.authenticate(token + "x").isEmpty());
+            assertTrue(users.authenticate("").isEmpty());
+            assertTrue(users.authenticate(null).isEmpty());
+            assertTrue(users.authenticate("t".repeat(10_000)).isEmpty());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aTokenChosenOutsideWorksTheSameAndGoesWithItsUser(Engine engine) {
+        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+            Users users = open.registry.users();
+            assertFalse(users.anyAdmin());
+            users.create("admin", Role.ADMIN, "bootstrap");
+            users.addToken("admin", "from-the-environment", "env", "bootstrap");
+            assertTrue(users.anyAdmin());
+            assertEquals(Role.ADMIN, users.authenticate("from-the-environment").orElseThrow().role());
+
+            users.delete("admin", "bootstrap");
+
+            assertTrue(users.authenticate("from-the-environment").isEmpty(), "deleting a user revokes its tokens");
+            assertEquals(0, open.count("SELECT COUNT(*) FROM api_token"));
+            assertFalse(users.anyAdmin());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void usersAreListedAndRefusalsChangeNothing(Engine engine) {
+        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+            Users users = open.registry.users();
+            users.create("carol", Role.DEPLOYER, "admin");
+            users.create("alice@example.com", Role.VIEWER, "admin");
+
+            assertEquals(List.of("alice@example.com", "carol"), users.list().stream().map(User::name).toList());
+            assertEquals(Role.DEPLOYER, users.get("carol").role());
+            assertThrows(ConflictException.class, () -> users.create("carol", Role.ADMIN, "admin"));
+            assertThrows(ModelDockException.class, () -> users.create("carol smith", Role.ADMIN, "admin"));
+            assertThrows(NotFoundException.class, () -> users.get("dave"));
+            assertThrows(NotFoundException.class, () -> users.delete("dave", "admin"));
+            assertThrows(NotFoundException.class, () -> users.issueToken("dave", "x", "admin"));
+            assertThrows(RuntimeException.class, () -> users.create("erin", Role.VIEWER,
+                    OpenRegistry.actorTheAuditRefuses()));
+            assertThrows(RuntimeException.class, () -> users.issueToken("carol", "x",
+                    OpenRegistry.actorTheAuditRefuses()));
+
+            assertTrue(users.find("erin").isEmpty(), "a change whose audit entry fails is undone");
+            assertEquals(0, open.count("SELECT COUNT(*) FROM api_token"));
+            assertEquals(List.of("user.create", "user.create"), open.auditActions());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void ofClientsCreatingTheSameUserAtOnceOneSucceedsAndTheOthersAreToldItExists(Engine engine)
+            throws Exception {
+        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+            assertEquals(1, Racing.succeeded(8, () -> open.registry.users().create("carol", Role.EDITOR, "admin")));
+            assertEquals(List.of("user.create"), open.auditActions());
+        }
+    }
+
+    private static String sha256(String token) {
+        return HexFormat.of().formatHex(Sha256.newDigest().digest(token.getBytes(StandardCharsets.UTF_8)));
+    }
+}

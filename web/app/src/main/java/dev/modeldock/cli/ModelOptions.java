@@ -1,0 +1,71 @@
+package dev.modeldock.cli;
+
+import dev.modeldock.config.EmbeddingModelConfig;
+import dev.modeldock.config.LogLevel;
+import dev.modeldock.config.Settings;
+import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.source.ModelSource;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The options that name a model, its configuration and the settings, shared by export and benchmark. */
+public final class ModelOptions {
+    @Option(names = "--model", paramLabel = "DIR_OR_ID",
+            description = "A folder in Hugging Face hub layout, or a hub id found in the cache folder.")
+    String model;
+
+    @Option(names = "--template", paramLabel = "NAME",
+            description = "Start from this template; --config's properties override it.")
+    String template;
+
+    @Option(names = "--config", paramLabel = "FILE.json",
+            description = "Configuration properties (snake_case JSON) overriding the template or preconfigured ones.")
+    Path config;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Model cache (default: ~/.cache/modeldock).")
+    Path cacheDir;
+
+    @Option(names = "--force-download", description = "Download model files again even if cached.")
+    boolean forceDownload;
+
+    @Option(names = "--ignore-checksum-error", description = "Go on when preconfigured files fail their checksums.")
+    boolean ignoreChecksumError;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", description = "DEBUG, INFO, WARNING, ERROR (default), CRITICAL.")
+    String logLevel;
+
+    /** The model, which the command needs. */
+    public String requireModel() {
+        if (model == null) {
+            throw new ModelDockException("--model is required: a folder in hub layout or a hub id");
+        }
+        return model;
+    }
+
+    public Settings settings() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (cacheDir != null) {
+            values.put("cache_dir", cacheDir.toString());
+        }
+        if (logLevel != null) {
+            values.put("logging_level", LogLevel.parse(logLevel).name());
+        }
+        values.put("force_download", forceDownload);
+        values.put("ignore_checksum_error", ignoreChecksumError);
+        return Settings.fromMap(values);
+    }
+
+    /** --template's configuration, else the preconfigured model's, overridden by --config's properties. */
+    public EmbeddingModelConfig configuration(Settings settings) {
+        Map<String, Object> overrides = config == null ? Map.of() : Json.readObject(config);
+        if (template != null) {
+            return EmbeddingModelConfig.fromTemplate(template, overrides);
+        }
+        String hubId = ModelSource.resolve(requireModel(), settings).hubId();
+        return EmbeddingModelConfig.preconfigured(hubId).orElseThrow(() -> new ModelDockException(
+                "'" + model + "' is not a preconfigured model; give --template text (and max_seq_length in --config)"))
+                .with(overrides);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.modeldock.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modeldock.testkit.SmallModels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code metadata check} and {@code metadata infer}, and {@code export --onnx}, as a user runs them. */
+class MetadataCommandTest {
+    @TempDir
+    Path work;
+
+    @Test
+    void checkPrintsValidForMetadataOracleAccepts() throws Exception {
+        Path model = SmallModels.regressor(work.resolve("r.onnx"));
+        Path metadata = Files.writeString(work.resolve("r.json"),
+                "{\"function\": \"regression\", \"input\": {\"features\": [\"A\", \"B\", \"C\", \"D\"]}}");
+        CommandLine run = CommandLine.run("metadata", "check", "--onnx", model.toString(), "--metadata", metadata.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("valid", run.out().strip());
+    }
+
+    @Test
+    void checkPrintsOneLinePerProblemStartingWithItsOraCode() throws Exception {
+        Path model = SmallModels.classifier(work.resolve("c.onnx"));
+        Path metadata = Files.writeString(work.resolve("c.json"),
+                "{\"function\": \"classifier\", \"input\": {\"features\": [\"A\", 7]}, \"defaultOnNull\": {\"X\": \"0\"}}");
+        CommandLine run = CommandLine.run("metadata", "check", "--onnx", model.toString(), "--metadata", metadata.toString(),
+                "--model-name", "my-model");
+        assertEquals(MetadataCommand.PROBLEMS_FOUND, run.exit(), run.err());
+        List<String> lines = run.out().strip().lines().toList();
+        assertTrue(lines.stream().allMatch(line -> line.matches("ORA-(\\d{5}|\\?{5}) .*")), run.out());
+        for (String code : List.of("ORA-40281 model", "ORA-54403 function", "ORA-54409 input.features",
+                "ORA-54414 defaultOnNull.X")) {
+            assertTrue(lines.stream().anyMatch(line -> line.startsWith(code)), code + " in " + run.out());
+        }
+    }
+
+    @Test
+    void inferProposesMetadataThatCheckAccepts() throws Exception {
+        Path model = SmallModels.classifier(work.resolve("c.onnx"));
+        CommandLine infer = CommandLine.run("metadata", "infer", "--onnx", model.toString(), "--function", "classification");
+        assertEquals(0, infer.exit(), infer.err());
+        var proposal = new ObjectMapper().readTree(infer.out());
+        assertEquals("probabilities", proposal.path("classificationProbOutput").asText());
+        assertEquals("class_names", proposal.path("classificationLabelOutput").asText());
+        Path metadata = Files.writeString(work.resolve("proposal.json"), infer.out());
+        assertEquals("valid", CommandLine.run("metadata", "check", "--onnx", model.toString(), "--metadata", metadata.toString())
+                .out().strip());
+    }
+
+    @Test
+    void exportTakesAnOnnxModelWithItsMetadata() throws Exception {
+        Path model = SmallModels.regressor(work.resolve("r.onnx"));
+        Path metadata = Files.writeString(work.resolve("r.json"),
+                "{\"function\": \"regression\", \"input\": {\"features\": [\"A\", \"B\", \"C\", \"D\"]}}");
+        CommandLine run = CommandLine.run("export", "--onnx", model.toString(), "--metadata", metadata.toString(), "--name", "price",
+                "--output-dir", work.resolve("out").toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(Files.exists(work.resolve("out/price.onnx")) && Files.exists(work.resolve("out/price.json")));
+
+        CommandLine both = CommandLine.run("export", "--onnx", model.toString(), "--metadata", metadata.toString(), "--model", "x",
+                "--name", "price");
+        assertEquals(1, both.exit());
+        assertTrue(both.err().startsWith("error: give either --model"), both.err());
+    }
+}

@@ -1,0 +1,105 @@
+package dev.modeldock.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modeldock.testkit.MiniLmHubFolder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged {@code modeldock.jar} as a user runs it: {@code java -jar} from an unrelated working
+ * directory, with no flags telling it where its plugins are.
+ */
+class ModelDockJarIT {
+    private static final Path JAR = Path.of(System.getProperty("modeldock.jar", "target/modeldock.jar")).toAbsolutePath();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path cwd;
+
+    @Test
+    void everyPluginJarCarriesItsExtensionIndex() throws IOException {
+        Path plugins = JAR.resolveSibling("plugins");
+        List<Path> jars;
+        try (Stream<Path> files = Files.walk(plugins)) {
+            jars = files.filter(f -> f.toString().endsWith(".jar") && f.getFileName().toString().startsWith("modeldock-"))
+                    .toList();
+        }
+        assertEquals(4, jars.size(), "built-in plugin jars: " + jars);
+        for (Path jar : jars) {
+            try (JarFile file = new JarFile(jar.toFile())) {
+                var index = file.getEntry("META-INF/extensions.idx");
+                assertTrue(index != null, jar + " has no extension index");
+                String[] classes = new String(file.getInputStream(index).readAllBytes(), StandardCharsets.UTF_8)
+                        .lines().filter(l -> !l.startsWith("#") && !l.isBlank()).toArray(String[]::new);
+                assertTrue(classes.length > 0, jar + " indexes no extension");
+                for (String className : classes) {
+                    assertTrue(file.getEntry(className.replace('.', '/') + ".class") != null,
+                            jar + " indexes " + className + " but does not contain it");
+                }
+            }
+        }
+    }
+
+    @Test
+    void commandLineDiscoversEveryBuiltInExtension() throws Exception {
+        Process run = java("plugins");
+        JsonNode plugins = JSON.readTree(run.getInputStream());
+        assertEquals(0, run.waitFor());
+        Set<String> found = new TreeSet<>();
+        for (JsonNode plugin : plugins) {
+            assertEquals("STARTED", plugin.path("state").asText());
+            plugin.path("extensions").fields().forEachRemaining(point ->
+                    point.getValue().forEach(name -> found.add(point.getKey() + ":" + name.asText())));
+        }
+        assertEquals(Set.of("ExportTarget:file", "ExportTarget:oracle", "PostProcessor:Dense", "PostProcessor:Normalize",
+                "PostProcessor:Pooling", "Tokenizer:bert"), found);
+    }
+
+    @Test
+    void exportsAPreconfiguredModelFromAnotherWorkingDirectory() throws Exception {
+        Path model = MiniLmHubFolder.create(cwd.resolve("models"));
+        Process run = java("export", "--model", cwd.relativize(model).toString(), "--name", "minilm",
+                "--output-dir", "exported");
+        String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, run.waitFor(), Files.readString(cwd.resolve("stderr.txt")));
+        assertTrue(JSON.readTree(out).path("validation").path("passed").asBoolean());
+        assertTrue(Files.size(cwd.resolve("exported/minilm.onnx")) > 80_000_000);
+        assertTrue(Files.exists(cwd.resolve("exported/minilm.json")));
+    }
+
+    @Test
+    void aMissingModelFailsWithOneLine() throws Exception {
+        Process run = java("export", "--model", "nobody/nothing", "--name", "x", "--cache-dir", cwd.toString());
+        assertEquals(1, run.waitFor());
+        String err = Files.readString(cwd.resolve("stderr.txt"));
+        assertEquals(1, err.strip().lines().count(), err);
+        assertTrue(err.startsWith("error: model 'nobody/nothing' is not in the cache"), err);
+    }
+
+    private Process java(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        // Standard error goes to a file so that a chatty run can never block on a full pipe.
+        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile())
+                .redirectError(cwd.resolve("stderr.txt").toFile());
+        builder.environment().remove("MODELDOCK_PLUGINS_DIR");
+        Process process = builder.start();
+        process.getOutputStream().close();
+        return process;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.modeldock.conversion;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.onnx.proto.OnnxMl.ModelProto;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modeldock.metadata.CheckContext;
+import dev.modeldock.metadata.MetadataJson;
+import dev.modeldock.metadata.MetadataProposer;
+import dev.modeldock.metadata.MlFunction;
+import dev.modeldock.onnx.ModelSignature;
+import dev.modeldock.onnx.OnnxModels;
+import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.plugin.Sha256;
+import dev.modeldock.testkit.Plugins;
+import dev.modeldock.testkit.SmallModels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Models that are ONNX already, taken in with their metadata, checked, and exported like converted ones. */
+class PrebuiltModelExportTest {
+    @TempDir
+    Path work;
+
+    @Test
+    void classifierWithLabelOutputIsCheckedAndExported() throws Exception {
+        Path model = SmallModels.classifier(work.resolve("iris.onnx"));
+        String metadata = "{\"function\": \"classification\", \"classificationProbOutput\": \"probabilities\","
+                + " \"classificationLabelOutput\": \"class_names\", \"normalizeProb\": \"none\","
+                + " \"input\": {\"features\": [\"SEPAL_LENGTH\", \"SEPAL_WIDTH\", \"PETAL_LENGTH\", \"PETAL_WIDTH\"]}}";
+        ExportOutcome outcome = new PrebuiltModel(model, metadata, Plugins.builtIn()).export("iris", "file",
+                Map.of("output_dir", work.resolve("out").toString()), 26, (stage, fraction) -> { });
+        assertArrayEquals(Files.readAllBytes(model), Files.readAllBytes(work.resolve("out/iris.onnx")));
+        JsonNode written = new ObjectMapper().readTree(work.resolve("out/iris.json").toFile());
+        assertEquals("class_names", written.path("classificationLabelOutput").asText());
+        assertEquals(Sha256.of(model), written.path("modelDescription").path("sha256").asText());
+        assertEquals(Sha256.of(model), outcome.receipt().sha256());
+        assertEquals("export-file@0.1.0-SNAPSHOT", written.path("modelDescription").path("provenance")
+                .path("plugins").path("export_target:file").asText());
+    }
+
+    @Test
+    void metadataOracleWouldRefuseStopsTheExportWithItsCodes() throws Exception {
+        Path model = SmallModels.classifier(work.resolve("iris.onnx"));
+        String metadata = "{\"function\": \"classification\", \"classificationProbOutput\": \"probs\","
+                + " \"labels\": [\"a\", \"b\"], \"input\": {\"features\": [\"A\", \"B\"]}}";
+        ModelDockException e = assertThrows(ModelDockException.class, () -> new PrebuiltModel(model, metadata,
+                Plugins.builtIn()).export("iris", "file", Map.of("output_dir", work.resolve("out").toString()), 26,
+                (stage, fraction) -> { }));
+        assertTrue(e.getMessage().contains("ORA-54413 classificationProbOutput"), e.getMessage());
+        assertTrue(e.getMessage().contains("ORA-54420 input.features"), e.getMessage());
+        assertFalse(Files.exists(work.resolve("out")), "nothing written");
+    }
+
+    @Test
+    void proposedMetadataForEachFunctionPassesTheChecker() throws Exception {
+        Path classifier = SmallModels.classifier(work.resolve("classifier.onnx"));
+        Path regressor = SmallModels.regressor(work.resolve("regressor.onnx"));
+        for (var model : Map.of(classifier, MlFunction.CLASSIFICATION, regressor, MlFunction.REGRESSION).entrySet()) {
+            ModelSignature signature = ModelSignature.of(OnnxModels.read(model.getKey()));
+            String proposal = MetadataJson.write(MetadataProposer.propose(signature, model.getValue()));
+            assertEquals(0, new PrebuiltModel(model.getKey(), proposal, Plugins.builtIn()).check(CheckContext.none())
+                    .stream().filter(p -> p.isError()).count(), proposal);
+        }
+    }
+
+    @Test
+    void aModelOnnxRuntimeCannotLoadIsRefused() throws Exception {
+        ModelProto regressor = OnnxModels.read(SmallModels.regressor(work.resolve("regressor.onnx")));
+        // MatMul now reads a tensor nobody produces: the signature is intact, the graph cannot load.
+        ModelProto.Builder broken = regressor.toBuilder();
+        broken.getGraphBuilder().getNodeBuilder(0).setInput(0, "missing_tensor");
+        Path file = work.resolve("broken.onnx");
+        OnnxModels.write(broken.build(), file);
+        String metadata = "{\"function\": \"regression\", \"input\": {\"features\": [\"A\", \"B\", \"C\", \"D\"]}}";
+        ModelDockException e = assertThrows(ModelDockException.class, () -> new PrebuiltModel(file, metadata,
+                Plugins.builtIn()).export("r", "file", Map.of("output_dir", work.resolve("out").toString()), 26,
+                (stage, fraction) -> { }));
+        assertTrue(e.getMessage().contains("ONNX Runtime cannot load"), e.getMessage());
+        assertFalse(Files.exists(work.resolve("out/r.onnx")));
+    }
+}

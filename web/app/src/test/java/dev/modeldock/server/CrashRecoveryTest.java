@@ -1,0 +1,302 @@
+package dev.modeldock.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.modeldock.metadata.MetadataJson;
+import dev.modeldock.metadata.MetadataProposer;
+import dev.modeldock.metadata.MlFunction;
+import dev.modeldock.onnx.ModelSignature;
+import dev.modeldock.onnx.OnnxModels;
+import dev.modeldock.registry.Jobs;
+import dev.modeldock.registry.RegistryDatabase;
+import dev.modeldock.testkit.MiniLmHubFolder;
+import dev.modeldock.testkit.SmallModels;
+import dev.modeldock.testkit.SyntheticModel;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * "A crash (kill -9) during an upload or a conversion leaves no half-made version; a restart marks
+ * interrupted jobs as failed." The server runs as a child process and is killed with SIGKILL at
+ * the moment under test, then started again on the same data.
+ */
+class CrashRecoveryTest {
+    /** Large enough that storing it in 1 MiB chunks takes a while on a busy machine. */
+    private static final long LARGE_MODEL_BYTES = 128L << 20;
+    private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(2);
+
+    @TempDir
+    Path tempDir;
+
+    @Test
+    void aKillWhileTheUploadIsStillArrivingLeavesNoVersionAndNoSpooledBytes() throws Exception {
+        Path data = tempDir.resolve("data");
+        Path uploads = data.resolve("work/uploads");
+        try (ChildServer server = ChildServer.start(data, List.of(), null)) {
+            server.http().createModel("big");
+            try (StalledUpload upload = StalledUpload.begin(server.port(), "big", 256L << 20)) {
+                upload.send(24 << 20);
+                ChildServer.await("the server to spool 16 MiB of the upload", PHASE_TIMEOUT,
+                        () -> largestFile(uploads) >= 16 << 20);
+                server.kill();
+            }
+        }
+        assertTrue(largestFile(uploads) >= 16 << 20, "the kill left the spooled part behind");
+        assertEquals(new Stored(0, 0, 0, 0), Stored.in(h2(data)), "nothing of the upload reached the database");
+
+        try (ChildServer server = ChildServer.start(data, List.of(), null)) {
+            assertNoVersions(server.http(), "big");
+            assertEquals(0, largestFile(uploads), "the restart cleared the spooled part");
+            assertEquals(1, uploadSmallModel(server.http(), "big"), "a new upload still works");
+            server.stop();
+        }
+        assertEquals(new Stored(1, 0, 0, 1), Stored.in(h2(data)));
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aKillWhileTheUploadIsBeingStoredLeavesNoVersionAndTheRestartSweepsItsChunks(String engine)
+            throws Exception {
+        Path model = tempDir.resolve("large.onnx");
+        SyntheticModel.writeRegressor(model, LARGE_MODEL_BYTES);
+        Path data = tempDir.resolve("data");
+        try (FreshPostgresSchema schema = engine.equals("postgresql") ? FreshPostgresSchema.create() : null) {
+            Database database = schema == null ? Database.h2(data) : Database.postgres(schema);
+            try (ChildServer server = database.start(data)) {
+                server.http().createModel("big");
+                long before = database.progressMark();
+                CompletableFuture<HttpResponse<String>> upload = server.http().uploadAsync("big", model,
+                        SyntheticModel.regressorMetadata());
+                ChildServer.await("the server to store 8 MiB of the upload in the database", PHASE_TIMEOUT,
+                        () -> database.progressMark() - before >= 8 << 20);
+                server.kill();
+                assertThrows(ExecutionException.class, () -> upload.get(1, TimeUnit.MINUTES),
+                        "the client is not told of a version");
+            }
+            Stored killed = Stored.in(database.open());
+            assertEquals(0, killed.versions(), "the kill came after the version was filed: " + killed);
+            assertTrue(killed.stagingChunks() > 0, "the kill came while chunks were being stored: " + killed);
+
+            try (ChildServer server = database.start(data)) {
+                assertTrue(server.output().contains("1 partial upload(s)"), server.output());
+                assertNoVersions(server.http(), "big");
+                assertEquals(1, uploadSmallModel(server.http(), "big"), "a new upload still works");
+                server.stop();
+            }
+            Stored restarted = Stored.in(database.open());
+            assertEquals(new Stored(1, 0, 0, 1), restarted, "no staging content is left");
+        }
+    }
+
+    @Test
+    void aKillDuringAConversionFailsItsJobAtRestartAndFilesNoVersion() throws Exception {
+        Path source = MiniLmHubFolder.create(tempDir.resolve("hub"));
+        Path data = tempDir.resolve("data");
+        String jobId;
+        try (ChildServer server = ChildServer.start(data, List.of(), null)) {
+            RegistryHttp http = server.http();
+            http.createModel("minilm");
+            JsonNode job = http.postJson("/api/v1/models/minilm/versions",
+                    "{\"source\": \"" + source.toString().replace("\\", "\\\\") + "\"}").expect(202).body();
+            jobId = job.path("id").asText();
+            ChildServer.await("the conversion to run", PHASE_TIMEOUT,
+                    () -> http.get("/api/v1/jobs/" + jobId).expect(200).body().path("state").asText()
+                            .equals("running"));
+            server.kill();
+        }
+
+        try (ChildServer server = ChildServer.start(data, List.of(), null)) {
+            assertTrue(server.output().contains("1 interrupted job(s) marked failed"), server.output());
+            JsonNode job = server.http().get("/api/v1/jobs/" + jobId).expect(200).body();
+            assertEquals("failed", job.path("state").asText(), job.toString());
+            assertTrue(job.path("error").asText().contains("interrupted"), job.toString());
+            assertEquals(Jobs.INTERRUPTED, job.path("error").asText());
+            assertTrue(job.path("finishedAt").isTextual(), job.toString());
+            assertNoVersions(server.http(), "minilm");
+            // The event stream ends for a finished job; its last event says how it ended.
+            String events = server.http().events(jobId);
+            int lastState = events.lastIndexOf("event: state");
+            assertTrue(lastState >= 0, "no state event in: " + events);
+            assertTrue(events.substring(lastState).contains("\"failed\"")
+                    && events.substring(lastState).contains("interrupted"), events);
+            try (Stream<Path> scratch = Files.list(data.resolve("work"))) {
+                assertEquals(List.of(), scratch.filter(p -> p.getFileName().toString().startsWith("conversion-"))
+                        .toList(), "the conversion's scratch folder is gone");
+            }
+            server.stop();
+        }
+        assertEquals(new Stored(0, 0, 0, 0), Stored.in(h2(data)), "nothing of the conversion was kept");
+    }
+
+    @Test
+    void aVersionTheServerConfirmedSurvivesAKillAndItsNumberIsNotGivenAgain() throws Exception {
+        Path data = tempDir.resolve("data");
+        try (ChildServer server = ChildServer.start(data, List.of(), null)) {
+            server.http().createModel("small");
+            assertEquals(1, uploadSmallModel(server.http(), "small"));
+            server.kill(); // at once: the answer came, so the version must be on disk
+        }
+
+        try (ChildServer server = ChildServer.start(data, List.of(), null)) {
+            JsonNode versions = server.http().get("/api/v1/models/small/versions").expect(200).body();
+            assertEquals(1, versions.size(), "the confirmed version is kept: " + versions);
+            assertEquals(2, uploadSmallModel(server.http(), "small"), "and its number is not given again");
+        }
+    }
+
+    private static void assertNoVersions(RegistryHttp http, String model) {
+        JsonNode versions = http.get("/api/v1/models/" + model + "/versions").expect(200).body();
+        assertEquals(0, versions.size(), versions.toString());
+        assertTrue(http.get("/api/v1/models/" + model).expect(200).body().path("latestVersion").isNull());
+        assertEquals(404, http.get("/api/v1/models/" + model + "/versions/1").status());
+    }
+
+    /** Uploads a small valid model and returns the version number it got. */
+    private int uploadSmallModel(RegistryHttp http, String model) throws IOException {
+        Path file = SmallModels.regressor(tempDir.resolve("small.onnx"));
+        String metadata = MetadataJson.write(MetadataProposer.propose(ModelSignature.of(OnnxModels.read(file)),
+                MlFunction.REGRESSION));
+        return http.upload(model, file, metadata).expect(201).body().path("number").asInt();
+    }
+
+    private static RegistryDatabase h2(Path data) {
+        return RegistryDatabase.open(RegistryDatabase.embeddedUrl(data), null, null);
+    }
+
+    private static long largestFile(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.mapToLong(f -> f.toFile().length()).max().orElse(0);
+        }
+    }
+
+    /**
+     * What the registry's tables hold of uploads.
+     *
+     * @param stagingChunks chunks of uploads that never finished
+     */
+    record Stored(long versions, long stagingContent, long stagingChunks, long artifacts) {
+        /** Reads the counts and closes the database; an embedded one must not be open in the server too. */
+        static Stored in(RegistryDatabase database) {
+            try (database) {
+                return database.jdbi().withHandle(h -> new Stored(
+                        count(h, "SELECT COUNT(*) FROM model_version"),
+                        count(h, "SELECT COUNT(*) FROM content WHERE state = 'staging'"),
+                        count(h, "SELECT COUNT(*) FROM content_chunk c JOIN content s ON s.id = c.content_id"
+                                + " WHERE s.state = 'staging'"),
+                        count(h, "SELECT COUNT(*) FROM artifact")));
+            }
+        }
+
+        private static long count(org.jdbi.v3.core.Handle h, String query) {
+            return h.createQuery(query).mapTo(Long.class).one();
+        }
+    }
+
+    /** The database a child server runs on, and how a test watches it from outside. */
+    private record Database(Path data, FreshPostgresSchema schema) {
+        static Database h2(Path data) {
+            return new Database(data, null);
+        }
+
+        static Database postgres(FreshPostgresSchema schema) {
+            return new Database(null, schema);
+        }
+
+        ChildServer start(Path dataDir) throws IOException {
+            if (schema == null) {
+                return ChildServer.start(dataDir, List.of(), null);
+            }
+            return ChildServer.start(dataDir, List.of("--db-url", schema.url(), "--db-user", schema.user()),
+                    schema.password());
+        }
+
+        RegistryDatabase open() {
+            return schema == null ? CrashRecoveryTest.h2(data) : RegistryDatabase.open(schema.url(), schema.user(),
+                    schema.password());
+        }
+
+        /**
+         * A number that grows by about a byte per byte stored: the bytes of staged chunks in
+         * PostgreSQL, which can be asked while the server runs; the size of the H2 file, which cannot.
+         */
+        long progressMark() throws Exception {
+            if (schema == null) {
+                Path file = data.resolve("registry.mv.db");
+                return Files.exists(file) ? Files.size(file) : 0;
+            }
+            try (var connection = schema.connect(); var statement = connection.createStatement();
+                    var rows = statement.executeQuery("SELECT COALESCE(SUM(LENGTH(data)), 0) FROM content_chunk")) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * A multipart upload written by hand on a socket, so that the test decides how many bytes the
+     * server gets before it stops sending: the server is left waiting in the middle of the file.
+     */
+    private static final class StalledUpload implements AutoCloseable {
+        private final Socket socket;
+        private final OutputStream out;
+        private final Random random = new Random(7);
+
+        private StalledUpload(Socket socket) throws IOException {
+            this.socket = socket;
+            this.out = socket.getOutputStream();
+        }
+
+        /** Sends the headers of an upload that announces a file of {@code fileBytes}. */
+        static StalledUpload begin(int port, String model, long fileBytes) throws IOException {
+            String boundary = "stalled-upload-boundary";
+            String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n{}\r\n--"
+                    + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.onnx\"\r\n"
+                    + "Content-Type: application/octet-stream\r\n\r\n";
+            String tail = "\r\n--" + boundary + "--\r\n";
+            long length = head.length() + fileBytes + tail.length();
+            StalledUpload upload = new StalledUpload(new Socket("localhost", port));
+            upload.out.write(("POST /api/v1/models/" + model + "/versions HTTP/1.1\r\nHost: localhost:" + port
+                    + "\r\nAuthorization: Bearer " + ChildServer.TOKEN
+                    + "\r\nContent-Type: multipart/form-data; boundary=" + boundary
+                    + "\r\nContent-Length: " + length + "\r\n\r\n" + head).getBytes(StandardCharsets.US_ASCII));
+            return upload;
+        }
+
+        /** Sends {@code bytes} more bytes of the file. */
+        void send(int bytes) throws IOException {
+            byte[] block = new byte[1 << 20];
+            for (int sent = 0; sent < bytes; sent += block.length) {
+                random.nextBytes(block);
+                out.write(block, 0, Math.min(block.length, bytes - sent));
+            }
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+}

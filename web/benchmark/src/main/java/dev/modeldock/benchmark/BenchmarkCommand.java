@@ -1,0 +1,142 @@
+package dev.modeldock.benchmark;
+
+import dev.modeldock.cli.Logging;
+import dev.modeldock.cli.ModelOptions;
+import dev.modeldock.config.EmbeddingModelConfig;
+import dev.modeldock.config.Settings;
+import dev.modeldock.conversion.Conversion;
+import dev.modeldock.host.Extensions;
+import dev.modeldock.plugin.Sha256;
+import dev.modeldock.runtime.PipelineSession;
+import dev.modeldock.source.HubModel;
+import dev.modeldock.source.ModelSource;
+import dev.modeldock.validation.ProbeText;
+import dev.modeldock.validation.ProbeTexts;
+import dev.modeldock.validation.ReferenceEmbedder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Prints the figures that matter for a conversion: its time against the floor of merely reading,
+ * hashing and writing the encoder's bytes, and the exported pipeline's speed against the reference
+ * path (Hugging Face tokenizer + encoder + Java post-processing), batch 1 on one thread.
+ */
+@Command(name = "conversion", mixinStandardHelpOptions = true,
+        description = "Measures conversion time and embedding throughput for a model and prints the figures.")
+final class BenchmarkCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ModelOptions options;
+
+    @Option(names = "--texts", defaultValue = "300", paramLabel = "N", description = "Texts per throughput run.")
+    int texts;
+
+    @Option(names = "--repeat", defaultValue = "3", paramLabel = "N", description = "Runs of each measurement; best kept.")
+    int repeat;
+
+    @Override
+    public Integer call() throws Exception {
+        Settings settings = options.settings();
+        Logging.configure(settings.loggingLevel());
+        EmbeddingModelConfig configuration = options.configuration(settings);
+        ModelSource source = ModelSource.resolve(options.requireModel(), settings);
+        PrintWriter out = spec.commandLine().getOut();
+        Path encoder = HubModel.open(source.folder()).encoderFile();
+        out.printf("model %s, encoder %.1f MB, %d texts per run, best of %d%n", source.folder().id(),
+                Files.size(encoder) / 1e6, texts, repeat);
+
+        double floor = best(() -> copyAndHash(encoder));
+        out.printf("floor: read + SHA-256 + write the encoder's bytes     %8.3f s%n", floor);
+        try (Extensions extensions = Extensions.load(Extensions.defaultFolder())) {
+            double[] build = {Double.MAX_VALUE};
+            double[] total = {Double.MAX_VALUE};
+            Conversion.Staged kept = null;
+            for (int run = 0; run < repeat; run++) {
+                long start = System.nanoTime();
+                long[] validationStart = {0};
+                Conversion.Staged staged = Conversion.run(source, configuration, extensions, (stage, fraction) -> {
+                    if (stage.startsWith("checking") && validationStart[0] == 0) {
+                        validationStart[0] = System.nanoTime();
+                    }
+                });
+                total[0] = Math.min(total[0], seconds(System.nanoTime() - start));
+                build[0] = Math.min(build[0], seconds(validationStart[0] - start));
+                if (kept != null) {
+                    kept.close();
+                }
+                kept = staged;
+            }
+            try (Conversion.Staged staged = kept) {
+                out.printf("conversion: plan + assemble + write pipeline        %8.3f s  (%.1fx the floor)%n",
+                        build[0], build[0] / floor);
+                out.printf("conversion including parity check on %d probes     %8.3f s%n",
+                        ProbeTexts.builtIn().size(), total[0]);
+                List<String> corpus = corpus(texts);
+                try (PipelineSession pipeline = PipelineSession.open(staged.model(), 1);
+                        ReferenceEmbedder reference = ReferenceEmbedder.open(staged.plan(), 1)) {
+                    double graph = throughput(corpus, pipeline::embed);
+                    double ref = throughput(corpus, reference::embed);
+                    out.printf("exported pipeline (batch 1, 1 thread)              %8.1f embeddings/s%n", graph);
+                    out.printf("reference: HF tokenizer + encoder + Java pooling    %8.1f embeddings/s  (pipeline %.2fx)%n",
+                            ref, graph / ref);
+                }
+            }
+        }
+        return 0;
+    }
+
+    private double throughput(List<String> corpus, Consumer<String> embed) throws Exception {
+        corpus.stream().limit(20).forEach(embed); // warm-up: first runs allocate and JIT
+        return corpus.size() / best(() -> corpus.forEach(embed));
+    }
+
+    /** Short ASCII probes cycled to {@code count} texts: what a search application embeds most. */
+    private static List<String> corpus(int count) {
+        List<String> ascii = ProbeTexts.builtIn().stream().filter(p -> p.script() == ProbeText.Script.ASCII)
+                .map(ProbeText::text).filter(t -> t.length() < 300).toList();
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> ascii.get(i % ascii.size())).toList();
+    }
+
+    private static void copyAndHash(Path file) throws IOException {
+        Path copy = Files.createTempFile("modeldock-floor-", ".bin");
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), Sha256.newDigest());
+                OutputStream target = Files.newOutputStream(copy)) {
+            in.transferTo(target);
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
+
+    private interface Measured {
+        void run() throws Exception;
+    }
+
+    private double best(Measured measured) throws Exception {
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < Math.max(1, repeat); i++) {
+            long start = System.nanoTime();
+            measured.run();
+            best = Math.min(best, seconds(System.nanoTime() - start));
+        }
+        return best;
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.modeldock.server;
+
+import dev.modeldock.conversion.PrebuiltModel;
+import dev.modeldock.host.Extensions;
+import dev.modeldock.metadata.CheckContext;
+import dev.modeldock.metadata.MetadataProblem;
+import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.provenance.Provenance;
+import dev.modeldock.registry.NewVersion;
+import dev.modeldock.registry.Registry;
+import dev.modeldock.registry.StoredArtifact;
+import dev.modeldock.registry.Version;
+import dev.modeldock.runtime.OrtSessions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Takes in an ONNX model someone built elsewhere, with its import metadata: checked the way Oracle
+ * will check it and loaded once in ONNX Runtime before anything is stored. A model that fails
+ * leaves the registry exactly as it was.
+ */
+final class OnnxUpload {
+    private final Registry registry;
+    private final Extensions extensions;
+    private final Path workDir;
+
+    OnnxUpload(Registry registry, Extensions extensions, Path workDir) {
+        this.registry = registry;
+        this.extensions = extensions;
+        this.workDir = workDir;
+    }
+
+    /** The uploaded model's bytes, which the HTTP layer has already received. */
+    @FunctionalInterface
+    interface Received {
+        /** Puts the bytes into {@code file}, which does not exist yet and belongs to the upload from then on. */
+        void moveTo(Path file) throws IOException;
+    }
+
+    /**
+     * @param fileName      the name the client gave the file, kept in the lineage only
+     * @param targetRelease the Oracle release the model is meant for, which bounds its size
+     */
+    Version accept(String model, Received onnx, String fileName, String metadata, int targetRelease,
+            String actor) throws IOException {
+        registry.models().get(model); // an unknown model is a 404 before anything is checked
+        Files.createDirectories(workDir);
+        Path file = workDir.resolve("upload-" + UUID.randomUUID() + ".onnx");
+        try {
+            onnx.moveTo(file);
+            long size = Files.size(file);
+            List<MetadataProblem> problems = check(file, fileName, metadata, size, targetRelease);
+            StoredArtifact artifact;
+            try (InputStream in = Files.newInputStream(file)) {
+                artifact = registry.artifacts().put(in);
+            }
+            Map<String, Object> validation = new LinkedHashMap<>();
+            validation.put("metadata", Map.of("errors", List.of(), "warnings",
+                    problems.stream().map(OnnxUpload::problem).toList()));
+            validation.put("runtime", "loads in ONNX Runtime with onnxruntime-extensions");
+            validation.put("targetRelease", targetRelease);
+            return registry.versions().create(model, new NewVersion(artifact.sha256(), null,
+                    Json.write(lineage(fileName, artifact.sha256(), actor)), metadata, Json.write(validation)), actor);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** The model's problems, warnings included; throws for errors and for a model ONNX Runtime cannot load. */
+    private List<MetadataProblem> check(Path file, String fileName, String metadata, long size, int targetRelease) {
+        try {
+            List<MetadataProblem> problems = new PrebuiltModel(file, metadata, extensions)
+                    .check(new CheckContext(null, size, targetRelease));
+            List<MetadataProblem> errors = problems.stream().filter(MetadataProblem::isError).toList();
+            if (!errors.isEmpty()) {
+                throw new ApiException(422, "Oracle would refuse this model: " + errors.size() + " problem(s) in the"
+                        + " model or its metadata", errors.stream().map(OnnxUpload::problem).toList());
+            }
+            OrtSessions.checkLoads(file);
+            return problems;
+        } catch (ModelDockException e) {
+            // Messages name the spooled copy; the client knows the file by the name it sent, and the
+            // server's folders are none of its business.
+            throw new ModelDockException(e.getMessage().replace(file.toString(), "'" + fileName + "'"), e);
+        }
+    }
+
+    private static Map<String, Object> lineage(String fileName, String sha256, String actor) {
+        Map<String, Object> lineage = new LinkedHashMap<>();
+        lineage.put("kind", "upload");
+        lineage.put("source", fileName);
+        lineage.put("revision", null);
+        lineage.put("sourceFiles", Map.of(fileName, sha256));
+        lineage.put("plugins", Map.of());
+        lineage.put("tool", Provenance.toolVersion());
+        lineage.put("uploadedBy", actor);
+        return lineage;
+    }
+
+    static Map<String, Object> problem(MetadataProblem p) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("severity", p.severity().name().toLowerCase(java.util.Locale.ROOT));
+        view.put("code", p.code());
+        view.put("field", p.field());
+        view.put("message", p.message());
+        view.put("fix", p.fix());
+        return view;
+    }
+}

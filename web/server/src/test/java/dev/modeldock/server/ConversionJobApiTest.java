@@ -1,0 +1,209 @@
+package dev.modeldock.server;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.modeldock.plugin.Sha256;
+import dev.modeldock.registry.ArtifactStore;
+import dev.modeldock.testkit.MiniLmHubFolder;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real all-MiniLM-L6-v2 converted through the API, once: a JSON request starts a job, its
+ * events stream until the final state, and the result is version 1 with artifact, metadata,
+ * lineage and validation report.
+ */
+class ConversionJobApiTest {
+    @TempDir
+    static Path dataDir;
+    @TempDir
+    static Path work;
+    static ServerFixture server;
+    static Path hubFolder;
+    static ServerFixture.Response accepted;
+    static ServerFixture.SseStream stream;
+
+    @BeforeAll
+    static void convertMiniLm() {
+        server = ServerFixture.start(dataDir);
+        hubFolder = MiniLmHubFolder.create(work.resolve("hub"));
+        server.admin().createModel("minilm");
+        accepted = server.admin().post("/api/v1/models/minilm/versions", Map.of("source", hubFolder.toString()));
+        stream = server.anonymous().events(accepted.json().path("id").asText(), null);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void requestIsAcceptedAsAQueuedJob() {
+        accepted.expect(202);
+        JsonNode job = accepted.json();
+        assertEquals("conversion", job.path("kind").asText());
+        assertEquals("/api/v1/jobs/" + job.path("id").asText(), accepted.header("Location"));
+        assertEquals("/api/v1/jobs/" + job.path("id").asText() + "/events", job.path("events").asText());
+        assertEquals("minilm", job.path("request").path("model").asText());
+        assertEquals(hubFolder.toString(), job.path("request").path("conversion").path("source").asText());
+        assertEquals("admin", job.path("createdBy").asText());
+    }
+
+    @Test
+    void eventsStreamProgressAndLogLinesThenTheFinalState() {
+        assertEquals(200, stream.status());
+        assertTrue(stream.contentType().startsWith("text/event-stream"), stream.contentType());
+        List<ServerFixture.SseEvent> events = stream.events();
+        assertEquals("state", events.get(0).kind(), events.toString());
+        assertEquals("running", events.get(0).json().path("state").asText());
+        ServerFixture.SseEvent last = events.get(events.size() - 1);
+        assertEquals("state", last.kind());
+        assertEquals("succeeded", last.json().path("state").asText(), last.data());
+        assertEquals(1, last.json().path("result").path("number").asInt(), last.data());
+
+        List<ServerFixture.SseEvent> progress = events.stream().filter(e -> e.kind().equals("progress")).toList();
+        assertTrue(progress.size() >= 3, "progress events: " + progress);
+        double previous = -1;
+        for (ServerFixture.SseEvent event : progress) {
+            double fraction = event.json().path("progress").asDouble();
+            assertTrue(fraction >= 0 && fraction <= 1, event.data());
+            assertFalse(event.json().path("stage").asText().isBlank(), event.data());
+            previous = Math.max(previous, fraction);
+        }
+        assertTrue(previous >= 0.9, "progress reached " + previous);
+        assertTrue(events.stream().anyMatch(e -> e.kind().equals("log")
+                && e.json().path("line").asText().contains("filed as minilm version 1")), events.toString());
+        for (int i = 0; i < events.size(); i++) {
+            assertEquals(String.valueOf(i + 1), events.get(i).id(), "events are numbered in order");
+        }
+    }
+
+    @Test
+    void streamReconnectedWithLastEventIdReplaysOnlyWhatCameAfter() {
+        String job = accepted.json().path("id").asText();
+        List<ServerFixture.SseEvent> all = stream.events();
+        String resumeAfter = all.get(all.size() - 3).id();
+        ServerFixture.SseStream resumed = server.anonymous().events(job, resumeAfter);
+        assertEquals(all.subList(all.size() - 2, all.size()), resumed.events());
+        assertEquals(all, server.anonymous().events(job, null).events(), "a finished job replays in full");
+    }
+
+    @Test
+    void finishedJobCarriesTheNewVersion() {
+        JsonNode job = server.anonymous().get("/api/v1/jobs/" + accepted.json().path("id").asText()).expect(200).json();
+        assertEquals("succeeded", job.path("state").asText(), job.toString());
+        assertEquals(1.0, job.path("progress").asDouble());
+        assertTrue(job.path("error").isNull(), job.toString());
+        assertTrue(job.path("startedAt").isTextual() && job.path("finishedAt").isTextual(), job.toString());
+        assertEquals(1, job.path("result").path("number").asInt());
+        assertEquals(server.anonymous().get("/api/v1/models/minilm/versions/1").expect(200).json(), job.path("result"));
+    }
+
+    @Test
+    void versionHasMetadataConfigurationLineageAndValidation() throws Exception {
+        JsonNode version = server.anonymous().get("/api/v1/models/minilm/versions/1").expect(200).json();
+        assertEquals("embedding", version.path("metadata").path("function").asText(), version.path("metadata").toString());
+        assertTrue(version.path("config").isObject() && version.path("config").size() > 0);
+
+        JsonNode lineage = version.path("lineage");
+        assertEquals("conversion", lineage.path("kind").asText());
+        assertEquals(hubFolder.toString(), lineage.path("source").asText());
+        assertEquals(Sha256.of(hubFolder.resolve("onnx/model.onnx")), lineage.path("sourceFiles").path("onnx/model.onnx")
+                .asText(), lineage.toString());
+        assertEquals(Sha256.of(hubFolder.resolve("tokenizer.json")), lineage.path("sourceFiles").path("tokenizer.json")
+                .asText(), lineage.toString());
+        assertTrue(lineage.path("plugins").size() >= 2, lineage.toString());
+        lineage.path("plugins").forEach(p -> assertTrue(p.asText().matches("[a-z-]+@\\d+\\.\\d+\\.\\d+.*"), p.asText()));
+        assertTrue(lineage.path("plugins").toString().contains("tokenizer-bert@"), lineage.toString());
+        assertTrue(lineage.path("tool").asText().startsWith("ModelDock "), lineage.toString());
+        assertEquals(version.path("artifact").path("sha256").asText(), lineage.path("artifactSha256").asText());
+
+        JsonNode parity = version.path("validation").path("parity");
+        assertTrue(parity.path("passed").asBoolean(), parity.toString());
+        assertTrue(parity.path("ascii").path("minCosine").asDouble() >= 0.9999, parity.toString());
+        assertEquals(MiniLmHubFolder.WIDTH, version.path("validation").path("embeddingWidth").asInt());
+    }
+
+    @Test
+    void artifactDownloadsWithTheShaOfTheVersionAsETag() throws Exception {
+        JsonNode version = server.anonymous().get("/api/v1/models/minilm/versions/1").expect(200).json();
+        ServerFixture.Response download = server.anonymous().get("/api/v1/models/minilm/versions/1/artifact")
+                .expect(200);
+        String sha = VersionUploadApiTest.sha256(download.body());
+        assertEquals("\"" + sha + "\"", download.header("ETag"));
+        assertEquals(version.path("artifact").path("sha256").asText(), sha);
+        assertEquals(version.path("artifact").path("sizeBytes").asLong(), download.body().length);
+        assertTrue(download.body().length > 2L * ArtifactStore.CHUNK_BYTES, "spans several stored chunks");
+
+        // A range across the boundary of two stored chunks.
+        int first = ArtifactStore.CHUNK_BYTES - 7;
+        int last = ArtifactStore.CHUNK_BYTES + 8;
+        ServerFixture.Response range = server.anonymous().get("/api/v1/models/minilm/versions/1/artifact",
+                Map.of("Range", "bytes=" + first + "-" + last)).expect(206);
+        assertArrayEquals(Arrays.copyOfRange(download.body(), first, last + 1), range.body());
+    }
+
+    @Test
+    void unknownJobIs404() {
+        server.anonymous().get("/api/v1/jobs/00000000-0000-0000-0000-000000000000").expectError(404, "no job");
+        server.anonymous().get("/api/v1/jobs/00000000-0000-0000-0000-000000000000/events").expectError(404, "no job");
+    }
+
+    @Test
+    void aConversionThatFailsLeavesNoVersion() throws Exception {
+        server.admin().createModel("conv-fails");
+        // The template passes the request check; the folder has no model, which only the job finds out.
+        Path empty = java.nio.file.Files.createDirectories(work.resolve("acme/empty-model"));
+        ServerFixture.Response started = server.admin().post("/api/v1/models/conv-fails/versions", Map.of("source",
+                empty.toString(), "template", "text", "config", Map.of("max_seq_length", 128))).expect(202);
+        JsonNode job = server.admin().awaitJob(started.json().path("id").asText());
+        assertEquals("failed", job.path("state").asText(), job.toString());
+        assertFalse(job.path("error").asText().isBlank(), job.toString());
+        assertTrue(job.path("result").isNull(), job.toString());
+        ServerFixture.SseEvent last = lastEvent(server.admin().events(job.path("id").asText(), null));
+        assertEquals("failed", last.json().path("state").asText());
+        assertEquals(job.path("error").asText(), last.json().path("error").asText());
+        assertEquals(0, server.anonymous().get("/api/v1/models/conv-fails/versions").expect(200).json().size());
+        assertTrue(server.anonymous().get("/api/v1/models/conv-fails").expect(200).json().path("latestVersion").isNull());
+    }
+
+    @Test
+    void badConversionRequestsAre400AndStartNoJob() throws Exception {
+        server.admin().createModel("conv-bad");
+        Path custom = java.nio.file.Files.createDirectories(work.resolve("acme/custom-model"));
+        JsonNode before = server.storedState();
+        String versions = "/api/v1/models/conv-bad/versions";
+        server.admin().post(versions, Map.of("template", "text")).expectError(400, "source");
+        server.admin().post(versions, Map.of("source", work.resolve("nowhere").toString())).expectError(400, "nowhere");
+        server.admin().post(versions, Map.of("source", hubFolder.toString(), "template", "no-such-template"))
+                .expectError(400, "no-such-template");
+        server.admin().post(versions, Map.of("source", custom.toString()))
+                .expectError(400, "template");
+        server.admin().post(versions, Map.of("source", hubFolder.toString(), "tokenizer", "x"))
+                .expectError(400, "tokenizer");
+        server.admin().post(versions, Map.of("source", hubFolder.toString(), "config", "max_seq_length=5"))
+                .expectError(400, "config");
+        server.admin().post(versions, Map.of("source", "acme/not-cached")).expectError(400, "not in the cache");
+        server.admin().post(versions, Map.of("source", hubFolder.toString(), "template", "text", "config",
+                Map.of("max_seq_length", "long"))).expectError(400, "max_seq_length");
+        server.admin().post(versions, Map.of("source", hubFolder.toString(), "template", "text", "config",
+                Map.of("colour", "red"))).expectError(400, "colour");
+        server.admin().post("/api/v1/models/conv-nobody/versions", Map.of("source", hubFolder.toString()))
+                .expectError(404, "conv-nobody");
+        ServerFixture.assertUnchanged(before, server.storedState(), "bad conversion requests");
+    }
+
+    private static ServerFixture.SseEvent lastEvent(ServerFixture.SseStream stream) {
+        return stream.events().get(stream.events().size() - 1);
+    }
+}
