@@ -29,7 +29,8 @@ public interface GraphBuilder {
      * @param opType      the operator, e.g. "ReduceSum"
      * @param inputs      names of existing tensors; "" for an omitted optional input
      * @param outputCount how many outputs the node has
-     * @param attributes  attribute values by name, see the class comment for the types
+     * @param attributes  attribute values by name, see the class comment for the types; they are
+     *                    written in name order, whatever order the map iterates in
      */
     List<String> node(String domain, String opType, List<String> inputs, int outputCount,
             Map<String, ?> attributes);

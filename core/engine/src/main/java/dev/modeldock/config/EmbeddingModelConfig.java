@@ -3,11 +3,13 @@ package dev.modeldock.config;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Parameters;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 
 /**
  * How a transformer becomes an embedding pipeline: OML4Py's {@code EmbeddingModelConfig}.
@@ -118,10 +120,14 @@ public final class EmbeddingModelConfig {
         return new EmbeddingModelConfig(post, maxSeq, lower, quantize, metrics, langs, float16);
     }
 
-    /** The JSON form: every property by its snake_case name, unset max_seq_length left out. */
+    /**
+     * The JSON form: every property by its snake_case name, unset max_seq_length left out. Each
+     * post-processor entry lists its name first and its other keys by name, so that equal
+     * configurations write the same JSON whatever order their entries were given in.
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("post_processors", postProcessors.stream().map(Parameters::asMap).toList());
+        map.put("post_processors", postProcessors.stream().map(EmbeddingModelConfig::canonical).toList());
         if (maxSeqLength != null) {
             map.put("max_seq_length", maxSeqLength);
         }
@@ -131,6 +137,13 @@ public final class EmbeddingModelConfig {
         map.put("languages", languages);
         map.put("use_float16", useFloat16);
         return map;
+    }
+
+    private static Map<String, Object> canonical(Parameters entry) {
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        ordered.put("name", entry.name());
+        ordered.putAll(new TreeMap<>(entry.asMap()));
+        return Collections.unmodifiableMap(ordered);
     }
 
     public List<Parameters> postProcessors() {

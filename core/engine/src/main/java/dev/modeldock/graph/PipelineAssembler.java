@@ -14,6 +14,7 @@ import dev.modeldock.plugin.TokenizerOptions;
 import dev.modeldock.provenance.Provenance;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -35,7 +36,7 @@ public final class PipelineAssembler {
     private PipelineAssembler() {
     }
 
-    /** The whole pipeline, with {@code metadata} recorded in the model's metadata_props. */
+    /** The whole pipeline, with {@code metadata} recorded in the model's metadata_props, by key. */
     public static ModelProto assemble(PipelinePlan plan, Map<String, String> metadata) {
         ProtoGraphBuilder graph = new ProtoGraphBuilder("modeldock_embedding_pipeline", plan.opset());
         graph.addInput(TensorTypes.tensor(INPUT, DataType.STRING, 1));
@@ -79,7 +80,7 @@ public final class PipelineAssembler {
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(plan.opset()));
         graph.customDomains().forEach(domain ->
                 model.addOpsetImport(OperatorSetIdProto.newBuilder().setDomain(domain).setVersion(1)));
-        metadata.forEach((key, value) ->
+        new TreeMap<>(metadata).forEach((key, value) ->
                 model.addMetadataProps(StringStringEntryProto.newBuilder().setKey(key).setValue(value)));
         return model.setGraph(graph.build()).build();
     }

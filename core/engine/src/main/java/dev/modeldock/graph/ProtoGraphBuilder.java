@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
@@ -69,7 +70,9 @@ public final class ProtoGraphBuilder implements GraphBuilder {
             outputs.add(fresh(opType + "_out"));
         }
         node.addAllOutput(outputs);
-        attributes.forEach((key, value) -> node.addAttribute(Attributes.of(key, value)));
+        // By name, as ONNX's own tools write them: a map's iteration order (Map.of's changes with every
+        // JVM) must not reach the file, or the same pipeline would come out as different bytes.
+        new TreeMap<>(attributes).forEach((key, value) -> node.addAttribute(Attributes.of(key, value)));
         if (!domain.isEmpty()) {
             customDomains.add(domain);
         }

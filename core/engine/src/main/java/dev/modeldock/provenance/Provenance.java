@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedMap;
@@ -16,11 +17,16 @@ import java.util.TreeMap;
  *
  * @param source      the model as the user named it (hub id or folder)
  * @param sourceFiles SHA-256 of every file of the source folder, by relative path
- * @param plugins     "plugin-id@version" of every extension used, by its role
+ * @param plugins     "plugin-id@version" of every extension used, by its role; kept sorted by role, so
+ *                    that the metadata written from it does not depend on the order of the map given
  * @param tool        "ModelDock VERSION"
  */
 public record Provenance(String source, SortedMap<String, String> sourceFiles, Map<String, String> plugins,
         String tool) {
+
+    public Provenance {
+        plugins = Collections.unmodifiableSortedMap(new TreeMap<>(plugins));
+    }
 
     /** The tool's version as the jar manifest gives it, or "development" outside a jar. */
     public static String toolVersion() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,6 +65,36 @@ class EmbeddingModelConfigJsonTest {
     void anUnsetMaxSeqLengthIsLeftOutOfTheJsonForm() {
         assertEquals(Set.of("post_processors", "do_lower_case", "quantize_model", "distance_metrics", "languages",
                 "use_float16"), EmbeddingModelConfig.defaults().toMap().keySet());
+    }
+
+    @Test
+    void equalConfigurationsWriteTheSameJsonWhateverOrderAPostProcessorsKeysWereGivenIn() throws Exception {
+        Map<String, Object> dense = new LinkedHashMap<>();
+        dense.put("name", "Dense");
+        dense.put("in_features", 384);
+        dense.put("out_features", 128);
+        dense.put("bias", false);
+        dense.put("activation_function", "Tanh");
+        Map<String, Object> denseReordered = new LinkedHashMap<>();
+        denseReordered.put("out_features", 128);
+        denseReordered.put("activation_function", "Tanh");
+        denseReordered.put("bias", false);
+        denseReordered.put("in_features", 384);
+        denseReordered.put("name", "Dense");
+        EmbeddingModelConfig given = EmbeddingModelConfig.defaults().with(Map.of("post_processors", List.of(dense)));
+        EmbeddingModelConfig reordered = EmbeddingModelConfig.defaults()
+                .with(Map.of("post_processors", List.of(denseReordered)));
+
+        assertEquals(given, reordered);
+        assertEquals(JSON.writeValueAsString(given.toMap()), JSON.writeValueAsString(reordered.toMap()));
+        assertEquals(List.of("name", "activation_function", "bias", "in_features", "out_features"),
+                postProcessorKeys(given), "the name first, then the other keys by name");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> postProcessorKeys(EmbeddingModelConfig config) {
+        List<Map<String, Object>> entries = (List<Map<String, Object>>) config.toMap().get("post_processors");
+        return List.copyOf(entries.get(0).keySet());
     }
 
     @Test

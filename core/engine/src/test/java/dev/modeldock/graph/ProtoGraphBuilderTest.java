@@ -156,6 +156,26 @@ class ProtoGraphBuilderTest {
     }
 
     @Test
+    void attributesAreWrittenInNameOrderWhateverOrderTheMapGivesThem() {
+        Map<String, Object> backwards = new LinkedHashMap<>();
+        backwards.put("zeta", 1L);
+        backwards.put("max_length", 2L);
+        backwards.put("do_lower_case", true);
+        backwards.put("alpha", "a");
+        Map<String, Object> forwards = new LinkedHashMap<>();
+        List.of("alpha", "do_lower_case", "max_length", "zeta").forEach(name -> forwards.put(name, backwards.get(name)));
+
+        ProtoGraphBuilder first = new ProtoGraphBuilder("g", 17);
+        first.node("", "Op", List.of(), 1, backwards);
+        ProtoGraphBuilder second = new ProtoGraphBuilder("g", 17);
+        second.node("", "Op", List.of(), 1, forwards);
+
+        assertEquals(List.of("alpha", "do_lower_case", "max_length", "zeta"), first.build().getNode(0)
+                .getAttributeList().stream().map(AttributeProto::getName).toList());
+        assertEquals(first.build().toByteString(), second.build().toByteString());
+    }
+
+    @Test
     void theOpsetIsTheOneTheBuilderWasCreatedFor() {
         assertEquals(18, new ProtoGraphBuilder("g", 18).opset());
     }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -54,6 +55,19 @@ class ProvenanceTest {
         assertEquals(files, provenance.toMap().get("sourceFiles"));
         assertEquals(Map.of("tokenizer", "bert@1.0"), provenance.toMap().get("plugins"));
         assertEquals("ModelDock 1", provenance.toMap().get("tool"));
+    }
+
+    @Test
+    void pluginsAreListedByRoleInNameOrderWhateverOrderTheyWereGivenIn() {
+        Map<String, String> plugins = new LinkedHashMap<>();
+        plugins.put("tokenizer:bert", "tokenizer-bert@1.0");
+        plugins.put("post_processor:Pooling", "postprocessors@1.0");
+        plugins.put("post_processor:Normalize", "postprocessors@1.0");
+        Provenance provenance = new Provenance("org/model", new TreeMap<>(), plugins, "ModelDock 1");
+        @SuppressWarnings("unchecked")
+        Map<String, String> listed = (Map<String, String>) provenance.toMap().get("plugins");
+        assertEquals(List.of("post_processor:Normalize", "post_processor:Pooling", "tokenizer:bert"),
+                List.copyOf(listed.keySet()));
     }
 
     @Test

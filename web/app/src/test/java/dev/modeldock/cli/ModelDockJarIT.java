@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modeldock.plugin.Sha256;
 import dev.modeldock.testkit.MiniLmHubFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -79,6 +80,28 @@ class ModelDockJarIT {
         assertTrue(JSON.readTree(out).path("validation").path("passed").asBoolean());
         assertTrue(Files.size(cwd.resolve("exported/minilm.onnx")) > 80_000_000);
         assertTrue(Files.exists(cwd.resolve("exported/minilm.json")));
+    }
+
+    /**
+     * Each export runs in its own JVM, because what varied between runs (the iteration order of
+     * {@code Map.of}) is fixed for the life of a JVM by a per-JVM salt.
+     */
+    @Test
+    void exportingTheSameModelInThreeJvmsWritesTheSameBytes() throws Exception {
+        Path model = MiniLmHubFolder.create(cwd.resolve("models"));
+        List<String> models = new ArrayList<>();
+        List<String> metadata = new ArrayList<>();
+        for (int run = 1; run <= 3; run++) {
+            Path out = cwd.resolve("run-" + run);
+            Process export = java("export", "--model", model.toString(), "--name", "minilm", "--output-dir",
+                    out.toString());
+            export.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            assertEquals(0, export.waitFor(), Files.readString(cwd.resolve("stderr.txt")));
+            models.add(Sha256.of(out.resolve("minilm.onnx")));
+            metadata.add(Sha256.of(out.resolve("minilm.json")));
+        }
+        assertEquals(1, Set.copyOf(models).size(), "SHA-256 of minilm.onnx in three runs: " + models);
+        assertEquals(1, Set.copyOf(metadata).size(), "SHA-256 of minilm.json in three runs: " + metadata);
     }
 
     @Test

@@ -154,6 +154,35 @@ class ConversionJobApiTest {
     }
 
     @Test
+    void reconvertingTheUnchangedSourceFilesTheSameArtifactAndStoresItsBytesOnce() {
+        JsonNode first = server.anonymous().get("/api/v1/models/minilm/versions/1").expect(200).json();
+        Map<String, Long> rowsBefore = server.rowCounts();
+
+        ServerFixture.Response again = server.admin().post("/api/v1/models/minilm/versions",
+                Map.of("source", hubFolder.toString())).expect(202);
+        JsonNode job = server.admin().awaitJob(again.json().path("id").asText());
+        assertEquals("succeeded", job.path("state").asText(), job.toString());
+        int number = job.path("result").path("number").asInt();
+        JsonNode second = server.anonymous().get("/api/v1/models/minilm/versions/" + number).expect(200).json();
+
+        assertTrue(number > 1, "a new version: " + second);
+        assertEquals(first.path("artifact").path("sha256").asText(), second.path("artifact").path("sha256").asText());
+        assertEquals(first.path("artifact").path("sizeBytes").asLong(), second.path("artifact").path("sizeBytes")
+                .asLong());
+        // A client holding version 1 already has version 2's bytes.
+        String etag = "\"" + first.path("artifact").path("sha256").asText() + "\"";
+        ServerFixture.Response revalidated = server.anonymous().get("/api/v1/models/minilm/versions/" + number
+                + "/artifact", Map.of("If-None-Match", etag)).expect(304);
+        assertEquals(etag, revalidated.header("ETag"));
+
+        Map<String, Long> rowsAfter = server.rowCounts();
+        for (String table : List.of("ARTIFACT", "CONTENT", "CONTENT_CHUNK")) {
+            assertEquals(rowsBefore.get(table), rowsAfter.get(table), table + ": the bytes are stored once");
+        }
+        assertEquals(rowsBefore.get("MODEL_VERSION") + 1, rowsAfter.get("MODEL_VERSION"));
+    }
+
+    @Test
     void unknownJobIs404() {
         server.anonymous().get("/api/v1/jobs/00000000-0000-0000-0000-000000000000").expectError(404, "no job");
         server.anonymous().get("/api/v1/jobs/00000000-0000-0000-0000-000000000000/events").expectError(404, "no job");

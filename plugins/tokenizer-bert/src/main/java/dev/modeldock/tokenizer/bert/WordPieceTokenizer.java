@@ -32,12 +32,15 @@ public final class WordPieceTokenizer implements Tokenizer {
         boolean lowercase = options.doLowerCase();
         // The op strips no accents unless told; tokenizer files say null to mean "when lowercasing".
         boolean stripAccents = files.stripAccents() == null ? lowercase : files.stripAccents();
+        // Each value's Java type is the attribute type the op reads (see GraphBuilder): String for
+        // STRING, long for INT, flags included. The op takes an attribute of another type for a missing
+        // one and silently uses its default.
         List<String> ids = graph.node(GraphBuilder.CONTRIB_DOMAIN, "BertTokenizer", List.of(text), 3, Map.ofEntries(
                 Map.entry("vocab_file", files.vocabulary().asText()),
-                Map.entry("do_lower_case", lowercase),
-                Map.entry("do_basic_tokenize", true),
-                Map.entry("strip_accents", stripAccents),
-                Map.entry("tokenize_chinese_chars", files.tokenizeChineseChars()),
+                Map.entry("do_lower_case", flag(lowercase)),
+                Map.entry("do_basic_tokenize", flag(true)),
+                Map.entry("strip_accents", flag(stripAccents)),
+                Map.entry("tokenize_chinese_chars", flag(files.tokenizeChineseChars())),
                 Map.entry("unk_token", files.unknownToken()),
                 Map.entry("cls_token", files.clsToken()),
                 Map.entry("sep_token", files.sepToken()),
@@ -52,5 +55,10 @@ public final class WordPieceTokenizer implements Tokenizer {
                 graph.node("Unsqueeze", ids.get(0), batchAxis),
                 graph.node("Unsqueeze", ids.get(2), batchAxis),
                 graph.node("Unsqueeze", ids.get(1), batchAxis));
+    }
+
+    /** A flag as the op reads it: an INT attribute, 1 or 0. */
+    private static long flag(boolean on) {
+        return on ? 1L : 0L;
     }
 }

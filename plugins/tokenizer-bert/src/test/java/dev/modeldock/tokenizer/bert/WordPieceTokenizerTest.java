@@ -5,9 +5,13 @@ import static dev.modeldock.tokenizer.bert.TokenizerFixtures.ids;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.onnx.proto.OnnxMl.AttributeProto.AttributeType;
+import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import ai.onnxruntime.OnnxTensor;
@@ -25,6 +29,8 @@ import dev.modeldock.runtime.PipelineSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,6 +149,73 @@ class WordPieceTokenizerTest {
             assertArrayEquals(ones, mask[0]);
             assertArrayEquals(new long[tokenIds[0].length], types[0]);
         }
+    }
+
+    @Test
+    void everyAttributeIsWrittenWithTheTypeTheOpReads() throws Exception {
+        NodeProto node = bertTokenizerNode(tokenizerGraph(TokenizerFixtures.tokenizerJson(VOCAB), UNCASED));
+        Map<String, AttributeProto> written = attributesByName(node);
+        // The types onnxruntime-extensions' BertTokenizer reads; an attribute of another type is ignored
+        // by the op, which then falls back to its default.
+        Map<String, AttributeType> expected = new LinkedHashMap<>();
+        expected.put("vocab_file", AttributeType.STRING);
+        expected.put("do_lower_case", AttributeType.INT);
+        expected.put("do_basic_tokenize", AttributeType.INT);
+        expected.put("strip_accents", AttributeType.INT);
+        expected.put("tokenize_chinese_chars", AttributeType.INT);
+        expected.put("unk_token", AttributeType.STRING);
+        expected.put("cls_token", AttributeType.STRING);
+        expected.put("sep_token", AttributeType.STRING);
+        expected.put("pad_token", AttributeType.STRING);
+        expected.put("mask_token", AttributeType.STRING);
+        expected.put("suffix_indicator", AttributeType.STRING);
+        expected.put("max_length", AttributeType.INT);
+        assertEquals(expected.keySet(), written.keySet());
+        expected.forEach((name, type) -> assertEquals(type, written.get(name).getType(), name));
+
+        assertEquals(String.join("\n", VOCAB), written.get("vocab_file").getS().toStringUtf8());
+        assertEquals(1, written.get("do_lower_case").getI());
+        assertEquals(1, written.get("do_basic_tokenize").getI());
+        assertEquals(1, written.get("strip_accents").getI(), "null strip_accents follows lowercasing");
+        assertEquals(1, written.get("tokenize_chinese_chars").getI());
+        assertEquals("[UNK]", written.get("unk_token").getS().toStringUtf8());
+        assertEquals("[CLS]", written.get("cls_token").getS().toStringUtf8());
+        assertEquals("[SEP]", written.get("sep_token").getS().toStringUtf8());
+        assertEquals("[PAD]", written.get("pad_token").getS().toStringUtf8());
+        assertEquals("[MASK]", written.get("mask_token").getS().toStringUtf8());
+        assertEquals("##", written.get("suffix_indicator").getS().toStringUtf8());
+        assertEquals(8, written.get("max_length").getI());
+    }
+
+    @Test
+    void flagsTurnedOffAreWrittenAsIntZero() throws Exception {
+        ObjectNode tokenizer = TokenizerFixtures.tokenizerJson(VOCAB);
+        ((ObjectNode) tokenizer.get("normalizer")).put("strip_accents", false).put("handle_chinese_chars", false);
+        Map<String, AttributeProto> written = attributesByName(bertTokenizerNode(
+                tokenizerGraph(tokenizer, new TokenizerOptions(false, 8))));
+        for (String flag : List.of("do_lower_case", "strip_accents", "tokenize_chinese_chars")) {
+            assertEquals(AttributeType.INT, written.get(flag).getType(), flag);
+            assertEquals(0, written.get(flag).getI(), flag);
+        }
+    }
+
+    @Test
+    void attributesAreWrittenInNameOrderSoTheFileIsTheSameOnEveryRun() throws Exception {
+        NodeProto node = bertTokenizerNode(tokenizerGraph(TokenizerFixtures.tokenizerJson(VOCAB), UNCASED));
+        List<String> names = node.getAttributeList().stream().map(AttributeProto::getName).toList();
+        assertEquals(names.stream().sorted().toList(), names);
+    }
+
+    /** The BertTokenizer node of the ONNX file, as read back from disk. */
+    private static NodeProto bertTokenizerNode(Path file) {
+        return OnnxModels.read(file).getGraph().getNodeList().stream()
+                .filter(n -> n.getOpType().equals("BertTokenizer")).findFirst().orElseThrow();
+    }
+
+    private static Map<String, AttributeProto> attributesByName(NodeProto node) {
+        Map<String, AttributeProto> byName = new LinkedHashMap<>();
+        node.getAttributeList().forEach(a -> assertNull(byName.put(a.getName(), a), "written twice: " + a.getName()));
+        return byName;
     }
 
     /** Writes {@code tokenizerJson} into the model folder and builds a string-in, ids-out graph from it. */
