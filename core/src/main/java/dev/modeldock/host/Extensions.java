@@ -31,8 +31,6 @@ public final class Extensions implements AutoCloseable {
     /** Environment variable naming the plugin folder, when the property is not set. */
     public static final String PLUGINS_DIR_ENV = "MODELDOCK_PLUGINS_DIR";
 
-    private static Extensions installed;
-
     private final Path folder;
     private final PluginManager plugins;
 
@@ -57,17 +55,6 @@ public final class Extensions implements AutoCloseable {
             }
         }
         return new Extensions(folder, plugins);
-    }
-
-    /**
-     * The plugins of {@link #defaultFolder()}, loaded on first use and kept for the life of the
-     * process, for callers that, like OML4Py's, never name a plugin folder.
-     */
-    public static synchronized Extensions installed() {
-        if (installed == null) {
-            installed = load(defaultFolder());
-        }
-        return installed;
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.pipeline.PrebuiltModel;
 import dev.modeldock.runtime.OrtSessions;
+import dev.modeldock.testing.Plugins;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
@@ -144,7 +145,7 @@ class SyntheticModelTest {
                 System.out.println(OnnxModels.read(model).getGraph().getInitializerCount() + " initializers");
                 return;
             }
-            PrebuiltModel upload = new PrebuiltModel(model, SyntheticModel.regressorMetadata(), Extensions.installed());
+            PrebuiltModel upload = new PrebuiltModel(model, SyntheticModel.regressorMetadata(), Plugins.builtIn());
             long start = System.nanoTime();
             List<MetadataProblem> errors = upload.check(new CheckContext(null, Files.size(model), 26)).stream()
                     .filter(MetadataProblem::isError).toList();
