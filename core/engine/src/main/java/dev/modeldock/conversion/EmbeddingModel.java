@@ -22,21 +22,24 @@ import java.util.Map;
 public final class EmbeddingModel {
     private final ModelSource source;
     private final EmbeddingModelConfig config;
+    /** The plugins given, or null: load those of {@link Extensions#defaultFolder()} for each export. */
     private final Extensions extensions;
 
     /**
-     * OML4Py's {@code EmbeddingModel(model_name, configuration, settings)}, with the installed
-     * plugins ({@link Extensions#installed()}).
+     * OML4Py's {@code EmbeddingModel(model_name, configuration, settings)}, with the installed plugins:
+     * each export loads those of {@link Extensions#defaultFolder()} and closes them when it is done,
+     * so nothing needs closing here.
      */
     public EmbeddingModel(String modelName, EmbeddingModelConfig configuration, Settings settings) {
-        this(modelName, configuration, settings, Extensions.installed());
+        this(modelName, configuration, settings, null);
     }
 
     /**
      * @param modelName     a folder in hub layout, or a hub id found under the cache folder
      * @param configuration how to convert it; null for a preconfigured model
      * @param settings      global settings (cache folder, logging, download behaviour)
-     * @param extensions    the plugins to convert and export with
+     * @param extensions    the plugins to convert and export with, left open; null for the installed
+     *                      ones, loaded for each export
      */
     public EmbeddingModel(String modelName, EmbeddingModelConfig configuration, Settings settings,
             Extensions extensions) {
@@ -73,6 +76,16 @@ public final class EmbeddingModel {
     /** Converts, checks and hands the pipeline to the named export target. */
     public ExportOutcome export(String exportName, String targetName, Map<String, String> targetSettings,
             Progress progress) throws IOException {
+        if (extensions != null) {
+            return export(extensions, exportName, targetName, targetSettings, progress);
+        }
+        try (Extensions installed = Extensions.load(Extensions.defaultFolder())) {
+            return export(installed, exportName, targetName, targetSettings, progress);
+        }
+    }
+
+    private ExportOutcome export(Extensions extensions, String exportName, String targetName,
+            Map<String, String> targetSettings, Progress progress) throws IOException {
         ExportTarget target = extensions.exportTarget(targetName);
         target.check(exportName, targetSettings); // a bad name fails now, not after the conversion
         try (Conversion.Staged staged = Conversion.run(source, config, extensions, progress)) {

@@ -7,10 +7,16 @@ import dev.modeldock.host.Extensions;
  * modeldock.plugins.dir property Surefire sets), loaded through pf4j as the command line loads them.
  */
 public final class Plugins {
+    private static Extensions builtIn;
+
     private Plugins() {
     }
 
-    public static Extensions builtIn() {
-        return Extensions.installed();
+    /** Loaded once per test JVM and shared by its tests, which must not close them. */
+    public static synchronized Extensions builtIn() {
+        if (builtIn == null) {
+            builtIn = Extensions.load(Extensions.defaultFolder());
+        }
+        return builtIn;
     }
 }

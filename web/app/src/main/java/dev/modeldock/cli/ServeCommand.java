@@ -52,11 +52,18 @@ final class ServeCommand implements Callable<Integer> {
         if (cacheDir != null) {
             settings.put("cache_dir", cacheDir.toString());
         }
-        RegistryServer server = RegistryServer.start(options, Extensions.installed(), Settings.fromMap(settings),
-                System.out);
+        Extensions extensions = Extensions.load(Extensions.defaultFolder());
+        RegistryServer server;
+        try {
+            server = RegistryServer.start(options, extensions, Settings.fromMap(settings), System.out);
+        } catch (Exception | Error e) {
+            extensions.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            extensions.close(); // after the server, whose jobs use the plugins until it stops them
             stopped.countDown();
         }, "modeldock-stop"));
         System.out.println("ModelDock registry on http://localhost:" + server.port() + "/api/v1 (data in "

@@ -183,6 +183,14 @@ class BadInputTest {
     }
 
     @Test
+    void unknownExportTargetIsNamedWithTheInstalledOnesWhenNoPluginsAreGiven() {
+        // The OML4Py-shaped constructor: the plugins of the default folder are loaded for the export.
+        ModelDockException e = assertThrows(ModelDockException.class, () -> new EmbeddingModel(model.toString(), null,
+                Settings.defaults()).export("m", "nowhere", Map.of(), (stage, fraction) -> { }));
+        assertEquals("unknown export target 'nowhere'; available: file, oracle", e.getMessage());
+    }
+
+    @Test
     void failedExportLeavesAnEarlierExportUntouched() throws Exception {
         export(null, "kept", out);
         byte[] before = Files.readAllBytes(out.resolve("kept.onnx"));

@@ -11,6 +11,7 @@ import dev.modeldock.metadata.MetadataProblem;
 import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.runtime.OrtSessions;
+import dev.modeldock.testkit.Plugins;
 import dev.modeldock.testkit.SyntheticModel;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -145,7 +146,7 @@ class SyntheticModelTest {
                 System.out.println(OnnxModels.read(model).getGraph().getInitializerCount() + " initializers");
                 return;
             }
-            PrebuiltModel upload = new PrebuiltModel(model, SyntheticModel.regressorMetadata(), Extensions.installed());
+            PrebuiltModel upload = new PrebuiltModel(model, SyntheticModel.regressorMetadata(), Plugins.builtIn());
             long start = System.nanoTime();
             List<MetadataProblem> errors = upload.check(new CheckContext(null, Files.size(model), 26)).stream()
                     .filter(MetadataProblem::isError).toList();

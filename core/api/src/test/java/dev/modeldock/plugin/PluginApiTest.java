@@ -1,0 +1,47 @@
+package dev.modeldock.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.zafarkhaja.semver.Version;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The plugin API's version is the one the root pom states, and the range a plugin built on it declares. */
+class PluginApiTest {
+
+    @Test
+    void versionIsTheRootPomsPluginApiVersion() throws IOException {
+        Pattern property = Pattern.compile("<plugin\\.api\\.version>\\s*([^<\\s]+)\\s*</plugin\\.api\\.version>");
+        Path dir = Path.of("").toAbsolutePath();
+        String stated = null;
+        for (; dir != null && stated == null; dir = dir.getParent()) {
+            Path pom = dir.resolve("pom.xml");
+            if (Files.isRegularFile(pom)) {
+                Matcher found = property.matcher(Files.readString(pom));
+                stated = found.find() ? found.group(1) : null;
+            }
+        }
+        assertNotNull(stated, "no pom.xml above " + Path.of("").toAbsolutePath() + " states plugin.api.version");
+        assertEquals(stated, PluginApi.VERSION);
+    }
+
+    @Test
+    void requiresAcceptsCompatibleVersionsOnly() {
+        Version api = Version.parse(PluginApi.VERSION);
+        Version breaking = api.majorVersion() > 0 ? api.nextMajorVersion() : api.nextMinorVersion();
+        Version additive = api.majorVersion() > 0 ? api.nextMinorVersion() : api.nextPatchVersion();
+
+        assertTrue(api.satisfies(PluginApi.REQUIRES));
+        assertTrue(additive.satisfies(PluginApi.REQUIRES), additive + " adds only, so " + PluginApi.REQUIRES
+                + " accepts it");
+        assertFalse(breaking.satisfies(PluginApi.REQUIRES), breaking + " may break, so " + PluginApi.REQUIRES
+                + " refuses it");
+    }
+}
