@@ -13,7 +13,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** File digests, checked against FIPS 180-2 test vectors. */
+/** Digests of files, bytes and streamed digests, checked against FIPS 180-2 test vectors. */
 class Sha256Test {
 
     @Test
@@ -46,5 +46,21 @@ class Sha256Test {
     @Test
     void aMissingFileIsAnIoError(@TempDir Path dir) {
         assertThrows(IOException.class, () -> Sha256.of(dir.resolve("absent")));
+    }
+
+    @Test
+    void bytesInMemoryHaveTheSameDigestAsAFileOfThem() {
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+                Sha256.of("abc".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", Sha256.of(new byte[0]));
+    }
+
+    @Test
+    void aDigestFedInPiecesIsFinishedAndResetByHex() {
+        MessageDigest digest = Sha256.newDigest();
+        digest.update("a".getBytes(StandardCharsets.US_ASCII));
+        digest.update("bc".getBytes(StandardCharsets.US_ASCII));
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Sha256.hex(digest));
+        assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", Sha256.hex(digest));
     }
 }

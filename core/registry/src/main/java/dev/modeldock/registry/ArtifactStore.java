@@ -5,7 +5,6 @@ import dev.modeldock.registry.internal.ArtifactRows;
 import dev.modeldock.registry.internal.ChunkLayout;
 import dev.modeldock.registry.internal.ChunkedUpload;
 import dev.modeldock.registry.internal.ContentRemoval;
-import dev.modeldock.registry.internal.Sha256Hex;
 import dev.modeldock.registry.internal.VerifiedChunkStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -37,6 +37,9 @@ public final class ArtifactStore {
      * a gigabyte's upload three to four times slower on both databases; 256 KiB gained nothing.)
      */
     public static final int CHUNK_BYTES = 1 << 20;
+
+    /** A SHA-256 as the registry writes it, {@link dev.modeldock.plugin.Sha256}'s form. */
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private final Jdbi jdbi;
 
@@ -61,12 +64,12 @@ public final class ArtifactStore {
      * @throws ModelDockException naming both digests when they differ; nothing is kept then
      */
     public StoredArtifact put(InputStream in, String expectedSha256) throws IOException {
-        return store(in, Sha256Hex.require(expectedSha256));
+        return store(in, requireSha256(expectedSha256));
     }
 
     /** The artifact with this SHA-256, if it is stored. */
     public Optional<StoredArtifact> find(String sha256) {
-        return ArtifactRows.find(jdbi, Sha256Hex.require(sha256));
+        return ArtifactRows.find(jdbi, requireSha256(sha256));
     }
 
     /**
@@ -175,8 +178,25 @@ public final class ArtifactStore {
     }
 
     private ChunkLayout layoutOf(String sha256) {
-        return ArtifactRows.layout(jdbi, Sha256Hex.require(sha256))
+        return ArtifactRows.layout(jdbi, requireSha256(sha256))
                 .orElseThrow(() -> new ModelDockException("no artifact with SHA-256 " + sha256 + " is stored"));
+    }
+
+    /**
+     * Returns {@code value} when it is a SHA-256 in the registry's form.
+     *
+     * @throws ModelDockException naming the value, shortened and with control characters escaped,
+     *                            since it may come from a URL or a client and end up in a log line
+     */
+    private static String requireSha256(String value) {
+        if (value == null) {
+            throw new ModelDockException("no SHA-256 given: expected 64 lowercase hexadecimal characters");
+        }
+        if (!SHA256.matcher(value).matches()) {
+            throw new ModelDockException("'" + Names.printable(value) + "' is not a SHA-256: expected 64 lowercase"
+                    + " hexadecimal characters");
+        }
+        return value;
     }
 
     private static void moveIntoPlace(Path temporary, Path target) throws IOException {

@@ -136,6 +136,6 @@ public final class Users {
     }
 
     private static String hash(String token) {
-        return HexFormat.of().formatHex(Sha256.newDigest().digest(token.getBytes(StandardCharsets.UTF_8)));
+        return Sha256.of(token.getBytes(StandardCharsets.UTF_8));
     }
 }

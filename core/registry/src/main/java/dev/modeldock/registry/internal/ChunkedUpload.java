@@ -18,7 +18,6 @@ public final class ChunkedUpload extends OutputStream {
     private final long contentId;
     private final byte[] chunk;
     private final MessageDigest whole = Sha256.newDigest();
-    private final MessageDigest ofChunk = Sha256.newDigest();
     private int filled;
     private int chunkCount;
     private long sizeBytes;
@@ -69,7 +68,7 @@ public final class ChunkedUpload extends OutputStream {
         if (filled > 0) {
             storeChunk();
         }
-        return new Staged(contentId, Sha256Hex.of(whole), sizeBytes, chunk.length, chunkCount);
+        return new Staged(contentId, Sha256.hex(whole), sizeBytes, chunk.length, chunkCount);
     }
 
     /**
@@ -88,8 +87,7 @@ public final class ChunkedUpload extends OutputStream {
         // A byte[] of the exact length, never a stream: bound as a stream, H2 would make a LOB.
         byte[] data = filled == chunk.length ? chunk : Arrays.copyOf(chunk, filled);
         whole.update(data);
-        ofChunk.update(data);
-        String digest = Sha256Hex.of(ofChunk);
+        String digest = Sha256.of(data);
         int seq = chunkCount;
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO content_chunk (content_id, seq, digest, data)"
                         + " VALUES (:content, :seq, :digest, :data)")

@@ -116,9 +116,7 @@ public final class VerifiedChunkStream extends InputStream {
             throw corrupt("chunk " + seq + " of " + layout.chunkCount() + " holds " + stored.data().length
                     + " bytes, expected " + expectedLength);
         }
-        MessageDigest digest = Sha256.newDigest();
-        digest.update(stored.data());
-        String actual = Sha256Hex.of(digest);
+        String actual = Sha256.of(stored.data());
         if (!actual.equals(stored.digest())) {
             throw corrupt("chunk " + seq + " of " + layout.chunkCount() + " has SHA-256 " + actual + ", expected "
                     + stored.digest());
@@ -138,7 +136,7 @@ public final class VerifiedChunkStream extends InputStream {
     }
 
     private CorruptArtifactException wholeMismatch() {
-        String actual = Sha256Hex.of(whole);
+        String actual = Sha256.hex(whole);
         if (actual.equals(layout.sha256())) {
             return null;
         }
