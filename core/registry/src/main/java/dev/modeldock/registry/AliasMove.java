@@ -1,6 +1,7 @@
 package dev.modeldock.registry;
 
 import java.time.Instant;
+import org.jdbi.v3.core.mapper.reflect.ColumnName;
 
 /**
  * One move of an alias.
@@ -8,5 +9,6 @@ import java.time.Instant;
  * @param from the version it pointed at before; null when the alias was created
  * @param to   the version it points at after; null when the alias was removed
  */
-public record AliasMove(String alias, Integer from, Integer to, String movedBy, Instant movedAt) {
+public record AliasMove(String alias, @ColumnName("from_number") Integer from, @ColumnName("to_number") Integer to,
+        String movedBy, Instant movedAt) {
 }

@@ -57,10 +57,7 @@ public final class Aliases {
     public List<AliasMove> history(String model) {
         return jdbi.withHandle(h -> h.createQuery("SELECT alias, from_number, to_number, moved_by, moved_at"
                         + " FROM alias_move WHERE model_id = :m ORDER BY id").bind("m", Models.idOf(h, model))
-                .map((rs, ctx) -> new AliasMove(rs.getString(1), (Integer) rs.getObject(2, Integer.class),
-                        (Integer) rs.getObject(3, Integer.class), rs.getString(4),
-                        Rows.instant(rs, 5)))
-                .list());
+                .mapTo(AliasMove.class).list());
     }
 
     /** Locks the model's row so two moves of one alias cannot record the same "from". */

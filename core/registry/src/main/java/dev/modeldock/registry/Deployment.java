@@ -1,6 +1,7 @@
 package dev.modeldock.registry;
 
 import java.time.Instant;
+import org.jdbi.v3.core.mapper.reflect.ColumnName;
 
 /**
  * A version sent to a target.
@@ -11,7 +12,7 @@ import java.time.Instant;
  * @param location  where the target says the model now is; null until deployed
  * @param lastCheck the latest drift check as JSON; null before any
  */
-public record Deployment(long id, String model, int version, String target, String databaseModelName,
-        String artifactSha256, String status, String jobId, String location, String error, String lastCheck,
-        String createdBy, Instant createdAt, Instant updatedAt, Instant finishedAt) {
+public record Deployment(long id, String model, int version, @ColumnName("target_name") String target,
+        String databaseModelName, String artifactSha256, String status, String jobId, String location, String error,
+        String lastCheck, String createdBy, Instant createdAt, Instant updatedAt, Instant finishedAt) {
 }

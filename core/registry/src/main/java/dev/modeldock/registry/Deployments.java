@@ -1,8 +1,6 @@
 package dev.modeldock.registry;
 
 import dev.modeldock.registry.internal.Audit;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -10,7 +8,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /** The record of what was deployed where, by whom, and how it went. */
 public final class Deployments {
-    private static final String SELECT = "SELECT d.*, m.name AS model_name, v.number AS version_number"
+    private static final String SELECT = "SELECT d.*, m.name AS model, v.number AS version"
             + " FROM deployment d JOIN model m ON m.id = d.model_id JOIN model_version v ON v.id = d.version_id";
 
     private final Jdbi jdbi;
@@ -112,10 +110,10 @@ public final class Deployments {
     public List<Deployment> list(String model) {
         return jdbi.withHandle(h -> {
             if (model == null) {
-                return h.createQuery(SELECT + " ORDER BY d.id DESC").map((rs, ctx) -> read(rs)).list();
+                return h.createQuery(SELECT + " ORDER BY d.id DESC").mapTo(Deployment.class).list();
             }
             return h.createQuery(SELECT + " WHERE d.model_id = :m ORDER BY d.id DESC").bind("m", Models.idOf(h, model))
-                    .map((rs, ctx) -> read(rs)).list();
+                    .mapTo(Deployment.class).list();
         });
     }
 
@@ -125,15 +123,7 @@ public final class Deployments {
     }
 
     private static Deployment get(Handle h, long id) {
-        return h.createQuery(SELECT + " WHERE d.id = :id").bind("id", id).map((rs, ctx) -> read(rs)).findOne()
+        return h.createQuery(SELECT + " WHERE d.id = :id").bind("id", id).mapTo(Deployment.class).findOne()
                 .orElseThrow(() -> new NotFoundException("no deployment " + id));
-    }
-
-    private static Deployment read(ResultSet rs) throws SQLException {
-        return new Deployment(rs.getLong("id"), rs.getString("model_name"), rs.getInt("version_number"),
-                rs.getString("target_name"), rs.getString("database_model_name"), rs.getString("artifact_sha256"),
-                rs.getString("status"), rs.getString("job_id"), rs.getString("location"), rs.getString("error"),
-                rs.getString("last_check"), rs.getString("created_by"), Rows.instant(rs, "created_at"),
-                Rows.instant(rs, "updated_at"), Rows.instant(rs, "finished_at"));
     }
 }

@@ -34,13 +34,7 @@ public final class Jobs {
     }
 
     public Optional<Job> find(String id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM job WHERE id = :id").bind("id", id)
-                .map((rs, ctx) -> new Job(rs.getString("id"), rs.getString("kind"), rs.getString("state"),
-                        rs.getDouble("progress"), rs.getString("stage"), rs.getString("request"),
-                        rs.getString("result"), rs.getString("error"), rs.getString("created_by"),
-                        Rows.instant(rs, "created_at"),
-                        Rows.instant(rs, "started_at"),
-                        Rows.instant(rs, "finished_at")))
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM job WHERE id = :id").bind("id", id).mapTo(Job.class)
                 .findOne());
     }
 
@@ -70,11 +64,9 @@ public final class Jobs {
 
     /** The job's events after {@code afterSeq}, in order. */
     public List<JobEvent> events(String id, int afterSeq) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT seq, at, kind, data FROM job_event WHERE job_id = :id"
-                        + " AND seq > :after ORDER BY seq").bind("id", id).bind("after", afterSeq)
-                .map((rs, ctx) -> new JobEvent(id, rs.getInt(1), Rows.instant(rs, 2),
-                        rs.getString(3), rs.getString(4)))
-                .list());
+        return jdbi.withHandle(h -> h.createQuery("SELECT job_id, seq, at, kind, data FROM job_event"
+                        + " WHERE job_id = :id AND seq > :after ORDER BY seq").bind("id", id).bind("after", afterSeq)
+                .mapTo(JobEvent.class).list());
     }
 
     /**

@@ -3,20 +3,29 @@ package dev.modeldock.registry;
 import dev.modeldock.registry.internal.Audit;
 import dev.modeldock.registry.internal.SqlStates;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.generic.GenericType;
+import org.jdbi.v3.core.mapper.RowViewMapper;
+import org.jdbi.v3.core.result.RowView;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementException;
 
 /** The catalog's models: create, find, list, change, delete. */
 public final class Models {
+    /** Models with their tags and aliases gathered into arrays, as {@link Mapper} reads them. */
+    private static final String SELECT = "SELECT m.name, m.description, m.last_version, m.created_at,"
+            + " m.updated_at, (SELECT ARRAY_AGG(t.tag) FROM model_tag t WHERE t.model_id = m.id) AS tags,"
+            + " (SELECT ARRAY_AGG(a.name ORDER BY a.name) FROM alias a WHERE a.model_id = m.id) AS alias_names,"
+            + " (SELECT ARRAY_AGG(v.number ORDER BY a.name) FROM alias a JOIN model_version v ON v.id = a.version_id"
+            + " WHERE a.model_id = m.id) AS alias_numbers FROM model m";
+
     private final Jdbi jdbi;
 
     Models(Jdbi jdbi) {
@@ -109,10 +118,10 @@ public final class Models {
             }
             long total = bindFilters(h.createQuery("SELECT COUNT(*) FROM model m" + where), query)
                     .mapTo(Long.class).one();
-            List<String> names = bindFilters(h.createQuery("SELECT m.name FROM model m" + where
+            List<Model> models = bindFilters(h.createQuery(SELECT + where
                     + " ORDER BY m.name LIMIT :limit OFFSET :offset"), query)
-                    .bind("limit", query.limit()).bind("offset", query.offset()).mapTo(String.class).list();
-            return new Page<>(describe(h, names), query.offset(), query.limit(), total);
+                    .bind("limit", query.limit()).bind("offset", query.offset()).mapTo(Model.class).list();
+            return new Page<>(models, query.offset(), query.limit(), total);
         });
     }
 
@@ -122,53 +131,13 @@ public final class Models {
     }
 
     static Model get(Handle h, String name) {
-        List<Model> found = describe(h, List.of(name));
-        if (found.isEmpty()) {
-            throw new NotFoundException("no model named '" + Names.printable(name) + "'");
-        }
-        return found.get(0);
-    }
-
-    /** The named models, in the order given, each with its tags and aliases. */
-    private static List<Model> describe(Handle h, List<String> names) {
-        if (names.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
-        h.createQuery("SELECT id, name, description, last_version, created_at, updated_at FROM model"
-                        + " WHERE name IN (<names>)").bindList("names", names).mapToMap()
-                .forEach(row -> rows.put((String) row.get("name"), row));
-        Map<Long, Set<String>> tags = new TreeMap<>();
-        Map<Long, Map<String, Integer>> aliases = new TreeMap<>();
-        List<Long> ids = rows.values().stream().map(r -> ((Number) r.get("id")).longValue()).toList();
-        if (!ids.isEmpty()) {
-            h.createQuery("SELECT model_id, tag FROM model_tag WHERE model_id IN (<ids>)").bindList("ids", ids)
-                    .map((rs, ctx) -> tags.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(rs.getString(2)))
-                    .list();
-            h.createQuery("SELECT a.model_id, a.name, v.number FROM alias a JOIN model_version v ON v.id = a.version_id"
-                            + " WHERE a.model_id IN (<ids>)").bindList("ids", ids)
-                    .map((rs, ctx) -> aliases.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
-                            .put(rs.getString(2), rs.getInt(3)))
-                    .list();
-        }
-        List<Model> models = new ArrayList<>();
-        for (String name : names) {
-            Map<String, Object> row = rows.get(name);
-            if (row == null) {
-                continue;
-            }
-            long id = ((Number) row.get("id")).longValue();
-            models.add(new Model(name, (String) row.get("description"),
-                    List.copyOf(tags.getOrDefault(id, Set.of())), ((Number) row.get("last_version")).intValue(),
-                    Map.copyOf(aliases.getOrDefault(id, Map.of())), Rows.instant(row.get("created_at")),
-                    Rows.instant(row.get("updated_at"))));
-        }
-        return models;
+        return h.createQuery(SELECT + " WHERE m.name = :name").bind("name", name).mapTo(Model.class).findOne()
+                .orElseThrow(() -> new NotFoundException("no model named '" + Names.printable(name) + "'"));
     }
 
     private static Query bindFilters(Query q, ModelQuery query) {
         if (query.text() != null) {
-            q.bind("text", "%" + query.text().toLowerCase(java.util.Locale.ROOT)
+            q.bind("text", "%" + query.text().toLowerCase(Locale.ROOT)
                     .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (query.tag() != null) {
@@ -192,6 +161,34 @@ public final class Models {
         for (String tag : tags) {
             h.createUpdate("INSERT INTO model_tag (model_id, tag) VALUES (:id, :tag)").bind("id", id)
                     .bind("tag", tag).execute();
+        }
+    }
+
+    /**
+     * A row of {@link #SELECT} as a {@link Model}: tags in Java's order of strings, whatever the
+     * database's collation; aliases from the two arrays of names and numbers, in the same order.
+     */
+    static final class Mapper implements RowViewMapper<Model> {
+        private static final GenericType<List<String>> STRINGS = new GenericType<>() { };
+        private static final GenericType<List<Integer>> NUMBERS = new GenericType<>() { };
+
+        @Override
+        public Model map(RowView row) {
+            List<String> aliasNames = orEmpty(row.getColumn("alias_names", STRINGS));
+            List<Integer> aliasNumbers = orEmpty(row.getColumn("alias_numbers", NUMBERS));
+            Map<String, Integer> aliases = new HashMap<>();
+            for (int i = 0; i < aliasNames.size(); i++) {
+                aliases.put(aliasNames.get(i), aliasNumbers.get(i));
+            }
+            return new Model(row.getColumn("name", String.class), row.getColumn("description", String.class),
+                    List.copyOf(new TreeSet<>(orEmpty(row.getColumn("tags", STRINGS)))),
+                    row.getColumn("last_version", Integer.class), Map.copyOf(aliases),
+                    row.getColumn("created_at", Instant.class), row.getColumn("updated_at", Instant.class));
+        }
+
+        /** An array column; null when the subquery found no rows. */
+        private static <T> List<T> orEmpty(List<T> array) {
+            return array == null ? List.of() : array;
         }
     }
 }

@@ -65,10 +65,7 @@ public final class Registry {
     /** The latest audit entries, newest first. */
     public List<AuditEntry> audit(int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT id, at, actor, action, subject, detail FROM audit"
-                        + " ORDER BY id DESC LIMIT :limit").bind("limit", limit)
-                .map((rs, ctx) -> new AuditEntry(rs.getLong(1), Rows.instant(rs, 2),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
-                .list());
+                        + " ORDER BY id DESC LIMIT :limit").bind("limit", limit).mapTo(AuditEntry.class).list());
     }
 
     /**

@@ -19,7 +19,7 @@ public final class RegistryDatabase implements AutoCloseable {
 
     private RegistryDatabase(HikariDataSource pool) {
         this.pool = pool;
-        this.jdbi = Jdbi.create(pool);
+        this.jdbi = Jdbi.create(pool).installPlugin(new Rows());
         this.postgres = pool.getJdbcUrl().startsWith("jdbc:postgresql:");
     }
 

@@ -1,40 +1,45 @@
 package dev.modeldock.registry;
 
+import dev.modeldock.registry.internal.ChunkLayout;
+import dev.modeldock.registry.internal.TargetRow;
+import dev.modeldock.registry.internal.VerifiedChunkStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.spi.JdbiPlugin;
+import org.jdbi.v3.core.statement.StatementContext;
 
-/** Reading values the two databases return in different Java types. */
-final class Rows {
-    private Rows() {
+/**
+ * How the registry's rows become its records, installed once on the registry's {@link Jdbi}: a
+ * query says only {@code mapTo(Job.class)}.
+ *
+ * <p>A record is built by its canonical constructor from the columns its components name, as Jdbi's
+ * {@link ConstructorMapper} matches them ({@code created_at} for {@code createdAt}); a component whose
+ * column has another name in the table says so with {@code @ColumnName}, and a value a query joins in
+ * is selected under the component's name. {@link Model} gathers its tags and aliases, so it has a
+ * mapper of its own, next to its query.
+ */
+final class Rows implements JdbiPlugin {
+    /** The records built by their constructors alone. */
+    private static final List<Class<?>> RECORDS = List.of(AliasMove.class, AuditEntry.class, Deployment.class,
+            Job.class, JobEvent.class, TargetRow.class, User.class, Version.class, StoredArtifact.class,
+            ChunkLayout.class, VerifiedChunkStream.StoredChunk.class);
+
+    @Override
+    public void customizeJdbi(Jdbi jdbi) {
+        jdbi.registerColumnMapper(Instant.class, Rows::instant);
+        jdbi.registerColumnMapper(Role.class, (rs, column, ctx) -> Role.parse(rs.getString(column)));
+        RECORDS.forEach(type -> jdbi.registerRowMapper(ConstructorMapper.factory(type)));
+        jdbi.registerRowMapper(Model.class, new Models.Mapper());
     }
 
-    /** A TIMESTAMP WITH TIME ZONE column as an instant; null stays null. */
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    /** A TIMESTAMP WITH TIME ZONE column; null stays null. */
+    private static Instant instant(ResultSet rs, int column, StatementContext ctx) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
-    }
-
-    static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        throw new IllegalStateException("not a timestamp: " + value.getClass());
     }
 }

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modeldock.registry.internal.Audit;
 import dev.modeldock.registry.internal.SqlStates;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import dev.modeldock.registry.internal.TargetRow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -47,7 +47,7 @@ public final class Targets {
             if (!create && !exists) {
                 throw new NotFoundException("no target named '" + Names.printable(name) + "'");
             }
-            Map<String, String> sealed = new TreeMap<>(exists ? secrets(h, name) : Map.of());
+            Map<String, String> sealed = new TreeMap<>(exists ? unseal(row(h, name).secrets()) : Map.of());
             sealed.putAll(secrets);
             String sealedText = sealed.isEmpty() ? null : box.encrypt(write(sealed));
             if (exists) {
@@ -67,8 +67,8 @@ public final class Targets {
     }
 
     public List<TargetProfile> list() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM target ORDER BY name").map((rs, ctx) -> read(rs))
-                .list());
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM target ORDER BY name").mapTo(TargetRow.class)
+                .map(this::profile).list());
     }
 
     public void delete(String name, String actor) {
@@ -83,15 +83,25 @@ public final class Targets {
     /** Plain settings and decrypted secrets together, for the export target only; never for a response. */
     public Map<String, String> settingsForExport(String name) {
         return jdbi.withHandle(h -> {
-            Map<String, String> all = new TreeMap<>(get(h, name).settings());
-            all.putAll(secrets(h, name));
+            TargetRow row = row(h, name);
+            Map<String, String> all = new TreeMap<>(parse(row.settings()));
+            all.putAll(unseal(row.secrets()));
             return all;
         });
     }
 
     private TargetProfile get(Handle h, String name) {
-        return h.createQuery("SELECT * FROM target WHERE name = :n").bind("n", name).map((rs, ctx) -> read(rs))
+        return profile(row(h, name));
+    }
+
+    private static TargetRow row(Handle h, String name) {
+        return h.createQuery("SELECT * FROM target WHERE name = :n").bind("n", name).mapTo(TargetRow.class)
                 .findOne().orElseThrow(() -> new NotFoundException("no target named '" + Names.printable(name) + "'"));
+    }
+
+    private TargetProfile profile(TargetRow row) {
+        return new TargetProfile(row.name(), row.plugin(), parse(row.settings()),
+                Set.copyOf(unseal(row.secrets()).keySet()), row.createdAt(), row.updatedAt());
     }
 
     private static void insert(Handle h, String name, String plugin, String settingsJson, String sealedText,
@@ -108,18 +118,9 @@ public final class Targets {
         }
     }
 
-    private Map<String, String> secrets(Handle h, String name) {
-        String sealed = h.createQuery("SELECT secrets FROM target WHERE name = :n").bind("n", name)
-                .mapTo(String.class).findOne().orElse(null);
+    /** The secret settings of a row; none when it has none. */
+    private Map<String, String> unseal(String sealed) {
         return sealed == null ? Map.of() : parse(box.decrypt(sealed));
-    }
-
-    private TargetProfile read(ResultSet rs) throws SQLException {
-        String sealed = rs.getString("secrets");
-        return new TargetProfile(rs.getString("name"), rs.getString("plugin"), parse(rs.getString("settings_json")),
-                sealed == null ? java.util.Set.of() : java.util.Set.copyOf(parse(box.decrypt(sealed)).keySet()),
-                Rows.instant(rs, "created_at"),
-                Rows.instant(rs, "updated_at"));
     }
 
     private static String write(Map<String, String> map) {

@@ -11,17 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementException;
 
 /** Users and their API tokens. Tokens are shown once, when made; only their SHA-256 is stored. */
 public final class Users {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String PREFIX = "mdk_";
-
-    /** Maps {@code name, role, created_at}. */
-    private static final RowMapper<User> USER_ROW = (rs, ctx) -> new User(rs.getString(1), Role.parse(rs.getString(2)),
-            Rows.instant(rs, 3));
 
     private final Jdbi jdbi;
 
@@ -60,8 +55,8 @@ public final class Users {
                 insertToken(h, id, token, label);
                 Audit.record(h, actor, "token.issue", name, label);
             }
-            return h.createQuery("SELECT created_at FROM app_user WHERE id = :id").bind("id", id)
-                    .map((rs, ctx) -> new User(name, role, Rows.instant(rs, 1))).one();
+            return h.createQuery("SELECT name, role, created_at FROM app_user WHERE id = :id").bind("id", id)
+                    .mapTo(User.class).one();
         });
     }
 
@@ -71,14 +66,12 @@ public final class Users {
 
     public Optional<User> find(String name) {
         return jdbi.withHandle(h -> h.createQuery("SELECT name, role, created_at FROM app_user WHERE name = :n")
-                .bind("n", name).map(USER_ROW)
-                .findOne());
+                .bind("n", name).mapTo(User.class).findOne());
     }
 
     public List<User> list() {
         return jdbi.withHandle(h -> h.createQuery("SELECT name, role, created_at FROM app_user ORDER BY name")
-                .map(USER_ROW)
-                .list());
+                .mapTo(User.class).list());
     }
 
     public void delete(String name, String actor) {
@@ -126,8 +119,7 @@ public final class Users {
         }
         return jdbi.withHandle(h -> h.createQuery("SELECT u.name, u.role, u.created_at FROM api_token t"
                         + " JOIN app_user u ON u.id = t.user_id WHERE t.token_sha256 = :t").bind("t", hash(token))
-                .map(USER_ROW)
-                .findOne());
+                .mapTo(User.class).findOne());
     }
 
     public boolean anyAdmin() {

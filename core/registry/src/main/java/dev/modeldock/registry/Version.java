@@ -2,6 +2,7 @@ package dev.modeldock.registry;
 
 import java.time.Instant;
 import java.util.List;
+import org.jdbi.v3.core.mapper.reflect.ColumnName;
 
 /**
  * One immutable version of a model. The JSON documents are kept as text, exactly as stored.
@@ -10,9 +11,14 @@ import java.util.List;
  * @param lineage    where it came from: source, revision, input files' SHA-256, plugins, tool version
  * @param metadata   the Oracle import metadata
  * @param validation the validation report (parity with the reference, metadata check); may be null
- * @param aliases    the aliases that point at this version now
+ * @param aliases    the aliases that point at this version now, by name; empty when none (null is read as none)
  */
-public record Version(String model, int number, String artifactSha256, long sizeBytes, String config,
-        String lineage, String metadata, String validation, String createdBy, Instant createdAt,
-        List<String> aliases) {
+public record Version(String model, int number, String artifactSha256, long sizeBytes,
+        @ColumnName("config_json") String config, @ColumnName("lineage_json") String lineage,
+        @ColumnName("metadata_json") String metadata, @ColumnName("validation_json") String validation,
+        String createdBy, Instant createdAt, List<String> aliases) {
+
+    public Version {
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
+    }
 }

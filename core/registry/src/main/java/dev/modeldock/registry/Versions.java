@@ -2,10 +2,8 @@ package dev.modeldock.registry;
 
 import dev.modeldock.registry.internal.Audit;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -13,8 +11,13 @@ import org.jdbi.v3.core.Jdbi;
 /** Versions of a model: numbered 1, 2, 3… per model, never changed, never renumbered. */
 public final class Versions {
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}");
-    private static final String COLUMNS = "v.id, v.number, v.artifact_sha256, a.size_bytes, v.config_json,"
-            + " v.lineage_json, v.metadata_json, v.validation_json, v.created_by, v.created_at";
+    /** A model's versions as {@link Version}s, with the aliases that point at each, by name. */
+    private static final String SELECT = "SELECT m.name AS model, v.number, v.artifact_sha256, a.size_bytes,"
+            + " v.config_json, v.lineage_json, v.metadata_json, v.validation_json, v.created_by, v.created_at,"
+            + " (SELECT ARRAY_AGG(al.name ORDER BY al.name) FROM alias al"
+            + " WHERE al.model_id = v.model_id AND al.version_id = v.id) AS aliases"
+            + " FROM model_version v JOIN model m ON m.id = v.model_id JOIN artifact a ON a.sha256 = v.artifact_sha256"
+            + " WHERE v.model_id = :model";
 
     private final Jdbi jdbi;
 
@@ -37,17 +40,17 @@ public final class Versions {
             if (updated == 0) {
                 throw new NotFoundException("no model named '" + Names.printable(model) + "'");
             }
-            Map<String, Object> row = h.createQuery("SELECT id, last_version FROM model WHERE name = :name")
-                    .bind("name", model).mapToMap().one();
+            long modelId = Models.idOf(h, model);
+            int number = h.createQuery("SELECT last_version FROM model WHERE id = :id").bind("id", modelId)
+                    .mapTo(Integer.class).one();
             if (h.createQuery("SELECT COUNT(*) FROM artifact WHERE sha256 = :sha").bind("sha",
                     version.artifactSha256()).mapTo(Integer.class).one() == 0) {
                 throw new NotFoundException("no artifact with SHA-256 " + version.artifactSha256());
             }
-            int number = ((Number) row.get("last_version")).intValue();
             h.createUpdate("INSERT INTO model_version (model_id, number, artifact_sha256, config_json, lineage_json,"
                             + " metadata_json, validation_json, created_by, created_at) VALUES (:model, :number, :sha,"
                             + " :config, :lineage, :metadata, :validation, :actor, :now)")
-                    .bind("model", ((Number) row.get("id")).longValue()).bind("number", number)
+                    .bind("model", modelId).bind("number", number)
                     .bind("sha", version.artifactSha256()).bind("config", version.config())
                     .bind("lineage", version.lineage()).bind("metadata", version.metadata())
                     .bind("validation", version.validation()).bind("actor", actor).bind("now", now).execute();
@@ -60,7 +63,7 @@ public final class Versions {
     public List<Version> list(String model) {
         return jdbi.withHandle(h -> {
             long modelId = Models.idOf(h, model);
-            return read(h, model, modelId, "", Map.of());
+            return read(h, modelId, "", Map.of());
         });
     }
 
@@ -77,13 +80,13 @@ public final class Versions {
         long modelId = Models.idOf(h, model);
         List<Version> found;
         if (ref != null && NUMBER.matcher(ref).matches()) {
-            found = read(h, model, modelId, " AND v.number = :number", Map.of("number", Integer.parseInt(ref)));
+            found = read(h, modelId, " AND v.number = :number", Map.of("number", Integer.parseInt(ref)));
             if (found.isEmpty()) {
                 throw new NotFoundException("model '" + model + "' has no version " + ref);
             }
         } else {
             Names.alias(ref);
-            found = read(h, model, modelId, " AND v.id = (SELECT version_id FROM alias WHERE model_id = :model"
+            found = read(h, modelId, " AND v.id = (SELECT version_id FROM alias WHERE model_id = :model"
                     + " AND name = :alias)", Map.of("alias", ref));
             if (found.isEmpty()) {
                 throw new NotFoundException("model '" + model + "' has no alias '" + ref + "'");
@@ -92,20 +95,8 @@ public final class Versions {
         return found.get(0);
     }
 
-    private static List<Version> read(Handle h, String model, long modelId, String condition,
-            Map<String, Object> params) {
-        Map<Long, List<String>> aliases = new TreeMap<>();
-        h.createQuery("SELECT version_id, name FROM alias WHERE model_id = :model ORDER BY name").bind("model", modelId)
-                .map((rs, ctx) -> aliases.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
-                .list();
-        return h.createQuery("SELECT " + COLUMNS + " FROM model_version v JOIN artifact a ON a.sha256 = v.artifact_sha256"
-                        + " WHERE v.model_id = :model" + condition + " ORDER BY v.number")
-                .bind("model", modelId).bindMap(params)
-                .map((rs, ctx) -> new Version(model, rs.getInt("number"), rs.getString("artifact_sha256"),
-                        rs.getLong("size_bytes"), rs.getString("config_json"), rs.getString("lineage_json"),
-                        rs.getString("metadata_json"), rs.getString("validation_json"), rs.getString("created_by"),
-                        Rows.instant(rs, "created_at"),
-                        List.copyOf(aliases.getOrDefault(rs.getLong("id"), List.of()))))
-                .list();
+    private static List<Version> read(Handle h, long modelId, String condition, Map<String, Object> params) {
+        return h.createQuery(SELECT + condition + " ORDER BY v.number").bind("model", modelId).bindMap(params)
+                .mapTo(Version.class).list();
     }
 }

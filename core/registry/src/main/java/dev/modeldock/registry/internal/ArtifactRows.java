@@ -2,7 +2,6 @@ package dev.modeldock.registry.internal;
 
 import dev.modeldock.registry.StoredArtifact;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -27,18 +26,14 @@ public final class ArtifactRows {
 
     public static Optional<ChunkLayout> layout(Jdbi jdbi, String sha256) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + LAYOUT_COLUMNS + " FROM artifact WHERE sha256 = :sha")
-                .bind("sha", sha256).map((rs, ctx) -> new ChunkLayout(rs.getString(1), rs.getLong(2), rs.getLong(3),
-                        rs.getInt(4), rs.getInt(5)))
-                .findOne());
+                .bind("sha", sha256).mapTo(ChunkLayout.class).findOne());
     }
 
     /** Artifacts that no model version refers to. */
     public static List<ChunkLayout> unreferenced(Jdbi jdbi) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + LAYOUT_COLUMNS + " FROM artifact a WHERE NOT EXISTS"
                         + " (SELECT 1 FROM model_version v WHERE v.artifact_sha256 = a.sha256)")
-                .map((rs, ctx) -> new ChunkLayout(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getInt(4),
-                        rs.getInt(5)))
-                .list());
+                .mapTo(ChunkLayout.class).list());
     }
 
     /**
@@ -113,10 +108,7 @@ public final class ArtifactRows {
 
     private static Optional<StoredArtifact> find(Handle h, String sha256) {
         return h.createQuery("SELECT sha256, size_bytes, chunk_count, created_at FROM artifact WHERE sha256 = :sha")
-                .bind("sha", sha256)
-                .map((rs, ctx) -> new StoredArtifact(rs.getString("sha256"), rs.getLong("size_bytes"),
-                        rs.getInt("chunk_count"), rs.getObject("created_at", OffsetDateTime.class).toInstant()))
-                .findOne();
+                .bind("sha", sha256).mapTo(StoredArtifact.class).findOne();
     }
 
     private record Publication(StoredArtifact artifact, boolean duplicate) {

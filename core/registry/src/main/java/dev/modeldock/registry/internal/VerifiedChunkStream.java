@@ -148,9 +148,7 @@ public final class VerifiedChunkStream extends InputStream {
         try {
             return jdbi.withHandle(h -> h.createQuery("SELECT digest, data FROM content_chunk"
                             + " WHERE content_id = :content AND seq = :seq")
-                    .bind("content", layout.contentId()).bind("seq", seq)
-                    .map((rs, ctx) -> new StoredChunk(rs.getString("digest"), rs.getBytes("data")))
-                    .findOne());
+                    .bind("content", layout.contentId()).bind("seq", seq).mapTo(StoredChunk.class).findOne());
         } catch (JdbiException e) {
             throw new IOException("cannot read chunk " + seq + " of artifact " + layout.sha256() + ": "
                     + e.getMessage(), e);
@@ -161,6 +159,7 @@ public final class VerifiedChunkStream extends InputStream {
         return new CorruptArtifactException("artifact " + layout.sha256() + " is corrupt: " + detail);
     }
 
-    private record StoredChunk(String digest, byte[] data) {
+    /** A {@code content_chunk} row as stored: its bytes and the SHA-256 they were written with. */
+    public record StoredChunk(String digest, byte[] data) {
     }
 }
