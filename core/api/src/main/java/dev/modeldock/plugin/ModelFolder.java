@@ -1,26 +1,34 @@
 package dev.modeldock.plugin;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Optional;
-import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * A model laid out as the Hugging Face hub has it ({@code config.json}, {@code tokenizer.json},
  * {@code 1_Pooling/config.json}, {@code onnx/model.onnx}, ...), read-only.
  *
  * <p>Lookups are confined to the folder: a relative path that would leave it is refused, so a
- * hostile {@code modules.json} cannot point a plugin at arbitrary files. The folder remembers
- * which files were found, so that an artifact's provenance can list exactly the inputs it was built
- * from.
+ * hostile {@code modules.json} cannot point a plugin at arbitrary files.
+ *
+ * <p>The folder hashes each file the first time it hands it out, before anyone has read it, and
+ * remembers that SHA-256 ({@link #inputs()}): an artifact's provenance lists exactly the inputs it
+ * was built from, with the digest of the bytes that were there when they were first read. A file
+ * changed after that keeps its first digest here; the host compares the digests with the files
+ * again when the conversion is over and refuses the result if one changed.
  */
 public final class ModelFolder {
     private final String id;
     private final Path root;
-    private final Set<String> consulted = new ConcurrentSkipListSet<>();
+    /** Relative path to SHA-256, taken at the first lookup. */
+    private final SortedMap<String, String> inputs = new ConcurrentSkipListMap<>();
 
     /**
      * @param id   the model's name as the user gave it (hub id or folder), used in messages
@@ -41,25 +49,55 @@ public final class ModelFolder {
         return root;
     }
 
-    /** The file at {@code relativePath} if the folder has it. */
+    /**
+     * The file at {@code relativePath} if the folder has it. The first lookup of a file reads it
+     * once to take its SHA-256 (see {@link #inputs()}), so it costs a pass over the file.
+     *
+     * @throws ModelDockException when the file is there but cannot be read
+     */
     public Optional<Path> find(String relativePath) {
         Path file = resolve(relativePath);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        consulted.add(root.relativize(file).toString().replace('\\', '/'));
+        String relative = root.relativize(file).toString().replace('\\', '/');
+        if (!inputs.containsKey(relative)) {
+            // Two threads may both hash a file on its first lookup; the first digest recorded stays.
+            inputs.putIfAbsent(relative, sha256(file, relative));
+        }
         return Optional.of(file);
     }
 
-    /** The files found so far, relative to the folder, with '/' separators. */
+    /**
+     * The files handed out so far, by path relative to the folder with '/' separators, each with the
+     * SHA-256 (hex, lowercase) its bytes had when it was first handed out. A snapshot, in path order.
+     */
+    public SortedMap<String, String> inputs() {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(inputs));
+    }
+
+    /**
+     * The files found so far, relative to the folder, with '/' separators.
+     *
+     * @deprecated the keys of {@link #inputs()}; to be removed with the next breaking API version
+     */
+    @Deprecated(forRemoval = true)
     public SortedSet<String> consulted() {
-        return new TreeSet<>(consulted);
+        return new TreeSet<>(inputs.keySet());
     }
 
     /** The file at {@code relativePath}, or a {@link ModelDockException} naming the missing file. */
     public Path require(String relativePath) {
         return find(relativePath).orElseThrow(() -> new ModelDockException(
                 "model '" + id + "' has no file " + relativePath + " (looked in " + root + ")"));
+    }
+
+    private String sha256(Path file, String relative) {
+        try {
+            return Sha256.of(file);
+        } catch (IOException e) {
+            throw new ModelDockException("model '" + id + "': cannot read " + relative + " (" + e.getMessage() + ")", e);
+        }
     }
 
     private Path resolve(String relativePath) {

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Lookups in a model folder stay inside it, and the folder remembers what it handed out. */
+/**
+ * Lookups in a model folder stay inside it, and the folder remembers what it handed out with the
+ * SHA-256 the bytes had when they were first handed out.
+ */
 class ModelFolderTest {
     @TempDir
     Path parent;
@@ -39,7 +42,7 @@ class ModelFolderTest {
         assertTrue(e.getMessage().contains("outside"), e.getMessage());
         assertThrows(ModelDockException.class, () -> folder.require("../secret.txt"));
         assertThrows(ModelDockException.class, () -> folder.find("1_Pooling/../../secret.txt"));
-        assertTrue(folder.consulted().isEmpty());
+        assertTrue(folder.inputs().isEmpty());
     }
 
     @Test
@@ -63,7 +66,7 @@ class ModelFolderTest {
     void aMissingFileOrAFolderIsNotFound() {
         assertTrue(folder.find("vocab.txt").isEmpty());
         assertTrue(folder.find("1_Pooling").isEmpty(), "a folder is not a file");
-        assertTrue(folder.consulted().isEmpty());
+        assertTrue(folder.inputs().isEmpty());
     }
 
     @Test
@@ -74,7 +77,8 @@ class ModelFolderTest {
     }
 
     @Test
-    void consultedListsFoundFilesRelativeWithForwardSlashesOnceEach() {
+    void inputsListFoundFilesRelativeWithForwardSlashesOnceEachWithTheirSha256() throws IOException {
+        Files.writeString(root.resolve("tokenizer.json"), "abc");
         folder.require("tokenizer.json");
         folder.find("1_Pooling/config.json");
         folder.find("./config.json");
@@ -82,16 +86,47 @@ class ModelFolderTest {
         folder.find("missing.json");
 
         assertEquals(List.of("1_Pooling/config.json", "config.json", "tokenizer.json"),
-                List.copyOf(folder.consulted()));
+                List.copyOf(folder.inputs().keySet()));
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+                folder.inputs().get("tokenizer.json"), "SHA-256 of \"abc\"");
+        assertEquals(Sha256.of(root.resolve("config.json")), folder.inputs().get("config.json"));
     }
 
     @Test
-    void consultedIsASnapshot() {
+    void theHashIsTakenWhenTheFileIsFirstHandedOutAndKeptWhenTheFileChangesAfterwards() throws IOException {
+        Path config = folder.require("config.json");
+        String handedOut = Sha256.of(config);
+        Files.writeString(config, "{\"changed\": true}");
+
+        folder.require("config.json");
+        assertEquals(handedOut, folder.inputs().get("config.json"),
+                "the digest is of the bytes that were there when the file was first handed out");
+        assertTrue(!handedOut.equals(Sha256.of(config)), "so whoever compares it with the file now sees the change");
+    }
+
+    @Test
+    void aFileChangedBeforeItsFirstLookupIsHashedAsItIsThen() throws IOException {
+        Files.writeString(root.resolve("config.json"), "{\"hidden_size\": 4}");
+        Path config = folder.require("config.json");
+        assertEquals(Sha256.of(config), folder.inputs().get("config.json"));
+    }
+
+    @Test
+    void inputsIsASnapshot() {
         folder.find("config.json");
-        var snapshot = folder.consulted();
+        var snapshot = folder.inputs();
         folder.find("tokenizer.json");
         assertEquals(1, snapshot.size());
-        assertEquals(2, folder.consulted().size());
+        assertEquals(2, folder.inputs().size());
+        assertThrows(UnsupportedOperationException.class, () -> snapshot.put("x", "y"));
+    }
+
+    @Test
+    @SuppressWarnings("removal")
+    void consultedIsTheDeprecatedNameOfTheInputsPaths() {
+        folder.find("tokenizer.json");
+        folder.find("config.json");
+        assertEquals(List.copyOf(folder.inputs().keySet()), List.copyOf(folder.consulted()));
     }
 
     @Test

@@ -4,6 +4,8 @@ import ai.onnx.proto.OnnxMl.ModelProto;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.modeldock.artifact.Artifact;
+import dev.modeldock.artifact.Provenance;
 import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.graph.PipelineAssembler;
 import dev.modeldock.host.Extensions;
@@ -17,10 +19,10 @@ import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.plan.PipelinePlan;
 import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.plugin.ModelFolder;
 import dev.modeldock.plugin.PostProcessor;
 import dev.modeldock.plugin.Progress;
 import dev.modeldock.plugin.Sha256;
-import dev.modeldock.provenance.Provenance;
 import dev.modeldock.source.EncoderGraph;
 import dev.modeldock.source.HubModel;
 import dev.modeldock.source.ModelSource;
@@ -28,17 +30,17 @@ import dev.modeldock.validation.ParityCheck;
 import dev.modeldock.validation.ParityReport;
 import dev.modeldock.validation.ProbeTexts;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.OptionalInt;
 
 /**
  * One conversion: plan, assemble, write to a staging folder, check against the reference. The
- * result is a staged artifact that an export target copies out; {@link Staged#close()} deletes it.
+ * result is the {@link Artifact}, which the caller exports or stores and then closes, deleting the
+ * staging folder.
  */
 public final class Conversion {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -46,26 +48,30 @@ public final class Conversion {
     private Conversion() {
     }
 
-    /** A checked pipeline waiting in a staging folder. */
-    public record Staged(Path folder, Path model, String sha256, PipelinePlan plan, ParityReport parity,
-            String metadata, Provenance provenance) implements AutoCloseable {
-        @Override
-        public void close() {
-            deleteStaging(folder);
-        }
+    /** {@link #run(ModelSource, EmbeddingModelConfig, Extensions, Path, Progress)} staging in the system's temporary folder. */
+    public static Artifact run(ModelSource source, EmbeddingModelConfig config, Extensions extensions,
+            Progress progress) throws IOException {
+        return run(source, config, extensions, null, progress);
     }
 
     /**
-     * Builds and checks the pipeline.
+     * Builds and checks the pipeline. Every input file is hashed when the conversion first looks it
+     * up, before it is read, and compared with its bytes again at the end: a file changed in between
+     * fails the conversion, so the provenance's digests are of what was converted.
      *
-     * @throws ModelDockException for any problem with the model or configuration, and when the
-     *                            pipeline does not reproduce the reference on ASCII text
+     * @param stagingParent where the artifact's staging folder is made; null for the system's temporary folder
+     * @param progress      reports fractions from 0 to 0.9; an export of the artifact takes the rest
+     * @throws ModelDockException for any problem with the model or configuration, when the pipeline
+     *                            does not reproduce the reference on ASCII text, and when an input
+     *                            file changed during the conversion
      */
-    public static Staged run(ModelSource source, EmbeddingModelConfig config, Extensions extensions,
-            Progress progress) throws IOException {
+    public static Artifact run(ModelSource source, EmbeddingModelConfig config, Extensions extensions,
+            Path stagingParent, Progress progress) throws IOException {
         refuseUnbuiltTransforms(config);
-        progress.report("reading " + source.folder().id(), 0.02);
-        HubModel model = HubModel.open(source.folder());
+        // A folder of this run's own, so that the digests are of what this run read.
+        ModelFolder folder = new ModelFolder(source.folder().id(), source.folder().root());
+        progress.report("reading " + folder.id(), 0.02);
+        HubModel model = HubModel.open(folder);
         EncoderGraph encoder = EncoderGraph.of(OnnxModels.read(model.encoderFile()));
         PipelinePlan plan = PipelinePlan.create(model, encoder, config, extensions);
 
@@ -77,49 +83,61 @@ public final class Conversion {
             plugins.put("post_processor:" + processor.name(), extensions.origin(processor));
         }
         ModelProto pipeline = PipelineAssembler.assemble(plan, Map.of("modeldock.configuration", json(config.toMap())));
-        Path folder = Files.createTempDirectory("modeldock-staging-");
+        Path staging = Artifact.newStaging(stagingParent);
         try {
             progress.report("writing the pipeline", 0.4);
-            Path file = folder.resolve("pipeline.onnx");
+            Path file = staging.resolve("pipeline.onnx");
             OnnxModels.write(pipeline, file);
             ModelSignature signature = ModelSignature.of(pipeline);
             pipeline = null; // the file is the artifact now; the graph need not stay in memory through validation
-            Path tokenizer = folder.resolve("tokenizer.onnx");
+            Path tokenizer = staging.resolve("tokenizer.onnx");
             OnnxModels.write(PipelineAssembler.tokenizerOnly(plan), tokenizer);
             String sha256 = Sha256.of(file);
 
             progress.report("checking the pipeline against the reference", 0.55);
             ParityReport parity = ParityCheck.run(plan, file, tokenizer, ProbeTexts.builtIn());
+            Files.delete(tokenizer); // the staging folder keeps the artifact alone
             if (!parity.passed()) {
                 throw new ModelDockException("the pipeline does not reproduce the reference embeddings on ASCII text"
                         + " (min cosine below " + ParityReport.MIN_ASCII_COSINE + "): " + String.join("; ",
                         parity.describe()));
             }
-            Provenance provenance = new Provenance(source.folder().id(),
-                    Provenance.hashFiles(source.folder().root(), source.folder().consulted()), plugins,
-                    Provenance.toolVersion());
+            Provenance provenance = Provenance.converted(folder.id(), source.revision(), folder.inputs(),
+                    config.toMap(), plugins, parity);
             OnnxMetadata metadata = EmbeddingMetadata.of(plan, sha256, provenance);
             List<MetadataProblem> problems = MetadataChecker.check(signature, metadata,
                     new CheckContext(null, Files.size(file), 26));
             if (problems.stream().anyMatch(MetadataProblem::isError)) {
                 throw new ModelDockException("the pipeline would not import into Oracle: " + problems);
             }
+            refuseChangedInputs(folder, provenance.sourceFiles());
             progress.report("pipeline checked", 0.9);
-            return new Staged(folder, file, sha256, plan, parity, MetadataJson.write(metadata), provenance);
+            return new Artifact(staging, file, sha256, Files.size(file), MetadataJson.write(metadata), provenance,
+                    OptionalInt.of(plan.embeddingWidth()));
         } catch (IOException | RuntimeException e) {
-            deleteStaging(folder);
+            Artifact.deleteStaging(staging);
             throw e;
         }
     }
 
-    private static void deleteStaging(Path folder) {
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Files.deleteIfExists(file);
+    /**
+     * Refuses the result when an input file no longer holds the bytes it held when it was first
+     * handed out: the conversion may have read either version, so no digest would be honest. (A file
+     * changed and changed back to the same bytes in between goes unnoticed.)
+     */
+    private static void refuseChangedInputs(ModelFolder folder, Map<String, String> recorded) {
+        for (Map.Entry<String, String> input : recorded.entrySet()) {
+            String now;
+            try {
+                now = Sha256.of(folder.root().resolve(input.getKey()));
+            } catch (IOException e) {
+                now = "unreadable (" + e.getMessage() + ")";
             }
-            Files.deleteIfExists(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clean staging folder " + folder, e);
+            if (!now.equals(input.getValue())) {
+                throw new ModelDockException("model '" + folder.id() + "': " + input.getKey() + " changed while it was"
+                        + " being converted (SHA-256 " + input.getValue() + " when it was first read, " + now
+                        + " now); nothing was exported: convert again once the model's files stay put");
+            }
         }
     }
 

@@ -1,10 +1,10 @@
 package dev.modeldock.conversion;
 
+import dev.modeldock.artifact.Artifact;
 import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.config.Settings;
 import dev.modeldock.host.Extensions;
 import dev.modeldock.plugin.ExportReceipt;
-import dev.modeldock.plugin.ExportRequest;
 import dev.modeldock.plugin.ExportTarget;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Progress;
@@ -55,8 +55,29 @@ public final class EmbeddingModel {
         return config;
     }
 
+    /**
+     * Converts and checks the pipeline, staging it in the system's temporary folder. The caller owns
+     * the artifact and closes it.
+     */
+    public Artifact convert(Progress progress) throws IOException {
+        return convert(null, progress);
+    }
+
+    /**
+     * Converts and checks the pipeline, staging it in a new folder under {@code stagingParent} (null:
+     * the system's temporary folder). The caller owns the artifact and closes it.
+     */
+    public Artifact convert(Path stagingParent, Progress progress) throws IOException {
+        if (extensions != null) {
+            return Conversion.run(source, config, extensions, stagingParent, progress);
+        }
+        try (Extensions installed = Extensions.load(Extensions.defaultFolder())) {
+            return Conversion.run(source, config, installed, stagingParent, progress);
+        }
+    }
+
     /** Writes {@code exportName.onnx} and {@code exportName.json} into {@code outputDir}, OML4Py's export2file. */
-    public ExportOutcome exportToFile(String exportName, Path outputDir, Progress progress) throws IOException {
+    public ExportReceipt exportToFile(String exportName, Path outputDir, Progress progress) throws IOException {
         return export(exportName, "file", Map.of("output_dir", outputDir.toString()), progress);
     }
 
@@ -67,14 +88,17 @@ public final class EmbeddingModel {
      * @param profile a connection profile file (url, user, and where the password comes from)
      * @param replace drop an existing model of that name first; otherwise an existing one is an error
      */
-    public ExportOutcome exportToDatabase(String modelName, Path profile, boolean replace, Progress progress)
+    public ExportReceipt exportToDatabase(String modelName, Path profile, boolean replace, Progress progress)
             throws IOException {
         return export(modelName, "oracle", Map.of("profile", profile.toString(), "replace", String.valueOf(replace)),
                 progress);
     }
 
-    /** Converts, checks and hands the pipeline to the named export target. */
-    public ExportOutcome export(String exportName, String targetName, Map<String, String> targetSettings,
+    /**
+     * Converts, checks and hands the pipeline to the named export target; the staged artifact is
+     * deleted afterwards. Use {@link #convert} to keep the artifact (its provenance, its parity report).
+     */
+    public ExportReceipt export(String exportName, String targetName, Map<String, String> targetSettings,
             Progress progress) throws IOException {
         if (extensions != null) {
             return export(extensions, exportName, targetName, targetSettings, progress);
@@ -84,15 +108,12 @@ public final class EmbeddingModel {
         }
     }
 
-    private ExportOutcome export(Extensions extensions, String exportName, String targetName,
+    private ExportReceipt export(Extensions extensions, String exportName, String targetName,
             Map<String, String> targetSettings, Progress progress) throws IOException {
         ExportTarget target = extensions.exportTarget(targetName);
         target.check(exportName, targetSettings); // a bad name fails now, not after the conversion
-        try (Conversion.Staged staged = Conversion.run(source, config, extensions, progress)) {
-            ExportReceipt receipt = target.export(new ExportRequest(exportName, staged.model(), staged.sha256(),
-                    staged.metadata(), targetSettings), (stage, fraction) -> progress.report(stage, 0.9 + fraction / 10));
-            return new ExportOutcome(receipt, staged.parity(), staged.metadata(), staged.provenance(),
-                    staged.plan().embeddingWidth());
+        try (Artifact artifact = Conversion.run(source, config, extensions, progress)) {
+            return artifact.exportTo(target, exportName, targetSettings, progress);
         }
     }
 }

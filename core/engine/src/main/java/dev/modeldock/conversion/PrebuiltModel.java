@@ -1,5 +1,7 @@
 package dev.modeldock.conversion;
 
+import dev.modeldock.artifact.Artifact;
+import dev.modeldock.artifact.Provenance;
 import dev.modeldock.host.Extensions;
 import dev.modeldock.metadata.CheckContext;
 import dev.modeldock.metadata.MetadataChecker;
@@ -9,25 +11,27 @@ import dev.modeldock.metadata.OnnxMetadata;
 import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.plugin.ExportReceipt;
-import dev.modeldock.plugin.ExportRequest;
 import dev.modeldock.plugin.ExportTarget;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Progress;
 import dev.modeldock.plugin.Sha256;
-import dev.modeldock.provenance.Provenance;
 import dev.modeldock.runtime.OrtSessions;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.OptionalInt;
 
 /**
  * A model that is already ONNX — a classifier, a regressor, a clustering model or an embedding
  * pipeline built elsewhere — taken in with its metadata, checked the way Oracle will check it, and
- * exported through the same targets as a converted model.
+ * made into the same {@link Artifact} as a converted model (of kind {@code uploaded}).
  */
 public final class PrebuiltModel {
     private final Path file;
@@ -42,37 +46,71 @@ public final class PrebuiltModel {
 
     /** Every problem Oracle would raise on import under {@code context}; warnings included. */
     public List<MetadataProblem> check(CheckContext context) {
-        return MetadataChecker.check(ModelSignature.of(OnnxModels.readStructure(file)), metadataJson, context);
+        return check(file, context);
     }
 
     /**
-     * Checks the model (its metadata, and that ONNX Runtime with onnxruntime-extensions can load it)
-     * and hands it to the named target.
+     * Copies the model into a new staging folder, hashing the bytes as they are copied, and checks
+     * the copy: its metadata as Oracle will check it, and that ONNX Runtime with onnxruntime-extensions
+     * loads it. What was hashed is what was checked and what an export sends. The artifact's metadata
+     * is the one given, with the file's SHA-256 and the provenance added to modelDescription.
+     *
+     * @param targetRelease the Oracle release the model is meant for, which bounds its size
+     * @param stagingParent where the staging folder is made; null for the system's temporary folder
+     * @param progress      reports fractions from 0 to 0.9; an export of the artifact takes the rest
+     */
+    public Artifact stage(int targetRelease, Path stagingParent, Progress progress) throws IOException {
+        Path staging = Artifact.newStaging(stagingParent);
+        Path staged = staging.resolve(file.getFileName().toString());
+        try {
+            progress.report("reading " + file.getFileName(), 0.05);
+            MessageDigest digest = Sha256.newDigest();
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+                Files.copy(in, staged);
+            }
+            String sha256 = HexFormat.of().formatHex(digest.digest());
+            long size = Files.size(staged);
+            progress.report("checking " + file.getFileName(), 0.3);
+            // The export name is the target's business: its check() already refused one it cannot take.
+            List<MetadataProblem> errors = check(staged, new CheckContext(null, size, targetRelease)).stream()
+                    .filter(MetadataProblem::isError).toList();
+            if (!errors.isEmpty()) {
+                throw new ModelDockException("Oracle would refuse " + file.getFileName() + ": " + String.join("; ",
+                        errors.stream().map(MetadataProblem::toString).toList()));
+            }
+            OrtSessions.checkLoads(staged);
+            Provenance provenance = Provenance.uploaded(file.toString(), file.getFileName().toString(), sha256);
+            String metadata = MetadataJson.write(withProvenance(MetadataJson.parse(metadataJson).metadata(), sha256,
+                    provenance));
+            progress.report("checked " + file.getFileName(), 0.9);
+            return new Artifact(staging, staged, sha256, size, metadata, provenance, OptionalInt.empty());
+        } catch (ModelDockException e) {
+            Artifact.deleteStaging(staging);
+            // Messages name the staged copy; the user knows the file by the name they gave.
+            throw new ModelDockException(e.getMessage().replace(staged.toString(), file.toString()), e);
+        } catch (IOException | RuntimeException e) {
+            Artifact.deleteStaging(staging);
+            throw e;
+        }
+    }
+
+    /**
+     * Stages and checks the model ({@link #stage}) and hands it to the named target; the staged copy
+     * is deleted afterwards.
      *
      * @param targetRelease the Oracle release the model is meant for, which bounds its size
      */
-    public ExportOutcome export(String exportName, String targetName, Map<String, String> targetSettings,
+    public ExportReceipt export(String exportName, String targetName, Map<String, String> targetSettings,
             int targetRelease, Progress progress) throws IOException {
         ExportTarget target = extensions.exportTarget(targetName);
         target.check(exportName, targetSettings);
-        progress.report("checking " + file.getFileName(), 0.05);
-        // The export name is the target's business: its check() above already refused one it cannot take.
-        List<MetadataProblem> errors = check(new CheckContext(null, Files.size(file), targetRelease)).stream()
-                .filter(MetadataProblem::isError).toList();
-        if (!errors.isEmpty()) {
-            throw new ModelDockException("Oracle would refuse " + file.getFileName() + ": " + String.join("; ",
-                    errors.stream().map(MetadataProblem::toString).toList()));
+        try (Artifact artifact = stage(targetRelease, null, progress)) {
+            return artifact.exportTo(target, exportName, targetSettings, progress);
         }
-        OrtSessions.checkLoads(file);
-        String sha256 = Sha256.of(file);
-        Provenance provenance = new Provenance(file.toString(), new TreeMap<>(Map.of(file.getFileName().toString(),
-                sha256)), Map.of("export_target:" + targetName, extensions.origin(target)), Provenance.toolVersion());
-        String metadata = MetadataJson.write(withProvenance(MetadataJson.parse(metadataJson).metadata(), sha256,
-                provenance));
-        progress.report("exporting", 0.2);
-        ExportReceipt receipt = target.export(new ExportRequest(exportName, file, sha256, metadata, targetSettings),
-                (stage, fraction) -> progress.report(stage, 0.2 + 0.8 * fraction));
-        return new ExportOutcome(receipt, null, metadata, provenance, -1);
+    }
+
+    private List<MetadataProblem> check(Path model, CheckContext context) {
+        return MetadataChecker.check(ModelSignature.of(OnnxModels.readStructure(model)), metadataJson, context);
     }
 
     /** The metadata with the artifact's SHA-256 and provenance added to modelDescription. */

@@ -5,13 +5,13 @@ import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
 import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import ai.onnx.proto.OnnxMl.TensorProto;
+import dev.modeldock.host.ToolVersion;
 import dev.modeldock.onnx.TensorTypes;
 import dev.modeldock.plan.PipelinePlan;
 import dev.modeldock.plugin.Activation;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.TokenIds;
 import dev.modeldock.plugin.TokenizerOptions;
-import dev.modeldock.provenance.Provenance;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -74,7 +74,7 @@ public final class PipelineAssembler {
     private static ModelProto model(ProtoGraphBuilder graph, PipelinePlan plan, int irVersion,
             Map<String, String> metadata) {
         ModelProto.Builder model = ModelProto.newBuilder().setIrVersion(irVersion)
-                .setProducerName("ModelDock").setProducerVersion(Provenance.toolVersion())
+                .setProducerName("ModelDock").setProducerVersion(ToolVersion.current())
                 .setDocString("Text embedding pipeline for " + plan.model().folder().id()
                         + ": tokenizer, encoder and post-processors in one graph")
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(plan.opset()));

@@ -1,9 +1,9 @@
 package dev.modeldock.metadata;
 
+import dev.modeldock.artifact.Provenance;
 import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.graph.PipelineAssembler;
 import dev.modeldock.plan.PipelinePlan;
-import dev.modeldock.provenance.Provenance;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,8 @@ public final class EmbeddingMetadata {
     }
 
     /**
-     * @param sha256 the pipeline file's SHA-256, recorded with the provenance in modelDescription
+     * @param sha256     the pipeline file's SHA-256, recorded in modelDescription
+     * @param provenance recorded in modelDescription in its one JSON form (configuration included)
      */
     public static OnnxMetadata of(PipelinePlan plan, String sha256, Provenance provenance) {
         EmbeddingModelConfig config = plan.config();
@@ -33,7 +34,6 @@ public final class EmbeddingMetadata {
                 + plan.embeddingWidth() + " dimensions, built by " + provenance.tool());
         description.put("sha256", sha256);
         description.put("provenance", provenance.toMap());
-        description.put("configuration", config.toMap());
         return new OnnxMetadata(MlFunction.EMBEDDING.jsonName(),
                 Map.of(PipelineAssembler.INPUT, List.of(ATTRIBUTE)),
                 null, null, null, null, null, PipelineAssembler.OUTPUT, null, null, null,

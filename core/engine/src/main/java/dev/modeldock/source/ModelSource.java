@@ -6,6 +6,7 @@ import dev.modeldock.plugin.ModelFolder;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +18,8 @@ import java.util.regex.Pattern;
  */
 public record ModelSource(ModelFolder folder, String hubId) {
     private static final Pattern HUB_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*");
+    /** Hugging Face's cache keeps each downloaded revision under {@code snapshots/<commit>/}. */
+    private static final Pattern SNAPSHOT = Pattern.compile("(?:^|/)snapshots/([0-9a-f]{40})(?:/|$)");
 
     public static ModelSource resolve(String modelName, Settings settings) {
         if (modelName == null || modelName.isBlank()) {
@@ -47,5 +50,14 @@ public record ModelSource(ModelFolder folder, String hubId) {
                     + " its folder");
         }
         return new ModelSource(new ModelFolder(modelName, cached), modelName);
+    }
+
+    /**
+     * The hub revision (commit) of the model's files when the folder is a snapshot in Hugging Face's
+     * cache ({@code .../snapshots/<commit>/}); null for any other folder, whose revision nobody knows.
+     */
+    public String revision() {
+        Matcher m = SNAPSHOT.matcher(folder.root().toString().replace('\\', '/'));
+        return m.find() ? m.group(1) : null;
     }
 }

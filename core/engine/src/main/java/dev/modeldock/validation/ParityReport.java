@@ -37,14 +37,23 @@ public final class ParityReport {
         return lines;
     }
 
-    /** The figures as a JSON-ready map. */
+    /**
+     * The figures as a JSON-ready map, keys in a fixed order (so that metadata holding it is the same
+     * bytes in every run).
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("passed", passed());
         map.put("minAsciiCosine", MIN_ASCII_COSINE);
-        tallies.forEach((script, tally) -> map.put(script.name().toLowerCase(java.util.Locale.ROOT), Map.of(
-                "texts", tally.texts, "tokenIdsAgree", tally.idsAgree, "maxAbsDifference", tally.maxAbsDifference,
-                "minCosine", tally.minCosine, "idsDiffer", tally.differing)));
+        tallies.forEach((script, tally) -> {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("texts", tally.texts);
+            figures.put("tokenIdsAgree", tally.idsAgree);
+            figures.put("maxAbsDifference", tally.maxAbsDifference);
+            figures.put("minCosine", tally.minCosine);
+            figures.put("idsDiffer", List.copyOf(tally.differing));
+            map.put(script.name().toLowerCase(java.util.Locale.ROOT), figures);
+        });
         return map;
     }
 

@@ -2,10 +2,13 @@ package dev.modeldock.architecture;
 
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,22 +35,40 @@ class DataPathLayersTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("plugin API").definedBy("dev.modeldock.plugin..")
                 .layer("foundations").definedBy("dev.modeldock.config..", "dev.modeldock.onnx..",
-                        "dev.modeldock.runtime..", "dev.modeldock.host..", "dev.modeldock.provenance..")
+                        "dev.modeldock.runtime..", "dev.modeldock.host..")
                 .layer("source").definedBy("dev.modeldock.source..")
                 .layer("plan").definedBy("dev.modeldock.plan..")
                 .layer("graph").definedBy("dev.modeldock.graph..")
                 .layer("validation").definedBy("dev.modeldock.validation..")
+                .layer("artifact").definedBy("dev.modeldock.artifact..")
                 .layer("metadata").definedBy("dev.modeldock.metadata..")
                 .layer("conversion").definedBy("dev.modeldock.conversion..")
                 .whereLayer("conversion").mayNotBeAccessedByAnyLayer()
                 .whereLayer("metadata").mayOnlyBeAccessedByLayers("conversion")
-                .whereLayer("validation").mayOnlyBeAccessedByLayers("metadata", "conversion")
-                .whereLayer("graph").mayOnlyBeAccessedByLayers("validation", "metadata", "conversion")
-                .whereLayer("plan").mayOnlyBeAccessedByLayers("graph", "validation", "metadata", "conversion")
-                .whereLayer("source").mayOnlyBeAccessedByLayers("plan", "graph", "validation", "metadata",
+                .whereLayer("artifact").mayOnlyBeAccessedByLayers("metadata", "conversion")
+                .whereLayer("validation").mayOnlyBeAccessedByLayers("artifact", "metadata", "conversion")
+                .whereLayer("graph").mayOnlyBeAccessedByLayers("validation", "artifact", "metadata", "conversion")
+                .whereLayer("plan").mayOnlyBeAccessedByLayers("graph", "validation", "artifact", "metadata",
+                        "conversion")
+                .whereLayer("source").mayOnlyBeAccessedByLayers("plan", "graph", "validation", "artifact", "metadata",
                         "conversion")
                 .whereLayer("foundations").mayOnlyBeAccessedByLayers("foundations", "source", "plan", "graph",
-                        "validation", "metadata", "conversion")
+                        "validation", "artifact", "metadata", "conversion")
                 .check(engine);
+    }
+
+    @Test
+    void everyEnginePackageIsInALayer() {
+        Set<String> layered = Set.of("plugin", "config", "onnx", "runtime", "host", "source",
+                "plan", "graph", "validation", "artifact", "metadata", "conversion");
+        Set<String> found = new TreeSet<>();
+        engine.forEach(c -> {
+            if (c.getPackageName().startsWith("dev.modeldock.")) {
+                found.add(c.getPackageName().substring("dev.modeldock.".length()).split("\\.")[0]);
+            }
+        });
+        found.removeAll(layered);
+        assertEquals(Set.of(), found,
+                "packages the layer rules do not cover; add them to the layers above");
     }
 }

@@ -1,10 +1,12 @@
 package dev.modeldock.cli;
 
+import dev.modeldock.artifact.Artifact;
 import dev.modeldock.config.Settings;
 import dev.modeldock.conversion.EmbeddingModel;
-import dev.modeldock.conversion.ExportOutcome;
 import dev.modeldock.conversion.PrebuiltModel;
 import dev.modeldock.host.Extensions;
+import dev.modeldock.plugin.ExportReceipt;
+import dev.modeldock.plugin.ExportTarget;
 import dev.modeldock.plugin.ModelDockException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -64,21 +66,26 @@ final class ExportCommand implements Callable<Integer> {
         Map<String, String> targetSettings = targetSettings();
         try (Extensions extensions = Extensions.load(Extensions.defaultFolder());
                 TerminalProgress progress = TerminalProgress.onConsole(spec.commandLine().getErr())) {
-            ExportOutcome outcome;
+            PrebuiltModel prebuilt = null;
+            EmbeddingModel model = null;
             if (onnx != null) {
                 if (metadata == null) {
                     throw new ModelDockException("--onnx needs --metadata: the model's Oracle import metadata");
                 }
-                outcome = new PrebuiltModel(onnx, MetadataCommand.read(metadata), extensions)
-                        .export(name, target, targetSettings, targetRelease, progress);
+                prebuilt = new PrebuiltModel(onnx, MetadataCommand.read(metadata), extensions);
             } else {
-                outcome = new EmbeddingModel(options.model, options.configuration(settings), settings, extensions)
-                        .export(name, target, targetSettings, progress);
+                model = new EmbeddingModel(options.model, options.configuration(settings), settings, extensions);
             }
-            progress.finish();
-            spec.commandLine().getOut().println(Json.write(summary(outcome)));
-            if (outcome.parity() != null) {
-                outcome.parity().describe().forEach(spec.commandLine().getErr()::println);
+            ExportTarget exportTarget = extensions.exportTarget(target);
+            exportTarget.check(name, targetSettings); // a bad name fails now, not after the conversion
+            try (Artifact artifact = prebuilt != null ? prebuilt.stage(targetRelease, null, progress)
+                    : model.convert(progress)) {
+                ExportReceipt receipt = artifact.exportTo(exportTarget, name, targetSettings, progress);
+                progress.finish();
+                spec.commandLine().getOut().println(Json.write(summary(artifact, receipt)));
+                if (artifact.provenance().parity() != null) {
+                    artifact.provenance().parity().describe().forEach(spec.commandLine().getErr()::println);
+                }
             }
         }
         return 0;
@@ -97,18 +104,18 @@ final class ExportCommand implements Callable<Integer> {
         };
     }
 
-    private static Map<String, Object> summary(ExportOutcome outcome) {
+    /** What was delivered where, the embedding's width, the parity figures, and the artifact's provenance. */
+    private static Map<String, Object> summary(Artifact artifact, ExportReceipt receipt) {
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("target", outcome.receipt().target());
-        summary.put("location", outcome.receipt().location());
-        summary.put("sha256", outcome.receipt().sha256());
-        summary.put("bytes", outcome.receipt().bytes());
-        if (outcome.width() > 0) {
-            summary.put("dimensions", outcome.width());
+        summary.put("target", receipt.target());
+        summary.put("location", receipt.location());
+        summary.put("sha256", receipt.sha256());
+        summary.put("bytes", receipt.bytes());
+        artifact.dimensions().ifPresent(width -> summary.put("dimensions", width));
+        if (artifact.provenance().parity() != null) {
+            summary.put("validation", artifact.provenance().parity().toMap());
         }
-        if (outcome.parity() != null) {
-            summary.put("validation", outcome.parity().toMap());
-        }
+        summary.put("provenance", artifact.provenance().toMap());
         return summary;
     }
 }

@@ -59,7 +59,7 @@ public final class ModelDockCommand {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {dev.modeldock.provenance.Provenance.toolVersion()};
+            return new String[] {dev.modeldock.host.ToolVersion.current()};
         }
     }
 }

@@ -12,12 +12,16 @@ import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modeldock.artifact.Artifact;
+import dev.modeldock.artifact.Provenance;
 import dev.modeldock.config.Settings;
 import dev.modeldock.onnx.OnnxModels;
+import dev.modeldock.plugin.ExportReceipt;
 import dev.modeldock.plugin.Sha256;
 import dev.modeldock.runtime.PipelineSession;
 import dev.modeldock.testkit.MiniLmHubFolder;
 import dev.modeldock.testkit.Plugins;
+import dev.modeldock.validation.ParityReport;
 import dev.modeldock.validation.ProbeText;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,20 +33,34 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The preconfigured all-MiniLM-L6-v2, exported once through the real plugins, examined from every side. */
+/**
+ * The preconfigured all-MiniLM-L6-v2, converted once into an artifact and exported through the real
+ * plugins, examined from every side.
+ */
 class MiniLmExportTest {
     @TempDir
     static Path work;
     static Path hubFolder;
     static Path outputDir;
-    static ExportOutcome outcome;
+    static Path staging;
+    static Artifact artifact;
+    static ExportReceipt receipt;
 
     @BeforeAll
     static void exportPreconfiguredMiniLm() throws Exception {
         hubFolder = MiniLmHubFolder.create(work.resolve("hub"));
         outputDir = work.resolve("out");
         EmbeddingModel model = new EmbeddingModel(hubFolder.toString(), null, Settings.defaults(), Plugins.builtIn());
-        outcome = model.exportToFile("minilm", outputDir, (stage, fraction) -> { });
+        try (Artifact converted = model.convert(work.resolve("staging"), (stage, fraction) -> { })) {
+            artifact = converted;
+            staging = converted.file().getParent();
+            receipt = converted.exportTo(Plugins.builtIn().exportTarget("file"), "minilm",
+                    Map.of("output_dir", outputDir.toString()), (stage, fraction) -> { });
+        }
+    }
+
+    static ParityReport parity() {
+        return artifact.provenance().parity();
     }
 
     @Test
@@ -51,16 +69,29 @@ class MiniLmExportTest {
             assertEquals(Set.of("minilm.onnx", "minilm.json"),
                     files.map(f -> f.getFileName().toString()).collect(Collectors.toSet()));
         }
-        assertEquals(Sha256.of(outputDir.resolve("minilm.onnx")), outcome.receipt().sha256());
-        assertEquals(Files.size(outputDir.resolve("minilm.onnx")), outcome.receipt().bytes());
+        assertEquals(Sha256.of(outputDir.resolve("minilm.onnx")), receipt.sha256());
+        assertEquals(Files.size(outputDir.resolve("minilm.onnx")), receipt.bytes());
+    }
+
+    @Test
+    void theExportedFilesAreTheArtifactsFileAndMetadataAndTheStagingFolderIsGoneOnceItIsClosed() throws Exception {
+        assertEquals(artifact.sha256(), receipt.sha256());
+        assertEquals(artifact.sizeBytes(), receipt.bytes());
+        assertEquals(artifact.metadata(), Files.readString(outputDir.resolve("minilm.json")));
+        assertEquals(384, artifact.dimensions().getAsInt());
+        assertTrue(staging.startsWith(work.resolve("staging")), "staged where the caller asked: " + staging);
+        assertTrue(!Files.exists(staging), "closing the artifact deletes " + staging);
+        try (var left = Files.list(work.resolve("staging"))) {
+            assertEquals(0, left.count());
+        }
     }
 
     @Test
     void matchesTheReferenceOnEveryAsciiProbe() {
-        Map<String, Object> report = outcome.parity().toMap();
+        Map<String, Object> report = parity().toMap();
         @SuppressWarnings("unchecked")
         Map<String, Object> ascii = (Map<String, Object>) report.get("ascii");
-        assertTrue(outcome.parity().passed());
+        assertTrue(parity().passed());
         assertEquals(ascii.get("texts"), ascii.get("tokenIdsAgree"), "token ids differ on ASCII: " + ascii);
         assertTrue((double) ascii.get("minCosine") >= 0.9999, "min cosine " + ascii.get("minCosine"));
         assertTrue((double) ascii.get("maxAbsDifference") < 1e-4, "max abs " + ascii.get("maxAbsDifference"));
@@ -138,20 +169,35 @@ class MiniLmExportTest {
         assertTrue(metadata.path("normalization").asBoolean());
         assertEquals("COSINE", metadata.path("suitableDistanceMetrics").path(0).asText());
         JsonNode description = metadata.path("modelDescription");
-        assertEquals(outcome.receipt().sha256(), description.path("sha256").asText());
+        assertEquals(receipt.sha256(), description.path("sha256").asText());
         JsonNode provenance = description.path("provenance");
+        assertEquals("converted", provenance.path("kind").asText());
+        assertEquals(hubFolder.toString(), provenance.path("source").asText());
+        assertTrue(provenance.has("revision") && provenance.path("revision").isNull(), "a plain folder: " + provenance);
         assertEquals(Sha256.of(hubFolder.resolve("onnx/model.onnx")),
                 provenance.path("sourceFiles").path("onnx/model.onnx").asText());
         assertEquals(Sha256.of(hubFolder.resolve("tokenizer.json")),
                 provenance.path("sourceFiles").path("tokenizer.json").asText());
         assertTrue(provenance.path("plugins").path("tokenizer:bert").asText().startsWith("tokenizer-bert@"));
         assertTrue(provenance.path("plugins").path("post_processor:Pooling").asText().startsWith("postprocessors@"));
-        assertEquals(256, description.path("configuration").path("max_seq_length").asInt());
+        assertEquals(256, provenance.path("configuration").path("max_seq_length").asInt());
+        assertTrue(provenance.path("tool").asText().startsWith("ModelDock "));
+        assertTrue(provenance.path("parity").path("passed").asBoolean(), provenance.toString());
+    }
+
+    @Test
+    void theMetadataCarriesTheArtifactsProvenanceInItsOneJsonForm() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode written = json.readTree(outputDir.resolve("minilm.json").toFile())
+                .path("modelDescription").path("provenance");
+        assertEquals(json.valueToTree(artifact.provenance().toMap()), written);
+        assertEquals(Provenance.Kind.CONVERTED, artifact.provenance().kind());
+        assertEquals(parity().toMap(), artifact.provenance().toMap().get("parity"));
     }
 
     @Test
     void supplementaryCharactersAreKeptOutOfTheVerdict() {
-        assertTrue(outcome.parity().describe().stream().anyMatch(line -> line.startsWith("SUPPLEMENTARY")
+        assertTrue(parity().describe().stream().anyMatch(line -> line.startsWith("SUPPLEMENTARY")
                 && line.contains("reported only")));
         assertEquals(ProbeText.Script.SUPPLEMENTARY, ProbeText.Script.of("rockets \uD83D\uDE80"));
     }

@@ -9,12 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modeldock.artifact.Artifact;
+import dev.modeldock.artifact.Provenance;
 import dev.modeldock.metadata.CheckContext;
 import dev.modeldock.metadata.MetadataJson;
 import dev.modeldock.metadata.MetadataProposer;
 import dev.modeldock.metadata.MlFunction;
 import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.OnnxModels;
+import dev.modeldock.plugin.ExportReceipt;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Sha256;
 import dev.modeldock.testkit.Plugins;
@@ -36,15 +39,46 @@ class PrebuiltModelExportTest {
         String metadata = "{\"function\": \"classification\", \"classificationProbOutput\": \"probabilities\","
                 + " \"classificationLabelOutput\": \"class_names\", \"normalizeProb\": \"none\","
                 + " \"input\": {\"features\": [\"SEPAL_LENGTH\", \"SEPAL_WIDTH\", \"PETAL_LENGTH\", \"PETAL_WIDTH\"]}}";
-        ExportOutcome outcome = new PrebuiltModel(model, metadata, Plugins.builtIn()).export("iris", "file",
+        ExportReceipt receipt = new PrebuiltModel(model, metadata, Plugins.builtIn()).export("iris", "file",
                 Map.of("output_dir", work.resolve("out").toString()), 26, (stage, fraction) -> { });
         assertArrayEquals(Files.readAllBytes(model), Files.readAllBytes(work.resolve("out/iris.onnx")));
         JsonNode written = new ObjectMapper().readTree(work.resolve("out/iris.json").toFile());
         assertEquals("class_names", written.path("classificationLabelOutput").asText());
         assertEquals(Sha256.of(model), written.path("modelDescription").path("sha256").asText());
-        assertEquals(Sha256.of(model), outcome.receipt().sha256());
-        assertEquals("export-file@0.1.0-SNAPSHOT", written.path("modelDescription").path("provenance")
-                .path("plugins").path("export_target:file").asText());
+        assertEquals(Sha256.of(model), receipt.sha256());
+        JsonNode provenance = written.path("modelDescription").path("provenance");
+        assertEquals("uploaded", provenance.path("kind").asText());
+        assertEquals(model.toString(), provenance.path("source").asText());
+        assertEquals(Sha256.of(model), provenance.path("sourceFiles").path("iris.onnx").asText(), provenance.toString());
+        assertEquals(0, provenance.path("plugins").size(), "no plugin made the file; the target only delivers it");
+        assertTrue(provenance.path("configuration").isNull() && provenance.path("parity").isNull(), provenance.toString());
+        assertTrue(provenance.path("tool").asText().startsWith("ModelDock "), provenance.toString());
+    }
+
+    @Test
+    void aPrebuiltModelIsStagedAsTheSameArtifactAConversionMakesAndAChangeToTheFileAfterwardsIsNotExported()
+            throws Exception {
+        Path model = SmallModels.regressor(work.resolve("regressor.onnx"));
+        byte[] checked = Files.readAllBytes(model);
+        String metadata = "{\"function\": \"regression\", \"input\": {\"features\": [\"A\", \"B\", \"C\", \"D\"]}}";
+        Path staging;
+        try (Artifact artifact = new PrebuiltModel(model, metadata, Plugins.builtIn()).stage(26, work.resolve("staging"),
+                (stage, fraction) -> { })) {
+            staging = artifact.file().getParent();
+            assertEquals(Provenance.Kind.UPLOADED, artifact.provenance().kind());
+            assertEquals(Sha256.of(model), artifact.sha256());
+            assertEquals(Map.of("regressor.onnx", artifact.sha256()), artifact.provenance().sourceFiles());
+            assertTrue(artifact.dimensions().isEmpty());
+            assertFalse(artifact.file().equals(model), "the artifact is a staged copy, not the user's file");
+
+            Files.write(model, new byte[] {1, 2, 3}); // the user's file changes after it was checked
+            ExportReceipt receipt = artifact.exportTo(Plugins.builtIn().exportTarget("file"), "r",
+                    Map.of("output_dir", work.resolve("out").toString()), (stage, fraction) -> { });
+            assertArrayEquals(checked, Files.readAllBytes(work.resolve("out/r.onnx")), "what was checked is exported");
+            assertEquals(artifact.sha256(), receipt.sha256());
+        }
+        assertFalse(Files.exists(staging), "closing the artifact deletes its staged copy");
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(model), "and leaves the user's file alone");
     }
 
     @Test

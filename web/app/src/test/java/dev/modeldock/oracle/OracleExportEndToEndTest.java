@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.modeldock.cli.CommandLine;
 import dev.modeldock.config.Settings;
 import dev.modeldock.conversion.EmbeddingModel;
-import dev.modeldock.conversion.ExportOutcome;
 import dev.modeldock.export.oracle.standin.StandInDatabase;
 import dev.modeldock.export.oracle.standin.StandInSettings;
+import dev.modeldock.plugin.ExportReceipt;
 import dev.modeldock.runtime.PipelineSession;
 import dev.modeldock.testkit.MiniLmHubFolder;
 import dev.modeldock.testkit.Plugins;
@@ -43,9 +43,9 @@ class OracleExportEndToEndTest {
     @Test
     void exportToDatabaseLoadsMiniLmAndTheDatabaseEmbedsLikeTheLocalPipeline() throws Exception {
         try (StandInDatabase database = StandInSettings.named("minilm_e2e").start()) {
-            ExportOutcome outcome = new EmbeddingModel(hubFolder.toString(), null, Settings.defaults(), Plugins.builtIn())
+            ExportReceipt receipt = new EmbeddingModel(hubFolder.toString(), null, Settings.defaults(), Plugins.builtIn())
                     .exportToDatabase("doc_model", profile(database), false, (stage, fraction) -> { });
-            assertTrue(outcome.receipt().location().endsWith("/DOC_MODEL"), outcome.receipt().location());
+            assertTrue(receipt.location().endsWith("/DOC_MODEL"), receipt.location());
             assertEquals(Set.of("MODELDOCK.DOC_MODEL"), database.modelNames());
 
             float[] inDatabase = vectorEmbedding(database, "DOC_MODEL");

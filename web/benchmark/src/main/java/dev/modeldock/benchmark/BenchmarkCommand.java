@@ -1,13 +1,17 @@
 package dev.modeldock.benchmark;
 
+import dev.modeldock.artifact.Artifact;
 import dev.modeldock.cli.Logging;
 import dev.modeldock.cli.ModelOptions;
 import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.config.Settings;
 import dev.modeldock.conversion.Conversion;
 import dev.modeldock.host.Extensions;
+import dev.modeldock.onnx.OnnxModels;
+import dev.modeldock.plan.PipelinePlan;
 import dev.modeldock.plugin.Sha256;
 import dev.modeldock.runtime.PipelineSession;
+import dev.modeldock.source.EncoderGraph;
 import dev.modeldock.source.HubModel;
 import dev.modeldock.source.ModelSource;
 import dev.modeldock.validation.ProbeText;
@@ -65,11 +69,11 @@ final class BenchmarkCommand implements Callable<Integer> {
         try (Extensions extensions = Extensions.load(Extensions.defaultFolder())) {
             double[] build = {Double.MAX_VALUE};
             double[] total = {Double.MAX_VALUE};
-            Conversion.Staged kept = null;
+            Artifact kept = null;
             for (int run = 0; run < repeat; run++) {
                 long start = System.nanoTime();
                 long[] validationStart = {0};
-                Conversion.Staged staged = Conversion.run(source, configuration, extensions, (stage, fraction) -> {
+                Artifact staged = Conversion.run(source, configuration, extensions, (stage, fraction) -> {
                     if (stage.startsWith("checking") && validationStart[0] == 0) {
                         validationStart[0] = System.nanoTime();
                     }
@@ -81,14 +85,18 @@ final class BenchmarkCommand implements Callable<Integer> {
                 }
                 kept = staged;
             }
-            try (Conversion.Staged staged = kept) {
+            try (Artifact staged = kept) {
                 out.printf("conversion: plan + assemble + write pipeline        %8.3f s  (%.1fx the floor)%n",
                         build[0], build[0] / floor);
                 out.printf("conversion including parity check on %d probes     %8.3f s%n",
                         ProbeTexts.builtIn().size(), total[0]);
                 List<String> corpus = corpus(texts);
-                try (PipelineSession pipeline = PipelineSession.open(staged.model(), 1);
-                        ReferenceEmbedder reference = ReferenceEmbedder.open(staged.plan(), 1)) {
+                // The reference path needs the plan the conversion made; planning again takes no time worth measuring.
+                HubModel model = HubModel.open(source.folder());
+                PipelinePlan plan = PipelinePlan.create(model, EncoderGraph.of(OnnxModels.read(model.encoderFile())),
+                        configuration, extensions);
+                try (PipelineSession pipeline = PipelineSession.open(staged.file(), 1);
+                        ReferenceEmbedder reference = ReferenceEmbedder.open(plan, 1)) {
                     double graph = throughput(corpus, pipeline::embed);
                     double ref = throughput(corpus, reference::embed);
                     out.printf("exported pipeline (batch 1, 1 thread)              %8.1f embeddings/s%n", graph);

@@ -1,9 +1,9 @@
 package dev.modeldock.jobs;
 
+import dev.modeldock.artifact.Artifact;
 import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.config.Settings;
 import dev.modeldock.conversion.EmbeddingModel;
-import dev.modeldock.conversion.ExportOutcome;
 import dev.modeldock.host.Extensions;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.registry.NewVersion;
@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * Converts a transformer with the engine and files the result as a new version: artifact,
- * metadata, configuration, lineage and validation report together, or nothing at all.
+ * metadata, configuration, lineage (the artifact's provenance) and validation report together, or
+ * nothing at all. The engine's artifact is streamed straight into the artifact store.
  */
 public final class ConversionJob {
     private final Registry registry;
@@ -28,7 +29,7 @@ public final class ConversionJob {
     private final Settings settings;
     private final Path workDir;
 
-    /** @param workDir where conversions write before the artifact is stored */
+    /** @param workDir where conversions stage the artifact before it is stored */
     public ConversionJob(Registry registry, Extensions extensions, Settings settings, Path workDir) {
         this.registry = registry;
         this.extensions = extensions;
@@ -54,28 +55,22 @@ public final class ConversionJob {
     /** Runs the conversion and files the version; the model name was checked when the job was queued. */
     public Version run(String modelName, ConversionRequest request, EmbeddingModel model, String actor,
             JobContext context) throws IOException {
-        Path scratch = Files.createDirectories(workDir).resolve("conversion-" + context.jobId());
-        try {
-            ExportOutcome outcome = model.export("model", "file", Map.of("output_dir", scratch.toString()),
-                    (stage, fraction) -> context.report(stage, 0.85 * fraction));
+        try (Artifact artifact = model.convert(workDir, (stage, fraction) -> context.report(stage, 0.85 * fraction))) {
             context.report("storing the artifact", 0.9);
-            StoredArtifact artifact;
-            try (InputStream in = Files.newInputStream(scratch.resolve("model.onnx"))) {
-                artifact = registry.artifacts().put(in, outcome.receipt().sha256());
+            StoredArtifact stored;
+            try (InputStream in = Files.newInputStream(artifact.file())) {
+                stored = registry.artifacts().put(in, artifact.sha256());
             }
-            Path sourceFolder = ModelSource.resolve(request.source(), settings).folder().root();
             Map<String, Object> validation = new LinkedHashMap<>();
-            validation.put("parity", outcome.parity() == null ? null : outcome.parity().toMap());
+            validation.put("parity", artifact.provenance().parity() == null ? null
+                    : artifact.provenance().parity().toMap());
             validation.put("metadata", "checked: no errors");
-            validation.put("embeddingWidth", outcome.width());
-            Version version = registry.versions().create(modelName, new NewVersion(artifact.sha256(),
-                    JsonText.of(model.configuration().toMap()),
-                    JsonText.of(Lineage.converted(outcome.provenance(), sourceFolder, artifact.sha256())),
-                    outcome.metadata(), JsonText.of(validation)), actor);
+            validation.put("embeddingWidth", artifact.dimensions().orElse(-1));
+            Version version = registry.versions().create(modelName, new NewVersion(stored.sha256(),
+                    JsonText.of(model.configuration().toMap()), JsonText.of(artifact.provenance().toMap()),
+                    artifact.metadata(), JsonText.of(validation)), actor);
             context.log("filed as " + modelName + " version " + version.number());
             return version;
-        } finally {
-            ScratchSpace.delete(scratch);
         }
     }
 }

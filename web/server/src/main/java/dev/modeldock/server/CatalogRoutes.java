@@ -2,7 +2,7 @@ package dev.modeldock.server;
 
 import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.host.Extensions;
-import dev.modeldock.provenance.Provenance;
+import dev.modeldock.host.ToolVersion;
 import dev.modeldock.registry.RegistryDatabase;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +24,7 @@ final class CatalogRoutes {
                         + " when the database is not), its version and database", ctx -> {
                     boolean up = database.isReachable();
                     ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "database unreachable",
-                            "version", Provenance.toolVersion(), "database", database.isPostgres() ? "postgresql" : "h2"));
+                            "version", ToolVersion.current(), "database", database.isPostgres() ? "postgresql" : "h2"));
                 }),
                 Endpoint.get("/api/v1/templates", Access.READ, "Configuration templates with their properties",
                         ctx -> ctx.json(templates())),

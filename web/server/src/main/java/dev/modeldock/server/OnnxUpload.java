@@ -1,11 +1,11 @@
 package dev.modeldock.server;
 
+import dev.modeldock.artifact.Provenance;
 import dev.modeldock.conversion.PrebuiltModel;
 import dev.modeldock.host.Extensions;
 import dev.modeldock.metadata.CheckContext;
 import dev.modeldock.metadata.MetadataProblem;
 import dev.modeldock.plugin.ModelDockException;
-import dev.modeldock.provenance.Provenance;
 import dev.modeldock.registry.NewVersion;
 import dev.modeldock.registry.Registry;
 import dev.modeldock.registry.StoredArtifact;
@@ -44,7 +44,7 @@ final class OnnxUpload {
     }
 
     /**
-     * @param fileName      the name the client gave the file, kept in the lineage only
+     * @param fileName      the name the client gave the file, kept in the lineage (the provenance) only
      * @param targetRelease the Oracle release the model is meant for, which bounds its size
      */
     Version accept(String model, Received onnx, String fileName, String metadata, int targetRelease,
@@ -66,7 +66,8 @@ final class OnnxUpload {
             validation.put("runtime", "loads in ONNX Runtime with onnxruntime-extensions");
             validation.put("targetRelease", targetRelease);
             return registry.versions().create(model, new NewVersion(artifact.sha256(), null,
-                    Json.write(lineage(fileName, artifact.sha256(), actor)), metadata, Json.write(validation)), actor);
+                    Json.write(Provenance.uploaded(fileName, fileName, artifact.sha256()).toMap()), metadata,
+                    Json.write(validation)), actor);
         } finally {
             Files.deleteIfExists(file);
         }
@@ -89,18 +90,6 @@ final class OnnxUpload {
             // server's folders are none of its business.
             throw new ModelDockException(e.getMessage().replace(file.toString(), "'" + fileName + "'"), e);
         }
-    }
-
-    private static Map<String, Object> lineage(String fileName, String sha256, String actor) {
-        Map<String, Object> lineage = new LinkedHashMap<>();
-        lineage.put("kind", "upload");
-        lineage.put("source", fileName);
-        lineage.put("revision", null);
-        lineage.put("sourceFiles", Map.of(fileName, sha256));
-        lineage.put("plugins", Map.of());
-        lineage.put("tool", Provenance.toolVersion());
-        lineage.put("uploadedBy", actor);
-        return lineage;
     }
 
     static Map<String, Object> problem(MetadataProblem p) {

@@ -1,6 +1,6 @@
 package dev.modeldock.server;
 
-import dev.modeldock.provenance.Provenance;
+import dev.modeldock.host.ToolVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +26,7 @@ final class OpenApi {
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("openapi", "3.1.0");
-        doc.put("info", Map.of("title", "ModelDock registry API", "version", Provenance.toolVersion(),
+        doc.put("info", Map.of("title", "ModelDock registry API", "version", ToolVersion.current(),
                 "description", "Models, versions, artifacts, aliases, jobs, targets, deployments and users."
                         + " Errors are {\"error\": message, \"detail\": any}."));
         doc.put("paths", paths);

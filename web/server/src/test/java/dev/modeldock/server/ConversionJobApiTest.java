@@ -116,8 +116,9 @@ class ConversionJobApiTest {
         assertTrue(version.path("config").isObject() && version.path("config").size() > 0);
 
         JsonNode lineage = version.path("lineage");
-        assertEquals("conversion", lineage.path("kind").asText());
+        assertEquals("converted", lineage.path("kind").asText());
         assertEquals(hubFolder.toString(), lineage.path("source").asText());
+        assertTrue(lineage.has("revision") && lineage.path("revision").isNull(), "a plain folder: " + lineage);
         assertEquals(Sha256.of(hubFolder.resolve("onnx/model.onnx")), lineage.path("sourceFiles").path("onnx/model.onnx")
                 .asText(), lineage.toString());
         assertEquals(Sha256.of(hubFolder.resolve("tokenizer.json")), lineage.path("sourceFiles").path("tokenizer.json")
@@ -126,7 +127,12 @@ class ConversionJobApiTest {
         lineage.path("plugins").forEach(p -> assertTrue(p.asText().matches("[a-z-]+@\\d+\\.\\d+\\.\\d+.*"), p.asText()));
         assertTrue(lineage.path("plugins").toString().contains("tokenizer-bert@"), lineage.toString());
         assertTrue(lineage.path("tool").asText().startsWith("ModelDock "), lineage.toString());
-        assertEquals(version.path("artifact").path("sha256").asText(), lineage.path("artifactSha256").asText());
+        assertEquals(version.path("config"), lineage.path("configuration"));
+        assertEquals(version.path("validation").path("parity"), lineage.path("parity"));
+        // One provenance: the lineage stored is the document the metadata carries, beside the artifact's SHA-256.
+        JsonNode description = version.path("metadata").path("modelDescription");
+        assertEquals(lineage, description.path("provenance"));
+        assertEquals(version.path("artifact").path("sha256").asText(), description.path("sha256").asText());
 
         JsonNode parity = version.path("validation").path("parity");
         assertTrue(parity.path("passed").asBoolean(), parity.toString());

@@ -46,8 +46,14 @@ class VersionUploadApiTest {
         assertEquals(sha, version.path("artifact").path("sha256").asText());
         assertEquals(onnx.length, version.path("artifact").path("sizeBytes").asLong());
         assertEquals("regression", version.path("metadata").path("function").asText());
-        assertEquals("upload", version.path("lineage").path("kind").asText());
-        assertEquals(sha, version.path("lineage").path("sourceFiles").path("file.onnx").asText(), version.toString());
+        JsonNode lineage = version.path("lineage");
+        assertEquals("uploaded", lineage.path("kind").asText());
+        assertEquals("file.onnx", lineage.path("source").asText());
+        assertEquals(sha, lineage.path("sourceFiles").path("file.onnx").asText(), version.toString());
+        assertEquals(1, lineage.path("sourceFiles").size(), lineage.toString());
+        assertTrue(lineage.path("configuration").isNull() && lineage.path("parity").isNull(), lineage.toString());
+        assertEquals(0, lineage.path("plugins").size(), lineage.toString());
+        assertTrue(lineage.path("tool").asText().startsWith("ModelDock "), lineage.toString());
         assertEquals("admin", version.path("createdBy").asText());
         assertEquals(0, version.path("validation").path("metadata").path("errors").size());
         assertEquals(version, server.anonymous().get("/api/v1/models/up-regressor/versions/1").expect(200).json());
