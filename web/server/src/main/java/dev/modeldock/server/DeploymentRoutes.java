@@ -5,12 +5,12 @@ import static dev.modeldock.server.Schemas.integer;
 import static dev.modeldock.server.Schemas.object;
 import static dev.modeldock.server.Schemas.string;
 
-import dev.modeldock.jobs.DeploymentJob;
-import dev.modeldock.jobs.DeploymentRequest;
-import dev.modeldock.jobs.JobRunner;
 import dev.modeldock.registry.Deployment;
 import dev.modeldock.registry.Deployments;
 import dev.modeldock.registry.Job;
+import dev.modeldock.service.DeploymentJob;
+import dev.modeldock.service.DeploymentRequest;
+import dev.modeldock.service.JobRunner;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.modeldock.server;
 
-import dev.modeldock.jobs.JobRunner;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.registry.ConflictException;
 import dev.modeldock.registry.NotFoundException;
+import dev.modeldock.service.JobRunner;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;

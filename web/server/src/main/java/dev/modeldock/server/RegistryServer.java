@@ -2,12 +2,13 @@ package dev.modeldock.server;
 
 import dev.modeldock.config.Settings;
 import dev.modeldock.host.Extensions;
-import dev.modeldock.jobs.ConversionJob;
-import dev.modeldock.jobs.DeploymentJob;
-import dev.modeldock.jobs.JobRunner;
 import dev.modeldock.registry.Registry;
 import dev.modeldock.registry.RegistryDatabase;
 import dev.modeldock.registry.SecretBox;
+import dev.modeldock.service.ConversionJob;
+import dev.modeldock.service.DeploymentJob;
+import dev.modeldock.service.JobRunner;
+import dev.modeldock.service.ScratchSpace;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.HandlerType;
@@ -47,7 +48,7 @@ public final class RegistryServer implements AutoCloseable {
             PrintStream out) throws IOException {
         Path dataDir = Files.createDirectories(options.dataDir().toAbsolutePath());
         Path workDir = dataDir.resolve("work");
-        dev.modeldock.jobs.ScratchSpace.clear(workDir); // nothing in it survives a restart
+        ScratchSpace.clear(workDir); // nothing in it survives a restart
         String url = options.databaseUrl() != null ? options.databaseUrl() : RegistryDatabase.embeddedUrl(dataDir);
         RegistryDatabase database = RegistryDatabase.open(url, options.databaseUser(), options.databasePassword());
         try {

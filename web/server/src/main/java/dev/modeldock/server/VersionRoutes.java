@@ -5,13 +5,13 @@ import static dev.modeldock.server.Schemas.object;
 import static dev.modeldock.server.Schemas.string;
 
 import dev.modeldock.conversion.EmbeddingModel;
-import dev.modeldock.jobs.ConversionJob;
-import dev.modeldock.jobs.ConversionRequest;
-import dev.modeldock.jobs.JobRunner;
 import dev.modeldock.registry.Job;
 import dev.modeldock.registry.Names;
 import dev.modeldock.registry.Registry;
 import dev.modeldock.registry.Version;
+import dev.modeldock.service.ConversionJob;
+import dev.modeldock.service.ConversionRequest;
+import dev.modeldock.service.JobRunner;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import jakarta.servlet.ServletException;

@@ -1,4 +1,4 @@
-package dev.modeldock.jobs;
+package dev.modeldock.service;
 
 import java.util.Map;
 

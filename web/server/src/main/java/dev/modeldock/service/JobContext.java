@@ -1,4 +1,4 @@
-package dev.modeldock.jobs;
+package dev.modeldock.service;
 
 import dev.modeldock.plugin.Progress;
 import dev.modeldock.registry.Jobs;

@@ -1,4 +1,4 @@
-package dev.modeldock.jobs;
+package dev.modeldock.service;
 
 import java.io.IOException;
 import java.nio.file.Files;

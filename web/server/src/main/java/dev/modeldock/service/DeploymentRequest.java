@@ -1,4 +1,4 @@
-package dev.modeldock.jobs;
+package dev.modeldock.service;
 
 /**
  * A deployment as the API receives it: a version by {@code version} number or by {@code alias}.

@@ -1,4 +1,4 @@
-package dev.modeldock.jobs;
+package dev.modeldock.service;
 
 import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.config.Settings;
