@@ -27,7 +27,7 @@ final class AliasRoutes {
                         + " version", object(List.of("version"), "version", Map.of("oneOf", List.of(
                                 Map.of("type", "integer"), Map.of("type", "string")), "description",
                                 "a version number or another alias")), 200, ctx -> {
-                    AliasTarget body = Json.body(ctx, AliasTarget.class);
+                    AliasTarget body = JsonBody.read(ctx, AliasTarget.class);
                     if (body.version() == null || !(body.version().isIntegralNumber() || body.version().isTextual())) {
                         throw new ApiException(400, "field 'version' must be a version number or an alias");
                     }

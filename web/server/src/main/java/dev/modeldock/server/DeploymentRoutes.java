@@ -37,7 +37,7 @@ final class DeploymentRoutes {
                         "target", string("a target profile's name"),
                         "databaseModelName", string("the name at the target, e.g. [schema.]NAME in Oracle"),
                         "replace", bool("replace a model of that name at the target")), 202, ctx -> {
-                    DeploymentRequest request = Json.body(ctx, DeploymentRequest.class);
+                    DeploymentRequest request = JsonBody.read(ctx, DeploymentRequest.class);
                     String actor = Auth.caller(ctx).name();
                     Deployment queued = deployment.prepare(request, actor);
                     boolean replace = Boolean.TRUE.equals(request.replace());

@@ -44,7 +44,7 @@ final class ModelRoutes {
                         object(List.of("name"), "name", string("letters, digits, '.', '_', '-'"),
                                 "description", string("free text"), "tags", strings("labels to filter by")), 201,
                         ctx -> {
-                            NewModel body = Json.body(ctx, NewModel.class);
+                            NewModel body = JsonBody.read(ctx, NewModel.class);
                             Model model = models.create(body.name(), body.description(), body.tags(),
                                     Auth.caller(ctx).name());
                             ctx.status(201).header("Location", "/api/v1/models/" + model.name())
@@ -55,7 +55,7 @@ final class ModelRoutes {
                 Endpoint.withBody("PATCH", "/api/v1/models/{name}", Access.EDIT, "Changes a model's description or tags",
                         object(List.of(), "description", string("free text"), "tags", strings("replaces all tags")),
                         200, ctx -> {
-                            ModelChange body = Json.body(ctx, ModelChange.class);
+                            ModelChange body = JsonBody.read(ctx, ModelChange.class);
                             ctx.json(Views.model(models.update(ctx.pathParam("name"), body.description(), body.tags(),
                                     Auth.caller(ctx).name())));
                         }),

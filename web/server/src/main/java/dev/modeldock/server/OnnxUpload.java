@@ -11,6 +11,7 @@ import dev.modeldock.registry.Registry;
 import dev.modeldock.registry.StoredArtifact;
 import dev.modeldock.registry.Version;
 import dev.modeldock.runtime.OrtSessions;
+import dev.modeldock.service.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -8,6 +8,7 @@ import dev.modeldock.registry.SecretBox;
 import dev.modeldock.service.ConversionJob;
 import dev.modeldock.service.DeploymentJob;
 import dev.modeldock.service.JobRunner;
+import dev.modeldock.service.Json;
 import dev.modeldock.service.ScratchSpace;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;

@@ -38,7 +38,7 @@ final class TargetRoutes {
                         ctx -> ctx.json(targets.list().stream().map(Views::target).toList())),
                 Endpoint.withBody("POST", "/api/v1/targets", Access.ADMIN, "Creates a target profile", schema, 201,
                         ctx -> {
-                            TargetBody body = Json.body(ctx, TargetBody.class);
+                            TargetBody body = JsonBody.read(ctx, TargetBody.class);
                             ctx.status(201).header("Location", "/api/v1/targets/" + body.name())
                                     .json(save(ctx, body.name(), body, true));
                         }),
@@ -46,7 +46,7 @@ final class TargetRoutes {
                         ctx -> ctx.json(Views.target(targets.get(ctx.pathParam("name"))))),
                 Endpoint.withBody("PUT", "/api/v1/targets/{name}", Access.ADMIN, "Replaces a target profile; secrets"
                         + " not given are kept", schema, 200, ctx -> {
-                    TargetBody body = Json.body(ctx, TargetBody.class);
+                    TargetBody body = JsonBody.read(ctx, TargetBody.class);
                     if (body.name() != null && !body.name().equals(ctx.pathParam("name"))) {
                         throw new ApiException(400, "the body names target '" + body.name() + "' but the path '"
                                 + ctx.pathParam("name") + "'");

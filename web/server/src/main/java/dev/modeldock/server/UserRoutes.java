@@ -34,7 +34,7 @@ final class UserRoutes {
                 Endpoint.withBody("POST", "/api/v1/users", Access.ADMIN, "Creates a user", object(List.of("name", "role"),
                         "name", string("the user's name"), "role", string("viewer, editor, deployer or admin")), 201,
                         ctx -> {
-                            NewUser body = Json.body(ctx, NewUser.class);
+                            NewUser body = JsonBody.read(ctx, NewUser.class);
                             User user = users.create(body.name(), Role.parse(body.role()), Auth.caller(ctx).name());
                             ctx.status(201).json(view(user));
                         }),
@@ -44,7 +44,7 @@ final class UserRoutes {
                 }),
                 Endpoint.withBody("POST", "/api/v1/users/{name}/tokens", Access.ADMIN, "Issues an API token; it is"
                         + " shown this once", object(List.of(), "label", string("what the token is for")), 201, ctx -> {
-                    String label = ctx.body().isBlank() ? "" : Json.body(ctx, NewToken.class).label();
+                    String label = ctx.body().isBlank() ? "" : JsonBody.read(ctx, NewToken.class).label();
                     String token = users.issueToken(ctx.pathParam("name"), label, Auth.caller(ctx).name());
                     ctx.status(201).json(Map.of("user", ctx.pathParam("name"), "token", token));
                 }));

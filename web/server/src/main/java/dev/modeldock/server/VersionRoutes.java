@@ -81,7 +81,7 @@ final class VersionRoutes {
             createFromUpload(ctx, model);
             return;
         }
-        ConversionRequest request = Json.body(ctx, ConversionRequest.class);
+        ConversionRequest request = JsonBody.read(ctx, ConversionRequest.class);
         registry.models().get(model);
         EmbeddingModel prepared = conversion.prepare(request);
         String actor = Auth.caller(ctx).name();

@@ -5,6 +5,7 @@ import dev.modeldock.registry.Job;
 import dev.modeldock.registry.Model;
 import dev.modeldock.registry.TargetProfile;
 import dev.modeldock.registry.Version;
+import dev.modeldock.service.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.modeldock.server;
+package dev.modeldock.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,15 +8,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.javalin.http.Context;
-import java.util.stream.Collectors;
 
-/** JSON in and out of the API: strict on the way in, so a typo is an error and not a silent default. */
+/**
+ * The server's one JSON mapper: Javalin reads request bodies and writes answers with it, and the
+ * services write job requests, results and registry documents with it. Strict on the way in, so a
+ * typo is an error and not a silent default; dates are ISO-8601 text.
+ */
 public final class Json {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -36,29 +36,6 @@ public final class Json {
     private Json() {
     }
 
-    /** The request body as {@code type}; 400 naming the field when it does not fit. */
-    public static <T> T body(Context ctx, Class<T> type) {
-        String text = ctx.body();
-        if (text.isBlank()) {
-            throw new ApiException(400, "the request needs a JSON body");
-        }
-        try {
-            T value = MAPPER.readValue(text, type);
-            if (value == null) {
-                throw new ApiException(400, "the request body must be a JSON object, not null");
-            }
-            return value;
-        } catch (UnrecognizedPropertyException e) {
-            throw new ApiException(400, "unknown field '" + e.getPropertyName() + "'",
-                    java.util.Map.of("allowed", e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()));
-        } catch (MismatchedInputException e) {
-            throw new ApiException(400, "field '" + path(e) + "' has the wrong type",
-                    e.getOriginalMessage().lines().findFirst().orElse(""));
-        } catch (JsonProcessingException e) {
-            throw new ApiException(400, "malformed JSON", e.getOriginalMessage().lines().findFirst().orElse(""));
-        }
-    }
-
     /** Parses stored JSON text for a response; null stays null. */
     public static JsonNode tree(String text) {
         if (text == null) {
@@ -71,17 +48,12 @@ public final class Json {
         }
     }
 
+    /** {@code value} as JSON text. */
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String path(MismatchedInputException e) {
-        String path = e.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName()
-                : "[" + ref.getIndex() + "]").collect(Collectors.joining("."));
-        return path.isEmpty() ? "(body)" : path.replace(".[", "[");
     }
 }
