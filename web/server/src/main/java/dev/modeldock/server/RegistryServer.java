@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The registry server: the database, the job runner and the HTTP API, started together and
@@ -34,38 +35,48 @@ public final class RegistryServer implements AutoCloseable {
     private final JobRunner runner;
     private final Javalin app;
     private final List<Endpoint> endpoints;
+    private final Path dataDir;
 
     private RegistryServer(RegistryDatabase database, Registry registry, JobRunner runner, Javalin app,
-            List<Endpoint> endpoints) {
+            List<Endpoint> endpoints, Path dataDir) {
         this.database = database;
         this.registry = registry;
         this.runner = runner;
         this.app = app;
         this.endpoints = endpoints;
+        this.dataDir = dataDir;
     }
 
-    /** Opens (or creates) the registry and serves it; {@code out} receives the start-up lines. */
-    public static RegistryServer start(ServerOptions options, Extensions extensions, Settings settings,
-            PrintStream out) throws IOException {
-        Path dataDir = Files.createDirectories(options.dataDir().toAbsolutePath());
+    /**
+     * Opens (or creates) the registry and serves it; {@code out} receives the start-up lines.
+     *
+     * @param configure sets the options on a {@link RegistryServerConfig} holding the defaults
+     */
+    public static RegistryServer start(Consumer<RegistryServerConfig> configure, Extensions extensions,
+            Settings settings, PrintStream out) throws IOException {
+        RegistryServerConfig config = new RegistryServerConfig();
+        configure.accept(config);
+        config.validate();
+        Path dataDir = Files.createDirectories(config.dataDir.toAbsolutePath());
         Path workDir = dataDir.resolve("work");
         ScratchSpace.clear(workDir); // nothing in it survives a restart
-        String url = options.databaseUrl() != null ? options.databaseUrl() : RegistryDatabase.embeddedUrl(dataDir);
-        RegistryDatabase database = RegistryDatabase.open(url, options.databaseUser(), options.databasePassword());
+        String url = config.database.url != null ? config.database.url : RegistryDatabase.embeddedUrl(dataDir);
+        RegistryDatabase database = RegistryDatabase.open(url, config.database.user, config.database.password);
         try {
-            Registry registry = new Registry(database, SecretBox.forDataDir(dataDir, options.secretKey()));
+            Registry registry = new Registry(database, SecretBox.forDataDir(dataDir, config.secrets.key));
             Registry.Recovery recovery = registry.recover();
             if (recovery.interruptedJobs() + recovery.stagedUploads() + recovery.unreferencedArtifacts() > 0) {
                 out.printf("recovered from an earlier stop: %d interrupted job(s) marked failed, %d partial upload(s)"
                         + " and %d unused artifact(s) removed%n", recovery.interruptedJobs(), recovery.stagedUploads(),
                         recovery.unreferencedArtifacts());
             }
-            AdminBootstrap.ensureAdmin(registry.users(), options.adminToken(), dataDir, out);
-            JobRunner runner = new JobRunner(registry.jobs(), Json.MAPPER, options.jobThreads(), 32);
+            AdminBootstrap.ensureAdmin(registry.users(), config.secrets.adminToken, dataDir, out);
+            JobRunner runner = new JobRunner(registry.jobs(), Json.MAPPER, config.jobs.threads,
+                    config.jobs.queueCapacity);
             List<Endpoint> endpoints = endpoints(registry, runner, extensions, settings, workDir, database);
-            Javalin app = javalin(options, workDir, endpoints, new Auth(registry.users(), options.anonymousRead()));
-            app.start(options.port());
-            return new RegistryServer(database, registry, runner, app, endpoints);
+            Javalin app = javalin(config, workDir, endpoints, new Auth(registry.users(), config.auth.anonymousRead));
+            app.start(config.port);
+            return new RegistryServer(database, registry, runner, app, endpoints, dataDir);
         } catch (RuntimeException | IOException e) {
             database.close();
             throw e;
@@ -74,6 +85,11 @@ public final class RegistryServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** The data folder, as an absolute path. */
+    public Path dataDir() {
+        return dataDir;
     }
 
     public Registry registry() {
@@ -112,7 +128,7 @@ public final class RegistryServer implements AutoCloseable {
         return List.copyOf(all);
     }
 
-    private static Javalin javalin(ServerOptions options, Path workDir, List<Endpoint> endpoints, Auth auth)
+    private static Javalin javalin(RegistryServerConfig serverConfig, Path workDir, List<Endpoint> endpoints, Auth auth)
             throws IOException {
         Path uploads = Files.createDirectories(workDir.resolve("uploads"));
         Javalin app = Javalin.create(config -> {
@@ -121,9 +137,9 @@ public final class RegistryServer implements AutoCloseable {
             config.http.maxRequestSize = MAX_JSON_BYTES;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.jetty.multipartConfig.cacheDirectory(uploads.toString());
-            config.jetty.multipartConfig.maxFileSize(options.maxUploadBytes(), SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxFileSize(serverConfig.uploads.maxBytes, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
-            config.jetty.multipartConfig.maxTotalRequestSize(options.maxUploadBytes() + MAX_JSON_BYTES, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(serverConfig.uploads.maxBytes + MAX_JSON_BYTES, SizeUnit.BYTES);
         });
         for (Endpoint endpoint : endpoints) {
             app.addHttpHandler(HandlerType.valueOf(endpoint.method()), endpoint.path(), ctx -> {

@@ -20,8 +20,7 @@ class OpenApiTest {
 
     @BeforeAll
     static void start() {
-        server = ServerFixture.start(ServerOptions.defaults(0, dataDir).withSecrets(ServerFixture.ADMIN_TOKEN, null)
-                .withAnonymousRead(false));
+        server = ServerFixture.start(dataDir, config -> config.auth.anonymousRead = false);
     }
 
     @AfterAll
