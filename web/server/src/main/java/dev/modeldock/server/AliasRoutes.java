@@ -3,7 +3,7 @@ package dev.modeldock.server;
 import static dev.modeldock.server.Schemas.object;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.modeldock.registry.Aliases;
+import dev.modeldock.service.AliasService;
 import java.util.List;
 import java.util.Map;
 
@@ -13,9 +13,9 @@ final class AliasRoutes {
     record AliasTarget(JsonNode version) {
     }
 
-    private final Aliases aliases;
+    private final AliasService aliases;
 
-    AliasRoutes(Aliases aliases) {
+    AliasRoutes(AliasService aliases) {
         this.aliases = aliases;
     }
 

@@ -1,7 +1,7 @@
 package dev.modeldock.server;
 
-import dev.modeldock.registry.ArtifactStore;
 import dev.modeldock.registry.Version;
+import dev.modeldock.service.VersionService;
 import io.javalin.http.Context;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 final class ArtifactDownload {
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
-    private final ArtifactStore artifacts;
+    private final VersionService versions;
 
-    ArtifactDownload(ArtifactStore artifacts) {
-        this.artifacts = artifacts;
+    ArtifactDownload(VersionService versions) {
+        this.versions = versions;
     }
 
     void send(Context ctx, Version version) throws java.io.IOException {
@@ -35,13 +35,13 @@ final class ArtifactDownload {
         String ifRange = ctx.header("If-Range");
         if (range == null || (ifRange != null && !ifRange.equals(etag))) {
             ctx.header("Content-Length", String.valueOf(size));
-            ctx.result(artifacts.open(version.artifactSha256()));
+            ctx.result(versions.openArtifact(version));
             return;
         }
         long[] span = parse(range, size);
         if (span == null) {
             ctx.header("Content-Length", String.valueOf(size));
-            ctx.result(artifacts.open(version.artifactSha256()));
+            ctx.result(versions.openArtifact(version));
             return;
         }
         if (span.length == 0) {
@@ -52,7 +52,7 @@ final class ArtifactDownload {
         ctx.status(206);
         ctx.header("Content-Range", "bytes " + span[0] + "-" + span[1] + "/" + size);
         ctx.header("Content-Length", String.valueOf(length));
-        ctx.result(artifacts.open(version.artifactSha256(), span[0], length));
+        ctx.result(versions.openArtifact(version, span[0], length));
     }
 
     /**

@@ -1,18 +1,18 @@
 package dev.modeldock.server;
 
-import dev.modeldock.registry.Registry;
+import dev.modeldock.service.AuditService;
 import java.util.List;
 
 /** The audit log: who did what, to what, when. */
 final class AuditRoutes {
-    private final Registry registry;
+    private final AuditService audit;
 
-    AuditRoutes(Registry registry) {
-        this.registry = registry;
+    AuditRoutes(AuditService audit) {
+        this.audit = audit;
     }
 
     List<Endpoint> endpoints() {
         return List.of(Endpoint.get("/api/v1/audit", Access.ADMIN, "The latest audit entries, newest first; limit",
-                ctx -> ctx.json(registry.audit(Params.integer(ctx, "limit", 100, 1, 1000)))));
+                ctx -> ctx.json(audit.latest(Params.integer(ctx, "limit", 100, 1, 1000)))));
     }
 }

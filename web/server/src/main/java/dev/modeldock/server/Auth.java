@@ -1,7 +1,7 @@
 package dev.modeldock.server;
 
 import dev.modeldock.registry.User;
-import dev.modeldock.registry.Users;
+import dev.modeldock.service.UserService;
 import io.javalin.http.Context;
 import java.util.Optional;
 
@@ -13,10 +13,10 @@ import java.util.Optional;
 final class Auth {
     private static final String CALLER = "modeldock.caller";
 
-    private final Users users;
+    private final UserService users;
     private final boolean anonymousRead;
 
-    Auth(Users users, boolean anonymousRead) {
+    Auth(UserService users, boolean anonymousRead) {
         this.users = users;
         this.anonymousRead = anonymousRead;
     }

@@ -1,44 +1,30 @@
 package dev.modeldock.server;
 
-import dev.modeldock.config.EmbeddingModelConfig;
-import dev.modeldock.host.Extensions;
-import dev.modeldock.provenance.Provenance;
-import dev.modeldock.registry.RegistryDatabase;
-import java.util.LinkedHashMap;
+import dev.modeldock.service.CatalogService;
 import java.util.List;
 import java.util.Map;
 
 /** What the server can do: health, configuration templates, preconfigured models, plugins. */
 final class CatalogRoutes {
-    private final Extensions extensions;
-    private final RegistryDatabase database;
+    private final CatalogService catalog;
 
-    CatalogRoutes(Extensions extensions, RegistryDatabase database) {
-        this.extensions = extensions;
-        this.database = database;
+    CatalogRoutes(CatalogService catalog) {
+        this.catalog = catalog;
     }
 
     List<Endpoint> endpoints() {
         return List.of(
                 Endpoint.get("/api/v1/health", Access.PUBLIC, "Whether the server and its database are up (503"
                         + " when the database is not), its version and database", ctx -> {
-                    boolean up = database.isReachable();
-                    ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "database unreachable",
-                            "version", Provenance.toolVersion(), "database", database.isPostgres() ? "postgresql" : "h2"));
+                    CatalogService.Health health = catalog.health();
+                    ctx.status(health.up() ? 200 : 503).json(Map.of("status", health.up() ? "ok"
+                            : "database unreachable", "version", health.version(), "database", health.database()));
                 }),
                 Endpoint.get("/api/v1/templates", Access.READ, "Configuration templates with their properties",
-                        ctx -> ctx.json(templates())),
+                        ctx -> ctx.json(catalog.templates())),
                 Endpoint.get("/api/v1/preconfigured", Access.READ, "Preconfigured models with their properties",
-                        ctx -> ctx.json(EmbeddingModelConfig.showPreconfigured(true, null).get(0))),
+                        ctx -> ctx.json(catalog.preconfigured())),
                 Endpoint.get("/api/v1/plugins", Access.READ, "Installed plugins: id, version, extensions",
-                        ctx -> ctx.json(extensions.describe())));
-    }
-
-    private static Map<String, Object> templates() {
-        Map<String, Object> templates = new LinkedHashMap<>();
-        for (String name : EmbeddingModelConfig.showTemplates()) {
-            templates.put(name, EmbeddingModelConfig.fromTemplate(name, Map.of()).toMap());
-        }
-        return templates;
+                        ctx -> ctx.json(catalog.plugins())));
     }
 }

@@ -4,6 +4,7 @@ import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.registry.ConflictException;
 import dev.modeldock.registry.NotFoundException;
 import dev.modeldock.service.JobRunner;
+import dev.modeldock.service.ModelRefusedException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -24,6 +25,7 @@ final class ErrorResponses {
         app.exception(ApiException.class, (e, ctx) -> answer(ctx, e.status(), e.getMessage(), e.detail()));
         app.exception(NotFoundException.class, (e, ctx) -> answer(ctx, 404, e.getMessage(), null));
         app.exception(ConflictException.class, (e, ctx) -> answer(ctx, 409, e.getMessage(), null));
+        app.exception(ModelRefusedException.class, (e, ctx) -> answer(ctx, 422, e.getMessage(), e.problemDocuments()));
         app.exception(JobRunner.QueueFullException.class, (e, ctx) -> answer(ctx, 503, e.getMessage(), null));
         app.exception(ModelDockException.class, (e, ctx) -> answer(ctx, 400, e.getMessage(), null));
         app.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), e.getMessage(), null));

@@ -2,7 +2,7 @@ package dev.modeldock.server;
 
 import dev.modeldock.registry.Job;
 import dev.modeldock.registry.JobEvent;
-import dev.modeldock.registry.Jobs;
+import dev.modeldock.service.JobService;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.List;
@@ -17,9 +17,9 @@ final class JobRoutes {
     private static final long POLL_MILLIS = 200;
     private static final long HEARTBEAT_MILLIS = 15_000;
 
-    private final Jobs jobs;
+    private final JobService jobs;
 
-    JobRoutes(Jobs jobs) {
+    JobRoutes(JobService jobs) {
         this.jobs = jobs;
     }
 

@@ -6,8 +6,8 @@ import static dev.modeldock.server.Schemas.strings;
 
 import dev.modeldock.registry.Model;
 import dev.modeldock.registry.ModelQuery;
-import dev.modeldock.registry.Models;
 import dev.modeldock.registry.Page;
+import dev.modeldock.service.ModelService;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +22,9 @@ final class ModelRoutes {
     record ModelChange(String description, List<String> tags) {
     }
 
-    private final Models models;
+    private final ModelService models;
 
-    ModelRoutes(Models models) {
+    ModelRoutes(ModelService models) {
         this.models = models;
     }
 

@@ -1,6 +1,5 @@
 package dev.modeldock.server;
 
-import dev.modeldock.provenance.Provenance;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +15,8 @@ final class OpenApi {
     private OpenApi() {
     }
 
-    static Map<String, Object> describe(List<Endpoint> endpoints) {
+    /** @param version ModelDock's version, the API's */
+    static Map<String, Object> describe(List<Endpoint> endpoints, String version) {
         Map<String, Object> paths = new LinkedHashMap<>();
         for (Endpoint endpoint : endpoints) {
             @SuppressWarnings("unchecked")
@@ -26,7 +26,7 @@ final class OpenApi {
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("openapi", "3.1.0");
-        doc.put("info", Map.of("title", "ModelDock registry API", "version", Provenance.toolVersion(),
+        doc.put("info", Map.of("title", "ModelDock registry API", "version", version,
                 "description", "Models, versions, artifacts, aliases, jobs, targets, deployments and users."
                         + " Errors are {\"error\": message, \"detail\": any}."));
         doc.put("paths", paths);

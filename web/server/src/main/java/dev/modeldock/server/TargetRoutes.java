@@ -4,13 +4,10 @@ import static dev.modeldock.server.Schemas.object;
 import static dev.modeldock.server.Schemas.string;
 import static dev.modeldock.server.Schemas.stringMap;
 
-import dev.modeldock.host.Extensions;
-import dev.modeldock.plugin.ExportTarget;
-import dev.modeldock.registry.Targets;
+import dev.modeldock.service.TargetService;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Deployment target profiles. Which settings are secret is the export target plugin's word; they
@@ -21,12 +18,10 @@ final class TargetRoutes {
     record TargetBody(String name, String plugin, Map<String, String> settings) {
     }
 
-    private final Targets targets;
-    private final Extensions extensions;
+    private final TargetService targets;
 
-    TargetRoutes(Targets targets, Extensions extensions) {
+    TargetRoutes(TargetService targets) {
         this.targets = targets;
-        this.extensions = extensions;
     }
 
     List<Endpoint> endpoints() {
@@ -60,18 +55,6 @@ final class TargetRoutes {
     }
 
     private Map<String, Object> save(Context ctx, String name, TargetBody body, boolean create) {
-        if (body.plugin() == null || body.plugin().isBlank()) {
-            throw new ApiException(400, "field 'plugin' is missing: name an export target such as file or oracle");
-        }
-        ExportTarget target = extensions.exportTarget(body.plugin());
-        Map<String, String> plain = new TreeMap<>();
-        Map<String, String> secret = new TreeMap<>();
-        (body.settings() == null ? Map.<String, String>of() : body.settings()).forEach((key, value) -> {
-            if (value == null) {
-                throw new ApiException(400, "setting '" + key + "' is null; omit it instead");
-            }
-            (target.secretSettings().contains(key) ? secret : plain).put(key, value);
-        });
-        return Views.target(targets.save(name, body.plugin(), plain, secret, create, Auth.caller(ctx).name()));
+        return Views.target(targets.save(name, body.plugin(), body.settings(), create, Auth.caller(ctx).name()));
     }
 }

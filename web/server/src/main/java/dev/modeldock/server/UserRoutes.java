@@ -5,7 +5,7 @@ import static dev.modeldock.server.Schemas.string;
 
 import dev.modeldock.registry.Role;
 import dev.modeldock.registry.User;
-import dev.modeldock.registry.Users;
+import dev.modeldock.service.UserService;
 import java.util.List;
 import java.util.Map;
 
@@ -19,9 +19,9 @@ final class UserRoutes {
     record NewToken(String label) {
     }
 
-    private final Users users;
+    private final UserService users;
 
-    UserRoutes(Users users) {
+    UserRoutes(UserService users) {
         this.users = users;
     }
 

@@ -4,14 +4,11 @@ import static dev.modeldock.server.Schemas.freeObject;
 import static dev.modeldock.server.Schemas.object;
 import static dev.modeldock.server.Schemas.string;
 
-import dev.modeldock.conversion.EmbeddingModel;
 import dev.modeldock.registry.Job;
 import dev.modeldock.registry.Names;
-import dev.modeldock.registry.Registry;
 import dev.modeldock.registry.Version;
-import dev.modeldock.service.ConversionJob;
 import dev.modeldock.service.ConversionRequest;
-import dev.modeldock.service.JobRunner;
+import dev.modeldock.service.VersionService;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import jakarta.servlet.ServletException;
@@ -26,24 +23,18 @@ final class VersionRoutes {
     /** Import metadata is a small document; even thousands of labels fit well within this. */
     private static final int MAX_METADATA_BYTES = 4 << 20;
 
-    private final Registry registry;
-    private final JobRunner runner;
-    private final ConversionJob conversion;
-    private final OnnxUpload upload;
+    private final VersionService versions;
     private final ArtifactDownload download;
 
-    VersionRoutes(Registry registry, JobRunner runner, ConversionJob conversion, OnnxUpload upload) {
-        this.registry = registry;
-        this.runner = runner;
-        this.conversion = conversion;
-        this.upload = upload;
-        this.download = new ArtifactDownload(registry.artifacts());
+    VersionRoutes(VersionService versions) {
+        this.versions = versions;
+        this.download = new ArtifactDownload(versions);
     }
 
     List<Endpoint> endpoints() {
         return List.of(
                 Endpoint.get("/api/v1/models/{name}/versions", Access.READ, "A model's versions, oldest first",
-                        ctx -> ctx.json(registry.versions().list(ctx.pathParam("name")).stream().map(Views::version)
+                        ctx -> ctx.json(versions.list(ctx.pathParam("name")).stream().map(Views::version)
                                 .toList())),
                 Endpoint.withBody("POST", "/api/v1/models/{name}/versions", Access.EDIT, "Creates a version: JSON"
                         + " starts a conversion job (202 with the job); multipart 'file' (ONNX) + 'metadata' (JSON)"
@@ -72,7 +63,7 @@ final class VersionRoutes {
     }
 
     private Version version(Context ctx) {
-        return registry.versions().get(ctx.pathParam("name"), ctx.pathParam("version"));
+        return versions.get(ctx.pathParam("name"), ctx.pathParam("version"));
     }
 
     private void create(Context ctx) throws IOException {
@@ -82,11 +73,7 @@ final class VersionRoutes {
             return;
         }
         ConversionRequest request = JsonBody.read(ctx, ConversionRequest.class);
-        registry.models().get(model);
-        EmbeddingModel prepared = conversion.prepare(request);
-        String actor = Auth.caller(ctx).name();
-        Job job = runner.submit("conversion", Map.of("model", model, "conversion", request), actor,
-                context -> Views.version(conversion.run(model, request, prepared, actor, context)));
+        Job job = versions.convert(model, request, Auth.caller(ctx).name());
         ctx.status(202).header("Location", "/api/v1/jobs/" + job.id()).json(Views.job(job));
     }
 
@@ -113,7 +100,7 @@ final class VersionRoutes {
         int release = Params.integer(ctx, "targetRelease", 26, 23, 26);
         // Jetty has spooled the part to a file already: moving that file is one rename, where
         // copying it out of file.content() wrote the whole model to disk a second time.
-        Version version = upload.accept(model, target -> filePart(ctx).write(target.toString()),
+        Version version = versions.upload(model, target -> filePart(ctx).write(target.toString()),
                 Names.printable(file.filename()), metadata, release, Auth.caller(ctx).name());
         ctx.status(201).header("Location", "/api/v1/models/" + model + "/versions/" + version.number())
                 .json(Views.version(version));

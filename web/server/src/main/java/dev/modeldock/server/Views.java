@@ -6,6 +6,7 @@ import dev.modeldock.registry.Model;
 import dev.modeldock.registry.TargetProfile;
 import dev.modeldock.registry.Version;
 import dev.modeldock.service.Json;
+import dev.modeldock.service.VersionDocument;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,20 +30,9 @@ final class Views {
         return view;
     }
 
+    /** As a conversion job records the version it made. */
     static Map<String, Object> version(Version v) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("model", v.model());
-        view.put("number", v.number());
-        view.put("aliases", v.aliases());
-        view.put("artifact", Map.of("sha256", v.artifactSha256(), "sizeBytes", v.sizeBytes(),
-                "href", "/api/v1/models/" + v.model() + "/versions/" + v.number() + "/artifact"));
-        view.put("config", Json.tree(v.config()));
-        view.put("lineage", Json.tree(v.lineage()));
-        view.put("metadata", Json.tree(v.metadata()));
-        view.put("validation", Json.tree(v.validation()));
-        view.put("createdBy", v.createdBy());
-        view.put("createdAt", v.createdAt());
-        return view;
+        return VersionDocument.of(v);
     }
 
     static Map<String, Object> job(Job j) {

@@ -22,12 +22,12 @@ import java.util.Map;
  * Sends a stored version to a target profile, and later checks that the target still holds it.
  * The artifact is read back from the registry and its SHA-256 verified before it leaves.
  */
-public final class DeploymentJob {
+final class DeploymentJob {
     private final Registry registry;
     private final Extensions extensions;
     private final Path workDir;
 
-    public DeploymentJob(Registry registry, Extensions extensions, Path workDir) {
+    DeploymentJob(Registry registry, Extensions extensions, Path workDir) {
         this.registry = registry;
         this.extensions = extensions;
         this.workDir = workDir;

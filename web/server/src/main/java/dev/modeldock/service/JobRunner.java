@@ -23,7 +23,7 @@ public final class JobRunner implements AutoCloseable {
 
     /** The work of one job; what it returns becomes the job's JSON result. */
     @FunctionalInterface
-    public interface Work {
+    interface Work {
         Object run(JobContext context) throws Exception;
     }
 
@@ -32,7 +32,7 @@ public final class JobRunner implements AutoCloseable {
     private final ThreadPoolExecutor pool;
 
     /** @param json writes requests and results, which may hold records and timestamps */
-    public JobRunner(Jobs jobs, ObjectMapper json, int threads, int queueCapacity) {
+    JobRunner(Jobs jobs, ObjectMapper json, int threads, int queueCapacity) {
         this.jobs = jobs;
         this.json = json;
         AtomicInteger count = new AtomicInteger();
@@ -49,7 +49,7 @@ public final class JobRunner implements AutoCloseable {
      *
      * @throws QueueFullException when the queue is full; the job is then recorded as failed
      */
-    public Job submit(String kind, Object request, String actor, Work work) {
+    Job submit(String kind, Object request, String actor, Work work) {
         Job job = jobs.create(kind, write(request), actor);
         try {
             pool.execute(() -> run(job.id(), work));

@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
 
 /** Scratch folders jobs work in and remove when done, whether they succeeded or not. */
-public final class ScratchSpace {
+final class ScratchSpace {
     private ScratchSpace() {
     }
 

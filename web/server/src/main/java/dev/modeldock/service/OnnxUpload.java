@@ -1,4 +1,4 @@
-package dev.modeldock.server;
+package dev.modeldock.service;
 
 import dev.modeldock.conversion.PrebuiltModel;
 import dev.modeldock.host.Extensions;
@@ -11,7 +11,6 @@ import dev.modeldock.registry.Registry;
 import dev.modeldock.registry.StoredArtifact;
 import dev.modeldock.registry.Version;
 import dev.modeldock.runtime.OrtSessions;
-import dev.modeldock.service.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -37,18 +36,11 @@ final class OnnxUpload {
         this.workDir = workDir;
     }
 
-    /** The uploaded model's bytes, which the HTTP layer has already received. */
-    @FunctionalInterface
-    interface Received {
-        /** Puts the bytes into {@code file}, which does not exist yet and belongs to the upload from then on. */
-        void moveTo(Path file) throws IOException;
-    }
-
     /**
      * @param fileName      the name the client gave the file, kept in the lineage only
      * @param targetRelease the Oracle release the model is meant for, which bounds its size
      */
-    Version accept(String model, Received onnx, String fileName, String metadata, int targetRelease,
+    Version accept(String model, ReceivedFile onnx, String fileName, String metadata, int targetRelease,
             String actor) throws IOException {
         registry.models().get(model); // an unknown model is a 404 before anything is checked
         Files.createDirectories(workDir);
@@ -80,11 +72,13 @@ final class OnnxUpload {
                     .check(new CheckContext(null, size, targetRelease));
             List<MetadataProblem> errors = problems.stream().filter(MetadataProblem::isError).toList();
             if (!errors.isEmpty()) {
-                throw new ApiException(422, "Oracle would refuse this model: " + errors.size() + " problem(s) in the"
-                        + " model or its metadata", errors.stream().map(OnnxUpload::problem).toList());
+                throw new ModelRefusedException("Oracle would refuse this model: " + errors.size() + " problem(s) in"
+                        + " the model or its metadata", errors);
             }
             OrtSessions.checkLoads(file);
             return problems;
+        } catch (ModelRefusedException e) {
+            throw e; // names no file
         } catch (ModelDockException e) {
             // Messages name the spooled copy; the client knows the file by the name it sent, and the
             // server's folders are none of its business.

@@ -1,4 +1,4 @@
-package dev.modeldock.server;
+package dev.modeldock.service;
 
 import dev.modeldock.registry.OwnerOnlyFile;
 import dev.modeldock.registry.Role;
@@ -12,9 +12,10 @@ import java.nio.file.Path;
  * token from {@code MODELDOCK_ADMIN_TOKEN}, or with a generated token that is written to the data
  * folder (owner-only) and printed once.
  */
-final class AdminBootstrap {
-    static final String ADMIN_TOKEN_ENV = "MODELDOCK_ADMIN_TOKEN";
-    static final String TOKEN_FILE = "admin-token";
+public final class AdminBootstrap {
+    public static final String ADMIN_TOKEN_ENV = "MODELDOCK_ADMIN_TOKEN";
+    /** The generated token's file in the data folder. */
+    public static final String TOKEN_FILE = "admin-token";
 
     private AdminBootstrap() {
     }
