@@ -1,5 +1,6 @@
-package dev.modeldock.server;
+package dev.modeldock.server.api;
 
+import dev.modeldock.server.auth.Access;
 import dev.modeldock.service.AuditService;
 import java.util.List;
 

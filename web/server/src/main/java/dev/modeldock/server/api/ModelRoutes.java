@@ -1,12 +1,14 @@
-package dev.modeldock.server;
+package dev.modeldock.server.api;
 
-import static dev.modeldock.server.Schemas.object;
-import static dev.modeldock.server.Schemas.string;
-import static dev.modeldock.server.Schemas.strings;
+import static dev.modeldock.server.api.Schemas.object;
+import static dev.modeldock.server.api.Schemas.string;
+import static dev.modeldock.server.api.Schemas.strings;
 
 import dev.modeldock.registry.Model;
 import dev.modeldock.registry.ModelQuery;
 import dev.modeldock.registry.Page;
+import dev.modeldock.server.auth.Access;
+import dev.modeldock.server.auth.Auth;
 import dev.modeldock.service.ModelService;
 import java.util.LinkedHashMap;
 import java.util.List;

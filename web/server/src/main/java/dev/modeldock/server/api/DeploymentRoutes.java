@@ -1,10 +1,12 @@
-package dev.modeldock.server;
+package dev.modeldock.server.api;
 
-import static dev.modeldock.server.Schemas.bool;
-import static dev.modeldock.server.Schemas.integer;
-import static dev.modeldock.server.Schemas.object;
-import static dev.modeldock.server.Schemas.string;
+import static dev.modeldock.server.api.Schemas.bool;
+import static dev.modeldock.server.api.Schemas.integer;
+import static dev.modeldock.server.api.Schemas.object;
+import static dev.modeldock.server.api.Schemas.string;
 
+import dev.modeldock.server.auth.Access;
+import dev.modeldock.server.auth.Auth;
 import dev.modeldock.service.DeploymentRequest;
 import dev.modeldock.service.DeploymentService;
 import java.util.LinkedHashMap;

@@ -1,9 +1,11 @@
-package dev.modeldock.server;
+package dev.modeldock.server.api;
 
-import static dev.modeldock.server.Schemas.object;
-import static dev.modeldock.server.Schemas.string;
-import static dev.modeldock.server.Schemas.stringMap;
+import static dev.modeldock.server.api.Schemas.object;
+import static dev.modeldock.server.api.Schemas.string;
+import static dev.modeldock.server.api.Schemas.stringMap;
 
+import dev.modeldock.server.auth.Access;
+import dev.modeldock.server.auth.Auth;
 import dev.modeldock.service.TargetService;
 import io.javalin.http.Context;
 import java.util.List;

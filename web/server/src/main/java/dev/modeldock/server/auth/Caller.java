@@ -1,4 +1,4 @@
-package dev.modeldock.server;
+package dev.modeldock.server.auth;
 
 import dev.modeldock.registry.Role;
 

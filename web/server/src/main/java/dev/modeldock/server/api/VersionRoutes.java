@@ -1,12 +1,14 @@
-package dev.modeldock.server;
+package dev.modeldock.server.api;
 
-import static dev.modeldock.server.Schemas.freeObject;
-import static dev.modeldock.server.Schemas.object;
-import static dev.modeldock.server.Schemas.string;
+import static dev.modeldock.server.api.Schemas.freeObject;
+import static dev.modeldock.server.api.Schemas.object;
+import static dev.modeldock.server.api.Schemas.string;
 
 import dev.modeldock.registry.Job;
 import dev.modeldock.registry.Names;
 import dev.modeldock.registry.Version;
+import dev.modeldock.server.auth.Access;
+import dev.modeldock.server.auth.Auth;
 import dev.modeldock.service.ConversionRequest;
 import dev.modeldock.service.VersionService;
 import io.javalin.http.Context;

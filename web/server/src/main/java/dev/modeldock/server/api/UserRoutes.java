@@ -1,10 +1,12 @@
-package dev.modeldock.server;
+package dev.modeldock.server.api;
 
-import static dev.modeldock.server.Schemas.object;
-import static dev.modeldock.server.Schemas.string;
+import static dev.modeldock.server.api.Schemas.object;
+import static dev.modeldock.server.api.Schemas.string;
 
 import dev.modeldock.registry.Role;
 import dev.modeldock.registry.User;
+import dev.modeldock.server.auth.Access;
+import dev.modeldock.server.auth.Auth;
 import dev.modeldock.service.UserService;
 import java.util.List;
 import java.util.Map;

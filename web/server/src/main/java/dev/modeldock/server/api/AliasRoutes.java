@@ -1,8 +1,10 @@
-package dev.modeldock.server;
+package dev.modeldock.server.api;
 
-import static dev.modeldock.server.Schemas.object;
+import static dev.modeldock.server.api.Schemas.object;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.modeldock.server.auth.Access;
+import dev.modeldock.server.auth.Auth;
 import dev.modeldock.service.AliasService;
 import java.util.List;
 import java.util.Map;

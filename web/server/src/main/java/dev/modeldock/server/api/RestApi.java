@@ -1,5 +1,7 @@
-package dev.modeldock.server;
+package dev.modeldock.server.api;
 
+import dev.modeldock.server.auth.Access;
+import dev.modeldock.server.auth.Auth;
 import dev.modeldock.service.CatalogService;
 import dev.modeldock.service.Services;
 import io.javalin.Javalin;

@@ -1,10 +1,10 @@
-package dev.modeldock.server;
+package dev.modeldock.server.api;
 
 /**
  * A request the API answers with an error status: the body is
  * {@code {"error": message, "detail": detail}}.
  */
-public final class ApiException extends RuntimeException {
+final class ApiException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final int status;

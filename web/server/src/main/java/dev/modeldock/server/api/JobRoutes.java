@@ -1,7 +1,8 @@
-package dev.modeldock.server;
+package dev.modeldock.server.api;
 
 import dev.modeldock.registry.Job;
 import dev.modeldock.registry.JobEvent;
+import dev.modeldock.server.auth.Access;
 import dev.modeldock.service.JobService;
 import io.javalin.http.Context;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.modeldock.server;
+package dev.modeldock.server.api;
 
 import dev.modeldock.registry.Version;
 import dev.modeldock.service.VersionService;

@@ -1,4 +1,4 @@
-package dev.modeldock.server;
+package dev.modeldock.server.api;
 
 import dev.modeldock.registry.Deployment;
 import dev.modeldock.registry.Job;

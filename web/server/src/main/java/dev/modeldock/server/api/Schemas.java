@@ -1,4 +1,4 @@
-package dev.modeldock.server;
+package dev.modeldock.server.api;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.modeldock.server;
+package dev.modeldock.server.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;

@@ -1,4 +1,4 @@
-package dev.modeldock.server;
+package dev.modeldock.server.api;
 
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.registry.ConflictException;
