@@ -14,7 +14,11 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Every failure answers {@code {"error": ..., "detail": ...}} with the status that fits it. */
+/**
+ * Every failure answers {@code {"error": ..., "detail": ...}} with the status that fits it. The
+ * services' domain exceptions are client mistakes: invalid input 400, not found 404, conflict 409,
+ * a model Oracle would refuse 422 (detail: its problems), too many jobs queued 503.
+ */
 final class ErrorResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
 
@@ -25,7 +29,8 @@ final class ErrorResponses {
         app.exception(ApiException.class, (e, ctx) -> answer(ctx, e.status(), e.getMessage(), e.detail()));
         app.exception(NotFoundException.class, (e, ctx) -> answer(ctx, 404, e.getMessage(), null));
         app.exception(ConflictException.class, (e, ctx) -> answer(ctx, 409, e.getMessage(), null));
-        app.exception(ModelRefusedException.class, (e, ctx) -> answer(ctx, 422, e.getMessage(), e.problemDocuments()));
+        app.exception(ModelRefusedException.class,
+                (e, ctx) -> answer(ctx, 422, e.getMessage(), e.problemDocuments()));
         app.exception(JobRunner.QueueFullException.class, (e, ctx) -> answer(ctx, 503, e.getMessage(), null));
         app.exception(ModelDockException.class, (e, ctx) -> answer(ctx, 400, e.getMessage(), null));
         app.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), e.getMessage(), null));
