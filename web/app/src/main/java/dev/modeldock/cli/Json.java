@@ -2,23 +2,31 @@ package dev.modeldock.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.modeldock.plugin.ModelDockException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** JSON as the command line prints and reads it. */
+/**
+ * JSON as the command line prints and reads it, with the server's one mapper
+ * ({@link dev.modeldock.service.Json#MAPPER}): printed indented, and a properties file read as
+ * leniently as before (what follows its object is ignored).
+ */
 final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectWriter WRITER = dev.modeldock.service.Json.MAPPER.writerWithDefaultPrettyPrinter();
+    private static final ObjectReader OBJECT = dev.modeldock.service.Json.MAPPER
+            .readerFor(new TypeReference<Map<String, Object>>() { })
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Json() {
     }
 
     static String write(Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return WRITER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -27,7 +35,7 @@ final class Json {
     /** A JSON object from a file, with an error naming the file when it is missing or malformed. */
     static Map<String, Object> readObject(Path file) {
         try {
-            Map<String, Object> object = MAPPER.readValue(file.toFile(), new TypeReference<>() { });
+            Map<String, Object> object = OBJECT.readValue(file.toFile());
             if (object == null) {
                 throw new ModelDockException(file + " is empty; expected a JSON object of properties");
             }

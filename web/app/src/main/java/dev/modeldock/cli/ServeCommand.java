@@ -4,7 +4,7 @@ import dev.modeldock.config.Settings;
 import dev.modeldock.host.Extensions;
 import dev.modeldock.registry.SecretBox;
 import dev.modeldock.server.RegistryServer;
-import dev.modeldock.server.ServerOptions;
+import dev.modeldock.server.RegistryServerConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Runs the registry server: REST API under /api/v1, description at /openapi.json.")
 final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--port", defaultValue = "7070", paramLabel = "PORT", description = "HTTP port (default 7070; 0 for any).")
-    int port;
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "HTTP port (default " + RegistryServerConfig.DEFAULT_PORT + "; 0 for any).")
+    Integer port;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Database, keys and scratch space (default ~/.modeldock).")
     Path dataDir;
@@ -36,18 +37,15 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-upload-bytes", paramLabel = "BYTES", description = "Largest ONNX upload (default just under 2 GiB).")
     Long maxUploadBytes;
 
-    @Option(names = "--job-threads", defaultValue = "2", paramLabel = "N", description = "Jobs run at once (default 2).")
-    int jobThreads;
+    @Option(names = "--job-threads", paramLabel = "N",
+            description = "Jobs run at once (default " + RegistryServerConfig.DEFAULT_JOB_THREADS + ").")
+    Integer jobThreads;
 
     @Option(names = "--cache-dir", paramLabel = "DIR", description = "Model cache conversions read from (default ~/.cache/modeldock).")
     Path cacheDir;
 
     @Override
     public Integer call() throws Exception {
-        Path data = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".modeldock");
-        ServerOptions options = new ServerOptions(port, data, dbUrl, dbUser, System.getenv("MODELDOCK_DB_PASSWORD"),
-                !noAnonymousRead, maxUploadBytes != null ? maxUploadBytes : ServerOptions.DEFAULT_MAX_UPLOAD, jobThreads,
-                System.getenv("MODELDOCK_ADMIN_TOKEN"), System.getenv(SecretBox.KEY_ENV));
         Map<String, Object> settings = new LinkedHashMap<>();
         if (cacheDir != null) {
             settings.put("cache_dir", cacheDir.toString());
@@ -55,7 +53,7 @@ final class ServeCommand implements Callable<Integer> {
         Extensions extensions = Extensions.load(Extensions.defaultFolder());
         RegistryServer server;
         try {
-            server = RegistryServer.start(options, extensions, Settings.fromMap(settings), System.out);
+            server = RegistryServer.start(this::configure, extensions, Settings.fromMap(settings), System.out);
         } catch (Exception | Error e) {
             extensions.close();
             throw e;
@@ -67,9 +65,31 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "modeldock-stop"));
         System.out.println("ModelDock registry on http://localhost:" + server.port() + "/api/v1 (data in "
-                + data.toAbsolutePath() + ")");
+                + server.dataDir() + ")");
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** The options given, over the server's defaults; secrets come from the environment. */
+    private void configure(RegistryServerConfig config) {
+        if (port != null) {
+            config.port = port;
+        }
+        if (dataDir != null) {
+            config.dataDir = dataDir;
+        }
+        config.database.url = dbUrl;
+        config.database.user = dbUser;
+        config.database.password = System.getenv("MODELDOCK_DB_PASSWORD");
+        config.auth.anonymousRead = !noAnonymousRead;
+        if (maxUploadBytes != null) {
+            config.uploads.maxBytes = maxUploadBytes;
+        }
+        if (jobThreads != null) {
+            config.jobs.threads = jobThreads;
+        }
+        config.secrets.adminToken = System.getenv("MODELDOCK_ADMIN_TOKEN");
+        config.secrets.key = System.getenv(SecretBox.KEY_ENV);
     }
 }

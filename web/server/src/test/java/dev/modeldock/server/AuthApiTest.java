@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modeldock.registry.Role;
+import dev.modeldock.service.AdminBootstrap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -120,8 +121,8 @@ class AuthApiTest {
 
     @Test
     void withAnonymousReadsOffEveryReadNeedsAToken(@TempDir Path otherDir) {
-        try (ServerFixture closed = ServerFixture.start(ServerOptions.defaults(0, otherDir)
-                .withSecrets(ServerFixture.ADMIN_TOKEN, null).withAnonymousRead(false))) {
+        try (ServerFixture closed = ServerFixture.start(otherDir,
+                config -> config.auth.anonymousRead = false)) {
             ServerFixture.Client viewer = closed.newUser(Role.VIEWER);
             for (String path : List.of("/api/v1/models", "/api/v1/templates", "/api/v1/plugins", "/api/v1/deployments",
                     "/api/v1/me", "/api/v1/preconfigured")) {
@@ -137,7 +138,7 @@ class AuthApiTest {
     @Test
     void firstStartWithoutAnAdminTokenMakesOneShownOnceAndKeptOwnerOnly(@TempDir Path freshDir) throws Exception {
         String token;
-        try (ServerFixture fresh = ServerFixture.start(ServerOptions.defaults(0, freshDir))) {
+        try (ServerFixture fresh = ServerFixture.start(freshDir, config -> config.secrets.adminToken = null)) {
             Path file = freshDir.resolve(AdminBootstrap.TOKEN_FILE);
             token = Files.readString(file).strip();
             assertTrue(token.startsWith("mdk_") && token.length() > 40, token);
@@ -147,7 +148,7 @@ class AuthApiTest {
             assertEquals("admin", fresh.as(token).get("/api/v1/me").expect(200).json().path("role").asText());
             fresh.as(ServerFixture.ADMIN_TOKEN).get("/api/v1/me").expectError(401);
         }
-        try (ServerFixture again = ServerFixture.start(ServerOptions.defaults(0, freshDir))) {
+        try (ServerFixture again = ServerFixture.start(freshDir, config -> config.secrets.adminToken = null)) {
             assertFalse(again.startupOutput().contains(token), "printed once: " + again.startupOutput());
             assertEquals("admin", again.as(token).get("/api/v1/me").expect(200).json().path("name").asText());
         }

@@ -36,8 +36,7 @@ class BadRequestApiTest {
 
     @BeforeAll
     static void start() {
-        server = ServerFixture.start(ServerOptions.defaults(0, dataDir).withSecrets(ServerFixture.ADMIN_TOKEN, null)
-                .withMaxUploadBytes(MAX_UPLOAD));
+        server = ServerFixture.start(dataDir, config -> config.uploads.maxBytes = MAX_UPLOAD);
         server.admin().post("/api/v1/models", Map.of("name", "kept", "description", "stays as it is",
                 "tags", List.of("keep"))).expect(201);
     }

@@ -43,13 +43,17 @@ class ConcurrentVersionsTest {
         Path model = SmallModels.regressor(tempDir.resolve("regressor.onnx"));
         String metadata = MetadataJson.write(MetadataProposer.propose(ModelSignature.of(OnnxModels.read(model)),
                 MlFunction.REGRESSION));
-        ServerOptions options = ServerOptions.defaults(0, tempDir.resolve("data")).withSecrets(TOKEN, null);
         FreshPostgresSchema schema = database.equals("postgresql") ? FreshPostgresSchema.create() : null;
-        if (schema != null) {
-            options = options.withDatabase(schema.url(), schema.user(), schema.password());
-        }
-        try (RegistryServer server = RegistryServer.start(options, Plugins.builtIn(), Settings.defaults(),
-                new PrintStream(new ByteArrayOutputStream(), true))) {
+        try (RegistryServer server = RegistryServer.start(config -> {
+            config.port = 0;
+            config.dataDir = tempDir.resolve("data");
+            config.secrets.adminToken = TOKEN;
+            if (schema != null) {
+                config.database.url = schema.url();
+                config.database.user = schema.user();
+                config.database.password = schema.password();
+            }
+        }, Plugins.builtIn(), Settings.defaults(), new PrintStream(new ByteArrayOutputStream(), true))) {
             RegistryHttp http = new RegistryHttp("http://localhost:" + server.port(), TOKEN);
             http.createModel("regressor");
 

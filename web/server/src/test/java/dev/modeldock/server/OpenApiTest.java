@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.modeldock.server.api.Endpoint;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
@@ -20,8 +21,7 @@ class OpenApiTest {
 
     @BeforeAll
     static void start() {
-        server = ServerFixture.start(ServerOptions.defaults(0, dataDir).withSecrets(ServerFixture.ADMIN_TOKEN, null)
-                .withAnonymousRead(false));
+        server = ServerFixture.start(dataDir, config -> config.auth.anonymousRead = false);
     }
 
     @AfterAll

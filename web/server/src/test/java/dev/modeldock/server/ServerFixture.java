@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * A real registry server on a free port over an embedded database in a temporary folder, with the
@@ -62,21 +63,26 @@ final class ServerFixture implements AutoCloseable {
         this.startupOutput = startupOutput;
     }
 
-    /** Defaults: anonymous reads on, the first admin's token {@link #ADMIN_TOKEN}. */
+    /** Defaults: any free port, anonymous reads on, the first admin's token {@link #ADMIN_TOKEN}. */
     static ServerFixture start(Path dataDir) {
-        return start(ServerOptions.defaults(0, dataDir).withSecrets(ADMIN_TOKEN, null));
+        return start(dataDir, config -> { });
     }
 
-    static ServerFixture start(ServerOptions options) {
-        return start(options, Settings.defaults());
+    /** The defaults of {@link #start(Path)}, then what {@code configure} changes. */
+    static ServerFixture start(Path dataDir, Consumer<RegistryServerConfig> configure) {
+        return start(dataDir, configure, Settings.defaults());
     }
 
-    static ServerFixture start(ServerOptions options, Settings settings) {
+    static ServerFixture start(Path dataDir, Consumer<RegistryServerConfig> configure, Settings settings) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            RegistryServer server = RegistryServer.start(options, Plugins.builtIn(), settings,
-                    new PrintStream(out, true, StandardCharsets.UTF_8));
-            return new ServerFixture(server, options.dataDir(), out);
+            RegistryServer server = RegistryServer.start(config -> {
+                config.port = 0;
+                config.dataDir = dataDir;
+                config.secrets.adminToken = ADMIN_TOKEN;
+                configure.accept(config);
+            }, Plugins.builtIn(), settings, new PrintStream(out, true, StandardCharsets.UTF_8));
+            return new ServerFixture(server, dataDir, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,54 @@
+package dev.modeldock.server.api;
+
+import static dev.modeldock.server.api.Schemas.bool;
+import static dev.modeldock.server.api.Schemas.integer;
+import static dev.modeldock.server.api.Schemas.object;
+import static dev.modeldock.server.api.Schemas.string;
+
+import dev.modeldock.server.auth.Access;
+import dev.modeldock.server.auth.Auth;
+import dev.modeldock.service.DeploymentRequest;
+import dev.modeldock.service.DeploymentService;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Deployments: start one (a job), list them, and check a deployed model for drift. */
+final class DeploymentRoutes {
+    private final DeploymentService deployments;
+
+    DeploymentRoutes(DeploymentService deployments) {
+        this.deployments = deployments;
+    }
+
+    List<Endpoint> endpoints() {
+        return List.of(
+                Endpoint.withBody("POST", "/api/v1/deployments", Access.DEPLOY, "Deploys a version (by number or"
+                        + " alias) to a target; 202 with the job", object(List.of("model", "target",
+                                "databaseModelName"), "model", string("the model's name"),
+                        "version", integer("the version number (or give alias)"),
+                        "alias", string("an alias of the version (or give version)"),
+                        "target", string("a target profile's name"),
+                        "databaseModelName", string("the name at the target, e.g. [schema.]NAME in Oracle"),
+                        "replace", bool("replace a model of that name at the target")), 202, ctx -> {
+                    DeploymentRequest request = JsonBody.read(ctx, DeploymentRequest.class);
+                    DeploymentService.Queued queued = deployments.deploy(request, Auth.caller(ctx).name());
+                    Map<String, Object> answer = new LinkedHashMap<>(Views.job(queued.job()));
+                    answer.put("deployment", Views.deployment(queued.deployment()));
+                    ctx.status(202).header("Location", "/api/v1/jobs/" + queued.job().id()).json(answer);
+                }),
+                Endpoint.get("/api/v1/deployments", Access.READ, "Deployments, newest first; filter model",
+                        ctx -> ctx.json(deployments.list(Params.text(ctx, "model")).stream().map(Views::deployment)
+                                .toList())).withQuery(Map.of("model", string("only this model's deployments"))),
+                Endpoint.get("/api/v1/deployments/{id}", Access.READ, "A deployment",
+                        ctx -> ctx.json(Views.deployment(deployments.get(Params.id(ctx, "id"))))),
+                Endpoint.withBody("POST", "/api/v1/deployments/{id}/retire", Access.DEPLOY, "Stops tracking a"
+                        + " deployment as live (the target is left as it is), so its model can be deleted", null, 200,
+                        ctx -> ctx.json(Views.deployment(deployments.retire(Params.id(ctx, "id"),
+                                Auth.caller(ctx).name())))),
+                Endpoint.withBody("POST", "/api/v1/deployments/{id}/check", Access.DEPLOY, "Compares what the target"
+                        + " holds now with the registry's artifact (drift)", null, 200,
+                        ctx -> ctx.json(Views.deployment(deployments.checkDrift(Params.id(ctx, "id"),
+                                Auth.caller(ctx).name())))));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.modeldock.server.api;
+
+import dev.modeldock.registry.Job;
+import dev.modeldock.registry.JobEvent;
+import dev.modeldock.server.auth.Access;
+import dev.modeldock.service.JobService;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Jobs, and their events as Server-Sent Events. The stream replays what the job already reported
+ * (or what came after {@code Last-Event-ID}), follows it live, and ends after its final state.
+ * It reads the job's event log rather than an in-memory channel, so a client reconnecting to
+ * another server over the same PostgreSQL sees the same stream.
+ */
+final class JobRoutes {
+    private static final long POLL_MILLIS = 200;
+    private static final long HEARTBEAT_MILLIS = 15_000;
+
+    private final JobService jobs;
+
+    JobRoutes(JobService jobs) {
+        this.jobs = jobs;
+    }
+
+    List<Endpoint> endpoints() {
+        return List.of(
+                Endpoint.get("/api/v1/jobs/{id}", Access.READ, "A job's state, progress and result",
+                        ctx -> ctx.json(Views.job(jobs.get(ctx.pathParam("id"))))),
+                Endpoint.get("/api/v1/jobs/{id}/events", Access.READ, "The job's progress, log and state as"
+                        + " Server-Sent Events (text/event-stream); honours Last-Event-ID", ctx -> {
+                    jobs.get(ctx.pathParam("id")); // 404 as JSON before the stream starts
+                    stream(ctx);
+                }));
+    }
+
+    private void stream(Context ctx) throws IOException {
+        String id = ctx.pathParam("id");
+        int last = lastEventId(ctx.header("Last-Event-ID"));
+        EventStream stream = new EventStream(ctx);
+        long quietSince = System.currentTimeMillis();
+        try {
+            while (!stream.isClosed()) {
+                Job job = jobs.get(id);
+                List<JobEvent> fresh = jobs.events(id, last);
+                for (JobEvent event : fresh) {
+                    stream.send(event.kind(), event.data(), String.valueOf(event.seq()));
+                    last = event.seq();
+                }
+                if (job.isFinished() && jobs.events(id, last).isEmpty()) {
+                    return; // read after the job ended: nothing more will come
+                }
+                if (!fresh.isEmpty()) {
+                    quietSince = System.currentTimeMillis();
+                } else if (System.currentTimeMillis() - quietSince > HEARTBEAT_MILLIS) {
+                    stream.comment("still running");
+                    quietSince = System.currentTimeMillis();
+                }
+                Thread.sleep(POLL_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int lastEventId(String header) {
+        try {
+            return header == null ? 0 : Math.max(0, Integer.parseInt(header.strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.modeldock.server.api;
+
+import static dev.modeldock.server.api.Schemas.object;
+import static dev.modeldock.server.api.Schemas.string;
+import static dev.modeldock.server.api.Schemas.stringMap;
+
+import dev.modeldock.server.auth.Access;
+import dev.modeldock.server.auth.Auth;
+import dev.modeldock.service.TargetService;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Deployment target profiles. Which settings are secret is the export target plugin's word; they
+ * are accepted, stored encrypted, and never shown again.
+ */
+final class TargetRoutes {
+    /** Body of POST /api/v1/targets and PUT /api/v1/targets/{name} (where name may be omitted). */
+    record TargetBody(String name, String plugin, Map<String, String> settings) {
+    }
+
+    private final TargetService targets;
+
+    TargetRoutes(TargetService targets) {
+        this.targets = targets;
+    }
+
+    List<Endpoint> endpoints() {
+        Map<String, Object> schema = object(List.of("plugin", "settings"), "name", string("the profile's name"),
+                "plugin", string("an export target: file, oracle, or a third party's"),
+                "settings", stringMap("the target's settings; secret ones (e.g. password) are write-only"));
+        return List.of(
+                Endpoint.get("/api/v1/targets", Access.ADMIN, "Target profiles (secrets never shown)",
+                        ctx -> ctx.json(targets.list().stream().map(Views::target).toList())),
+                Endpoint.withBody("POST", "/api/v1/targets", Access.ADMIN, "Creates a target profile", schema, 201,
+                        ctx -> {
+                            TargetBody body = JsonBody.read(ctx, TargetBody.class);
+                            ctx.status(201).header("Location", "/api/v1/targets/" + body.name())
+                                    .json(save(ctx, body.name(), body, true));
+                        }),
+                Endpoint.get("/api/v1/targets/{name}", Access.ADMIN, "A target profile (secrets never shown)",
+                        ctx -> ctx.json(Views.target(targets.get(ctx.pathParam("name"))))),
+                Endpoint.withBody("PUT", "/api/v1/targets/{name}", Access.ADMIN, "Replaces a target profile; secrets"
+                        + " not given are kept", schema, 200, ctx -> {
+                    TargetBody body = JsonBody.read(ctx, TargetBody.class);
+                    if (body.name() != null && !body.name().equals(ctx.pathParam("name"))) {
+                        throw new ApiException(400, "the body names target '" + body.name() + "' but the path '"
+                                + ctx.pathParam("name") + "'");
+                    }
+                    ctx.json(save(ctx, ctx.pathParam("name"), body, false));
+                }),
+                Endpoint.delete("/api/v1/targets/{name}", Access.ADMIN, "Deletes a target profile", ctx -> {
+                    targets.delete(ctx.pathParam("name"), Auth.caller(ctx).name());
+                    ctx.status(204);
+                }));
+    }
+
+    private Map<String, Object> save(Context ctx, String name, TargetBody body, boolean create) {
+        return Views.target(targets.save(name, body.plugin(), body.settings(), create, Auth.caller(ctx).name()));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.modeldock.server.api;
+
+import static dev.modeldock.server.api.Schemas.object;
+import static dev.modeldock.server.api.Schemas.string;
+
+import dev.modeldock.registry.Role;
+import dev.modeldock.registry.User;
+import dev.modeldock.server.auth.Access;
+import dev.modeldock.server.auth.Auth;
+import dev.modeldock.service.UserService;
+import java.util.List;
+import java.util.Map;
+
+/** Users and API tokens (admin only), and who the caller is. */
+final class UserRoutes {
+    /** Body of POST /api/v1/users. */
+    record NewUser(String name, String role) {
+    }
+
+    /** Body of POST /api/v1/users/{name}/tokens. */
+    record NewToken(String label) {
+    }
+
+    private final UserService users;
+
+    UserRoutes(UserService users) {
+        this.users = users;
+    }
+
+    List<Endpoint> endpoints() {
+        return List.of(
+                Endpoint.get("/api/v1/me", Access.READ, "Who the caller is and their role",
+                        ctx -> ctx.json(Map.of("name", Auth.caller(ctx).name(), "role", Auth.caller(ctx).role().id()))),
+                Endpoint.get("/api/v1/users", Access.ADMIN, "Users and their roles",
+                        ctx -> ctx.json(users.list().stream().map(UserRoutes::view).toList())),
+                Endpoint.withBody("POST", "/api/v1/users", Access.ADMIN, "Creates a user", object(List.of("name", "role"),
+                        "name", string("the user's name"), "role", string("viewer, editor, deployer or admin")), 201,
+                        ctx -> {
+                            NewUser body = JsonBody.read(ctx, NewUser.class);
+                            User user = users.create(body.name(), Role.parse(body.role()), Auth.caller(ctx).name());
+                            ctx.status(201).json(view(user));
+                        }),
+                Endpoint.delete("/api/v1/users/{name}", Access.ADMIN, "Deletes a user and their tokens", ctx -> {
+                    users.delete(ctx.pathParam("name"), Auth.caller(ctx).name());
+                    ctx.status(204);
+                }),
+                Endpoint.withBody("POST", "/api/v1/users/{name}/tokens", Access.ADMIN, "Issues an API token; it is"
+                        + " shown this once", object(List.of(), "label", string("what the token is for")), 201, ctx -> {
+                    String label = ctx.body().isBlank() ? "" : JsonBody.read(ctx, NewToken.class).label();
+                    String token = users.issueToken(ctx.pathParam("name"), label, Auth.caller(ctx).name());
+                    ctx.status(201).json(Map.of("user", ctx.pathParam("name"), "token", token));
+                }));
+    }
+
+    private static Map<String, Object> view(User user) {
+        return Map.of("name", user.name(), "role", user.role().id(), "createdAt", user.createdAt());
+    }
+}

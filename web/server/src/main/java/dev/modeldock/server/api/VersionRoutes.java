@@ -1,0 +1,110 @@
+package dev.modeldock.server.api;
+
+import static dev.modeldock.server.api.Schemas.freeObject;
+import static dev.modeldock.server.api.Schemas.object;
+import static dev.modeldock.server.api.Schemas.string;
+
+import dev.modeldock.registry.Job;
+import dev.modeldock.registry.Names;
+import dev.modeldock.registry.Version;
+import dev.modeldock.server.auth.Access;
+import dev.modeldock.server.auth.Auth;
+import dev.modeldock.service.ConversionRequest;
+import dev.modeldock.service.VersionService;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+/** Versions: conversion jobs, ONNX uploads, reading versions and their artifacts. */
+final class VersionRoutes {
+    /** Import metadata is a small document; even thousands of labels fit well within this. */
+    private static final int MAX_METADATA_BYTES = 4 << 20;
+
+    private final VersionService versions;
+    private final ArtifactDownload download;
+
+    VersionRoutes(VersionService versions) {
+        this.versions = versions;
+        this.download = new ArtifactDownload(versions);
+    }
+
+    List<Endpoint> endpoints() {
+        return List.of(
+                Endpoint.get("/api/v1/models/{name}/versions", Access.READ, "A model's versions, oldest first",
+                        ctx -> ctx.json(versions.list(ctx.pathParam("name")).stream().map(Views::version)
+                                .toList())),
+                Endpoint.withBody("POST", "/api/v1/models/{name}/versions", Access.EDIT, "Creates a version: JSON"
+                        + " starts a conversion job (202 with the job); multipart 'file' (ONNX) + 'metadata' (JSON)"
+                        + " stores a checked model (201 with the version)", object(List.of("source"),
+                        "source", string("hub id in the server's cache, or a folder on the server in hub layout"),
+                        "template", string("configuration template, e.g. text; omit for a preconfigured model"),
+                        "config", freeObject("configuration properties, as OML4Py's EmbeddingModelConfig")), 202,
+                        this::create)
+                        .withUpload(object(List.of("file", "metadata"), "file", Schemas.binary("the ONNX model"),
+                                "metadata", string("the import metadata (JSON), as Oracle's DBMS_VECTOR takes it")),
+                                201)
+                        .withQuery(Map.of("targetRelease", Schemas.integer("uploads only: the Oracle release the"
+                                + " model is meant for, 23 to 26 (default 26)"))),
+                Endpoint.get("/api/v1/models/{name}/versions/{version}", Access.READ, "A version by number or alias",
+                        ctx -> ctx.json(Views.version(version(ctx)))),
+                Endpoint.get("/api/v1/models/{name}/versions/{version}/artifact", Access.READ, "The ONNX file,"
+                        + " streamed; ETag is its SHA-256; single byte ranges", ctx -> download.send(ctx, version(ctx))));
+    }
+
+    private static Part filePart(Context ctx) throws IOException {
+        try {
+            return ctx.req().getPart("file");
+        } catch (ServletException e) {
+            throw new IOException("cannot read the multipart request's 'file' part: " + e.getMessage(), e);
+        }
+    }
+
+    private Version version(Context ctx) {
+        return versions.get(ctx.pathParam("name"), ctx.pathParam("version"));
+    }
+
+    private void create(Context ctx) throws IOException {
+        String model = ctx.pathParam("name");
+        if (ctx.isMultipartFormData()) {
+            createFromUpload(ctx, model);
+            return;
+        }
+        ConversionRequest request = JsonBody.read(ctx, ConversionRequest.class);
+        Job job = versions.convert(model, request, Auth.caller(ctx).name());
+        ctx.status(202).header("Location", "/api/v1/jobs/" + job.id()).json(Views.job(job));
+    }
+
+    private void createFromUpload(Context ctx, String model) throws IOException {
+        UploadedFile file = ctx.uploadedFile("file");
+        if (file == null) {
+            throw new ApiException(400, "the multipart request needs a 'file' part holding the ONNX model");
+        }
+        String metadata = ctx.formParam("metadata");
+        UploadedFile metadataFile = ctx.uploadedFile("metadata");
+        if (metadata == null && metadataFile != null) {
+            try (InputStream in = metadataFile.content()) {
+                byte[] bytes = in.readNBytes(MAX_METADATA_BYTES + 1);
+                if (bytes.length > MAX_METADATA_BYTES) {
+                    throw new ApiException(413, "the 'metadata' part is over " + MAX_METADATA_BYTES + " bytes");
+                }
+                metadata = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        if (metadata == null || metadata.isBlank()) {
+            throw new ApiException(400, "the multipart request needs a 'metadata' part holding the import metadata"
+                    + " JSON");
+        }
+        int release = Params.integer(ctx, "targetRelease", 26, 23, 26);
+        // Jetty has spooled the part to a file already: moving that file is one rename, where
+        // copying it out of file.content() wrote the whole model to disk a second time.
+        Version version = versions.upload(model, target -> filePart(ctx).write(target.toString()),
+                Names.printable(file.filename()), metadata, release, Auth.caller(ctx).name());
+        ctx.status(201).header("Location", "/api/v1/models/" + model + "/versions/" + version.number())
+                .json(Views.version(version));
+    }
+}

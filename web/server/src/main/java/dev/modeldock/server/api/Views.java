@@ -1,0 +1,87 @@
+package dev.modeldock.server.api;
+
+import dev.modeldock.registry.Deployment;
+import dev.modeldock.registry.Job;
+import dev.modeldock.registry.Model;
+import dev.modeldock.registry.TargetProfile;
+import dev.modeldock.registry.Version;
+import dev.modeldock.service.Json;
+import dev.modeldock.service.VersionDocument;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How stored things look in API answers. Stored JSON documents are embedded as JSON, not as
+ * strings, and secrets never appear.
+ */
+final class Views {
+    private Views() {
+    }
+
+    static Map<String, Object> model(Model m) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("name", m.name());
+        view.put("description", m.description());
+        view.put("tags", m.tags());
+        view.put("latestVersion", m.latestVersion() == 0 ? null : m.latestVersion());
+        view.put("aliases", m.aliases());
+        view.put("createdAt", m.createdAt());
+        view.put("updatedAt", m.updatedAt());
+        return view;
+    }
+
+    /** As a conversion job records the version it made. */
+    static Map<String, Object> version(Version v) {
+        return VersionDocument.of(v);
+    }
+
+    static Map<String, Object> job(Job j) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", j.id());
+        view.put("kind", j.kind());
+        view.put("state", j.state());
+        view.put("progress", j.progress());
+        view.put("stage", j.stage());
+        view.put("request", Json.tree(j.request()));
+        view.put("result", Json.tree(j.result()));
+        view.put("error", j.error());
+        view.put("createdBy", j.createdBy());
+        view.put("createdAt", j.createdAt());
+        view.put("startedAt", j.startedAt());
+        view.put("finishedAt", j.finishedAt());
+        view.put("events", "/api/v1/jobs/" + j.id() + "/events");
+        return view;
+    }
+
+    static Map<String, Object> deployment(Deployment d) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", d.id());
+        view.put("model", d.model());
+        view.put("version", d.version());
+        view.put("target", d.target());
+        view.put("databaseModelName", d.databaseModelName());
+        view.put("artifactSha256", d.artifactSha256());
+        view.put("status", d.status());
+        view.put("jobId", d.jobId());
+        view.put("location", d.location());
+        view.put("error", d.error());
+        view.put("lastCheck", Json.tree(d.lastCheck()));
+        view.put("createdBy", d.createdBy());
+        view.put("createdAt", d.createdAt());
+        view.put("updatedAt", d.updatedAt());
+        view.put("finishedAt", d.finishedAt());
+        return view;
+    }
+
+    /** Secret settings show only as set, never with their values. */
+    static Map<String, Object> target(TargetProfile t) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("name", t.name());
+        view.put("plugin", t.plugin());
+        view.put("settings", t.settings());
+        view.put("secretsSet", t.secretKeys().stream().sorted().toList());
+        view.put("createdAt", t.createdAt());
+        view.put("updatedAt", t.updatedAt());
+        return view;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.modeldock.service;
+
+import dev.modeldock.config.EmbeddingModelConfig;
+import dev.modeldock.host.Extensions;
+import dev.modeldock.host.PluginInfo;
+import dev.modeldock.host.ToolVersion;
+import dev.modeldock.registry.RegistryDatabase;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the server is and can do: its health and version, configuration templates, preconfigured models, plugins. */
+public final class CatalogService {
+    /**
+     * @param up       whether the database answers
+     * @param database {@code postgresql} or {@code h2}
+     */
+    public record Health(boolean up, String version, String database) {
+    }
+
+    private final Extensions extensions;
+    private final RegistryDatabase database;
+
+    CatalogService(Extensions extensions, RegistryDatabase database) {
+        this.extensions = extensions;
+        this.database = database;
+    }
+
+    public Health health() {
+        boolean up = database.isReachable();
+        return new Health(up, version(), database.isPostgres() ? "postgresql" : "h2");
+    }
+
+    /** ModelDock's version. */
+    public String version() {
+        return ToolVersion.current();
+    }
+
+    /** Each configuration template by name, with its properties. */
+    public Map<String, Object> templates() {
+        Map<String, Object> templates = new LinkedHashMap<>();
+        for (String name : EmbeddingModelConfig.showTemplates()) {
+            templates.put(name, EmbeddingModelConfig.fromTemplate(name, Map.of()).toMap());
+        }
+        return templates;
+    }
+
+    /** Each preconfigured model by name, with its properties. */
+    public Object preconfigured() {
+        return EmbeddingModelConfig.showPreconfigured(true, null).get(0);
+    }
+
+    /** Installed plugins: id, version, state, extensions. */
+    public List<PluginInfo> plugins() {
+        return extensions.describe();
+    }
+}

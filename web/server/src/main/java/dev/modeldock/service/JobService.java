@@ -1,0 +1,28 @@
+package dev.modeldock.service;
+
+import dev.modeldock.registry.Job;
+import dev.modeldock.registry.JobEvent;
+import dev.modeldock.registry.Jobs;
+import java.util.List;
+
+/**
+ * Conversions and deployments that run in the background, and what they reported: progress, log
+ * lines and their final state, kept as an event log that outlives the process.
+ */
+public final class JobService {
+    private final Jobs jobs;
+
+    JobService(Jobs jobs) {
+        this.jobs = jobs;
+    }
+
+    /** A job's state, progress and result. */
+    public Job get(String id) {
+        return jobs.get(id);
+    }
+
+    /** The job's events after sequence number {@code afterSeq} (0 for all), in order. */
+    public List<JobEvent> events(String id, int afterSeq) {
+        return jobs.events(id, afterSeq);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.modeldock.service;
+
+import dev.modeldock.artifact.Provenance;
+import dev.modeldock.conversion.PrebuiltModel;
+import dev.modeldock.host.Extensions;
+import dev.modeldock.metadata.CheckContext;
+import dev.modeldock.metadata.MetadataProblem;
+import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.registry.NewVersion;
+import dev.modeldock.registry.Registry;
+import dev.modeldock.registry.StoredArtifact;
+import dev.modeldock.registry.Version;
+import dev.modeldock.runtime.OrtSessions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Takes in an ONNX model someone built elsewhere, with its import metadata: checked the way Oracle
+ * will check it and loaded once in ONNX Runtime before anything is stored. A model that fails
+ * leaves the registry exactly as it was.
+ */
+final class OnnxUpload {
+    private final Registry registry;
+    private final Extensions extensions;
+    private final Path workDir;
+
+    OnnxUpload(Registry registry, Extensions extensions, Path workDir) {
+        this.registry = registry;
+        this.extensions = extensions;
+        this.workDir = workDir;
+    }
+
+    /**
+     * @param fileName      the name the client gave the file, kept in the lineage (the provenance) only
+     * @param targetRelease the Oracle release the model is meant for, which bounds its size
+     */
+    Version accept(String model, ReceivedFile onnx, String fileName, String metadata, int targetRelease,
+            String actor) throws IOException {
+        registry.models().get(model); // an unknown model is a 404 before anything is checked
+        Files.createDirectories(workDir);
+        Path file = workDir.resolve("upload-" + UUID.randomUUID() + ".onnx");
+        try {
+            onnx.moveTo(file);
+            long size = Files.size(file);
+            List<MetadataProblem> problems = check(file, fileName, metadata, size, targetRelease);
+            StoredArtifact artifact;
+            try (InputStream in = Files.newInputStream(file)) {
+                artifact = registry.artifacts().put(in);
+            }
+            Map<String, Object> validation = new LinkedHashMap<>();
+            validation.put("metadata", Map.of("errors", List.of(), "warnings",
+                    problems.stream().map(OnnxUpload::problem).toList()));
+            validation.put("runtime", "loads in ONNX Runtime with onnxruntime-extensions");
+            validation.put("targetRelease", targetRelease);
+            return registry.versions().create(model, new NewVersion(artifact.sha256(), null,
+                    Json.write(Provenance.uploaded(fileName, fileName, artifact.sha256()).toMap()), metadata,
+                    Json.write(validation)), actor);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** The model's problems, warnings included; throws for errors and for a model ONNX Runtime cannot load. */
+    private List<MetadataProblem> check(Path file, String fileName, String metadata, long size, int targetRelease) {
+        try {
+            List<MetadataProblem> problems = new PrebuiltModel(file, metadata, extensions)
+                    .check(new CheckContext(null, size, targetRelease));
+            List<MetadataProblem> errors = problems.stream().filter(MetadataProblem::isError).toList();
+            if (!errors.isEmpty()) {
+                throw new ModelRefusedException("Oracle would refuse this model: " + errors.size() + " problem(s) in"
+                        + " the model or its metadata", errors);
+            }
+            OrtSessions.checkLoads(file);
+            return problems;
+        } catch (ModelRefusedException e) {
+            throw e; // names no file
+        } catch (ModelDockException e) {
+            // Messages name the spooled copy; the client knows the file by the name it sent, and the
+            // server's folders are none of its business.
+            throw new ModelDockException(e.getMessage().replace(file.toString(), "'" + fileName + "'"), e);
+        }
+    }
+
+    static Map<String, Object> problem(MetadataProblem p) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("severity", p.severity().name().toLowerCase(java.util.Locale.ROOT));
+        view.put("code", p.code());
+        view.put("field", p.field());
+        view.put("message", p.message());
+        view.put("fix", p.fix());
+        return view;
+    }
+}

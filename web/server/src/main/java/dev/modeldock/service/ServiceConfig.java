@@ -1,0 +1,61 @@
+package dev.modeldock.service;
+
+import dev.modeldock.plugin.ModelDockException;
+import java.nio.file.Path;
+
+/**
+ * What the services need to open a registry: its data folder, its database, the secrets given from
+ * outside and how many jobs run at once. Mutable fields with their defaults, set before
+ * {@link Services#open}, which {@link #validate() validates} them; the registry server's config
+ * extends this one with its HTTP options.
+ */
+public class ServiceConfig {
+    public static final int DEFAULT_JOB_THREADS = 2;
+
+    /** Holds the embedded database, the secret key, the first admin token and scratch space. */
+    public Path dataDir = Path.of(System.getProperty("user.home"), ".modeldock");
+    public final DatabaseConfig database = new DatabaseConfig();
+    public final SecretsConfig secrets = new SecretsConfig();
+    public final JobConfig jobs = new JobConfig();
+
+    /** Where the registry is stored. */
+    public static final class DatabaseConfig {
+        /** A JDBC URL ({@code jdbc:postgresql://host/db}); null for embedded H2 under the data folder. */
+        public String url;
+        /** Null when the URL carries the credentials, or for embedded H2. */
+        public String user;
+        public String password;
+    }
+
+    /** Secrets given from outside (the environment), never written to the data folder. */
+    public static final class SecretsConfig {
+        /** The first admin's token ({@code MODELDOCK_ADMIN_TOKEN}); null to generate one on first start. */
+        public String adminToken;
+        /**
+         * The key (base64) sealing target profiles' secrets ({@code MODELDOCK_SECRET_KEY}); null to use
+         * (or create) the data folder's.
+         */
+        public String key;
+    }
+
+    /** Conversions and deployments, which run in the background. */
+    public static final class JobConfig {
+        /** How many jobs run at once. */
+        public int threads = DEFAULT_JOB_THREADS;
+        /** How many jobs may wait; more are refused until some have started. */
+        public int queueCapacity = 32;
+    }
+
+    /** Refuses options the services cannot run with, naming the option. */
+    public void validate() {
+        if (dataDir == null) {
+            throw new ModelDockException("dataDir is not set: the registry needs a data folder");
+        }
+        if (jobs.threads < 1) {
+            throw new ModelDockException("jobs.threads is " + jobs.threads + "; at least one job must run at a time");
+        }
+        if (jobs.queueCapacity < 1) {
+            throw new ModelDockException("jobs.queueCapacity is " + jobs.queueCapacity + "; it must be at least 1");
+        }
+    }
+}

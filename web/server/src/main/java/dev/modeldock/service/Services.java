@@ -1,0 +1,144 @@
+package dev.modeldock.service;
+
+import dev.modeldock.config.Settings;
+import dev.modeldock.host.Extensions;
+import dev.modeldock.registry.Registry;
+import dev.modeldock.registry.RegistryDatabase;
+import dev.modeldock.registry.SecretBox;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The application over one registry: every service the HTTP API (and a web UI) calls, the job
+ * runner they share, and the registry they keep their state in. Opening repairs what a crash left
+ * behind; closing stops the jobs and closes the database.
+ */
+public final class Services implements AutoCloseable {
+    private final Path dataDir;
+    private final Path workDir;
+    private final RegistryDatabase database;
+    private final Registry registry;
+    private final JobRunner runner;
+    private final CatalogService catalog;
+    private final ModelService models;
+    private final AliasService aliases;
+    private final VersionService versions;
+    private final JobService jobs;
+    private final TargetService targets;
+    private final DeploymentService deployments;
+    private final UserService users;
+    private final AuditService audit;
+
+    private Services(Path dataDir, Path workDir, RegistryDatabase database, Registry registry, JobRunner runner,
+            Extensions extensions, Settings settings) {
+        this.dataDir = dataDir;
+        this.workDir = workDir;
+        this.database = database;
+        this.registry = registry;
+        this.runner = runner;
+        this.catalog = new CatalogService(extensions, database);
+        this.models = new ModelService(registry.models());
+        this.aliases = new AliasService(registry.aliases());
+        this.versions = new VersionService(registry, runner, new ConversionJob(registry, extensions, settings, workDir),
+                new OnnxUpload(registry, extensions, workDir));
+        this.jobs = new JobService(registry.jobs());
+        this.targets = new TargetService(registry.targets(), extensions);
+        this.deployments = new DeploymentService(registry.deployments(), new DeploymentJob(registry, extensions,
+                workDir), runner);
+        this.users = new UserService(registry.users());
+        this.audit = new AuditService(registry);
+    }
+
+    /**
+     * Opens (or creates) the registry the config names, repairs what an earlier stop left (jobs it
+     * was running, partial uploads, unused artifacts), makes sure someone can administer it, and
+     * starts the job runner. {@code out} receives what a person starting it should read.
+     *
+     * @param extensions the loaded plugins; the caller closes them, after these services
+     */
+    public static Services open(ServiceConfig config, Extensions extensions, Settings settings, PrintStream out)
+            throws IOException {
+        config.validate();
+        Path dataDir = Files.createDirectories(config.dataDir.toAbsolutePath());
+        Path workDir = dataDir.resolve("work");
+        ScratchSpace.clear(workDir); // nothing in it survives a restart
+        String url = config.database.url != null ? config.database.url : RegistryDatabase.embeddedUrl(dataDir);
+        RegistryDatabase database = RegistryDatabase.open(url, config.database.user, config.database.password);
+        try {
+            Registry registry = new Registry(database, SecretBox.forDataDir(dataDir, config.secrets.key));
+            Registry.Recovery recovery = registry.recover();
+            if (recovery.interruptedJobs() + recovery.stagedUploads() + recovery.unreferencedArtifacts() > 0) {
+                out.printf("recovered from an earlier stop: %d interrupted job(s) marked failed, %d partial upload(s)"
+                        + " and %d unused artifact(s) removed%n", recovery.interruptedJobs(), recovery.stagedUploads(),
+                        recovery.unreferencedArtifacts());
+            }
+            AdminBootstrap.ensureAdmin(registry.users(), config.secrets.adminToken, dataDir, out);
+            JobRunner runner = new JobRunner(registry.jobs(), Json.MAPPER, config.jobs.threads,
+                    config.jobs.queueCapacity);
+            return new Services(dataDir, workDir, database, registry, runner, extensions, settings);
+        } catch (RuntimeException | IOException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public CatalogService catalog() {
+        return catalog;
+    }
+
+    public ModelService models() {
+        return models;
+    }
+
+    public AliasService aliases() {
+        return aliases;
+    }
+
+    public VersionService versions() {
+        return versions;
+    }
+
+    public JobService jobs() {
+        return jobs;
+    }
+
+    public TargetService targets() {
+        return targets;
+    }
+
+    public DeploymentService deployments() {
+        return deployments;
+    }
+
+    public UserService users() {
+        return users;
+    }
+
+    public AuditService audit() {
+        return audit;
+    }
+
+    /** The data folder, as an absolute path. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** Scratch space under the data folder, emptied at every start: jobs' files, spooled uploads. */
+    public Path workDir() {
+        return workDir;
+    }
+
+    /** The storage under the services, for tests and maintenance; callers of the application use the services. */
+    public Registry registry() {
+        return registry;
+    }
+
+    /** Stops taking jobs (running ones are marked failed at the next start) and closes the database. */
+    @Override
+    public void close() {
+        runner.close();
+        database.close();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.modeldock.service;
+
+import dev.modeldock.registry.Role;
+import dev.modeldock.registry.User;
+import dev.modeldock.registry.Users;
+import java.util.List;
+import java.util.Optional;
+
+/** Users, their roles and their API tokens. */
+public final class UserService {
+    private final Users users;
+
+    UserService(Users users) {
+        this.users = users;
+    }
+
+    /** The user an API token belongs to; empty for a token that is unknown or revoked. */
+    public Optional<User> authenticate(String token) {
+        return users.authenticate(token);
+    }
+
+    public List<User> list() {
+        return users.list();
+    }
+
+    public User create(String name, Role role, String actor) {
+        return users.create(name, role, actor);
+    }
+
+    /** Deletes a user and their tokens. */
+    public void delete(String name, String actor) {
+        users.delete(name, actor);
+    }
+
+    /** Issues a new API token for {@code name}; only its hash is kept, so this is the one time it is seen. */
+    public String issueToken(String name, String label, String actor) {
+        return users.issueToken(name, label, actor);
+    }
+}

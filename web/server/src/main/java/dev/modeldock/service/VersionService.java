@@ -1,0 +1,77 @@
+package dev.modeldock.service;
+
+import dev.modeldock.conversion.EmbeddingModel;
+import dev.modeldock.registry.Job;
+import dev.modeldock.registry.Registry;
+import dev.modeldock.registry.Version;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model's versions: made by converting a transformer (a background job) or by taking in an ONNX
+ * model built elsewhere, read back with their artifacts.
+ */
+public final class VersionService {
+    private final Registry registry;
+    private final JobRunner runner;
+    private final ConversionJob conversion;
+    private final OnnxUpload upload;
+
+    VersionService(Registry registry, JobRunner runner, ConversionJob conversion, OnnxUpload upload) {
+        this.registry = registry;
+        this.runner = runner;
+        this.conversion = conversion;
+        this.upload = upload;
+    }
+
+    /** The model's versions, oldest first. */
+    public List<Version> list(String model) {
+        return registry.versions().list(model);
+    }
+
+    /** A version by number or alias. */
+    public Version get(String model, String ref) {
+        return registry.versions().get(model, ref);
+    }
+
+    /**
+     * Checks the conversion (model, source, configuration) and queues it; returns the job as queued.
+     * A bad request is refused here rather than becoming a failed job; the job's result is the new
+     * version as a {@link VersionDocument}.
+     *
+     * @throws JobRunner.QueueFullException when too many jobs wait
+     */
+    public Job convert(String model, ConversionRequest request, String actor) {
+        registry.models().get(model);
+        EmbeddingModel prepared = conversion.prepare(request);
+        return runner.submit("conversion", Map.of("model", model, "conversion", request), actor,
+                context -> VersionDocument.of(conversion.run(model, request, prepared, actor, context)));
+    }
+
+    /**
+     * Takes in an ONNX model built elsewhere, with its import metadata: checked as Oracle will check
+     * it and loaded once in ONNX Runtime before the artifact is stored and the version recorded. A
+     * model that fails leaves the registry as it was.
+     *
+     * @param fileName      the name the client gave the file, kept in the lineage only
+     * @param metadata      the import metadata (JSON), as Oracle's DBMS_VECTOR takes it
+     * @param targetRelease the Oracle release the model is meant for, which bounds its size
+     * @throws ModelRefusedException when Oracle would refuse the model or its metadata
+     */
+    public Version upload(String model, ReceivedFile onnx, String fileName, String metadata, int targetRelease,
+            String actor) throws IOException {
+        return upload.accept(model, onnx, fileName, metadata, targetRelease, actor);
+    }
+
+    /** The version's artifact, each chunk verified as it is read. */
+    public InputStream openArtifact(Version version) {
+        return registry.artifacts().open(version.artifactSha256());
+    }
+
+    /** {@code length} bytes of the version's artifact from {@code offset}. */
+    public InputStream openArtifact(Version version, long offset, long length) {
+        return registry.artifacts().open(version.artifactSha256(), offset, length);
+    }
+}
