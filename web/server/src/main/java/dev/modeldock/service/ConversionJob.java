@@ -23,14 +23,14 @@ import java.util.Map;
  * metadata, configuration, lineage (the artifact's provenance) and validation report together, or
  * nothing at all. The engine's artifact is streamed straight into the artifact store.
  */
-public final class ConversionJob {
+final class ConversionJob {
     private final Registry registry;
     private final Extensions extensions;
     private final Settings settings;
     private final Path workDir;
 
     /** @param workDir where conversions stage the artifact before it is stored */
-    public ConversionJob(Registry registry, Extensions extensions, Settings settings, Path workDir) {
+    ConversionJob(Registry registry, Extensions extensions, Settings settings, Path workDir) {
         this.registry = registry;
         this.extensions = extensions;
         this.settings = settings;
@@ -38,7 +38,7 @@ public final class ConversionJob {
     }
 
     /** Checks the request before it is queued, so a bad one is a 400 and not a failed job. */
-    public EmbeddingModel prepare(ConversionRequest request) {
+    EmbeddingModel prepare(ConversionRequest request) {
         if (request.source() == null || request.source().isBlank()) {
             throw new ModelDockException("'source' is missing: give a hub id or a folder on the server");
         }
@@ -53,7 +53,7 @@ public final class ConversionJob {
     }
 
     /** Runs the conversion and files the version; the model name was checked when the job was queued. */
-    public Version run(String modelName, ConversionRequest request, EmbeddingModel model, String actor,
+    Version run(String modelName, EmbeddingModel model, String actor,
             JobContext context) throws IOException {
         try (Artifact artifact = model.convert(workDir, (stage, fraction) -> context.report(stage, 0.85 * fraction))) {
             context.report("storing the artifact", 0.9);
@@ -67,8 +67,8 @@ public final class ConversionJob {
             validation.put("metadata", "checked: no errors");
             validation.put("embeddingWidth", artifact.dimensions().orElse(-1));
             Version version = registry.versions().create(modelName, new NewVersion(stored.sha256(),
-                    JsonText.of(model.configuration().toMap()), JsonText.of(artifact.provenance().toMap()),
-                    artifact.metadata(), JsonText.of(validation)), actor);
+                    Json.write(model.configuration().toMap()), Json.write(artifact.provenance().toMap()),
+                    artifact.metadata(), Json.write(validation)), actor);
             context.log("filed as " + modelName + " version " + version.number());
             return version;
         }

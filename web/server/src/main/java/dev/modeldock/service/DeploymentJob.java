@@ -87,7 +87,7 @@ final class DeploymentJob {
             check.put("matches", state.matches());
             check.put("drift", !state.matches());
             check.put("detail", state.detail());
-            return registry.deployments().checked(deploymentId, JsonText.of(check), actor);
+            return registry.deployments().checked(deploymentId, Json.write(check), actor);
         } finally {
             ScratchSpace.delete(scratch);
         }

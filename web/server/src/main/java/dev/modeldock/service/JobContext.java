@@ -10,7 +10,7 @@ import java.util.Map;
  * the API streams them from. Progress is written when the stage changes or has moved on a percent,
  * so a chatty step does not flood the database.
  */
-public final class JobContext implements Progress {
+final class JobContext implements Progress {
     private final String jobId;
     private final Jobs jobs;
     private String lastStage = "";
@@ -48,6 +48,6 @@ public final class JobContext implements Progress {
     }
 
     synchronized void event(String kind, Map<String, ?> data) {
-        jobs.append(jobId, kind, JsonText.of(data));
+        jobs.append(jobId, kind, Json.write(data));
     }
 }
