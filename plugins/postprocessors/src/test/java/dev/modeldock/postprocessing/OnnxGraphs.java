@@ -1,16 +1,14 @@
 package dev.modeldock.postprocessing;
 
-import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.modeldock.graph.ProtoGraphBuilder;
-import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.onnx.TensorTypes;
 import dev.modeldock.runtime.OrtSessions;
+import dev.modeldock.testkit.onnx.OnnxFixtures;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
@@ -43,14 +41,8 @@ final class OnnxGraphs {
 
     /** Writes the graph as a model declaring {@code opset} for the default domain. */
     static Path write(ProtoGraphBuilder graph, Path folder) throws IOException {
-        ModelProto model = ModelProto.newBuilder()
-                .setIrVersion(8)
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(graph.opset()))
-                .setGraph(graph.build())
-                .build();
-        Path file = folder.resolve("graph-" + graph.opset() + ".onnx");
-        OnnxModels.write(model, file);
-        return file;
+        return OnnxFixtures.write(OnnxFixtures.model(graph.build(), graph.opset()),
+                folder.resolve("graph-" + graph.opset() + ".onnx"));
     }
 
     /** The output {@code y} for input {@code x} (and {@code mask} when not null). */

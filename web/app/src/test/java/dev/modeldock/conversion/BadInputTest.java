@@ -9,7 +9,7 @@ import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.config.Settings;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.testkit.MiniLmHubFolder;
-import dev.modeldock.testkit.Plugins;
+import dev.modeldock.testkit.plugin.Plugins;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -17,7 +17,7 @@ import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.plugin.Sha256;
 import dev.modeldock.runtime.PipelineSession;
 import dev.modeldock.testkit.MiniLmHubFolder;
-import dev.modeldock.testkit.Plugins;
+import dev.modeldock.testkit.plugin.Plugins;
 import dev.modeldock.validation.ProbeText;
 import java.nio.file.Files;
 import java.nio.file.Path;

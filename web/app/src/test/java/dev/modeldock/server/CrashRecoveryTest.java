@@ -13,8 +13,9 @@ import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.registry.Jobs;
 import dev.modeldock.registry.RegistryDatabase;
 import dev.modeldock.testkit.MiniLmHubFolder;
-import dev.modeldock.testkit.SmallModels;
-import dev.modeldock.testkit.SyntheticModel;
+import dev.modeldock.testkit.onnx.OnnxFixtures;
+import dev.modeldock.testkit.onnx.SmallModels;
+import dev.modeldock.testkit.onnx.SyntheticModel;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -172,7 +173,7 @@ class CrashRecoveryTest {
 
     /** Uploads a small valid model and returns the version number it got. */
     private int uploadSmallModel(RegistryHttp http, String model) throws IOException {
-        Path file = SmallModels.regressor(tempDir.resolve("small.onnx"));
+        Path file = OnnxFixtures.write(SmallModels.featureRegressor(), tempDir.resolve("small.onnx"));
         String metadata = MetadataJson.write(MetadataProposer.propose(ModelSignature.of(OnnxModels.read(file)),
                 MlFunction.REGRESSION));
         return http.upload(model, file, metadata).expect(201).body().path("number").asInt();

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Sha256;
-import dev.modeldock.testkit.SyntheticModel;
+import dev.modeldock.testkit.onnx.SyntheticModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;

@@ -9,8 +9,9 @@ import dev.modeldock.metadata.MetadataProposer;
 import dev.modeldock.metadata.MlFunction;
 import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.OnnxModels;
-import dev.modeldock.testkit.Plugins;
-import dev.modeldock.testkit.SmallModels;
+import dev.modeldock.testkit.onnx.OnnxFixtures;
+import dev.modeldock.testkit.onnx.SmallModels;
+import dev.modeldock.testkit.plugin.Plugins;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ class ConcurrentVersionsTest {
     @ParameterizedTest(name = "on {0}")
     @ValueSource(strings = {"h2", "postgresql"})
     void twentyConcurrentUploadsGetTwentyConsecutiveNumbers(String database) throws Exception {
-        Path model = SmallModels.regressor(tempDir.resolve("regressor.onnx"));
+        Path model = OnnxFixtures.write(SmallModels.featureRegressor(), tempDir.resolve("regressor.onnx"));
         String metadata = MetadataJson.write(MetadataProposer.propose(ModelSignature.of(OnnxModels.read(model)),
                 MlFunction.REGRESSION));
         ServerOptions options = ServerOptions.defaults(0, tempDir.resolve("data")).withSecrets(TOKEN, null);

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modeldock.config.Settings;
 import dev.modeldock.registry.Role;
-import dev.modeldock.testkit.Plugins;
-import dev.modeldock.testkit.SmallModels;
+import dev.modeldock.testkit.onnx.SmallModels;
+import dev.modeldock.testkit.plugin.Plugins;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,7 +19,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -43,13 +42,10 @@ final class ServerFixture implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Duration JOB_DEADLINE = Duration.ofSeconds(60);
 
-    /** Metadata Oracle accepts for {@link SmallModels#regressor}. */
-    static final String REGRESSOR_METADATA = "{\"function\": \"regression\", \"input\": {\"features\":"
-            + " [\"A\", \"B\", \"C\", \"D\"]}}";
-    /** Metadata Oracle accepts for {@link SmallModels#classifier}. */
-    static final String CLASSIFIER_METADATA = "{\"function\": \"classification\", \"classificationProbOutput\":"
-            + " \"probabilities\", \"classificationLabelOutput\": \"class_names\", \"normalizeProb\": \"none\","
-            + " \"input\": {\"features\": [\"SEPAL_LENGTH\", \"SEPAL_WIDTH\", \"PETAL_LENGTH\", \"PETAL_WIDTH\"]}}";
+    /** Metadata Oracle accepts for {@link #regressor()}. */
+    static final String REGRESSOR_METADATA = SmallModels.FEATURE_REGRESSOR_METADATA;
+    /** Metadata Oracle accepts for {@link #classifier()}. */
+    static final String CLASSIFIER_METADATA = SmallModels.IRIS_CLASSIFIER_METADATA;
 
     final RegistryServer server;
     final Path dataDir;
@@ -112,32 +108,12 @@ final class ServerFixture implements AutoCloseable {
         server.close();
     }
 
-    /** The bytes of a small real ONNX model, made by {@code maker} in a scratch file. */
-    static byte[] onnx(ModelMaker maker) {
-        try {
-            Path file = Files.createTempFile("model-", ".onnx");
-            try {
-                return Files.readAllBytes(maker.make(file));
-            } finally {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     static byte[] regressor() {
-        return onnx(SmallModels::regressor);
+        return SmallModels.featureRegressor().toByteArray();
     }
 
     static byte[] classifier() {
-        return onnx(SmallModels::classifier);
-    }
-
-    /** Writes a model into the file it is given. */
-    @FunctionalInterface
-    interface ModelMaker {
-        Path make(Path file) throws IOException;
+        return SmallModels.irisClassifier().toByteArray();
     }
 
     /** Calls the server as one caller: with a Bearer token, or anonymously when the token is null. */
