@@ -13,6 +13,8 @@ import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.registry.Jobs;
 import dev.modeldock.registry.RegistryDatabase;
 import dev.modeldock.testkit.MiniLmHubFolder;
+import dev.modeldock.testkit.db.DatabaseTest;
+import dev.modeldock.testkit.db.TestDatabase;
 import dev.modeldock.testkit.onnx.OnnxFixtures;
 import dev.modeldock.testkit.onnx.SmallModels;
 import dev.modeldock.testkit.onnx.SyntheticModel;
@@ -32,8 +34,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * "A crash (kill -9) during an upload or a conversion leaves no half-made version; a restart marks
@@ -73,39 +73,35 @@ class CrashRecoveryTest {
         assertEquals(new Stored(1, 0, 0, 1), Stored.in(h2(data)));
     }
 
-    @ParameterizedTest(name = "on {0}")
-    @ValueSource(strings = {"h2", "postgresql"})
-    void aKillWhileTheUploadIsBeingStoredLeavesNoVersionAndTheRestartSweepsItsChunks(String engine)
+    @DatabaseTest
+    void aKillWhileTheUploadIsBeingStoredLeavesNoVersionAndTheRestartSweepsItsChunks(TestDatabase testDatabase)
             throws Exception {
         Path model = tempDir.resolve("large.onnx");
         SyntheticModel.writeRegressor(model, LARGE_MODEL_BYTES);
-        Path data = tempDir.resolve("data");
-        try (FreshPostgresSchema schema = engine.equals("postgresql") ? FreshPostgresSchema.create() : null) {
-            Database database = schema == null ? Database.h2(data) : Database.postgres(schema);
-            try (ChildServer server = database.start(data)) {
-                server.http().createModel("big");
-                long before = database.progressMark();
-                CompletableFuture<HttpResponse<String>> upload = server.http().uploadAsync("big", model,
-                        SyntheticModel.regressorMetadata());
-                ChildServer.await("the server to store 8 MiB of the upload in the database", PHASE_TIMEOUT,
-                        () -> database.progressMark() - before >= 8 << 20);
-                server.kill();
-                assertThrows(ExecutionException.class, () -> upload.get(1, TimeUnit.MINUTES),
-                        "the client is not told of a version");
-            }
-            Stored killed = Stored.in(database.open());
-            assertEquals(0, killed.versions(), "the kill came after the version was filed: " + killed);
-            assertTrue(killed.stagingChunks() > 0, "the kill came while chunks were being stored: " + killed);
-
-            try (ChildServer server = database.start(data)) {
-                assertTrue(server.output().contains("1 partial upload(s)"), server.output());
-                assertNoVersions(server.http(), "big");
-                assertEquals(1, uploadSmallModel(server.http(), "big"), "a new upload still works");
-                server.stop();
-            }
-            Stored restarted = Stored.in(database.open());
-            assertEquals(new Stored(1, 0, 0, 1), restarted, "no staging content is left");
+        Database database = new Database(tempDir.resolve("data"), testDatabase);
+        try (ChildServer server = database.start()) {
+            server.http().createModel("big");
+            long before = database.progressMark();
+            CompletableFuture<HttpResponse<String>> upload = server.http().uploadAsync("big", model,
+                    SyntheticModel.regressorMetadata());
+            ChildServer.await("the server to store 8 MiB of the upload in the database", PHASE_TIMEOUT,
+                    () -> database.progressMark() - before >= 8 << 20);
+            server.kill();
+            assertThrows(ExecutionException.class, () -> upload.get(1, TimeUnit.MINUTES),
+                    "the client is not told of a version");
         }
+        Stored killed = Stored.in(database.open());
+        assertEquals(0, killed.versions(), "the kill came after the version was filed: " + killed);
+        assertTrue(killed.stagingChunks() > 0, "the kill came while chunks were being stored: " + killed);
+
+        try (ChildServer server = database.start()) {
+            assertTrue(server.output().contains("1 partial upload(s)"), server.output());
+            assertNoVersions(server.http(), "big");
+            assertEquals(1, uploadSmallModel(server.http(), "big"), "a new upload still works");
+            server.stop();
+        }
+        Stored restarted = Stored.in(database.open());
+        assertEquals(new Stored(1, 0, 0, 1), restarted, "no staging content is left");
     }
 
     @Test
@@ -215,27 +211,22 @@ class CrashRecoveryTest {
         }
     }
 
-    /** The database a child server runs on, and how a test watches it from outside. */
-    private record Database(Path data, FreshPostgresSchema schema) {
-        static Database h2(Path data) {
-            return new Database(data, null);
-        }
-
-        static Database postgres(FreshPostgresSchema schema) {
-            return new Database(null, schema);
-        }
-
-        ChildServer start(Path dataDir) throws IOException {
-            if (schema == null) {
-                return ChildServer.start(dataDir, List.of(), null);
+    /**
+     * The database a child server on {@code data} runs on, and how a test watches it from outside: the
+     * test's PostgreSQL schema, or on H2 the server's own embedded database in its data folder.
+     */
+    private record Database(Path data, TestDatabase database) {
+        ChildServer start() throws IOException {
+            if (!database.isPostgres()) {
+                return ChildServer.start(data, List.of(), null);
             }
-            return ChildServer.start(dataDir, List.of("--db-url", schema.url(), "--db-user", schema.user()),
-                    schema.password());
+            return ChildServer.start(data, List.of("--db-url", database.url(), "--db-user", database.user()),
+                    database.password());
         }
 
         RegistryDatabase open() {
-            return schema == null ? CrashRecoveryTest.h2(data) : RegistryDatabase.open(schema.url(), schema.user(),
-                    schema.password());
+            return database.isPostgres() ? RegistryDatabase.open(database.url(), database.user(), database.password())
+                    : CrashRecoveryTest.h2(data);
         }
 
         /**
@@ -243,11 +234,11 @@ class CrashRecoveryTest {
          * PostgreSQL, which can be asked while the server runs; the size of the H2 file, which cannot.
          */
         long progressMark() throws Exception {
-            if (schema == null) {
+            if (!database.isPostgres()) {
                 Path file = data.resolve("registry.mv.db");
                 return Files.exists(file) ? Files.size(file) : 0;
             }
-            try (var connection = schema.connect(); var statement = connection.createStatement();
+            try (var connection = database.connect(); var statement = connection.createStatement();
                     var rows = statement.executeQuery("SELECT COALESCE(SUM(LENGTH(data)), 0) FROM content_chunk")) {
                 rows.next();
                 return rows.getLong(1);

@@ -9,6 +9,8 @@ import dev.modeldock.metadata.MetadataProposer;
 import dev.modeldock.metadata.MlFunction;
 import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.OnnxModels;
+import dev.modeldock.testkit.db.DatabaseTest;
+import dev.modeldock.testkit.db.TestDatabase;
 import dev.modeldock.testkit.onnx.OnnxFixtures;
 import dev.modeldock.testkit.onnx.SmallModels;
 import dev.modeldock.testkit.plugin.Plugins;
@@ -24,8 +26,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * "Twenty clients creating versions of the same model at once get twenty distinct, consecutive
@@ -38,16 +38,14 @@ class ConcurrentVersionsTest {
     @TempDir
     Path tempDir;
 
-    @ParameterizedTest(name = "on {0}")
-    @ValueSource(strings = {"h2", "postgresql"})
-    void twentyConcurrentUploadsGetTwentyConsecutiveNumbers(String database) throws Exception {
+    @DatabaseTest
+    void twentyConcurrentUploadsGetTwentyConsecutiveNumbers(TestDatabase database) throws Exception {
         Path model = OnnxFixtures.write(SmallModels.featureRegressor(), tempDir.resolve("regressor.onnx"));
         String metadata = MetadataJson.write(MetadataProposer.propose(ModelSignature.of(OnnxModels.read(model)),
                 MlFunction.REGRESSION));
-        ServerOptions options = ServerOptions.defaults(0, tempDir.resolve("data")).withSecrets(TOKEN, null);
-        FreshPostgresSchema schema = database.equals("postgresql") ? FreshPostgresSchema.create() : null;
-        if (schema != null) {
-            options = options.withDatabase(schema.url(), schema.user(), schema.password());
+        ServerOptions options = ServerOptions.defaults(0, database.folder()).withSecrets(TOKEN, null);
+        if (database.isPostgres()) {
+            options = options.withDatabase(database.url(), database.user(), database.password());
         }
         try (RegistryServer server = RegistryServer.start(options, Plugins.builtIn(), Settings.defaults(),
                 new PrintStream(new ByteArrayOutputStream(), true))) {
@@ -69,10 +67,6 @@ class ConcurrentVersionsTest {
             // No upload is in progress now, so the sweeps may run: the race left nothing behind for them.
             assertEquals(0, server.registry().artifacts().sweepStaging(), "no half-stored copy");
             assertEquals(0, server.registry().artifacts().sweepUnreferenced(), "no unused artifact");
-        } finally {
-            if (schema != null) {
-                schema.close();
-            }
         }
     }
 
