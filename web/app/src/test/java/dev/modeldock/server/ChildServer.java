@@ -1,5 +1,6 @@
 package dev.modeldock.server;
 
+import dev.modeldock.testkit.api.ApiClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,8 +76,8 @@ final class ChildServer implements AutoCloseable {
         return port;
     }
 
-    RegistryHttp http() {
-        return new RegistryHttp("http://localhost:" + port, TOKEN);
+    ApiClient http() {
+        return ApiClient.local(port, TOKEN);
     }
 
     /** What it printed to standard output so far. */

@@ -1,6 +1,7 @@
 package dev.modeldock.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,9 @@ import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.registry.Jobs;
 import dev.modeldock.registry.RegistryDatabase;
 import dev.modeldock.testkit.MiniLmHubFolder;
+import dev.modeldock.testkit.api.ApiClient;
+import dev.modeldock.testkit.api.ApiResponse;
+import dev.modeldock.testkit.api.ServerSentEvent;
 import dev.modeldock.testkit.db.DatabaseTest;
 import dev.modeldock.testkit.db.TestDatabase;
 import dev.modeldock.testkit.onnx.OnnxFixtures;
@@ -21,12 +25,12 @@ import dev.modeldock.testkit.onnx.SyntheticModel;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -82,7 +86,7 @@ class CrashRecoveryTest {
         try (ChildServer server = database.start()) {
             server.http().createModel("big");
             long before = database.progressMark();
-            CompletableFuture<HttpResponse<String>> upload = server.http().uploadAsync("big", model,
+            CompletableFuture<ApiResponse> upload = server.http().uploadAsync("big", model,
                     SyntheticModel.regressorMetadata());
             ChildServer.await("the server to store 8 MiB of the upload in the database", PHASE_TIMEOUT,
                     () -> database.progressMark() - before >= 8 << 20);
@@ -110,31 +114,31 @@ class CrashRecoveryTest {
         Path data = tempDir.resolve("data");
         String jobId;
         try (ChildServer server = ChildServer.start(data, List.of(), null)) {
-            RegistryHttp http = server.http();
+            ApiClient http = server.http();
             http.createModel("minilm");
-            JsonNode job = http.postJson("/api/v1/models/minilm/versions",
-                    "{\"source\": \"" + source.toString().replace("\\", "\\\\") + "\"}").expect(202).body();
+            JsonNode job = http.post("/api/v1/models/minilm/versions", Map.of("source", source.toString()))
+                    .expect(202).json();
             jobId = job.path("id").asText();
             ChildServer.await("the conversion to run", PHASE_TIMEOUT,
-                    () -> http.get("/api/v1/jobs/" + jobId).expect(200).body().path("state").asText()
+                    () -> http.get("/api/v1/jobs/" + jobId).expect(200).json().path("state").asText()
                             .equals("running"));
             server.kill();
         }
 
         try (ChildServer server = ChildServer.start(data, List.of(), null)) {
             assertTrue(server.output().contains("1 interrupted job(s) marked failed"), server.output());
-            JsonNode job = server.http().get("/api/v1/jobs/" + jobId).expect(200).body();
+            JsonNode job = server.http().get("/api/v1/jobs/" + jobId).expect(200).json();
             assertEquals("failed", job.path("state").asText(), job.toString());
             assertTrue(job.path("error").asText().contains("interrupted"), job.toString());
             assertEquals(Jobs.INTERRUPTED, job.path("error").asText());
             assertTrue(job.path("finishedAt").isTextual(), job.toString());
             assertNoVersions(server.http(), "minilm");
             // The event stream ends for a finished job; its last event says how it ended.
-            String events = server.http().events(jobId);
-            int lastState = events.lastIndexOf("event: state");
-            assertTrue(lastState >= 0, "no state event in: " + events);
-            assertTrue(events.substring(lastState).contains("\"failed\"")
-                    && events.substring(lastState).contains("interrupted"), events);
+            List<ServerSentEvent> states = server.http().events(jobId, null).events().stream()
+                    .filter(e -> e.kind().equals("state")).toList();
+            assertFalse(states.isEmpty(), "no state event");
+            String lastState = states.get(states.size() - 1).data();
+            assertTrue(lastState.contains("\"failed\"") && lastState.contains("interrupted"), lastState);
             try (Stream<Path> scratch = Files.list(data.resolve("work"))) {
                 assertEquals(List.of(), scratch.filter(p -> p.getFileName().toString().startsWith("conversion-"))
                         .toList(), "the conversion's scratch folder is gone");
@@ -154,25 +158,25 @@ class CrashRecoveryTest {
         }
 
         try (ChildServer server = ChildServer.start(data, List.of(), null)) {
-            JsonNode versions = server.http().get("/api/v1/models/small/versions").expect(200).body();
+            JsonNode versions = server.http().get("/api/v1/models/small/versions").expect(200).json();
             assertEquals(1, versions.size(), "the confirmed version is kept: " + versions);
             assertEquals(2, uploadSmallModel(server.http(), "small"), "and its number is not given again");
         }
     }
 
-    private static void assertNoVersions(RegistryHttp http, String model) {
-        JsonNode versions = http.get("/api/v1/models/" + model + "/versions").expect(200).body();
+    private static void assertNoVersions(ApiClient http, String model) {
+        JsonNode versions = http.get("/api/v1/models/" + model + "/versions").expect(200).json();
         assertEquals(0, versions.size(), versions.toString());
-        assertTrue(http.get("/api/v1/models/" + model).expect(200).body().path("latestVersion").isNull());
+        assertTrue(http.get("/api/v1/models/" + model).expect(200).json().path("latestVersion").isNull());
         assertEquals(404, http.get("/api/v1/models/" + model + "/versions/1").status());
     }
 
     /** Uploads a small valid model and returns the version number it got. */
-    private int uploadSmallModel(RegistryHttp http, String model) throws IOException {
+    private int uploadSmallModel(ApiClient http, String model) throws IOException {
         Path file = OnnxFixtures.write(SmallModels.featureRegressor(), tempDir.resolve("small.onnx"));
         String metadata = MetadataJson.write(MetadataProposer.propose(ModelSignature.of(OnnxModels.read(file)),
                 MlFunction.REGRESSION));
-        return http.upload(model, file, metadata).expect(201).body().path("number").asInt();
+        return http.upload(model, file, metadata).path("number").asInt();
     }
 
     private static RegistryDatabase h2(Path data) {

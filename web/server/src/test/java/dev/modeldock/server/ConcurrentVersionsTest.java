@@ -9,6 +9,7 @@ import dev.modeldock.metadata.MetadataProposer;
 import dev.modeldock.metadata.MlFunction;
 import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.OnnxModels;
+import dev.modeldock.testkit.api.ApiClient;
 import dev.modeldock.testkit.db.DatabaseTest;
 import dev.modeldock.testkit.db.TestDatabase;
 import dev.modeldock.testkit.onnx.OnnxFixtures;
@@ -49,20 +50,20 @@ class ConcurrentVersionsTest {
         }
         try (RegistryServer server = RegistryServer.start(options, Plugins.builtIn(), Settings.defaults(),
                 new PrintStream(new ByteArrayOutputStream(), true))) {
-            RegistryHttp http = new RegistryHttp("http://localhost:" + server.port(), TOKEN);
+            ApiClient http = ApiClient.local(server.port(), TOKEN);
             http.createModel("regressor");
 
             List<Integer> numbers = uploadAtOnce(http, model, metadata);
 
             List<Integer> expected = IntStream.rangeClosed(1, CLIENTS).boxed().toList();
             assertEquals(expected, numbers.stream().sorted().toList(), "distinct and consecutive: " + numbers);
-            JsonNode versions = http.get("/api/v1/models/regressor/versions").expect(200).body();
+            JsonNode versions = http.get("/api/v1/models/regressor/versions").expect(200).json();
             List<Integer> listed = new ArrayList<>();
             versions.forEach(v -> listed.add(v.path("number").asInt()));
             assertEquals(expected, listed);
             assertEquals(1, listed.stream().map(n -> versions.get(n - 1).path("artifact").path("sha256").asText())
                     .distinct().count(), "the same bytes are stored once");
-            assertEquals(CLIENTS, http.get("/api/v1/models/regressor").expect(200).body().path("latestVersion")
+            assertEquals(CLIENTS, http.get("/api/v1/models/regressor").expect(200).json().path("latestVersion")
                     .asInt());
             // No upload is in progress now, so the sweeps may run: the race left nothing behind for them.
             assertEquals(0, server.registry().artifacts().sweepStaging(), "no half-stored copy");
@@ -71,11 +72,11 @@ class ConcurrentVersionsTest {
     }
 
     /** The numbers the server gave, in the order the clients were started. */
-    private static List<Integer> uploadAtOnce(RegistryHttp http, Path model, String metadata) throws Exception {
+    private static List<Integer> uploadAtOnce(ApiClient http, Path model, String metadata) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try {
-            List<Future<RegistryHttp.Answer>> answers = new ArrayList<>();
+            List<Future<JsonNode>> answers = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
                 answers.add(clients.submit(() -> {
                     start.await();
@@ -84,8 +85,8 @@ class ConcurrentVersionsTest {
             }
             start.countDown();
             List<Integer> numbers = new ArrayList<>();
-            for (Future<RegistryHttp.Answer> answer : answers) {
-                numbers.add(answer.get(2, TimeUnit.MINUTES).expect(201).body().path("number").asInt());
+            for (Future<JsonNode> answer : answers) {
+                numbers.add(answer.get(2, TimeUnit.MINUTES).path("number").asInt());
             }
             return numbers;
         } finally {
