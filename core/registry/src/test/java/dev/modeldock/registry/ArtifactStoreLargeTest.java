@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.modeldock.testkit.db.DatabaseTest;
 import dev.modeldock.testkit.db.TestDatabase;
+import dev.modeldock.testkit.jvm.ChildJvm;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
@@ -28,14 +30,13 @@ class ArtifactStoreLargeTest {
     @DatabaseTest
     @EnabledIfSystemProperty(named = "modeldock.gigabyte", matches = "true")
     void aGigabyteStreamsThroughPutOpenAndRemovalInA256MegabyteHeap(TestDatabase database) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        // Surefire's class path is a jar whose manifest names the test class path: the child sees it all.
-        Process child = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                ArtifactStoreLargeTest.class.getName(), database.kind().name(), String.valueOf(1024 * MIB))
-                .redirectErrorStream(true).start();
-        // Copied, not inherited: Surefire reads the test JVM's own output as its channel.
-        child.getInputStream().transferTo(System.out);
-        assertEquals(0, child.waitFor(), "the child JVM failed; its output is above");
+        try (ChildJvm child = ChildJvm.java(ArtifactStoreLargeTest.class.getName(), database.kind().name(),
+                String.valueOf(1024 * MIB)).jvmOptions("-Xmx256m").start()) {
+            int exitCode = child.waitFor(Duration.ofMinutes(10));
+            // Copied, not inherited: Surefire reads the test JVM's own output as its channel.
+            System.out.print(child.output() + child.errors());
+            assertEquals(0, exitCode, "the child JVM failed; its output is above");
+        }
     }
 
     /** The child JVM of the gigabyte test, on a database of its own: database kind, size in bytes. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.modeldock.cli.ModelDockCommand;
+import dev.modeldock.host.Extensions;
 import dev.modeldock.metadata.MetadataJson;
 import dev.modeldock.metadata.MetadataProposer;
 import dev.modeldock.metadata.MlFunction;
@@ -19,6 +21,7 @@ import dev.modeldock.testkit.api.ApiResponse;
 import dev.modeldock.testkit.api.ServerSentEvent;
 import dev.modeldock.testkit.db.DatabaseTest;
 import dev.modeldock.testkit.db.TestDatabase;
+import dev.modeldock.testkit.jvm.ChildJvm;
 import dev.modeldock.testkit.onnx.OnnxFixtures;
 import dev.modeldock.testkit.onnx.SmallModels;
 import dev.modeldock.testkit.onnx.SyntheticModel;
@@ -29,6 +32,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -45,6 +50,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the moment under test, then started again on the same data.
  */
 class CrashRecoveryTest {
+    private static final String TOKEN = "child-server-admin-token";
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
     /** Large enough that storing it in 1 MiB chunks takes a while on a busy machine. */
     private static final long LARGE_MODEL_BYTES = 128L << 20;
     private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(2);
@@ -56,11 +63,11 @@ class CrashRecoveryTest {
     void aKillWhileTheUploadIsStillArrivingLeavesNoVersionAndNoSpooledBytes() throws Exception {
         Path data = tempDir.resolve("data");
         Path uploads = data.resolve("work/uploads");
-        try (ChildServer server = ChildServer.start(data, List.of(), null)) {
-            server.http().createModel("big");
+        try (ChildJvm server = serve(data, List.of(), null)) {
+            api(server).createModel("big");
             try (StalledUpload upload = StalledUpload.begin(server.port(), "big", 256L << 20)) {
                 upload.send(24 << 20);
-                ChildServer.await("the server to spool 16 MiB of the upload", PHASE_TIMEOUT,
+                await("the server to spool 16 MiB of the upload", PHASE_TIMEOUT,
                         () -> largestFile(uploads) >= 16 << 20);
                 server.kill();
             }
@@ -68,11 +75,11 @@ class CrashRecoveryTest {
         assertTrue(largestFile(uploads) >= 16 << 20, "the kill left the spooled part behind");
         assertEquals(new Stored(0, 0, 0, 0), Stored.in(h2(data)), "nothing of the upload reached the database");
 
-        try (ChildServer server = ChildServer.start(data, List.of(), null)) {
-            assertNoVersions(server.http(), "big");
+        try (ChildJvm server = serve(data, List.of(), null)) {
+            assertNoVersions(api(server), "big");
             assertEquals(0, largestFile(uploads), "the restart cleared the spooled part");
-            assertEquals(1, uploadSmallModel(server.http(), "big"), "a new upload still works");
-            server.stop();
+            assertEquals(1, uploadSmallModel(api(server), "big"), "a new upload still works");
+            stop(server);
         }
         assertEquals(new Stored(1, 0, 0, 1), Stored.in(h2(data)));
     }
@@ -83,12 +90,12 @@ class CrashRecoveryTest {
         Path model = tempDir.resolve("large.onnx");
         SyntheticModel.writeRegressor(model, LARGE_MODEL_BYTES);
         Database database = new Database(tempDir.resolve("data"), testDatabase);
-        try (ChildServer server = database.start()) {
-            server.http().createModel("big");
+        try (ChildJvm server = database.start()) {
+            api(server).createModel("big");
             long before = database.progressMark();
-            CompletableFuture<ApiResponse> upload = server.http().uploadAsync("big", model,
+            CompletableFuture<ApiResponse> upload = api(server).uploadAsync("big", model,
                     SyntheticModel.regressorMetadata());
-            ChildServer.await("the server to store 8 MiB of the upload in the database", PHASE_TIMEOUT,
+            await("the server to store 8 MiB of the upload in the database", PHASE_TIMEOUT,
                     () -> database.progressMark() - before >= 8 << 20);
             server.kill();
             assertThrows(ExecutionException.class, () -> upload.get(1, TimeUnit.MINUTES),
@@ -98,11 +105,11 @@ class CrashRecoveryTest {
         assertEquals(0, killed.versions(), "the kill came after the version was filed: " + killed);
         assertTrue(killed.stagingChunks() > 0, "the kill came while chunks were being stored: " + killed);
 
-        try (ChildServer server = database.start()) {
+        try (ChildJvm server = database.start()) {
             assertTrue(server.output().contains("1 partial upload(s)"), server.output());
-            assertNoVersions(server.http(), "big");
-            assertEquals(1, uploadSmallModel(server.http(), "big"), "a new upload still works");
-            server.stop();
+            assertNoVersions(api(server), "big");
+            assertEquals(1, uploadSmallModel(api(server), "big"), "a new upload still works");
+            stop(server);
         }
         Stored restarted = Stored.in(database.open());
         assertEquals(new Stored(1, 0, 0, 1), restarted, "no staging content is left");
@@ -113,28 +120,28 @@ class CrashRecoveryTest {
         Path source = MiniLmHubFolder.create(tempDir.resolve("hub"));
         Path data = tempDir.resolve("data");
         String jobId;
-        try (ChildServer server = ChildServer.start(data, List.of(), null)) {
-            ApiClient http = server.http();
+        try (ChildJvm server = serve(data, List.of(), null)) {
+            ApiClient http = api(server);
             http.createModel("minilm");
             JsonNode job = http.post("/api/v1/models/minilm/versions", Map.of("source", source.toString()))
                     .expect(202).json();
             jobId = job.path("id").asText();
-            ChildServer.await("the conversion to run", PHASE_TIMEOUT,
+            await("the conversion to run", PHASE_TIMEOUT,
                     () -> http.get("/api/v1/jobs/" + jobId).expect(200).json().path("state").asText()
                             .equals("running"));
             server.kill();
         }
 
-        try (ChildServer server = ChildServer.start(data, List.of(), null)) {
+        try (ChildJvm server = serve(data, List.of(), null)) {
             assertTrue(server.output().contains("1 interrupted job(s) marked failed"), server.output());
-            JsonNode job = server.http().get("/api/v1/jobs/" + jobId).expect(200).json();
+            JsonNode job = api(server).get("/api/v1/jobs/" + jobId).expect(200).json();
             assertEquals("failed", job.path("state").asText(), job.toString());
             assertTrue(job.path("error").asText().contains("interrupted"), job.toString());
             assertEquals(Jobs.INTERRUPTED, job.path("error").asText());
             assertTrue(job.path("finishedAt").isTextual(), job.toString());
-            assertNoVersions(server.http(), "minilm");
+            assertNoVersions(api(server), "minilm");
             // The event stream ends for a finished job; its last event says how it ended.
-            List<ServerSentEvent> states = server.http().events(jobId, null).events().stream()
+            List<ServerSentEvent> states = api(server).events(jobId, null).events().stream()
                     .filter(e -> e.kind().equals("state")).toList();
             assertFalse(states.isEmpty(), "no state event");
             String lastState = states.get(states.size() - 1).data();
@@ -143,7 +150,7 @@ class CrashRecoveryTest {
                 assertEquals(List.of(), scratch.filter(p -> p.getFileName().toString().startsWith("conversion-"))
                         .toList(), "the conversion's scratch folder is gone");
             }
-            server.stop();
+            stop(server);
         }
         assertEquals(new Stored(0, 0, 0, 0), Stored.in(h2(data)), "nothing of the conversion was kept");
     }
@@ -151,17 +158,70 @@ class CrashRecoveryTest {
     @Test
     void aVersionTheServerConfirmedSurvivesAKillAndItsNumberIsNotGivenAgain() throws Exception {
         Path data = tempDir.resolve("data");
-        try (ChildServer server = ChildServer.start(data, List.of(), null)) {
-            server.http().createModel("small");
-            assertEquals(1, uploadSmallModel(server.http(), "small"));
+        try (ChildJvm server = serve(data, List.of(), null)) {
+            api(server).createModel("small");
+            assertEquals(1, uploadSmallModel(api(server), "small"));
             server.kill(); // at once: the answer came, so the version must be on disk
         }
 
-        try (ChildServer server = ChildServer.start(data, List.of(), null)) {
-            JsonNode versions = server.http().get("/api/v1/models/small/versions").expect(200).json();
+        try (ChildJvm server = serve(data, List.of(), null)) {
+            JsonNode versions = api(server).get("/api/v1/models/small/versions").expect(200).json();
             assertEquals(1, versions.size(), "the confirmed version is kept: " + versions);
-            assertEquals(2, uploadSmallModel(server.http(), "small"), "and its number is not given again");
+            assertEquals(2, uploadSmallModel(api(server), "small"), "and its number is not given again");
         }
+    }
+
+    /**
+     * {@code modeldock serve} in a JVM of its own on a free port, started as a user starts it, so that
+     * the test can end it the way a crash does; returns once it listens.
+     *
+     * @param extraArgs  more {@code serve} options, e.g. {@code --db-url}
+     * @param dbPassword for {@code MODELDOCK_DB_PASSWORD}; null for none
+     */
+    private static ChildJvm serve(Path data, List<String> extraArgs, String dbPassword) throws IOException {
+        List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--data-dir", data.toString()));
+        args.addAll(extraArgs);
+        ChildJvm server = ChildJvm.java(ModelDockCommand.class.getName(), args.toArray(String[]::new))
+                .jvmOptions("-Xmx1g")
+                .systemProperty(Extensions.PLUGINS_DIR_PROPERTY, Extensions.defaultFolder().toString())
+                .environment("MODELDOCK_ADMIN_TOKEN", TOKEN)
+                .environment("MODELDOCK_SECRET_KEY", null)
+                .environment("MODELDOCK_DB_PASSWORD", dbPassword)
+                .logs(data.resolveSibling(data.getFileName() + "-logs"), "serve")
+                .start();
+        try {
+            server.awaitPort(ChildJvm.MODELDOCK_LISTENING, START_TIMEOUT);
+            return server;
+        } catch (RuntimeException | Error e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private static ApiClient api(ChildJvm server) {
+        return ApiClient.local(server.port(), TOKEN);
+    }
+
+    /** SIGTERM, as a service manager stops it: the shutdown hook closes the database. */
+    private static void stop(ChildJvm server) throws InterruptedException {
+        assertTrue(server.stop(Duration.ofSeconds(60)), "the server did not stop on SIGTERM: " + server.errors());
+    }
+
+    /** Polls {@code condition} until it holds; fails naming {@code what} when it does not within {@code timeout}. */
+    private static void await(String what, Duration timeout, Check condition) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.holds()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("gave up after " + timeout + " waiting for " + what);
+            }
+            Thread.sleep(25);
+        }
+    }
+
+    /** A condition that may need I/O to find out. */
+    @FunctionalInterface
+    private interface Check {
+        boolean holds() throws Exception;
     }
 
     private static void assertNoVersions(ApiClient http, String model) {
@@ -220,11 +280,11 @@ class CrashRecoveryTest {
      * test's PostgreSQL schema, or on H2 the server's own embedded database in its data folder.
      */
     private record Database(Path data, TestDatabase database) {
-        ChildServer start() throws IOException {
+        ChildJvm start() throws IOException {
             if (!database.isPostgres()) {
-                return ChildServer.start(data, List.of(), null);
+                return serve(data, List.of(), null);
             }
-            return ChildServer.start(data, List.of("--db-url", database.url(), "--db-user", database.user()),
+            return serve(data, List.of("--db-url", database.url(), "--db-user", database.user()),
                     database.password());
         }
 
@@ -274,7 +334,7 @@ class CrashRecoveryTest {
             long length = head.length() + fileBytes + tail.length();
             StalledUpload upload = new StalledUpload(new Socket("localhost", port));
             upload.out.write(("POST /api/v1/models/" + model + "/versions HTTP/1.1\r\nHost: localhost:" + port
-                    + "\r\nAuthorization: Bearer " + ChildServer.TOKEN
+                    + "\r\nAuthorization: Bearer " + TOKEN
                     + "\r\nContent-Type: multipart/form-data; boundary=" + boundary
                     + "\r\nContent-Length: " + length + "\r\n\r\n" + head).getBytes(StandardCharsets.US_ASCII));
             return upload;
