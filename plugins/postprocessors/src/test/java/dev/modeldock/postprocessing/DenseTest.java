@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.modeldock.graph.ProtoGraphBuilder;
 import dev.modeldock.plugin.Activation;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
 import dev.modeldock.plugin.Parameters;
+import dev.modeldock.testkit.plugin.PostProcessorContract;
+import dev.modeldock.testkit.plugin.PostProcessorNodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -35,7 +36,7 @@ class DenseTest {
     @Test
     void graphComputesTanhOfWeightTimesInputPlusBias() throws Exception {
         DenseModel.write(dir, WEIGHT, BIAS);
-        OnnxGraphs.Output out = runDense(parameters(4, 3));
+        PostProcessorNodes.Output out = runDense(parameters(4, 3));
         assertArrayEquals(new long[] {1, 3}, out.shape());
         assertClose(expected(WEIGHT, BIAS, X), out.values());
     }
@@ -46,6 +47,13 @@ class DenseTest {
         float[][] out = new Dense().evaluate(new float[][] {X}, parameters(4, 3), folder());
         assertEquals(1, out.length);
         assertClose(expected(WEIGHT, BIAS, X), out[0]);
+    }
+
+    @Test
+    void evaluateAgreesWithTheGraph() throws Exception {
+        DenseModel.write(dir, WEIGHT, BIAS);
+        PostProcessorContract.assertNodesAgreeWithEvaluate(new Dense(), parameters(4, 3), folder(),
+                new Activation("x", 4, false));
     }
 
     @Test
@@ -159,12 +167,10 @@ class DenseTest {
         assertTrue(e.getMessage().contains("outside the model folder"), e.getMessage());
     }
 
-    private OnnxGraphs.Output runDense(Parameters parameters) throws Exception {
-        ProtoGraphBuilder graph = OnnxGraphs.graph(17, new long[] {1, 4}, false);
-        Activation out = new Dense().append(graph, new Activation("x", 4, false), "unused", parameters, folder());
-        assertEquals(WEIGHT.length, out.width());
-        OnnxGraphs.publish(graph, out.tensor(), out.width());
-        return OnnxGraphs.run(OnnxGraphs.write(graph, dir), X, new long[] {1, 4}, null);
+    private PostProcessorNodes.Output runDense(Parameters parameters) {
+        PostProcessorNodes.Output out = PostProcessorNodes.of(new Dense(), parameters, folder()).onSentence(X);
+        assertEquals(WEIGHT.length, out.activation().width());
+        return out;
     }
 
     /** tanh(W x + b), in double precision. */
@@ -183,7 +189,7 @@ class DenseTest {
     private static void assertClose(double[] expected, float[] actual) {
         assertEquals(expected.length, actual.length);
         for (int i = 0; i < expected.length; i++) {
-            assertEquals(expected[i], actual[i], OnnxGraphs.TOLERANCE, "value " + i);
+            assertEquals(expected[i], actual[i], PostProcessorContract.TOLERANCE, "value " + i);
         }
     }
 
