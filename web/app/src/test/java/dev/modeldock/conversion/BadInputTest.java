@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.config.Settings;
 import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.testkit.DenseModule;
 import dev.modeldock.testkit.MiniLmHubFolder;
 import dev.modeldock.testkit.plugin.Plugins;
 import java.io.IOException;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.config.Settings;
 import dev.modeldock.runtime.PipelineSession;
+import dev.modeldock.testkit.DenseModule;
 import dev.modeldock.testkit.MiniLmHubFolder;
 import dev.modeldock.testkit.TokenEmbeddings;
 import dev.modeldock.testkit.plugin.Plugins;
