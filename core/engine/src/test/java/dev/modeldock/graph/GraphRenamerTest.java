@@ -3,16 +3,16 @@ package dev.modeldock.graph;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
-import dev.modeldock.onnx.OnnxFixtures;
 import dev.modeldock.onnx.TensorTypes;
+import dev.modeldock.testkit.onnx.OnnxFixtures;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static dev.modeldock.onnx.OnnxFixtures.graphAttribute;
-import static dev.modeldock.onnx.OnnxFixtures.node;
+import static dev.modeldock.testkit.onnx.OnnxFixtures.graphAttribute;
+import static dev.modeldock.testkit.onnx.OnnxFixtures.node;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -4,8 +4,8 @@ import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import ai.onnx.proto.OnnxMl.TensorProto;
-import dev.modeldock.onnx.OnnxFixtures;
 import dev.modeldock.onnx.TensorTypes;
+import dev.modeldock.testkit.onnx.OnnxFixtures;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static dev.modeldock.onnx.OnnxFixtures.node;
+import static dev.modeldock.testkit.onnx.OnnxFixtures.node;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

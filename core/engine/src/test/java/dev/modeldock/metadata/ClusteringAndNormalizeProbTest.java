@@ -6,6 +6,7 @@ import static dev.modeldock.metadata.Checks.assertValid;
 import static dev.modeldock.metadata.Checks.check;
 
 import dev.modeldock.onnx.ModelSignature;
+import dev.modeldock.testkit.onnx.SmallModels;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,9 +27,9 @@ class ClusteringAndNormalizeProbTest {
 
     @BeforeAll
     static void models() {
-        clusterer = TestModels.signature(TestModels.clusterer(), dir);
-        unequal = TestModels.signature(TestModels.clusterer("distances", 3, "probabilities", 2), dir);
-        classifier = TestModels.signature(TestModels.classifier("probabilities", TestModels.Label.NONE), dir);
+        clusterer = TestModels.signature(SmallModels.clusterer(), dir);
+        unequal = TestModels.signature(SmallModels.clusterer("distances", 3, "probabilities", 2), dir);
+        classifier = TestModels.signature(SmallModels.classifier("probabilities", SmallModels.Label.NONE), dir);
     }
 
     private static String clustering(String more) {
@@ -48,12 +49,12 @@ class ClusteringAndNormalizeProbTest {
 
     @Test
     void aClustererWithASingleOutputNeedsNoNames() {
-        assertValid(check(TestModels.signature(TestModels.clusterer("scores", 3, null, 0), dir), clustering("")));
+        assertValid(check(TestModels.signature(SmallModels.clusterer("scores", 3, null, 0), dir), clustering("")));
     }
 
     @Test
     void anOutputCalledClusteringDistanceOutputIsAssumed() {
-        ModelSignature named = TestModels.signature(TestModels.clusterer("clusteringDistanceOutput", 3, "other", 3), dir);
+        ModelSignature named = TestModels.signature(SmallModels.clusterer("clusteringDistanceOutput", 3, "other", 3), dir);
         assertValid(check(named, clustering("")));
     }
 
@@ -77,7 +78,7 @@ class ClusteringAndNormalizeProbTest {
 
     @Test
     void anOutputCalledClusteringProbOutputIsAssumedAndComparedWithTheDistances() {
-        ModelSignature named = TestModels.signature(TestModels.clusterer("clusteringDistanceOutput", 3,
+        ModelSignature named = TestModels.signature(SmallModels.clusterer("clusteringDistanceOutput", 3,
                 "clusteringProbOutput", 2), dir);
         assertOnly(check(named, clustering("")), OracleErrors.CLUSTERING_SIZES_DIFFER, "clusteringProbOutput");
     }
@@ -106,21 +107,21 @@ class ClusteringAndNormalizeProbTest {
 
     @Test
     void normalizeProbWithAnEmbeddingModelIsRefused() {
-        ModelSignature embedder = TestModels.signature(TestModels.embedder("embedding"), dir);
+        ModelSignature embedder = TestModels.signature(SmallModels.embedder("embedding"), dir);
         assertOnly(check(embedder, "{'function': 'embedding', 'normalizeProb': 'softmax'}"), OracleErrors.UNDOCUMENTED,
                 "normalizeProb", "classification and clustering", "embedding");
     }
 
     @Test
     void normalizeProbWithARegressionModelIsRefused() {
-        ModelSignature regressor = TestModels.signature(TestModels.regressor("y"), dir);
+        ModelSignature regressor = TestModels.signature(SmallModels.regressor("y"), dir);
         assertOnly(check(regressor, "{'function': 'regression', " + FOUR_FEATURES + ", 'normalizeProb': 'none'}"),
                 OracleErrors.UNDOCUMENTED, "normalizeProb", "regression");
     }
 
     @Test
     void anInvalidNormalizationForAnEmbeddingModelGivesBothProblems() {
-        ModelSignature embedder = TestModels.signature(TestModels.embedder("embedding"), dir);
+        ModelSignature embedder = TestModels.signature(SmallModels.embedder("embedding"), dir);
         var problems = check(embedder, "{'function': 'embedding', 'normalizeProb': 'sigmoid'}");
         Checks.assertProblem(problems, OracleErrors.NORMALIZE_PROB_INVALID, "normalizeProb");
         Checks.assertProblem(problems, OracleErrors.UNDOCUMENTED, "normalizeProb");

@@ -6,6 +6,7 @@ import static dev.modeldock.metadata.Checks.assertValid;
 import static dev.modeldock.metadata.Checks.check;
 
 import dev.modeldock.onnx.ModelSignature;
+import dev.modeldock.testkit.onnx.SmallModels;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,8 +26,8 @@ class DefaultOnNullAndNulTest {
 
     @BeforeAll
     static void models() {
-        embedder = TestModels.signature(TestModels.embedder("embedding"), dir);
-        ageRegressor = TestModels.signature(TestModels.regressor("y", TestModels.inputs("age", 1)), dir);
+        embedder = TestModels.signature(SmallModels.embedder("embedding"), dir);
+        ageRegressor = TestModels.signature(SmallModels.regressor("y", SmallModels.inputs("age", 1)), dir);
     }
 
     private static String embedding(String defaults) {
@@ -97,7 +98,7 @@ class DefaultOnNullAndNulTest {
 
     @Test
     void aNulCharacterInALabelIsOra54453() throws Exception {
-        ModelSignature classifier = TestModels.signature(TestModels.classifier("probabilities", TestModels.Label.NONE), dir);
+        ModelSignature classifier = TestModels.signature(SmallModels.classifier("probabilities", SmallModels.Label.NONE), dir);
         assertOnly(check(classifier, "{'function': 'classification', " + Checks.FOUR_FEATURES
                 + ", 'labels': ['a', 'b\\u0000', 'c']}"), OracleErrors.NUL_CHARACTER, "labels[1]");
     }

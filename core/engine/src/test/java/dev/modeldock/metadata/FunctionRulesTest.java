@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modeldock.onnx.ModelSignature;
+import dev.modeldock.testkit.onnx.SmallModels;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +28,13 @@ class FunctionRulesTest {
 
     @BeforeAll
     static void models() {
-        regressor = TestModels.signature(TestModels.regressor("variable", TestModels.inputs("x", 1)), dir);
+        regressor = TestModels.signature(SmallModels.regressor("variable", SmallModels.inputs("x", 1)), dir);
         byFunction = Map.of(
-                MlFunction.REGRESSION, TestModels.signature(TestModels.regressor("variable"), dir),
+                MlFunction.REGRESSION, TestModels.signature(SmallModels.regressor("variable"), dir),
                 MlFunction.CLASSIFICATION, TestModels.signature(
-                        TestModels.classifier("probabilities", TestModels.Label.NONE), dir),
-                MlFunction.CLUSTERING, TestModels.signature(TestModels.clusterer("distances", 3, null, 0), dir),
-                MlFunction.EMBEDDING, TestModels.signature(TestModels.embedder("embedding"), dir));
+                        SmallModels.classifier("probabilities", SmallModels.Label.NONE), dir),
+                MlFunction.CLUSTERING, TestModels.signature(SmallModels.clusterer("distances", 3, null, 0), dir),
+                MlFunction.EMBEDDING, TestModels.signature(SmallModels.embedder("embedding"), dir));
     }
 
     @Test

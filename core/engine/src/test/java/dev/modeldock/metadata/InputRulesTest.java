@@ -9,6 +9,7 @@ import static dev.modeldock.metadata.Checks.check;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.TensorTypes;
+import dev.modeldock.testkit.onnx.SmallModels;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -30,8 +31,8 @@ class InputRulesTest {
 
     @BeforeAll
     static void models() {
-        wide = TestModels.signature(TestModels.regressor("variable"), dir);
-        ageAndFeatures = TestModels.signature(TestModels.regressor("y", TestModels.inputs("age", 1, "features", 4)), dir);
+        wide = TestModels.signature(SmallModels.regressor("variable"), dir);
+        ageAndFeatures = TestModels.signature(SmallModels.regressor("y", SmallModels.inputs("age", 1, "features", 4)), dir);
     }
 
     private static String regression(String input) {
@@ -98,7 +99,7 @@ class InputRulesTest {
 
     @Test
     void withoutAnInputFieldBatchByOneInputsAreValidAndTheirTensorNamesAreTheAttributes() {
-        ModelSignature twoColumns = TestModels.signature(TestModels.regressor("y", TestModels.inputs("age", 1, "height", 1)), dir);
+        ModelSignature twoColumns = TestModels.signature(SmallModels.regressor("y", SmallModels.inputs("age", 1, "height", 1)), dir);
         assertValid(check(twoColumns, "{'function': 'regression'}"));
         assertValid(check(twoColumns, "{'function': 'regression', 'defaultOnNull': {'age': '0', 'height': '0'}}"));
         assertProblem(check(twoColumns, "{'function': 'regression', 'defaultOnNull': {'weight': '0'}}"),
@@ -140,14 +141,14 @@ class InputRulesTest {
 
     @Test
     void anUnmappedTensorNameThatIsNoIdentifierIsOra54436() {
-        ModelSignature dotted = TestModels.signature(TestModels.regressor("y", TestModels.inputs("input.1", 1)), dir);
+        ModelSignature dotted = TestModels.signature(SmallModels.regressor("y", SmallModels.inputs("input.1", 1)), dir);
         assertOnly(check(dotted, "{'function': 'regression'}"), OracleErrors.INVALID_ATTRIBUTE_NAME, "input", "input.1");
         assertValid(check(dotted, "{'function': 'regression', 'input': {'input.1': ['X1']}}"));
     }
 
     @Test
     void twoAttributesDifferingOnlyInCaseAreADuplicate() {
-        ModelSignature twoColumns = TestModels.signature(TestModels.regressor("y", TestModels.inputs("a", 1, "b", 1)), dir);
+        ModelSignature twoColumns = TestModels.signature(SmallModels.regressor("y", SmallModels.inputs("a", 1, "b", 1)), dir);
         assertOnly(check(twoColumns, regression("{'a': ['AGE'], 'b': ['age']}")), OracleErrors.UNDOCUMENTED, "input",
                 "'age'", "twice");
     }
@@ -165,7 +166,7 @@ class InputRulesTest {
 
     @Test
     void anEmbeddingModelWithTwoInputsGivesTwoAttributesWhichIsOra54449() {
-        ModelSignature twoTexts = TestModels.signature(TestModels.embedder(List.of(
+        ModelSignature twoTexts = TestModels.signature(SmallModels.embedder(List.of(
                 TensorTypes.tensor("title", DataType.STRING, "batch", 1),
                 TensorTypes.tensor("body", DataType.STRING, "batch", 1)), "embedding", DataType.FLOAT, "batch", 8), dir);
         assertOnly(check(twoTexts, "{'function': 'embedding'}"), OracleErrors.INVALID_EMBEDDING_METADATA, "input",
@@ -174,7 +175,7 @@ class InputRulesTest {
 
     @Test
     void anEmbeddingInputMappedToTwoAttributesIsOra54449() {
-        ModelSignature pair = TestModels.signature(TestModels.embedder(List.of(
+        ModelSignature pair = TestModels.signature(SmallModels.embedder(List.of(
                 TensorTypes.tensor("input", DataType.STRING, "batch", 2)), "embedding", DataType.FLOAT, "batch", 8), dir);
         assertOnly(check(pair, "{'function': 'embedding', 'input': {'input': ['TITLE', 'BODY']}}"),
                 OracleErrors.INVALID_EMBEDDING_METADATA, "input", "TITLE", "BODY");
@@ -182,20 +183,20 @@ class InputRulesTest {
 
     @Test
     void moreThan4096InputValuesIsOra54448() {
-        ModelSignature huge = TestModels.signature(TestModels.regressor("y", TestModels.inputs("input", 4097)), dir);
+        ModelSignature huge = TestModels.signature(SmallModels.regressor("y", SmallModels.inputs("input", 4097)), dir);
         assertOnly(check(huge, regression("{'input': " + names(4097) + "}")), OracleErrors.TOO_MANY_INPUT_VALUES,
                 "input", "4097", "4096");
     }
 
     @Test
     void exactly4096InputValuesAreAllowed() {
-        ModelSignature full = TestModels.signature(TestModels.regressor("y", TestModels.inputs("input", 4096)), dir);
+        ModelSignature full = TestModels.signature(SmallModels.regressor("y", SmallModels.inputs("input", 4096)), dir);
         assertValid(check(full, regression("{'input': " + names(4096) + "}")));
     }
 
     @Test
     void theLimitOf4096CountsTheValuesOfAllInputsTogether() {
-        ModelSignature split = TestModels.signature(TestModels.regressor("y", TestModels.inputs("a", 4000, "b", 97)), dir);
+        ModelSignature split = TestModels.signature(SmallModels.regressor("y", SmallModels.inputs("a", 4000, "b", 97)), dir);
         List<MetadataProblem> problems = check(split, regression("{'a': " + names(4000) + ", 'b': " + names(97).replace("C", "D") + "}"));
         assertOnly(problems, OracleErrors.TOO_MANY_INPUT_VALUES, "input", "4097");
     }

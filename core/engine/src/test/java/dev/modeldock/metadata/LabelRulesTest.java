@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.TensorTypes;
+import dev.modeldock.testkit.onnx.SmallModels;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,15 +27,15 @@ class LabelRulesTest {
 
     @BeforeAll
     static void models() {
-        classifier = TestModels.signature(TestModels.classifier("probabilities", TestModels.Label.NONE), dir);
+        classifier = TestModels.signature(SmallModels.classifier("probabilities", SmallModels.Label.NONE), dir);
     }
 
     private static String classification(String more) {
         return "{'function': 'classification', " + FOUR_FEATURES + ", " + more + "}";
     }
 
-    private static ModelSignature withLabel(TestModels.Label label) {
-        return TestModels.signature(TestModels.classifier("probabilities", label), dir);
+    private static ModelSignature withLabel(SmallModels.Label label) {
+        return TestModels.signature(SmallModels.classifier("probabilities", label), dir);
     }
 
     private static String labelOutput() {
@@ -95,9 +96,9 @@ class LabelRulesTest {
     @EnumSource(value = MlFunction.class, names = {"REGRESSION", "CLUSTERING", "EMBEDDING"})
     void labelsForAFunctionOtherThanClassificationAreRefused(MlFunction function) {
         ModelSignature signature = switch (function) {
-            case REGRESSION -> TestModels.signature(TestModels.regressor("y"), dir);
-            case CLUSTERING -> TestModels.signature(TestModels.clusterer("distances", 3, null, 0), dir);
-            default -> TestModels.signature(TestModels.embedder("embedding"), dir);
+            case REGRESSION -> TestModels.signature(SmallModels.regressor("y"), dir);
+            case CLUSTERING -> TestModels.signature(SmallModels.clusterer("distances", 3, null, 0), dir);
+            default -> TestModels.signature(SmallModels.embedder("embedding"), dir);
         };
         String input = function == MlFunction.EMBEDDING ? "" : FOUR_FEATURES + ", ";
         assertOnly(check(signature, "{'function': '" + function.jsonName() + "', " + input + "'labels': ['a', 'b', 'c']}"),
@@ -106,36 +107,36 @@ class LabelRulesTest {
 
     @Test
     void labelsTogetherWithALabelOutputAreOra54437() {
-        assertOnly(check(withLabel(TestModels.Label.STRINGS), classification("'classificationProbOutput': 'probabilities',"
+        assertOnly(check(withLabel(SmallModels.Label.STRINGS), classification("'classificationProbOutput': 'probabilities',"
                 + " 'classificationLabelOutput': 'label', 'labels': ['a', 'b', 'c']")),
                 OracleErrors.LABELS_AND_LABEL_OUTPUT, "labels", "both");
     }
 
     @Test
     void aStringLabelOutputWithOneLabelPerClassIsValid() {
-        assertValid(check(withLabel(TestModels.Label.STRINGS), labelOutput()));
+        assertValid(check(withLabel(SmallModels.Label.STRINGS), labelOutput()));
     }
 
     @Test
     void anIntegerLabelOutputWithOneLabelPerClassIsValid() {
-        assertValid(check(withLabel(TestModels.Label.INTEGERS), labelOutput()));
+        assertValid(check(withLabel(SmallModels.Label.INTEGERS), labelOutput()));
     }
 
     @Test
     void aFloatLabelOutputIsOra54438() {
-        assertOnly(check(withLabel(TestModels.Label.FLOATS), labelOutput()), OracleErrors.LABEL_OUTPUT_TYPE,
+        assertOnly(check(withLabel(SmallModels.Label.FLOATS), labelOutput()), OracleErrors.LABEL_OUTPUT_TYPE,
                 "classificationLabelOutput", "\"label\"", "FLOAT", "strings or integers");
     }
 
     @Test
     void aLabelOutputWithOneLabelTooManyIsOra54438() {
-        assertOnly(check(withLabel(TestModels.Label.FOUR_STRINGS), labelOutput()), OracleErrors.LABEL_OUTPUT_TYPE,
+        assertOnly(check(withLabel(SmallModels.Label.FOUR_STRINGS), labelOutput()), OracleErrors.LABEL_OUTPUT_TYPE,
                 "classificationLabelOutput", "one per class (3)");
     }
 
     @Test
     void aPredictedClassPerRowIsNotALabelPerClassWhichIsOra54438() {
-        assertOnly(check(withLabel(TestModels.Label.PREDICTED_INT32), labelOutput()), OracleErrors.LABEL_OUTPUT_TYPE,
+        assertOnly(check(withLabel(SmallModels.Label.PREDICTED_INT32), labelOutput()), OracleErrors.LABEL_OUTPUT_TYPE,
                 "classificationLabelOutput", "INT32[?]");
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modeldock.onnx.ModelSignature;
+import dev.modeldock.testkit.onnx.SmallModels;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +27,7 @@ class ModelNameAndSizeTest {
 
     @BeforeAll
     static void models() {
-        embedder = TestModels.signature(TestModels.embedder("embedding"), dir);
+        embedder = TestModels.signature(SmallModels.embedder("embedding"), dir);
     }
 
     private static List<MetadataProblem> named(String modelName) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.TensorTypes;
+import dev.modeldock.testkit.onnx.SmallModels;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +52,9 @@ class OracleExamplesTest {
 
     @BeforeAll
     static void models() {
-        oracleLike = TestModels.signature(TestModels.embedder(List.of(TensorTypes.tensor("input", DataType.STRING, 1)),
+        oracleLike = TestModels.signature(SmallModels.embedder(List.of(TensorTypes.tensor("input", DataType.STRING, 1)),
                 "embedding", DataType.FLOAT, "batch", 384), dir);
-        batched = TestModels.signature(TestModels.embedder("embedding"), dir);
+        batched = TestModels.signature(SmallModels.embedder("embedding"), dir);
     }
 
     @Test
@@ -102,14 +103,14 @@ class OracleExamplesTest {
 
     @Test
     void theSimpleExampleAgainstAModelWithAnotherOutputNameIsOra54413() {
-        ModelSignature other = TestModels.signature(TestModels.embedder("sentence_embedding"), dir);
+        ModelSignature other = TestModels.signature(SmallModels.embedder("sentence_embedding"), dir);
         assertOnly(MetadataChecker.check(other, SIMPLE, CheckContext.none()), OracleErrors.OUTPUT_NOT_FOUND,
                 "embeddingOutput", "\"embedding\"", "sentence_embedding");
     }
 
     @Test
     void theSimpleExampleAgainstAModelWithAnotherInputNameIsOra54408() {
-        ModelSignature other = TestModels.signature(TestModels.embedder(List.of(TensorTypes.tensor("text", DataType.STRING,
+        ModelSignature other = TestModels.signature(SmallModels.embedder(List.of(TensorTypes.tensor("text", DataType.STRING,
                 "batch", 1)), "embedding", DataType.FLOAT, "batch", 8), dir);
         List<MetadataProblem> problems = MetadataChecker.check(other, SIMPLE, CheckContext.none());
         Checks.assertProblem(problems, OracleErrors.INPUT_NOT_MODEL_INPUT, "input.input", "text");

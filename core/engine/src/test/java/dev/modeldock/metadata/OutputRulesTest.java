@@ -9,6 +9,7 @@ import static dev.modeldock.metadata.Checks.check;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.TensorTypes;
+import dev.modeldock.testkit.onnx.SmallModels;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,10 +31,10 @@ class OutputRulesTest {
 
     @BeforeAll
     static void models() {
-        regressor = TestModels.signature(TestModels.regressor("variable"), dir);
-        embedder = TestModels.signature(TestModels.embedder("embedding"), dir);
-        classifier = TestModels.signature(TestModels.classifier("probabilities", TestModels.Label.STRINGS), dir);
-        clusterer = TestModels.signature(TestModels.clusterer(), dir);
+        regressor = TestModels.signature(SmallModels.regressor("variable"), dir);
+        embedder = TestModels.signature(SmallModels.embedder("embedding"), dir);
+        classifier = TestModels.signature(SmallModels.classifier("probabilities", SmallModels.Label.STRINGS), dir);
+        clusterer = TestModels.signature(SmallModels.clusterer(), dir);
     }
 
     @Test
@@ -41,7 +42,7 @@ class OutputRulesTest {
         assertValid(check(regressor, "{'function': 'regression', " + FOUR_FEATURES + "}"));
         assertValid(check(embedder, "{'function': 'embedding'}"));
         ModelSignature probabilitiesOnly = TestModels.signature(
-                TestModels.classifier("probabilities", TestModels.Label.NONE), dir);
+                SmallModels.classifier("probabilities", SmallModels.Label.NONE), dir);
         assertValid(check(probabilitiesOnly, "{'function': 'classification', " + FOUR_FEATURES + "}"));
     }
 
@@ -54,7 +55,7 @@ class OutputRulesTest {
     @Test
     void anOutputNamedLikeTheFieldIsAssumedAmongSeveral() {
         ModelSignature named = TestModels.signature(
-                TestModels.classifier("classificationProbOutput", TestModels.Label.STRINGS), dir);
+                SmallModels.classifier("classificationProbOutput", SmallModels.Label.STRINGS), dir);
         assertValid(check(named, "{'function': 'classification', " + FOUR_FEATURES + "}"));
         // it really is the one used: its width, 3, is the number of classes the labels are counted against
         assertOnly(check(named, "{'function': 'classification', " + FOUR_FEATURES + ", 'labels': ['a', 'b']}"),
@@ -140,8 +141,8 @@ class OutputRulesTest {
     void anOutputFieldOfAnotherFunctionIsRefused(String function, String field, String owner) {
         ModelSignature signature = function.equals("embedding") ? embedder
                 : function.equals("regression") ? regressor : function.equals("clustering")
-                ? TestModels.signature(TestModels.clusterer("distances", 3, null, 0), dir)
-                : TestModels.signature(TestModels.classifier("probabilities", TestModels.Label.NONE), dir);
+                ? TestModels.signature(SmallModels.clusterer("distances", 3, null, 0), dir)
+                : TestModels.signature(SmallModels.classifier("probabilities", SmallModels.Label.NONE), dir);
         String input = function.equals("embedding") ? "" : ", " + FOUR_FEATURES;
         // The named output exists: what is wrong is only whose field it is.
         String named = signature.outputs().get(0).name();

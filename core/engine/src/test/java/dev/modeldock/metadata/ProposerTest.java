@@ -9,6 +9,7 @@ import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.TensorTypes;
+import dev.modeldock.testkit.onnx.SmallModels;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,16 +39,16 @@ class ProposerTest {
 
     static Stream<Arguments> fixtures() {
         return Stream.of(
-                Arguments.of(MlFunction.EMBEDDING, TestModels.embedder("embedding")),
-                Arguments.of(MlFunction.EMBEDDING, TestModels.embedder(List.of(TensorTypes.tensor("input", DataType.STRING, 1)),
+                Arguments.of(MlFunction.EMBEDDING, SmallModels.embedder("embedding")),
+                Arguments.of(MlFunction.EMBEDDING, SmallModels.embedder(List.of(TensorTypes.tensor("input", DataType.STRING, 1)),
                         "embedding", DataType.FLOAT, "batch", 384)),
-                Arguments.of(MlFunction.REGRESSION, TestModels.regressor("variable")),
-                Arguments.of(MlFunction.REGRESSION, TestModels.regressor("y", TestModels.inputs("age", 1, "features", 4))),
-                Arguments.of(MlFunction.CLASSIFICATION, TestModels.classifier("probabilities", TestModels.Label.NONE)),
-                Arguments.of(MlFunction.CLASSIFICATION, TestModels.classifier("probabilities", TestModels.Label.STRINGS)),
-                Arguments.of(MlFunction.CLASSIFICATION, TestModels.classifier("scores", TestModels.Label.INTEGERS)),
-                Arguments.of(MlFunction.CLUSTERING, TestModels.clusterer()),
-                Arguments.of(MlFunction.CLUSTERING, TestModels.clusterer("scores", 3, null, 0)));
+                Arguments.of(MlFunction.REGRESSION, SmallModels.regressor("variable")),
+                Arguments.of(MlFunction.REGRESSION, SmallModels.regressor("y", SmallModels.inputs("age", 1, "features", 4))),
+                Arguments.of(MlFunction.CLASSIFICATION, SmallModels.classifier("probabilities", SmallModels.Label.NONE)),
+                Arguments.of(MlFunction.CLASSIFICATION, SmallModels.classifier("probabilities", SmallModels.Label.STRINGS)),
+                Arguments.of(MlFunction.CLASSIFICATION, SmallModels.classifier("scores", SmallModels.Label.INTEGERS)),
+                Arguments.of(MlFunction.CLUSTERING, SmallModels.clusterer()),
+                Arguments.of(MlFunction.CLUSTERING, SmallModels.clusterer("scores", 3, null, 0)));
     }
 
     @ParameterizedTest(name = "{0} #{index}")
@@ -62,25 +63,25 @@ class ProposerTest {
 
     @Test
     void aClassifierProposalNamesBothTheProbabilitiesAndTheLabels() {
-        OnnxMetadata proposal = propose(TestModels.classifier("probabilities", TestModels.Label.STRINGS), MlFunction.CLASSIFICATION);
+        OnnxMetadata proposal = propose(SmallModels.classifier("probabilities", SmallModels.Label.STRINGS), MlFunction.CLASSIFICATION);
         assertEquals("probabilities", proposal.classificationProbOutput());
         assertEquals("label", proposal.classificationLabelOutput());
         assertNull(proposal.labels());
-        OnnxMetadata integers = propose(TestModels.classifier("scores", TestModels.Label.INTEGERS), MlFunction.CLASSIFICATION);
+        OnnxMetadata integers = propose(SmallModels.classifier("scores", SmallModels.Label.INTEGERS), MlFunction.CLASSIFICATION);
         assertEquals("scores", integers.classificationProbOutput());
         assertEquals("label", integers.classificationLabelOutput());
     }
 
     @Test
     void aClassifierWithoutLabelsGetsNoLabelOutput() {
-        OnnxMetadata proposal = propose(TestModels.classifier("probabilities", TestModels.Label.NONE), MlFunction.CLASSIFICATION);
+        OnnxMetadata proposal = propose(SmallModels.classifier("probabilities", SmallModels.Label.NONE), MlFunction.CLASSIFICATION);
         assertEquals("probabilities", proposal.classificationProbOutput());
         assertNull(proposal.classificationLabelOutput());
     }
 
     @Test
     void anEmbeddingProposalMapsItsTextInputToData() {
-        OnnxMetadata proposal = propose(TestModels.embedder("sentence_embedding"), MlFunction.EMBEDDING);
+        OnnxMetadata proposal = propose(SmallModels.embedder("sentence_embedding"), MlFunction.EMBEDDING);
         assertEquals(Map.of("input", List.of("DATA")), proposal.input());
         assertEquals("sentence_embedding", proposal.embeddingOutput());
         assertNull(proposal.regressionOutput());
@@ -89,7 +90,7 @@ class ProposerTest {
 
     @Test
     void anEmbeddingInputWithABadTensorNameIsStillMappedToData() {
-        ModelProto model = TestModels.embedder(List.of(TensorTypes.tensor("input.1", DataType.STRING, "batch", 1)),
+        ModelProto model = SmallModels.embedder(List.of(TensorTypes.tensor("input.1", DataType.STRING, "batch", 1)),
                 "embedding", DataType.FLOAT, "batch", 8);
         assertEquals(Map.of("input.1", List.of("DATA")), propose(model, MlFunction.EMBEDDING).input());
         assertValid(checkWritten(model, MlFunction.EMBEDDING));
@@ -107,7 +108,7 @@ class ProposerTest {
 
     @Test
     void aClusteringProposalNamesDistancesAndProbabilities() {
-        OnnxMetadata proposal = propose(TestModels.clusterer("cluster_distance", 3, "cluster_prob", 3), MlFunction.CLUSTERING);
+        OnnxMetadata proposal = propose(SmallModels.clusterer("cluster_distance", 3, "cluster_prob", 3), MlFunction.CLUSTERING);
         assertEquals("cluster_distance", proposal.clusteringDistanceOutput());
         assertEquals("cluster_prob", proposal.clusteringProbOutput());
         // probabilities first: the distances are found by name, not by order
@@ -120,7 +121,7 @@ class ProposerTest {
 
     @Test
     void aWideInputGetsOneNumberedAttributePerValue() {
-        OnnxMetadata proposal = propose(TestModels.regressor("y", TestModels.inputs("age", 1, "features", 4)),
+        OnnxMetadata proposal = propose(SmallModels.regressor("y", SmallModels.inputs("age", 1, "features", 4)),
                 MlFunction.REGRESSION);
         assertEquals(List.of("age"), proposal.input().get("age"));
         assertEquals(List.of("features_1", "features_2", "features_3", "features_4"), proposal.input().get("features"));
@@ -130,7 +131,7 @@ class ProposerTest {
     @ParameterizedTest
     @CsvSource({"input.1, input_1", "1abc, A1abc", "x-y z, x_y_z", "_hidden, A_hidden", "Größe, Größe", "serving:0, serving_0"})
     void badTensorNamesAreSanitisedIntoValidIdentifiers(String tensor, String attribute) {
-        ModelSignature signature = TestModels.signature(TestModels.regressor("y", TestModels.inputs(tensor, 1)), dir);
+        ModelSignature signature = TestModels.signature(SmallModels.regressor("y", SmallModels.inputs(tensor, 1)), dir);
         OnnxMetadata proposal = MetadataProposer.propose(signature, MlFunction.REGRESSION);
         assertEquals(List.of(attribute), proposal.input().get(tensor));
         assertValid(MetadataChecker.check(signature, proposal, CheckContext.none()));
@@ -139,7 +140,7 @@ class ProposerTest {
     @Test
     void aLongTensorNameIsCutToAValidIdentifierEvenWhenNumbered() {
         String name = "feature_" + "x".repeat(200);
-        ModelSignature signature = TestModels.signature(TestModels.regressor("y", TestModels.inputs(name, 1, name + "s", 3)), dir);
+        ModelSignature signature = TestModels.signature(SmallModels.regressor("y", SmallModels.inputs(name, 1, name + "s", 3)), dir);
         OnnxMetadata proposal = MetadataProposer.propose(signature, MlFunction.REGRESSION);
         assertEquals(128, ((String) proposal.input().get(name).get(0)).length());
         proposal.input().get(name + "s").forEach(a -> assertTrue(((String) a).length() <= 128, (String) a));
@@ -154,14 +155,14 @@ class ProposerTest {
 
     @Test
     void aLongMultibyteTensorNameIsCutToAtMost128Bytes() {
-        ModelSignature signature = TestModels.signature(TestModels.regressor("y", TestModels.inputs("é".repeat(100), 1)), dir);
+        ModelSignature signature = TestModels.signature(SmallModels.regressor("y", SmallModels.inputs("é".repeat(100), 1)), dir);
         assertValid(MetadataChecker.check(signature, MetadataProposer.propose(signature, MlFunction.REGRESSION),
                 CheckContext.none()));
     }
 
     @Test
     void tensorNamesThatSanitiseAlikeGetDistinctAttributes() {
-        ModelSignature signature = TestModels.signature(TestModels.regressor("y", TestModels.inputs("a.b", 1, "a_b", 1)), dir);
+        ModelSignature signature = TestModels.signature(SmallModels.regressor("y", SmallModels.inputs("a.b", 1, "a_b", 1)), dir);
         assertValid(MetadataChecker.check(signature, MetadataProposer.propose(signature, MlFunction.REGRESSION),
                 CheckContext.none()));
     }
@@ -178,7 +179,7 @@ class ProposerTest {
 
     @Test
     void aPredictedLabelPerRowIsNotProposedAsTheLabelOutput() {
-        assertValid(checkWritten(TestModels.classifier("probabilities", TestModels.Label.PREDICTED_INT32),
+        assertValid(checkWritten(SmallModels.classifier("probabilities", SmallModels.Label.PREDICTED_INT32),
                 MlFunction.CLASSIFICATION));
     }
 }

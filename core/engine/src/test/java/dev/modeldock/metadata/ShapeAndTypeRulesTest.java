@@ -10,6 +10,7 @@ import static dev.modeldock.metadata.Checks.check;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.TensorTypes;
+import dev.modeldock.testkit.onnx.SmallModels;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class ShapeAndTypeRulesTest {
     static Path dir;
 
     private static ModelSignature embedder(DataType type, Object... outputDims) {
-        return TestModels.signature(TestModels.embedder(List.of(TensorTypes.tensor("input", DataType.STRING, "batch", 1)),
+        return TestModels.signature(SmallModels.embedder(List.of(TensorTypes.tensor("input", DataType.STRING, "batch", 1)),
                 "e", type, outputDims), dir);
     }
 
@@ -72,7 +73,7 @@ class ShapeAndTypeRulesTest {
 
     @Test
     void aStringProbabilityOutputIsOra54424() {
-        ModelSignature signature = TestModels.signature(TestModels.stringProbabilityClassifier(), dir);
+        ModelSignature signature = TestModels.signature(SmallModels.stringProbabilityClassifier(), dir);
         assertOnly(check(signature, "{'function': 'classification', " + FOUR_FEATURES + "}"),
                 OracleErrors.UNSUPPORTED_TYPE, "classificationProbOutput", "STRING");
     }

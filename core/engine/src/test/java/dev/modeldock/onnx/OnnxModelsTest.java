@@ -1,7 +1,7 @@
 package dev.modeldock.onnx;
 
-import static dev.modeldock.onnx.OnnxFixtures.floats;
-import static dev.modeldock.onnx.OnnxFixtures.node;
+import static dev.modeldock.testkit.onnx.OnnxFixtures.floats;
+import static dev.modeldock.testkit.onnx.OnnxFixtures.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +12,7 @@ import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.testkit.onnx.OnnxFixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.modeldock.plugin.ModelDockException;
-import java.nio.file.Path;
+import dev.modeldock.testkit.db.DatabaseTest;
+import dev.modeldock.testkit.db.TestDatabase;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,21 +16,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Aliases point at versions, move, and go; every move is kept in the alias history. */
 class AliasesHistoryTest {
     private static final int MOVERS = 12;
 
-    @TempDir
-    Path tempDir;
-
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void settingMovingAndRemovingAnAliasIsEachRecorded(Engine engine) {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void settingMovingAndRemovingAnAliasIsEachRecorded(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             Aliases aliases = open.registry.aliases();
             open.modelWithVersion("minilm-l6");
             open.version("minilm-l6", "v2", "alice");
@@ -60,10 +54,9 @@ class AliasesHistoryTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void refusedMovesChangeNothingAndAreNotRecorded(Engine engine) {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void refusedMovesChangeNothingAndAreNotRecorded(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             Aliases aliases = open.registry.aliases();
             open.modelWithVersion("minilm-l6");
             aliases.set("minilm-l6", "production", "1", "alice");
@@ -83,10 +76,9 @@ class AliasesHistoryTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void theHistoryOfEachModelIsItsOwn(Engine engine) {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void theHistoryOfEachModelIsItsOwn(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             Aliases aliases = open.registry.aliases();
             open.modelWithVersion("minilm-l6");
             open.modelWithVersion("e5-base");
@@ -99,10 +91,9 @@ class AliasesHistoryTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void concurrentMovesOfOneAliasLeaveAnUnbrokenHistory(Engine engine) throws Exception {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void concurrentMovesOfOneAliasLeaveAnUnbrokenHistory(TestDatabase database) throws Exception {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             Aliases aliases = open.registry.aliases();
             open.modelWithVersion("minilm-l6");
             open.version("minilm-l6", "v2", "alice");

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.modeldock.testkit.db.DatabaseTest;
+import dev.modeldock.testkit.db.TestDatabase;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,8 +20,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Bytes altered in the database are caught before they are handed out or deployed. */
 class ArtifactStoreCorruptionTest {
@@ -28,11 +28,10 @@ class ArtifactStoreCorruptionTest {
     @TempDir
     Path tempDir;
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void aChangedChunkMakesReadingFailNamingTheChunkAndBothDigests(Engine engine) throws IOException {
+    @DatabaseTest
+    void aChangedChunkMakesReadingFailNamingTheChunkAndBothDigests(TestDatabase database) throws IOException {
         byte[] bytes = randomBytes(SIZE, 31);
-        try (Engine.Fresh fresh = engine.fresh(tempDir); RegistryDatabase db = fresh.open()) {
+        try (RegistryDatabase db = OpenRegistry.database(database)) {
             ArtifactStore store = new ArtifactStore(db);
             String sha = store.put(new ByteArrayInputStream(bytes)).sha256();
             byte[] original = chunk(bytes, 1);
@@ -53,11 +52,10 @@ class ArtifactStoreCorruptionTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void rangesAwayFromAChangedChunkStillReadAndRangesOverItFail(Engine engine) throws IOException {
+    @DatabaseTest
+    void rangesAwayFromAChangedChunkStillReadAndRangesOverItFail(TestDatabase database) throws IOException {
         byte[] bytes = randomBytes(SIZE, 32);
-        try (Engine.Fresh fresh = engine.fresh(tempDir); RegistryDatabase db = fresh.open()) {
+        try (RegistryDatabase db = OpenRegistry.database(database)) {
             ArtifactStore store = new ArtifactStore(db);
             String sha = store.put(new ByteArrayInputStream(bytes)).sha256();
             overwriteChunk(db, sha, 1, new byte[CHUNK]);
@@ -75,11 +73,10 @@ class ArtifactStoreCorruptionTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void aChunkReplacedTogetherWithItsDigestIsCaughtByTheWholeHash(Engine engine) throws IOException {
+    @DatabaseTest
+    void aChunkReplacedTogetherWithItsDigestIsCaughtByTheWholeHash(TestDatabase database) throws IOException {
         byte[] bytes = randomBytes(SIZE, 33);
-        try (Engine.Fresh fresh = engine.fresh(tempDir); RegistryDatabase db = fresh.open()) {
+        try (RegistryDatabase db = OpenRegistry.database(database)) {
             ArtifactStore store = new ArtifactStore(db);
             String sha = store.put(new ByteArrayInputStream(bytes)).sha256();
             byte[] other = randomBytes(CHUNK, 34);
@@ -95,10 +92,9 @@ class ArtifactStoreCorruptionTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void aMissingChunkIsReportedAsCorruption(Engine engine) throws IOException {
-        try (Engine.Fresh fresh = engine.fresh(tempDir); RegistryDatabase db = fresh.open()) {
+    @DatabaseTest
+    void aMissingChunkIsReportedAsCorruption(TestDatabase database) throws IOException {
+        try (RegistryDatabase db = OpenRegistry.database(database)) {
             ArtifactStore store = new ArtifactStore(db);
             String sha = store.put(new ByteArrayInputStream(randomBytes(SIZE, 35))).sha256();
             db.jdbi().useHandle(h -> h.execute("DELETE FROM content_chunk WHERE seq = 2"));
@@ -110,11 +106,10 @@ class ArtifactStoreCorruptionTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void copyToWritesTheArtifactOverAnOlderFile(Engine engine) throws IOException {
+    @DatabaseTest
+    void copyToWritesTheArtifactOverAnOlderFile(TestDatabase database) throws IOException {
         byte[] bytes = randomBytes(SIZE, 36);
-        try (Engine.Fresh fresh = engine.fresh(tempDir); RegistryDatabase db = fresh.open()) {
+        try (RegistryDatabase db = OpenRegistry.database(database)) {
             ArtifactStore store = new ArtifactStore(db);
             String sha = store.put(new ByteArrayInputStream(bytes)).sha256();
             Path folder = Files.createDirectory(tempDir.resolve("deploy"));
@@ -127,10 +122,9 @@ class ArtifactStoreCorruptionTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void copyToOfACorruptArtifactLeavesNoFile(Engine engine) throws IOException {
-        try (Engine.Fresh fresh = engine.fresh(tempDir); RegistryDatabase db = fresh.open()) {
+    @DatabaseTest
+    void copyToOfACorruptArtifactLeavesNoFile(TestDatabase database) throws IOException {
+        try (RegistryDatabase db = OpenRegistry.database(database)) {
             ArtifactStore store = new ArtifactStore(db);
             String sha = store.put(new ByteArrayInputStream(randomBytes(SIZE, 37))).sha256();
             overwriteChunk(db, sha, 3, new byte[500]);

@@ -2,14 +2,13 @@ package dev.modeldock.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.modeldock.testkit.db.DatabaseTest;
+import dev.modeldock.testkit.db.TestDatabase;
+import dev.modeldock.testkit.jvm.ChildJvm;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Artifacts far larger than a chunk, generated as they are read so the test itself holds none of
@@ -18,13 +17,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ArtifactStoreLargeTest {
     private static final long MIB = 1 << 20;
 
-    @TempDir
-    Path tempDir;
-
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void sixtyFourMegabytesStreamThroughPutAndOpen(Engine engine) throws IOException {
-        roundTrip(engine, tempDir, 64 * MIB);
+    @DatabaseTest
+    void sixtyFourMegabytesStreamThroughPutAndOpen(TestDatabase database) throws IOException {
+        roundTrip(database, 64 * MIB);
     }
 
     /**
@@ -32,29 +27,29 @@ class ArtifactStoreLargeTest {
      * Takes about a minute, so it runs only when asked for:
      * {@code mvn -o test -pl core -Dtest=ArtifactStoreLargeTest -Dmodeldock.gigabyte=true}.
      */
-    @ParameterizedTest
-    @EnumSource(Engine.class)
+    @DatabaseTest
     @EnabledIfSystemProperty(named = "modeldock.gigabyte", matches = "true")
-    void aGigabyteStreamsThroughPutOpenAndRemovalInA256MegabyteHeap(Engine engine) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        // Surefire's class path is a jar whose manifest names the test class path: the child sees it all.
-        Process child = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                ArtifactStoreLargeTest.class.getName(), engine.name(), tempDir.toString(), String.valueOf(1024 * MIB))
-                .redirectErrorStream(true).start();
-        // Copied, not inherited: Surefire reads the test JVM's own output as its channel.
-        child.getInputStream().transferTo(System.out);
-        assertEquals(0, child.waitFor(), "the child JVM failed; its output is above");
+    void aGigabyteStreamsThroughPutOpenAndRemovalInA256MegabyteHeap(TestDatabase database) throws Exception {
+        try (ChildJvm child = ChildJvm.java(ArtifactStoreLargeTest.class.getName(), database.kind().name(),
+                String.valueOf(1024 * MIB)).jvmOptions("-Xmx256m").start()) {
+            int exitCode = child.waitFor(Duration.ofMinutes(10));
+            // Copied, not inherited: Surefire reads the test JVM's own output as its channel.
+            System.out.print(child.output() + child.errors());
+            assertEquals(0, exitCode, "the child JVM failed; its output is above");
+        }
     }
 
-    /** The child JVM of the gigabyte test: engine, data folder, size in bytes. */
+    /** The child JVM of the gigabyte test, on a database of its own: database kind, size in bytes. */
     public static void main(String[] args) throws IOException {
-        roundTrip(Engine.valueOf(args[0]), Files.createDirectories(Path.of(args[1])), Long.parseLong(args[2]));
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.valueOf(args[0]))) {
+            roundTrip(database, Long.parseLong(args[1]));
+        }
     }
 
     /** Stores, reads back, stores again (dropping the duplicate) and sweeps away {@code size} bytes. */
-    private static void roundTrip(Engine engine, Path dataDir, long size) throws IOException {
+    private static void roundTrip(TestDatabase database, long size) throws IOException {
         String expected = ArtifactStoreFixtures.sha256(new ArtifactStoreFixtures.GeneratedInput(size, 51));
-        try (Engine.Fresh fresh = engine.fresh(dataDir); RegistryDatabase db = fresh.open()) {
+        try (RegistryDatabase db = OpenRegistry.database(database)) {
             ArtifactStore store = new ArtifactStore(db);
 
             long started = System.nanoTime();
@@ -68,7 +63,7 @@ class ArtifactStoreLargeTest {
             long sweep = System.nanoTime();
 
             System.out.printf("%s, heap limit %d MiB: %d MiB in %d chunks: put %d ms, open and read %d ms,"
-                            + " identical put %d ms, sweep %d ms%n", engine, Runtime.getRuntime().maxMemory() / MIB,
+                            + " identical put %d ms, sweep %d ms%n", database.kind(), Runtime.getRuntime().maxMemory() / MIB,
                     size / MIB, stored.chunkCount(), millis(started, put), millis(put, open), millis(open, putAgain),
                     millis(putAgain, sweep));
             assertEquals(expected, stored.sha256());

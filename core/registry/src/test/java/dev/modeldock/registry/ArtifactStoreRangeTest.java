@@ -6,27 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.modeldock.testkit.db.DatabaseTest;
+import dev.modeldock.testkit.db.TestDatabase;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.Arrays;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Byte ranges, as HTTP range requests ask for them. */
 class ArtifactStoreRangeTest {
     private static final int SIZE = 3 * CHUNK + 1000;
 
-    @TempDir
-    Path tempDir;
-
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void aRangeIsExactlyThatSliceOfTheArtifact(Engine engine) throws IOException {
+    @DatabaseTest
+    void aRangeIsExactlyThatSliceOfTheArtifact(TestDatabase database) throws IOException {
         byte[] bytes = randomBytes(SIZE, 21);
-        try (Engine.Fresh fresh = engine.fresh(tempDir); RegistryDatabase db = fresh.open()) {
+        try (RegistryDatabase db = OpenRegistry.database(database)) {
             ArtifactStore store = new ArtifactStore(db);
             String sha = store.put(new ByteArrayInputStream(bytes)).sha256();
 
@@ -51,10 +45,9 @@ class ArtifactStoreRangeTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void aRangeOutsideTheArtifactIsRefusedWithItsBounds(Engine engine) throws IOException {
-        try (Engine.Fresh fresh = engine.fresh(tempDir); RegistryDatabase db = fresh.open()) {
+    @DatabaseTest
+    void aRangeOutsideTheArtifactIsRefusedWithItsBounds(TestDatabase database) throws IOException {
+        try (RegistryDatabase db = OpenRegistry.database(database)) {
             ArtifactStore store = new ArtifactStore(db);
             String sha = store.put(new ByteArrayInputStream(randomBytes(SIZE, 22))).sha256();
 

@@ -9,26 +9,20 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.modeldock.testkit.db.DatabaseTest;
+import dev.modeldock.testkit.db.TestDatabase;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The sweeps the server runs at start: unfinished uploads and artifacts no version uses. */
 class ArtifactStoreSweepTest {
-    @TempDir
-    Path tempDir;
-
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void theStagingSweepRemovesAHalfMadeUploadAndKeepsCompleteArtifacts(Engine engine) throws IOException {
+    @DatabaseTest
+    void theStagingSweepRemovesAHalfMadeUploadAndKeepsCompleteArtifacts(TestDatabase database) throws IOException {
         byte[] kept = randomBytes(2 * CHUNK + 1, 41);
-        try (Engine.Fresh fresh = engine.fresh(tempDir); RegistryDatabase db = fresh.open()) {
+        try (RegistryDatabase db = OpenRegistry.database(database)) {
             ArtifactStore store = new ArtifactStore(db);
             StoredArtifact complete = store.put(new ByteArrayInputStream(kept));
             // What a server killed during an upload leaves behind: staging content with some chunks.
@@ -55,11 +49,10 @@ class ArtifactStoreSweepTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void theUnreferencedSweepKeepsArtifactsThatVersionsUseAndRemovesTheRest(Engine engine) throws IOException {
+    @DatabaseTest
+    void theUnreferencedSweepKeepsArtifactsThatVersionsUseAndRemovesTheRest(TestDatabase database) throws IOException {
         byte[] used = randomBytes(CHUNK + 5, 42);
-        try (Engine.Fresh fresh = engine.fresh(tempDir); RegistryDatabase db = fresh.open()) {
+        try (RegistryDatabase db = OpenRegistry.database(database)) {
             ArtifactStore store = new ArtifactStore(db);
             StoredArtifact inUse = store.put(new ByteArrayInputStream(used));
             StoredArtifact unused = store.put(new ByteArrayInputStream(randomBytes(3 * CHUNK, 43)));

@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.testkit.db.DatabaseTest;
+import dev.modeldock.testkit.db.TestDatabase;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,20 +27,16 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Storing artifacts: round trips, storing identical bytes once, uploads that fail. */
 class ArtifactStoreTest {
     @TempDir
     Path tempDir;
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void bytesOfEverySizeAroundTheChunkBoundaryComeBackUnchanged(Engine engine) throws IOException {
-        try (Engine.Fresh fresh = engine.fresh(tempDir); RegistryDatabase db = fresh.open()) {
+    @DatabaseTest
+    void bytesOfEverySizeAroundTheChunkBoundaryComeBackUnchanged(TestDatabase database) throws IOException {
+        try (RegistryDatabase db = OpenRegistry.database(database)) {
             ArtifactStore store = new ArtifactStore(db);
             int[] sizes = {0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK + 12_345};
             for (int size : sizes) {
@@ -58,10 +56,9 @@ class ArtifactStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void identicalBytesAreStoredOnce(Engine engine) throws IOException {
-        try (Engine.Fresh fresh = engine.fresh(tempDir); RegistryDatabase db = fresh.open()) {
+    @DatabaseTest
+    void identicalBytesAreStoredOnce(TestDatabase database) throws IOException {
+        try (RegistryDatabase db = OpenRegistry.database(database)) {
             ArtifactStore store = new ArtifactStore(db);
             byte[] bytes = randomBytes(2 * CHUNK + 7, 11);
 
@@ -75,15 +72,14 @@ class ArtifactStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void concurrentUploadsOfIdenticalBytesAllSucceedAndLeaveOneArtifact(Engine engine) throws Exception {
+    @DatabaseTest
+    void concurrentUploadsOfIdenticalBytesAllSucceedAndLeaveOneArtifact(TestDatabase database) throws Exception {
         int uploads = 8;
         byte[] bytes = randomBytes(2 * CHUNK + 99, 12);
         // Every upload waits at the end of its input for all the others, so all of them look for
         // an existing artifact at about the same moment: the race the store must survive.
         CyclicBarrier allStaged = new CyclicBarrier(uploads);
-        try (Engine.Fresh fresh = engine.fresh(tempDir); RegistryDatabase db = fresh.open()) {
+        try (RegistryDatabase db = OpenRegistry.database(database)) {
             ArtifactStore store = new ArtifactStore(db);
             ExecutorService pool = Executors.newFixedThreadPool(uploads);
             try {
@@ -105,10 +101,9 @@ class ArtifactStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void anInputThatFailsMidwayLeavesNoContentAndItsErrorIsThrown(Engine engine) {
-        try (Engine.Fresh fresh = engine.fresh(tempDir); RegistryDatabase db = fresh.open()) {
+    @DatabaseTest
+    void anInputThatFailsMidwayLeavesNoContentAndItsErrorIsThrown(TestDatabase database) {
+        try (RegistryDatabase db = OpenRegistry.database(database)) {
             ArtifactStore store = new ArtifactStore(db);
 
             IOException e = assertThrows(IOException.class,
@@ -121,10 +116,9 @@ class ArtifactStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void bytesThatDoNotHaveTheExpectedHashAreRefusedAndNotStored(Engine engine) {
-        try (Engine.Fresh fresh = engine.fresh(tempDir); RegistryDatabase db = fresh.open()) {
+    @DatabaseTest
+    void bytesThatDoNotHaveTheExpectedHashAreRefusedAndNotStored(TestDatabase database) {
+        try (RegistryDatabase db = OpenRegistry.database(database)) {
             ArtifactStore store = new ArtifactStore(db);
             byte[] bytes = randomBytes(CHUNK + 3, 13);
             String expected = "0".repeat(64);
@@ -139,10 +133,9 @@ class ArtifactStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void bytesWithTheExpectedHashAreStored(Engine engine) throws IOException {
-        try (Engine.Fresh fresh = engine.fresh(tempDir); RegistryDatabase db = fresh.open()) {
+    @DatabaseTest
+    void bytesWithTheExpectedHashAreStored(TestDatabase database) throws IOException {
+        try (RegistryDatabase db = OpenRegistry.database(database)) {
             byte[] bytes = randomBytes(CHUNK + 3, 14);
 
             StoredArtifact stored = new ArtifactStore(db).put(new ByteArrayInputStream(bytes), sha256(bytes));
@@ -152,10 +145,9 @@ class ArtifactStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void anArtifactThatWasNeverStoredIsNotFound(Engine engine) {
-        try (Engine.Fresh fresh = engine.fresh(tempDir); RegistryDatabase db = fresh.open()) {
+    @DatabaseTest
+    void anArtifactThatWasNeverStoredIsNotFound(TestDatabase database) {
+        try (RegistryDatabase db = OpenRegistry.database(database)) {
             ArtifactStore store = new ArtifactStore(db);
             String unknown = "ab".repeat(32);
 
@@ -167,9 +159,9 @@ class ArtifactStoreTest {
         }
     }
 
-    @Test
-    void malformedHashesAreRefusedNamingTheValueShortenedAndEscaped() {
-        try (Engine.Fresh fresh = Engine.H2.fresh(tempDir); RegistryDatabase db = fresh.open()) {
+    @DatabaseTest(TestDatabase.Kind.H2)
+    void malformedHashesAreRefusedNamingTheValueShortenedAndEscaped(TestDatabase database) {
+        try (RegistryDatabase db = OpenRegistry.database(database)) {
             ArtifactStore store = new ArtifactStore(db);
             for (String bad : List.of("AB".repeat(32), "ab".repeat(31), "g".repeat(64), "")) {
                 ModelDockException e = assertThrows(ModelDockException.class, () -> store.find(bad));
@@ -187,9 +179,9 @@ class ArtifactStoreTest {
         }
     }
 
-    @Test
-    void theInputIsLeftOpenForItsOwner() throws IOException {
-        try (Engine.Fresh fresh = Engine.H2.fresh(tempDir); RegistryDatabase db = fresh.open()) {
+    @DatabaseTest(TestDatabase.Kind.H2)
+    void theInputIsLeftOpenForItsOwner(TestDatabase database) throws IOException {
+        try (RegistryDatabase db = OpenRegistry.database(database)) {
             ClosingProbe in = new ClosingProbe(randomBytes(10, 15));
             new ArtifactStore(db).put(in);
             assertFalse(in.closed);

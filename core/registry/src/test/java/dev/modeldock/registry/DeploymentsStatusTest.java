@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.nio.file.Path;
+import dev.modeldock.testkit.db.DatabaseTest;
+import dev.modeldock.testkit.db.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -13,21 +14,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The deployment record: queued, running, then deployed or failed; replaced by a later one. */
 class DeploymentsStatusTest {
     private static final int FINISHERS = 8;
 
-    @TempDir
-    Path tempDir;
-
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void aDeploymentGoesFromQueuedThroughRunningToDeployed(Engine engine) {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void aDeploymentGoesFromQueuedThroughRunningToDeployed(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             Deployments deployments = open.registry.deployments();
             Version version = open.modelWithVersion("minilm-l6");
             open.registry.aliases().set("minilm-l6", "production", "1", "alice");
@@ -57,10 +51,9 @@ class DeploymentsStatusTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void aFailedDeploymentKeepsItsError(Engine engine) {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void aFailedDeploymentKeepsItsError(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             Deployments deployments = open.registry.deployments();
             open.modelWithVersion("minilm-l6");
             Deployment deployment = deployments.create("minilm-l6", "1", "prod-db", "MINILM", "bob");
@@ -76,10 +69,9 @@ class DeploymentsStatusTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void aLaterDeploymentOfTheSameNameOnTheSameTargetReplacesTheEarlierOne(Engine engine) {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void aLaterDeploymentOfTheSameNameOnTheSameTargetReplacesTheEarlierOne(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             Deployments deployments = open.registry.deployments();
             open.modelWithVersion("minilm-l6");
             open.version("minilm-l6", "v2", "alice");
@@ -102,10 +94,9 @@ class DeploymentsStatusTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void deploymentsAreListedPerModelAndDriftChecksAreKept(Engine engine) {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void deploymentsAreListedPerModelAndDriftChecksAreKept(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             Deployments deployments = open.registry.deployments();
             open.modelWithVersion("minilm-l6");
             open.modelWithVersion("e5-base");
@@ -127,10 +118,9 @@ class DeploymentsStatusTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void ofDeploymentsOfOneNameFinishingAtOnceExactlyOneStaysDeployed(Engine engine) throws Exception {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void ofDeploymentsOfOneNameFinishingAtOnceExactlyOneStaysDeployed(TestDatabase database) throws Exception {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             Deployments deployments = open.registry.deployments();
             open.modelWithVersion("minilm-l6");
             List<Long> ids = new ArrayList<>();

@@ -9,22 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
+import dev.modeldock.testkit.db.DatabaseTest;
+import dev.modeldock.testkit.db.TestDatabase;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Jobs: created queued, started, reporting progress and events, finished; failed when a crash cut them off. */
 class JobsLifecycleTest {
-    @TempDir
-    Path tempDir;
-
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void aJobRunsFromQueuedToSucceededWithItsProgress(Engine engine) {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void aJobRunsFromQueuedToSucceededWithItsProgress(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             Jobs jobs = open.registry.jobs();
             Job queued = jobs.create("conversion", "{\"source\": \"x\"}", "alice");
             assertEquals(List.of("conversion", "queued", "queued", "{\"source\": \"x\"}", "alice"),
@@ -54,10 +48,9 @@ class JobsLifecycleTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void aFailedJobKeepsItsErrorAndWhereItGotTo(Engine engine) {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void aFailedJobKeepsItsErrorAndWhereItGotTo(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             Jobs jobs = open.registry.jobs();
             String id = jobs.create("deployment", "{}", "alice").id();
             jobs.started(id);
@@ -75,10 +68,9 @@ class JobsLifecycleTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void eventsAreKeptInTheOrderTheyWereAppended(Engine engine) {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void eventsAreKeptInTheOrderTheyWereAppended(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             Jobs jobs = open.registry.jobs();
             String id = jobs.create("conversion", "{}", "alice").id();
             String other = jobs.create("conversion", "{}", "alice").id();
@@ -103,10 +95,9 @@ class JobsLifecycleTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void aRestartFailsTheJobsAndDeploymentsACrashCutOff(Engine engine) throws Exception {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void aRestartFailsTheJobsAndDeploymentsACrashCutOff(TestDatabase database) throws Exception {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             Jobs jobs = open.registry.jobs();
             Deployments deployments = open.registry.deployments();
             String queued = jobs.create("conversion", "{}", "alice").id();

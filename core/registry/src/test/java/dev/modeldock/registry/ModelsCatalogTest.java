@@ -5,22 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modeldock.plugin.ModelDockException;
-import java.nio.file.Path;
+import dev.modeldock.testkit.db.DatabaseTest;
+import dev.modeldock.testkit.db.TestDatabase;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The catalog of models: create, find, list with filters and pages, change, delete. */
 class ModelsCatalogTest {
-    @TempDir
-    Path tempDir;
-
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void aCreatedModelIsFoundWithItsTagsAndNoVersionYet(Engine engine) {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void aCreatedModelIsFoundWithItsTagsAndNoVersionYet(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             Models models = open.registry.models();
             Model created = models.create("minilm-l6", "small English model", List.of("text", "english", "text"),
                     "alice");
@@ -35,10 +29,9 @@ class ModelsCatalogTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void aTakenNameAnUnknownNameAndABadNameAreRefused(Engine engine) {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void aTakenNameAnUnknownNameAndABadNameAreRefused(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             Models models = open.registry.models();
             models.create("e5-base", null, null, "alice");
 
@@ -54,10 +47,9 @@ class ModelsCatalogTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void theListFiltersByTextTagAndAliasAndPages(Engine engine) {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void theListFiltersByTextTagAndAliasAndPages(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             Models models = open.registry.models();
             models.create("bge_small", "BAAI general embedding", List.of("english"), "alice");
             models.create("bgexsmall", "not the one with an underscore", List.of(), "alice");
@@ -96,10 +88,9 @@ class ModelsCatalogTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void anUpdateChangesWhatIsGivenAndKeepsTheRest(Engine engine) {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void anUpdateChangesWhatIsGivenAndKeepsTheRest(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             Models models = open.registry.models();
             Model created = models.create("minilm-l6", "small", List.of("english"), "alice");
 
@@ -116,10 +107,9 @@ class ModelsCatalogTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void aDeleteIsRefusedWhileADeploymentIsQueuedRunningOrDeployed(Engine engine) {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void aDeleteIsRefusedWhileADeploymentIsQueuedRunningOrDeployed(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             Models models = open.registry.models();
             Deployments deployments = open.registry.deployments();
             open.modelWithVersion("minilm-l6");
@@ -135,10 +125,9 @@ class ModelsCatalogTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void aModelWhoseDeploymentsFailedIsDeletedWithEverythingFiledUnderIt(Engine engine) {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void aModelWhoseDeploymentsFailedIsDeletedWithEverythingFiledUnderIt(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             Models models = open.registry.models();
             Deployments deployments = open.registry.deployments();
             open.modelWithVersion("minilm-l6");
@@ -165,10 +154,9 @@ class ModelsCatalogTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void aChangeWhoseAuditEntryCannotBeWrittenIsUndone(Engine engine) {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void aChangeWhoseAuditEntryCannotBeWrittenIsUndone(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             Models models = open.registry.models();
             String refused = OpenRegistry.actorTheAuditRefuses();
             assertThrows(RuntimeException.class, () -> models.create("minilm-l6", "", List.of("a"), refused));
@@ -185,11 +173,10 @@ class ModelsCatalogTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void ofClientsCreatingTheSameModelAtOnceOneSucceedsAndTheOthersAreToldItExists(Engine engine)
+    @DatabaseTest
+    void ofClientsCreatingTheSameModelAtOnceOneSucceedsAndTheOthersAreToldItExists(TestDatabase database)
             throws Exception {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             assertEquals(1, Racing.succeeded(8, () -> open.registry.models().create("minilm-l6", "",
                     List.of("a", "b"), "alice")));
             assertEquals(List.of("a", "b"), open.registry.models().get("minilm-l6").tags());

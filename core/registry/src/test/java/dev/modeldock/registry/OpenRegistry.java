@@ -1,38 +1,40 @@
 package dev.modeldock.registry;
 
+import dev.modeldock.testkit.db.DatabaseTest;
+import dev.modeldock.testkit.db.TestDatabase;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A registry on a fresh database of one engine, for the repositories' tests; closing it closes
- * the database and drops it.
+ * A registry on a test's fresh database ({@link DatabaseTest}), for the repositories' tests; closing
+ * it closes the registry's connections, and the test kit removes the database after the test.
  */
 final class OpenRegistry implements AutoCloseable {
     /** The key these tests seal target secrets with. */
     static final byte[] KEY = new byte[32];
 
-    final Engine.Fresh fresh;
     final RegistryDatabase database;
     final Registry registry;
 
-    private OpenRegistry(Engine.Fresh fresh, RegistryDatabase database) {
-        this.fresh = fresh;
+    private OpenRegistry(RegistryDatabase database) {
         this.database = database;
         this.registry = new Registry(database, new SecretBox(KEY));
     }
 
-    static OpenRegistry on(Engine engine, Path tempDir) {
-        Engine.Fresh fresh = engine.fresh(tempDir);
-        try {
-            return new OpenRegistry(fresh, fresh.open());
-        } catch (RuntimeException e) {
-            fresh.close();
-            throw e;
-        }
+    static OpenRegistry on(TestDatabase database) {
+        return new OpenRegistry(database(database));
+    }
+
+    /**
+     * Opens the registry's database on the test's, migrating it: on PostgreSQL its schema, on H2 the
+     * registry's own embedded database in the test database's folder, as a server's data folder has it.
+     */
+    static RegistryDatabase database(TestDatabase database) {
+        return database.isPostgres() ? RegistryDatabase.open(database.url(), database.user(), database.password())
+                : RegistryDatabase.open(RegistryDatabase.embeddedUrl(database.folder()), null, null);
     }
 
     /** Stores {@code text} as an artifact and returns its SHA-256. */
@@ -77,10 +79,6 @@ final class OpenRegistry implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            database.close();
-        } finally {
-            fresh.close();
-        }
+        database.close();
     }
 }

@@ -4,43 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modeldock.plugin.ModelDockException;
-import java.nio.file.Path;
+import dev.modeldock.testkit.db.DatabaseTest;
+import dev.modeldock.testkit.db.TestDatabase;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 class SchemaMigrationTest {
-    @TempDir
-    Path tempDir;
-
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void migratesAnEmptyDatabaseAndAgainWithoutChange(Engine engine) {
-        try (Engine.Fresh fresh = engine.fresh(tempDir)) {
-            try (RegistryDatabase db = fresh.open()) {
-                assertEquals(engine == Engine.POSTGRES, db.isPostgres());
-                db.jdbi().useHandle(h -> h.execute("INSERT INTO audit (at, actor, action, subject) VALUES"
-                        + " (CURRENT_TIMESTAMP, 'test', 'probe', 'schema')"));
-            }
-            try (RegistryDatabase db = fresh.open()) {
-                List<String> actions = db.jdbi().withHandle(h -> h.createQuery("SELECT action FROM audit")
-                        .mapTo(String.class).list());
-                assertEquals(List.of("probe"), actions);
-            }
+    @DatabaseTest
+    void migratesAnEmptyDatabaseAndAgainWithoutChange(TestDatabase database) {
+        try (RegistryDatabase db = OpenRegistry.database(database)) {
+            assertEquals(database.isPostgres(), db.isPostgres());
+            db.jdbi().useHandle(h -> h.execute("INSERT INTO audit (at, actor, action, subject) VALUES"
+                    + " (CURRENT_TIMESTAMP, 'test', 'probe', 'schema')"));
+        }
+        try (RegistryDatabase db = OpenRegistry.database(database)) {
+            List<String> actions = db.jdbi().withHandle(h -> h.createQuery("SELECT action FROM audit")
+                    .mapTo(String.class).list());
+            assertEquals(List.of("probe"), actions);
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void isReachableWhileOpenAndNotOnceClosed(Engine engine) {
-        try (Engine.Fresh fresh = engine.fresh(tempDir)) {
-            RegistryDatabase db = fresh.open();
-            assertTrue(db.isReachable());
-            db.close();
-            org.junit.jupiter.api.Assertions.assertFalse(db.isReachable());
-        }
+    @DatabaseTest
+    void isReachableWhileOpenAndNotOnceClosed(TestDatabase database) {
+        RegistryDatabase db = OpenRegistry.database(database);
+        assertTrue(db.isReachable());
+        db.close();
+        org.junit.jupiter.api.Assertions.assertFalse(db.isReachable());
     }
 
     @Test

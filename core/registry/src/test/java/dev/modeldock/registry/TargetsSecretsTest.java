@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.testkit.db.DatabaseTest;
+import dev.modeldock.testkit.db.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -18,8 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Target profiles: plain settings readable, secret ones sealed at rest and kept across changes. */
 class TargetsSecretsTest {
@@ -28,10 +28,9 @@ class TargetsSecretsTest {
     @TempDir
     Path tempDir;
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void secretsAreEncryptedAtRestAndOpenOnlyForTheExport(Engine engine) {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void secretsAreEncryptedAtRestAndOpenOnlyForTheExport(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             Targets targets = open.registry.targets();
             TargetProfile saved = targets.save("prod-db", "oracle", Map.of("dsn", "db:1521/FREEPDB1", "user", "ml"),
                     Map.of("password", PASSWORD), true, "admin");
@@ -57,10 +56,9 @@ class TargetsSecretsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void anotherKeyCannotOpenTheSecretsAndSaysWhy(Engine engine) {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void anotherKeyCannotOpenTheSecretsAndSaysWhy(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             open.registry.targets().save("prod-db", "oracle", Map.of("user", "ml"), Map.of("password", PASSWORD),
                     true, "admin");
             byte[] otherKey = new byte[32];
@@ -76,10 +74,9 @@ class TargetsSecretsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void aReplacementKeepsTheSecretsItDoesNotGive(Engine engine) {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void aReplacementKeepsTheSecretsItDoesNotGive(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             Targets targets = open.registry.targets();
             targets.save("prod-db", "oracle", Map.of("dsn", "old:1521/X", "user", "ml"),
                     Map.of("password", PASSWORD, "wallet_password", "w1"), true, "admin");
@@ -99,10 +96,9 @@ class TargetsSecretsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void profilesAreCreatedOnceReplacedIfPresentAndDeleted(Engine engine) {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void profilesAreCreatedOnceReplacedIfPresentAndDeleted(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             Targets targets = open.registry.targets();
             TargetProfile plain = targets.save("files", "file", Map.of("output_dir", "/srv/models"), Map.of(), true,
                     "admin");
@@ -128,11 +124,10 @@ class TargetsSecretsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void ofClientsCreatingTheSameProfileAtOnceOneSucceedsAndTheOthersAreToldItExists(Engine engine)
+    @DatabaseTest
+    void ofClientsCreatingTheSameProfileAtOnceOneSucceedsAndTheOthersAreToldItExists(TestDatabase database)
             throws Exception {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             assertEquals(1, Racing.succeeded(8, () -> open.registry.targets().save("prod-db", "oracle", Map.of(),
                     Map.of("password", PASSWORD), true, "admin")));
             assertEquals(List.of("target.create"), open.auditActions());

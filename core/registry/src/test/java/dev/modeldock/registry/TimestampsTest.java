@@ -3,24 +3,18 @@ package dev.modeldock.registry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.nio.file.Path;
+import dev.modeldock.testkit.db.DatabaseTest;
+import dev.modeldock.testkit.db.TestDatabase;
 import java.time.Instant;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Instants go into the registry's timestamp columns and come back unchanged, whatever the time zone. */
 class TimestampsTest {
     /** 02:30:00.123456 in Berlin on the night the clocks went back: the second time that hour came round. */
     private static final Instant IN_THE_REPEATED_HOUR = Instant.parse("2021-10-31T01:30:00.123456Z");
 
-    @TempDir
-    Path tempDir;
-
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void anInstantInTheHourAClockChangeRepeatsIsStoredAsItWas(Engine engine) {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void anInstantInTheHourAClockChangeRepeatsIsStoredAsItWas(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             Instant readBack = open.database.jdbi().withHandle(h -> {
                 // An H2 session takes the JVM's time zone: here, that of a server in Germany.
                 h.execute("SET TIME ZONE 'Europe/Berlin'");
@@ -37,10 +31,9 @@ class TimestampsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void aNullInstantIsStoredAsNull(Engine engine) {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void aNullInstantIsStoredAsNull(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             Job job = open.registry.jobs().create("conversion", "{}", "alice");
             open.registry.jobs().started(job.id());
             open.database.jdbi().useHandle(h -> h.createUpdate("UPDATE job SET started_at = :at WHERE id = :id")

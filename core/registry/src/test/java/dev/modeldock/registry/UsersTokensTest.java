@@ -8,24 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Sha256;
+import dev.modeldock.testkit.db.DatabaseTest;
+import dev.modeldock.testkit.db.TestDatabase;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Users and their API tokens: a token is shown once and stored only as its SHA-256. */
 class UsersTokensTest {
-    @TempDir
-    Path tempDir;
-
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void onlyATokensSha256IsStoredAndItAuthenticatesItsUser(Engine engine) {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void onlyATokensSha256IsStoredAndItAuthenticatesItsUser(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             Users users = open.registry.users();
             users.create("alice", Role.EDITOR, "admin");
             users.create("bob", Role.VIEWER, "admin");
@@ -54,10 +48,9 @@ class UsersTokensTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void aTokenChosenOutsideWorksTheSameAndGoesWithItsUser(Engine engine) {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void aTokenChosenOutsideWorksTheSameAndGoesWithItsUser(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             Users users = open.registry.users();
             assertFalse(users.anyAdmin());
             users.create("admin", Role.ADMIN, "bootstrap");
@@ -73,10 +66,9 @@ class UsersTokensTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void usersAreListedAndRefusalsChangeNothing(Engine engine) {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void usersAreListedAndRefusalsChangeNothing(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             Users users = open.registry.users();
             users.create("carol", Role.DEPLOYER, "admin");
             users.create("alice@example.com", Role.VIEWER, "admin");
@@ -99,11 +91,10 @@ class UsersTokensTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void ofClientsCreatingTheSameUserAtOnceOneSucceedsAndTheOthersAreToldItExists(Engine engine)
+    @DatabaseTest
+    void ofClientsCreatingTheSameUserAtOnceOneSucceedsAndTheOthersAreToldItExists(TestDatabase database)
             throws Exception {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             assertEquals(1, Racing.succeeded(8, () -> open.registry.users().create("carol", Role.EDITOR, "admin")));
             assertEquals(List.of("user.create"), open.auditActions());
         }

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modeldock.plugin.ModelDockException;
-import java.nio.file.Path;
+import dev.modeldock.testkit.db.DatabaseTest;
+import dev.modeldock.testkit.db.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -14,21 +15,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Versions are numbered 1, 2, 3… per model, never changed, and found by number or alias. */
 class VersionsNumberingTest {
     private static final int CLIENTS = 20;
 
-    @TempDir
-    Path tempDir;
-
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void versionsAreNumberedOneTwoThreePerModel(Engine engine) {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void versionsAreNumberedOneTwoThreePerModel(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             open.registry.models().create("minilm-l6", "", List.of(), "alice");
             open.registry.models().create("e5-base", "", List.of(), "alice");
 
@@ -51,10 +45,9 @@ class VersionsNumberingTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void aVersionStaysAsFiledWhileLaterVersionsAndAliasesComeAndGo(Engine engine) {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void aVersionStaysAsFiledWhileLaterVersionsAndAliasesComeAndGo(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             Version first = open.modelWithVersion("minilm-l6");
 
             open.version("minilm-l6", "v2", "bob");
@@ -68,10 +61,9 @@ class VersionsNumberingTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void aFailedCreateTakesNoNumberAndNoNumberIsGivenTwice(Engine engine) {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void aFailedCreateTakesNoNumberAndNoNumberIsGivenTwice(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             open.modelWithVersion("minilm-l6");
             String missing = "0".repeat(64);
 
@@ -93,10 +85,9 @@ class VersionsNumberingTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void aVersionIsFoundByNumberOrByAlias(Engine engine) {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void aVersionIsFoundByNumberOrByAlias(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             open.modelWithVersion("minilm-l6");
             Version second = open.version("minilm-l6", "v2", "alice");
             open.registry.aliases().set("minilm-l6", "production", "2", "alice");
@@ -118,10 +109,9 @@ class VersionsNumberingTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void twentyClientsCreatingVersionsAtOnceGetTwentyConsecutiveNumbers(Engine engine) throws Exception {
-        try (OpenRegistry open = OpenRegistry.on(engine, tempDir)) {
+    @DatabaseTest
+    void twentyClientsCreatingVersionsAtOnceGetTwentyConsecutiveNumbers(TestDatabase database) throws Exception {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
             open.registry.models().create("minilm-l6", "", List.of(), "alice");
             List<String> artifacts = IntStream.range(0, CLIENTS).mapToObj(i -> open.artifact("bytes " + i)).toList();
             CountDownLatch start = new CountDownLatch(1);

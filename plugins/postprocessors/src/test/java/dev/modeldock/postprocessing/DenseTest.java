@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.modeldock.graph.ProtoGraphBuilder;
 import dev.modeldock.plugin.Activation;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
 import dev.modeldock.plugin.Parameters;
+import dev.modeldock.testkit.DenseModule;
+import dev.modeldock.testkit.SafeTensorsWriter;
+import dev.modeldock.testkit.plugin.PostProcessorContract;
+import dev.modeldock.testkit.plugin.PostProcessorNodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -34,23 +37,30 @@ class DenseTest {
 
     @Test
     void graphComputesTanhOfWeightTimesInputPlusBias() throws Exception {
-        DenseModel.write(dir, WEIGHT, BIAS);
-        OnnxGraphs.Output out = runDense(parameters(4, 3));
+        DenseModule.of(WEIGHT, BIAS).writeInto(dir);
+        PostProcessorNodes.Output out = runDense(parameters(4, 3));
         assertArrayEquals(new long[] {1, 3}, out.shape());
         assertClose(expected(WEIGHT, BIAS, X), out.values());
     }
 
     @Test
     void evaluateComputesTanhOfWeightTimesInputPlusBias() throws Exception {
-        DenseModel.write(dir, WEIGHT, BIAS);
+        DenseModule.of(WEIGHT, BIAS).writeInto(dir);
         float[][] out = new Dense().evaluate(new float[][] {X}, parameters(4, 3), folder());
         assertEquals(1, out.length);
         assertClose(expected(WEIGHT, BIAS, X), out[0]);
     }
 
     @Test
+    void evaluateAgreesWithTheGraph() throws Exception {
+        DenseModule.of(WEIGHT, BIAS).writeInto(dir);
+        PostProcessorContract.assertNodesAgreeWithEvaluate(new Dense(), parameters(4, 3), folder(),
+                new Activation("x", 4, false));
+    }
+
+    @Test
     void layerWithoutBiasComputesTanhOfWeightTimesInput() throws Exception {
-        DenseModel.write(dir, WEIGHT, null);
+        DenseModule.of(WEIGHT, null).writeInto(dir);
         Map<String, Object> values = new HashMap<>(parameters(4, 3).asMap());
         values.put("bias", false);
         Parameters noBias = new Parameters(values);
@@ -61,7 +71,7 @@ class DenseTest {
 
     @Test
     void rejectsBiasFalseWhenTheModuleHasABias() throws Exception {
-        DenseModel.write(dir, WEIGHT, BIAS);
+        DenseModule.of(WEIGHT, BIAS).writeInto(dir);
         Map<String, Object> values = new HashMap<>(parameters(4, 3).asMap());
         values.put("bias", false);
         ModelDockException e = assertThrows(ModelDockException.class, () -> new Dense()
@@ -71,7 +81,7 @@ class DenseTest {
 
     @Test
     void checkReportsOutFeaturesAsTheNewWidth() throws Exception {
-        DenseModel.write(dir, WEIGHT, BIAS);
+        DenseModule.of(WEIGHT, BIAS).writeInto(dir);
         Activation out = new Dense().check(new Activation("x", 4, false), parameters(4, 3), folder());
         assertEquals(3, out.width());
         assertFalse(out.perToken());
@@ -79,7 +89,7 @@ class DenseTest {
 
     @Test
     void checkRejectsInFeaturesThatDifferFromTheIncomingWidth() throws Exception {
-        DenseModel.write(dir, WEIGHT, BIAS);
+        DenseModule.of(WEIGHT, BIAS).writeInto(dir);
         ModelDockException e = assertThrows(ModelDockException.class, () -> new Dense()
                 .check(new Activation("x", 768, false), parameters(4, 3), folder()));
         assertTrue(Pattern.compile("\\b4\\b").matcher(e.getMessage()).find(), e.getMessage());
@@ -88,7 +98,7 @@ class DenseTest {
 
     @Test
     void checkRejectsTokenEmbeddings() throws Exception {
-        DenseModel.write(dir, WEIGHT, BIAS);
+        DenseModule.of(WEIGHT, BIAS).writeInto(dir);
         ModelDockException e = assertThrows(ModelDockException.class, () -> new Dense()
                 .check(new Activation("x", 4, true), parameters(4, 3), folder()));
         assertTrue(e.getMessage().contains("Pooling"), e.getMessage());
@@ -96,7 +106,7 @@ class DenseTest {
 
     @Test
     void missingSafetensorsNextToPytorchWeightsAsksForSafetensors() throws Exception {
-        DenseModel.writeLayout(dir, 4, 3);
+        DenseModule.writeLayout(dir, 4, 3, true);
         Files.write(dir.resolve("2_Dense/pytorch_model.bin"), new byte[] {1, 2, 3});
         ModelDockException e = assertThrows(ModelDockException.class, () -> new Dense()
                 .check(new Activation("x", 4, false), parameters(4, 3), folder()));
@@ -106,7 +116,7 @@ class DenseTest {
 
     @Test
     void rejectsUnsupportedActivationFunction() throws Exception {
-        DenseModel.write(dir, WEIGHT, BIAS);
+        DenseModule.of(WEIGHT, BIAS).writeInto(dir);
         Map<String, Object> values = new HashMap<>(parameters(4, 3).asMap());
         values.put("activation_function", "torch.nn.modules.activation.ReLU");
         ModelDockException e = assertThrows(ModelDockException.class, () -> new Dense()
@@ -117,7 +127,7 @@ class DenseTest {
 
     @Test
     void refusesAModuleTrainedWithAnotherActivationThanTanh() throws Exception {
-        DenseModel.write(dir, WEIGHT, BIAS);
+        DenseModule.of(WEIGHT, BIAS).writeInto(dir);
         Files.writeString(dir.resolve("2_Dense/config.json"), "{\"in_features\":4,\"out_features\":3,\"bias\":true,"
                 + "\"activation_function\":\"torch.nn.modules.linear.Identity\"}");
         ModelDockException e = assertThrows(ModelDockException.class, () -> new Dense()
@@ -128,14 +138,14 @@ class DenseTest {
 
     @Test
     void picksTheDenseModuleWhoseConfigHasTheRequestedFeatures() throws Exception {
-        DenseModel.write(dir, WEIGHT, BIAS);
+        DenseModule.of(WEIGHT, BIAS).writeInto(dir);
         float[][] second = {{0.5f, -0.5f, 0.25f}, {1.0f, 0.0f, -1.0f}};
         float[] secondBias = {0.0f, 0.1f};
         Path other = Files.createDirectories(dir.resolve("3_Dense"));
         new SafeTensorsWriter().f32("linear.weight", new float[] {0.5f, -0.5f, 0.25f, 1.0f, 0.0f, -1.0f}, 2, 3)
                 .f32("linear.bias", secondBias, 2).write(other.resolve("model.safetensors"));
         Files.writeString(other.resolve("config.json"), "{\"in_features\":3,\"out_features\":2}");
-        Files.writeString(dir.resolve("modules.json"), DenseModel.MODULES_JSON.replace("]", ",{\"idx\":3,"
+        Files.writeString(dir.resolve("modules.json"), DenseModule.MODULES_JSON.replace("]", ",{\"idx\":3,"
                 + "\"name\":\"3\",\"path\":\"3_Dense\",\"type\":\"sentence_transformers.models.Dense\"}]"));
         float[] x = {0.2f, -0.4f, 0.8f};
         float[][] out = new Dense().evaluate(new float[][] {x}, parameters(3, 2), folder());
@@ -144,7 +154,7 @@ class DenseTest {
 
     @Test
     void rejectsFeaturesNoDenseModuleHas() throws Exception {
-        DenseModel.write(dir, WEIGHT, BIAS);
+        DenseModule.of(WEIGHT, BIAS).writeInto(dir);
         ModelDockException e = assertThrows(ModelDockException.class, () -> new Dense()
                 .check(new Activation("x", 5, false), parameters(5, 3), folder()));
         assertTrue(e.getMessage().contains("in_features 5"), e.getMessage());
@@ -152,19 +162,17 @@ class DenseTest {
 
     @Test
     void rejectsADenseModulePathOutsideTheModelFolder() throws Exception {
-        DenseModel.write(dir, WEIGHT, BIAS);
-        Files.writeString(dir.resolve("modules.json"), DenseModel.MODULES_JSON.replace("\"2_Dense\"", "\"../2_Dense\""));
+        DenseModule.of(WEIGHT, BIAS).writeInto(dir);
+        Files.writeString(dir.resolve("modules.json"), DenseModule.MODULES_JSON.replace("\"2_Dense\"", "\"../2_Dense\""));
         ModelDockException e = assertThrows(ModelDockException.class, () -> new Dense()
                 .check(new Activation("x", 4, false), parameters(4, 3), folder()));
         assertTrue(e.getMessage().contains("outside the model folder"), e.getMessage());
     }
 
-    private OnnxGraphs.Output runDense(Parameters parameters) throws Exception {
-        ProtoGraphBuilder graph = OnnxGraphs.graph(17, new long[] {1, 4}, false);
-        Activation out = new Dense().append(graph, new Activation("x", 4, false), "unused", parameters, folder());
-        assertEquals(WEIGHT.length, out.width());
-        OnnxGraphs.publish(graph, out.tensor(), out.width());
-        return OnnxGraphs.run(OnnxGraphs.write(graph, dir), X, new long[] {1, 4}, null);
+    private PostProcessorNodes.Output runDense(Parameters parameters) {
+        PostProcessorNodes.Output out = PostProcessorNodes.of(new Dense(), parameters, folder()).onSentence(X);
+        assertEquals(WEIGHT.length, out.activation().width());
+        return out;
     }
 
     /** tanh(W x + b), in double precision. */
@@ -183,7 +191,7 @@ class DenseTest {
     private static void assertClose(double[] expected, float[] actual) {
         assertEquals(expected.length, actual.length);
         for (int i = 0; i < expected.length; i++) {
-            assertEquals(expected[i], actual[i], OnnxGraphs.TOLERANCE, "value " + i);
+            assertEquals(expected[i], actual[i], PostProcessorContract.TOLERANCE, "value " + i);
         }
     }
 

@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.modeldock.graph.ProtoGraphBuilder;
 import dev.modeldock.plugin.Activation;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
 import dev.modeldock.plugin.Parameters;
+import dev.modeldock.testkit.plugin.PostProcessorContract;
+import dev.modeldock.testkit.plugin.PostProcessorNodes;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,13 +28,13 @@ class NormalizeTest {
     @ParameterizedTest
     @ValueSource(ints = {17, 18})
     void graphScalesTheEmbeddingToUnitLength(int opset) throws Exception {
-        OnnxGraphs.Output out = runNormalize(opset, X);
+        PostProcessorNodes.Output out = runNormalize(opset, X);
         assertArrayEquals(new long[] {1, 4}, out.shape());
         double norm = Math.sqrt(3.0 * 3.0 + 4.0 * 4.0 + 12.0 * 12.0 + 0.5 * 0.5);
         for (int i = 0; i < X.length; i++) {
-            assertEquals(X[i] / norm, out.values()[i], OnnxGraphs.TOLERANCE, "value " + i);
+            assertEquals(X[i] / norm, out.values()[i], PostProcessorContract.TOLERANCE, "value " + i);
         }
-        assertEquals(1.0, length(out.values()), OnnxGraphs.TOLERANCE);
+        assertEquals(1.0, length(out.values()), PostProcessorContract.TOLERANCE);
     }
 
     @Test
@@ -41,9 +42,9 @@ class NormalizeTest {
         float[] out = new Normalize().evaluate(new float[][] {X}, PARAMETERS, folder())[0];
         double norm = Math.sqrt(3.0 * 3.0 + 4.0 * 4.0 + 12.0 * 12.0 + 0.5 * 0.5);
         for (int i = 0; i < X.length; i++) {
-            assertEquals(X[i] / norm, out[i], OnnxGraphs.TOLERANCE, "value " + i);
+            assertEquals(X[i] / norm, out[i], PostProcessorContract.TOLERANCE, "value " + i);
         }
-        assertEquals(1.0, length(out), OnnxGraphs.TOLERANCE);
+        assertEquals(1.0, length(out), PostProcessorContract.TOLERANCE);
     }
 
     @Test
@@ -63,13 +64,10 @@ class NormalizeTest {
     }
 
     @Test
-    void evaluateAgreesWithTheGraph() throws Exception {
+    void evaluateAgreesWithTheGraph() {
         float[] x = {-0.031f, 0.27f, 1.9f, -0.0044f};
-        float[] graph = runNormalize(18, x).values();
-        float[] java = new Normalize().evaluate(new float[][] {x}, PARAMETERS, folder())[0];
-        for (int i = 0; i < x.length; i++) {
-            assertEquals(java[i], graph[i], OnnxGraphs.TOLERANCE, "value " + i);
-        }
+        PostProcessorContract.assertNodesAgreeWithEvaluate(new Normalize(), PARAMETERS, folder(),
+                new Activation("x", x.length, false), new float[][] {x}, PostProcessorContract.TOLERANCE);
     }
 
     @Test
@@ -84,13 +82,11 @@ class NormalizeTest {
         assertEquals(Map.of("normalization", true), new Normalize().metadata(PARAMETERS));
     }
 
-    private OnnxGraphs.Output runNormalize(int opset, float[] x) throws Exception {
-        ProtoGraphBuilder graph = OnnxGraphs.graph(opset, new long[] {1, x.length}, false);
-        Activation out = new Normalize().append(graph, new Activation("x", x.length, false), "unused", PARAMETERS,
-                folder());
-        assertEquals(x.length, out.width());
-        OnnxGraphs.publish(graph, out.tensor(), out.width());
-        return OnnxGraphs.run(OnnxGraphs.write(graph, dir), x, new long[] {1, x.length}, null);
+    private PostProcessorNodes.Output runNormalize(int opset, float[] x) {
+        PostProcessorNodes.Output out = PostProcessorNodes.of(new Normalize(), PARAMETERS, folder()).atOpset(opset)
+                .onSentence(x);
+        assertEquals(x.length, out.activation().width());
+        return out;
     }
 
     private static double length(float[] values) {

@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.modeldock.graph.ProtoGraphBuilder;
 import dev.modeldock.plugin.Activation;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
 import dev.modeldock.plugin.Parameters;
+import dev.modeldock.testkit.plugin.PostProcessorContract;
+import dev.modeldock.testkit.plugin.PostProcessorNodes;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PoolingTest {
-    private static final long[] SHAPE = {1, 3, 4};
     /** Three tokens of width 4; the third is padding and holds the largest values, so using it shows. */
     private static final float[][] TOKENS = {
         {0.5f, -1.25f, 2.0f, -3.0f},
@@ -27,7 +27,6 @@ class PoolingTest {
         {100f, 90f, 80f, 70f},
     };
     private static final long[] PADDED_MASK = {1, 1, 0};
-    private static final long[] FULL_MASK = {1, 1, 1};
 
     @TempDir
     Path dir;
@@ -68,29 +67,21 @@ class PoolingTest {
         for (int i = 0; i < 4; i++) {
             expected[i] = (TOKENS[0][i] + TOKENS[1][i]) / 2.0;
         }
-        ProtoGraphBuilder graph = OnnxGraphs.graph(17, SHAPE, true);
-        Activation pooled = new Pooling().append(graph, new Activation("x", 4, true), "mask",
-                new Parameters(Map.of("name", "Pooling")), folder());
-        OnnxGraphs.publish(graph, pooled.tensor(), pooled.width());
-        assertPooled(expected, OnnxGraphs.run(OnnxGraphs.write(graph, dir), OnnxGraphs.flatten(TOKENS), SHAPE,
-                PADDED_MASK));
+        assertPooled(expected, PostProcessorNodes.of(new Pooling(), new Parameters(Map.of("name", "Pooling")), folder())
+                .onTokens(TOKENS, PADDED_MASK));
     }
 
     @Test
     void meanPoolingOfOnlyPaddingGivesZerosNotNaN() throws Exception {
-        OnnxGraphs.Output out = runPooling("mean", 17, TOKENS, new long[] {0, 0, 0});
+        PostProcessorNodes.Output out = runPooling("mean", 17, TOKENS, new long[] {0, 0, 0});
         assertPooled(new double[4], out);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"mean", "max", "cls"})
-    void evaluateAgreesWithTheGraphOnUnpaddedText(String type) throws Exception {
-        float[] javaResult = new Pooling().evaluate(TOKENS, parameters(type), folder())[0];
-        OnnxGraphs.Output graphResult = runPooling(type, 18, TOKENS, FULL_MASK);
-        assertEquals(4, javaResult.length);
-        for (int i = 0; i < 4; i++) {
-            assertEquals(javaResult[i], graphResult.values()[i], OnnxGraphs.TOLERANCE, type + " value " + i);
-        }
+    void evaluateAgreesWithTheGraphOnUnpaddedText(String type) {
+        PostProcessorContract.assertNodesAgreeWithEvaluate(new Pooling(), parameters(type), folder(),
+                new Activation("x", 4, true), TOKENS, PostProcessorContract.TOLERANCE);
     }
 
     @Test
@@ -124,20 +115,18 @@ class PoolingTest {
         assertEquals(Map.of("pooling", "CLS Pooling"), pooling.metadata(parameters("cls")));
     }
 
-    private OnnxGraphs.Output runPooling(String type, int opset, float[][] tokens, long[] mask) throws Exception {
-        ProtoGraphBuilder graph = OnnxGraphs.graph(opset, SHAPE, true);
-        Activation pooled = new Pooling().append(graph, new Activation("x", 4, true), "mask", parameters(type),
-                folder());
-        assertEquals(4, pooled.width());
-        assertFalse(pooled.perToken());
-        OnnxGraphs.publish(graph, pooled.tensor(), pooled.width());
-        return OnnxGraphs.run(OnnxGraphs.write(graph, dir), OnnxGraphs.flatten(tokens), SHAPE, mask);
+    private PostProcessorNodes.Output runPooling(String type, int opset, float[][] tokens, long[] mask) {
+        PostProcessorNodes.Output out = PostProcessorNodes.of(new Pooling(), parameters(type), folder()).atOpset(opset)
+                .onTokens(tokens, mask);
+        assertEquals(4, out.activation().width());
+        assertFalse(out.activation().perToken());
+        return out;
     }
 
-    private static void assertPooled(double[] expected, OnnxGraphs.Output out) {
+    private static void assertPooled(double[] expected, PostProcessorNodes.Output out) {
         assertArrayEquals(new long[] {1, 4}, out.shape(), "a sentence embedding is [1, width]");
         for (int i = 0; i < expected.length; i++) {
-            assertEquals(expected[i], out.values()[i], OnnxGraphs.TOLERANCE, "value " + i);
+            assertEquals(expected[i], out.values()[i], PostProcessorContract.TOLERANCE, "value " + i);
         }
     }
 

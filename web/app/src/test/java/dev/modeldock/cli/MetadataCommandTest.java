@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.modeldock.testkit.SmallModels;
+import dev.modeldock.testkit.onnx.OnnxFixtures;
+import dev.modeldock.testkit.onnx.SmallModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,9 +19,8 @@ class MetadataCommandTest {
 
     @Test
     void checkPrintsValidForMetadataOracleAccepts() throws Exception {
-        Path model = SmallModels.regressor(work.resolve("r.onnx"));
-        Path metadata = Files.writeString(work.resolve("r.json"),
-                "{\"function\": \"regression\", \"input\": {\"features\": [\"A\", \"B\", \"C\", \"D\"]}}");
+        Path model = OnnxFixtures.write(SmallModels.featureRegressor(), work.resolve("r.onnx"));
+        Path metadata = Files.writeString(work.resolve("r.json"), SmallModels.FEATURE_REGRESSOR_METADATA);
         CommandLine run = CommandLine.run("metadata", "check", "--onnx", model.toString(), "--metadata", metadata.toString());
         assertEquals(0, run.exit(), run.err());
         assertEquals("valid", run.out().strip());
@@ -28,7 +28,7 @@ class MetadataCommandTest {
 
     @Test
     void checkPrintsOneLinePerProblemStartingWithItsOraCode() throws Exception {
-        Path model = SmallModels.classifier(work.resolve("c.onnx"));
+        Path model = OnnxFixtures.write(SmallModels.irisClassifier(), work.resolve("c.onnx"));
         Path metadata = Files.writeString(work.resolve("c.json"),
                 "{\"function\": \"classifier\", \"input\": {\"features\": [\"A\", 7]}, \"defaultOnNull\": {\"X\": \"0\"}}");
         CommandLine run = CommandLine.run("metadata", "check", "--onnx", model.toString(), "--metadata", metadata.toString(),
@@ -44,7 +44,7 @@ class MetadataCommandTest {
 
     @Test
     void inferProposesMetadataThatCheckAccepts() throws Exception {
-        Path model = SmallModels.classifier(work.resolve("c.onnx"));
+        Path model = OnnxFixtures.write(SmallModels.irisClassifier(), work.resolve("c.onnx"));
         CommandLine infer = CommandLine.run("metadata", "infer", "--onnx", model.toString(), "--function", "classification");
         assertEquals(0, infer.exit(), infer.err());
         var proposal = new ObjectMapper().readTree(infer.out());
@@ -57,9 +57,8 @@ class MetadataCommandTest {
 
     @Test
     void exportTakesAnOnnxModelWithItsMetadata() throws Exception {
-        Path model = SmallModels.regressor(work.resolve("r.onnx"));
-        Path metadata = Files.writeString(work.resolve("r.json"),
-                "{\"function\": \"regression\", \"input\": {\"features\": [\"A\", \"B\", \"C\", \"D\"]}}");
+        Path model = OnnxFixtures.write(SmallModels.featureRegressor(), work.resolve("r.onnx"));
+        Path metadata = Files.writeString(work.resolve("r.json"), SmallModels.FEATURE_REGRESSOR_METADATA);
         CommandLine run = CommandLine.run("export", "--onnx", model.toString(), "--metadata", metadata.toString(), "--name", "price",
                 "--output-dir", work.resolve("out").toString());
         assertEquals(0, run.exit(), run.err());

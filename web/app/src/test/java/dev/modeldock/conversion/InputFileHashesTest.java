@@ -11,7 +11,7 @@ import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Progress;
 import dev.modeldock.plugin.Sha256;
 import dev.modeldock.testkit.MiniLmHubFolder;
-import dev.modeldock.testkit.Plugins;
+import dev.modeldock.testkit.plugin.Plugins;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

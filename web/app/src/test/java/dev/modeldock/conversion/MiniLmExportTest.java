@@ -20,7 +20,7 @@ import dev.modeldock.plugin.ExportReceipt;
 import dev.modeldock.plugin.Sha256;
 import dev.modeldock.runtime.PipelineSession;
 import dev.modeldock.testkit.MiniLmHubFolder;
-import dev.modeldock.testkit.Plugins;
+import dev.modeldock.testkit.plugin.Plugins;
 import dev.modeldock.validation.ParityReport;
 import dev.modeldock.validation.ProbeText;
 import java.nio.file.Files;

@@ -20,8 +20,9 @@ import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.plugin.ExportReceipt;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Sha256;
-import dev.modeldock.testkit.Plugins;
-import dev.modeldock.testkit.SmallModels;
+import dev.modeldock.testkit.onnx.OnnxFixtures;
+import dev.modeldock.testkit.onnx.SmallModels;
+import dev.modeldock.testkit.plugin.Plugins;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -35,11 +36,8 @@ class PrebuiltModelExportTest {
 
     @Test
     void classifierWithLabelOutputIsCheckedAndExported() throws Exception {
-        Path model = SmallModels.classifier(work.resolve("iris.onnx"));
-        String metadata = "{\"function\": \"classification\", \"classificationProbOutput\": \"probabilities\","
-                + " \"classificationLabelOutput\": \"class_names\", \"normalizeProb\": \"none\","
-                + " \"input\": {\"features\": [\"SEPAL_LENGTH\", \"SEPAL_WIDTH\", \"PETAL_LENGTH\", \"PETAL_WIDTH\"]}}";
-        ExportReceipt receipt = new PrebuiltModel(model, metadata, Plugins.builtIn()).export("iris", "file",
+        Path model = OnnxFixtures.write(SmallModels.irisClassifier(), work.resolve("iris.onnx"));
+        ExportReceipt receipt = new PrebuiltModel(model, SmallModels.IRIS_CLASSIFIER_METADATA, Plugins.builtIn()).export("iris", "file",
                 Map.of("output_dir", work.resolve("out").toString()), 26, (stage, fraction) -> { });
         assertArrayEquals(Files.readAllBytes(model), Files.readAllBytes(work.resolve("out/iris.onnx")));
         JsonNode written = new ObjectMapper().readTree(work.resolve("out/iris.json").toFile());
@@ -58,9 +56,9 @@ class PrebuiltModelExportTest {
     @Test
     void aPrebuiltModelIsStagedAsTheSameArtifactAConversionMakesAndAChangeToTheFileAfterwardsIsNotExported()
             throws Exception {
-        Path model = SmallModels.regressor(work.resolve("regressor.onnx"));
+        Path model = OnnxFixtures.write(SmallModels.featureRegressor(), work.resolve("regressor.onnx"));
         byte[] checked = Files.readAllBytes(model);
-        String metadata = "{\"function\": \"regression\", \"input\": {\"features\": [\"A\", \"B\", \"C\", \"D\"]}}";
+        String metadata = SmallModels.FEATURE_REGRESSOR_METADATA;
         Path staging;
         try (Artifact artifact = new PrebuiltModel(model, metadata, Plugins.builtIn()).stage(26, work.resolve("staging"),
                 (stage, fraction) -> { })) {
@@ -83,7 +81,7 @@ class PrebuiltModelExportTest {
 
     @Test
     void metadataOracleWouldRefuseStopsTheExportWithItsCodes() throws Exception {
-        Path model = SmallModels.classifier(work.resolve("iris.onnx"));
+        Path model = OnnxFixtures.write(SmallModels.irisClassifier(), work.resolve("iris.onnx"));
         String metadata = "{\"function\": \"classification\", \"classificationProbOutput\": \"probs\","
                 + " \"labels\": [\"a\", \"b\"], \"input\": {\"features\": [\"A\", \"B\"]}}";
         ModelDockException e = assertThrows(ModelDockException.class, () -> new PrebuiltModel(model, metadata,
@@ -96,8 +94,8 @@ class PrebuiltModelExportTest {
 
     @Test
     void proposedMetadataForEachFunctionPassesTheChecker() throws Exception {
-        Path classifier = SmallModels.classifier(work.resolve("classifier.onnx"));
-        Path regressor = SmallModels.regressor(work.resolve("regressor.onnx"));
+        Path classifier = OnnxFixtures.write(SmallModels.irisClassifier(), work.resolve("classifier.onnx"));
+        Path regressor = OnnxFixtures.write(SmallModels.featureRegressor(), work.resolve("regressor.onnx"));
         for (var model : Map.of(classifier, MlFunction.CLASSIFICATION, regressor, MlFunction.REGRESSION).entrySet()) {
             ModelSignature signature = ModelSignature.of(OnnxModels.read(model.getKey()));
             String proposal = MetadataJson.write(MetadataProposer.propose(signature, model.getValue()));
@@ -108,16 +106,14 @@ class PrebuiltModelExportTest {
 
     @Test
     void aModelOnnxRuntimeCannotLoadIsRefused() throws Exception {
-        ModelProto regressor = OnnxModels.read(SmallModels.regressor(work.resolve("regressor.onnx")));
         // MatMul now reads a tensor nobody produces: the signature is intact, the graph cannot load.
-        ModelProto.Builder broken = regressor.toBuilder();
+        ModelProto.Builder broken = SmallModels.featureRegressor().toBuilder();
         broken.getGraphBuilder().getNodeBuilder(0).setInput(0, "missing_tensor");
         Path file = work.resolve("broken.onnx");
         OnnxModels.write(broken.build(), file);
-        String metadata = "{\"function\": \"regression\", \"input\": {\"features\": [\"A\", \"B\", \"C\", \"D\"]}}";
-        ModelDockException e = assertThrows(ModelDockException.class, () -> new PrebuiltModel(file, metadata,
-                Plugins.builtIn()).export("r", "file", Map.of("output_dir", work.resolve("out").toString()), 26,
-                (stage, fraction) -> { }));
+        ModelDockException e = assertThrows(ModelDockException.class, () -> new PrebuiltModel(file,
+                SmallModels.FEATURE_REGRESSOR_METADATA, Plugins.builtIn()).export("r", "file",
+                Map.of("output_dir", work.resolve("out").toString()), 26, (stage, fraction) -> { }));
         assertTrue(e.getMessage().contains("ONNX Runtime cannot load"), e.getMessage());
         assertFalse(Files.exists(work.resolve("out/r.onnx")));
     }

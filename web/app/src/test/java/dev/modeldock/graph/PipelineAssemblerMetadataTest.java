@@ -11,7 +11,7 @@ import dev.modeldock.plugin.ModelFolder;
 import dev.modeldock.source.EncoderGraph;
 import dev.modeldock.source.HubModel;
 import dev.modeldock.testkit.MiniLmHubFolder;
-import dev.modeldock.testkit.Plugins;
+import dev.modeldock.testkit.plugin.Plugins;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -11,7 +11,7 @@ import dev.modeldock.export.oracle.standin.StandInSettings;
 import dev.modeldock.plugin.ExportReceipt;
 import dev.modeldock.runtime.PipelineSession;
 import dev.modeldock.testkit.MiniLmHubFolder;
-import dev.modeldock.testkit.Plugins;
+import dev.modeldock.testkit.plugin.Plugins;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,10 +1,13 @@
 package dev.modeldock.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.modeldock.cli.ModelDockCommand;
+import dev.modeldock.host.Extensions;
 import dev.modeldock.metadata.MetadataJson;
 import dev.modeldock.metadata.MetadataProposer;
 import dev.modeldock.metadata.MlFunction;
@@ -13,17 +16,26 @@ import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.registry.Jobs;
 import dev.modeldock.registry.RegistryDatabase;
 import dev.modeldock.testkit.MiniLmHubFolder;
-import dev.modeldock.testkit.SmallModels;
-import dev.modeldock.testkit.SyntheticModel;
+import dev.modeldock.testkit.api.ApiClient;
+import dev.modeldock.testkit.api.ApiResponse;
+import dev.modeldock.testkit.api.ServerSentEvent;
+import dev.modeldock.testkit.db.DatabaseTest;
+import dev.modeldock.testkit.db.TestDatabase;
+import dev.modeldock.testkit.jvm.ChildJvm;
+import dev.modeldock.testkit.onnx.OnnxFixtures;
+import dev.modeldock.testkit.onnx.SmallModels;
+import dev.modeldock.testkit.onnx.SyntheticModel;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -31,8 +43,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * "A crash (kill -9) during an upload or a conversion leaves no half-made version; a restart marks
@@ -40,6 +50,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the moment under test, then started again on the same data.
  */
 class CrashRecoveryTest {
+    private static final String TOKEN = "child-server-admin-token";
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
     /** Large enough that storing it in 1 MiB chunks takes a while on a busy machine. */
     private static final long LARGE_MODEL_BYTES = 128L << 20;
     private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(2);
@@ -51,11 +63,11 @@ class CrashRecoveryTest {
     void aKillWhileTheUploadIsStillArrivingLeavesNoVersionAndNoSpooledBytes() throws Exception {
         Path data = tempDir.resolve("data");
         Path uploads = data.resolve("work/uploads");
-        try (ChildServer server = ChildServer.start(data, List.of(), null)) {
-            server.http().createModel("big");
+        try (ChildJvm server = serve(data, List.of(), null)) {
+            api(server).createModel("big");
             try (StalledUpload upload = StalledUpload.begin(server.port(), "big", 256L << 20)) {
                 upload.send(24 << 20);
-                ChildServer.await("the server to spool 16 MiB of the upload", PHASE_TIMEOUT,
+                await("the server to spool 16 MiB of the upload", PHASE_TIMEOUT,
                         () -> largestFile(uploads) >= 16 << 20);
                 server.kill();
             }
@@ -63,48 +75,44 @@ class CrashRecoveryTest {
         assertTrue(largestFile(uploads) >= 16 << 20, "the kill left the spooled part behind");
         assertEquals(new Stored(0, 0, 0, 0), Stored.in(h2(data)), "nothing of the upload reached the database");
 
-        try (ChildServer server = ChildServer.start(data, List.of(), null)) {
-            assertNoVersions(server.http(), "big");
+        try (ChildJvm server = serve(data, List.of(), null)) {
+            assertNoVersions(api(server), "big");
             assertEquals(0, largestFile(uploads), "the restart cleared the spooled part");
-            assertEquals(1, uploadSmallModel(server.http(), "big"), "a new upload still works");
-            server.stop();
+            assertEquals(1, uploadSmallModel(api(server), "big"), "a new upload still works");
+            stop(server);
         }
         assertEquals(new Stored(1, 0, 0, 1), Stored.in(h2(data)));
     }
 
-    @ParameterizedTest(name = "on {0}")
-    @ValueSource(strings = {"h2", "postgresql"})
-    void aKillWhileTheUploadIsBeingStoredLeavesNoVersionAndTheRestartSweepsItsChunks(String engine)
+    @DatabaseTest
+    void aKillWhileTheUploadIsBeingStoredLeavesNoVersionAndTheRestartSweepsItsChunks(TestDatabase testDatabase)
             throws Exception {
         Path model = tempDir.resolve("large.onnx");
         SyntheticModel.writeRegressor(model, LARGE_MODEL_BYTES);
-        Path data = tempDir.resolve("data");
-        try (FreshPostgresSchema schema = engine.equals("postgresql") ? FreshPostgresSchema.create() : null) {
-            Database database = schema == null ? Database.h2(data) : Database.postgres(schema);
-            try (ChildServer server = database.start(data)) {
-                server.http().createModel("big");
-                long before = database.progressMark();
-                CompletableFuture<HttpResponse<String>> upload = server.http().uploadAsync("big", model,
-                        SyntheticModel.regressorMetadata());
-                ChildServer.await("the server to store 8 MiB of the upload in the database", PHASE_TIMEOUT,
-                        () -> database.progressMark() - before >= 8 << 20);
-                server.kill();
-                assertThrows(ExecutionException.class, () -> upload.get(1, TimeUnit.MINUTES),
-                        "the client is not told of a version");
-            }
-            Stored killed = Stored.in(database.open());
-            assertEquals(0, killed.versions(), "the kill came after the version was filed: " + killed);
-            assertTrue(killed.stagingChunks() > 0, "the kill came while chunks were being stored: " + killed);
-
-            try (ChildServer server = database.start(data)) {
-                assertTrue(server.output().contains("1 partial upload(s)"), server.output());
-                assertNoVersions(server.http(), "big");
-                assertEquals(1, uploadSmallModel(server.http(), "big"), "a new upload still works");
-                server.stop();
-            }
-            Stored restarted = Stored.in(database.open());
-            assertEquals(new Stored(1, 0, 0, 1), restarted, "no staging content is left");
+        Database database = new Database(tempDir.resolve("data"), testDatabase);
+        try (ChildJvm server = database.start()) {
+            api(server).createModel("big");
+            long before = database.progressMark();
+            CompletableFuture<ApiResponse> upload = api(server).uploadAsync("big", model,
+                    SyntheticModel.regressorMetadata());
+            await("the server to store 8 MiB of the upload in the database", PHASE_TIMEOUT,
+                    () -> database.progressMark() - before >= 8 << 20);
+            server.kill();
+            assertThrows(ExecutionException.class, () -> upload.get(1, TimeUnit.MINUTES),
+                    "the client is not told of a version");
         }
+        Stored killed = Stored.in(database.open());
+        assertEquals(0, killed.versions(), "the kill came after the version was filed: " + killed);
+        assertTrue(killed.stagingChunks() > 0, "the kill came while chunks were being stored: " + killed);
+
+        try (ChildJvm server = database.start()) {
+            assertTrue(server.output().contains("1 partial upload(s)"), server.output());
+            assertNoVersions(api(server), "big");
+            assertEquals(1, uploadSmallModel(api(server), "big"), "a new upload still works");
+            stop(server);
+        }
+        Stored restarted = Stored.in(database.open());
+        assertEquals(new Stored(1, 0, 0, 1), restarted, "no staging content is left");
     }
 
     @Test
@@ -112,37 +120,37 @@ class CrashRecoveryTest {
         Path source = MiniLmHubFolder.create(tempDir.resolve("hub"));
         Path data = tempDir.resolve("data");
         String jobId;
-        try (ChildServer server = ChildServer.start(data, List.of(), null)) {
-            RegistryHttp http = server.http();
+        try (ChildJvm server = serve(data, List.of(), null)) {
+            ApiClient http = api(server);
             http.createModel("minilm");
-            JsonNode job = http.postJson("/api/v1/models/minilm/versions",
-                    "{\"source\": \"" + source.toString().replace("\\", "\\\\") + "\"}").expect(202).body();
+            JsonNode job = http.post("/api/v1/models/minilm/versions", Map.of("source", source.toString()))
+                    .expect(202).json();
             jobId = job.path("id").asText();
-            ChildServer.await("the conversion to run", PHASE_TIMEOUT,
-                    () -> http.get("/api/v1/jobs/" + jobId).expect(200).body().path("state").asText()
+            await("the conversion to run", PHASE_TIMEOUT,
+                    () -> http.get("/api/v1/jobs/" + jobId).expect(200).json().path("state").asText()
                             .equals("running"));
             server.kill();
         }
 
-        try (ChildServer server = ChildServer.start(data, List.of(), null)) {
+        try (ChildJvm server = serve(data, List.of(), null)) {
             assertTrue(server.output().contains("1 interrupted job(s) marked failed"), server.output());
-            JsonNode job = server.http().get("/api/v1/jobs/" + jobId).expect(200).body();
+            JsonNode job = api(server).get("/api/v1/jobs/" + jobId).expect(200).json();
             assertEquals("failed", job.path("state").asText(), job.toString());
             assertTrue(job.path("error").asText().contains("interrupted"), job.toString());
             assertEquals(Jobs.INTERRUPTED, job.path("error").asText());
             assertTrue(job.path("finishedAt").isTextual(), job.toString());
-            assertNoVersions(server.http(), "minilm");
+            assertNoVersions(api(server), "minilm");
             // The event stream ends for a finished job; its last event says how it ended.
-            String events = server.http().events(jobId);
-            int lastState = events.lastIndexOf("event: state");
-            assertTrue(lastState >= 0, "no state event in: " + events);
-            assertTrue(events.substring(lastState).contains("\"failed\"")
-                    && events.substring(lastState).contains("interrupted"), events);
+            List<ServerSentEvent> states = api(server).events(jobId, null).events().stream()
+                    .filter(e -> e.kind().equals("state")).toList();
+            assertFalse(states.isEmpty(), "no state event");
+            String lastState = states.get(states.size() - 1).data();
+            assertTrue(lastState.contains("\"failed\"") && lastState.contains("interrupted"), lastState);
             try (Stream<Path> scratch = Files.list(data.resolve("work"))) {
                 assertEquals(List.of(), scratch.filter(p -> p.getFileName().toString().startsWith("conversion-"))
                         .toList(), "the conversion's scratch folder is gone");
             }
-            server.stop();
+            stop(server);
         }
         assertEquals(new Stored(0, 0, 0, 0), Stored.in(h2(data)), "nothing of the conversion was kept");
     }
@@ -150,32 +158,85 @@ class CrashRecoveryTest {
     @Test
     void aVersionTheServerConfirmedSurvivesAKillAndItsNumberIsNotGivenAgain() throws Exception {
         Path data = tempDir.resolve("data");
-        try (ChildServer server = ChildServer.start(data, List.of(), null)) {
-            server.http().createModel("small");
-            assertEquals(1, uploadSmallModel(server.http(), "small"));
+        try (ChildJvm server = serve(data, List.of(), null)) {
+            api(server).createModel("small");
+            assertEquals(1, uploadSmallModel(api(server), "small"));
             server.kill(); // at once: the answer came, so the version must be on disk
         }
 
-        try (ChildServer server = ChildServer.start(data, List.of(), null)) {
-            JsonNode versions = server.http().get("/api/v1/models/small/versions").expect(200).body();
+        try (ChildJvm server = serve(data, List.of(), null)) {
+            JsonNode versions = api(server).get("/api/v1/models/small/versions").expect(200).json();
             assertEquals(1, versions.size(), "the confirmed version is kept: " + versions);
-            assertEquals(2, uploadSmallModel(server.http(), "small"), "and its number is not given again");
+            assertEquals(2, uploadSmallModel(api(server), "small"), "and its number is not given again");
         }
     }
 
-    private static void assertNoVersions(RegistryHttp http, String model) {
-        JsonNode versions = http.get("/api/v1/models/" + model + "/versions").expect(200).body();
+    /**
+     * {@code modeldock serve} in a JVM of its own on a free port, started as a user starts it, so that
+     * the test can end it the way a crash does; returns once it listens.
+     *
+     * @param extraArgs  more {@code serve} options, e.g. {@code --db-url}
+     * @param dbPassword for {@code MODELDOCK_DB_PASSWORD}; null for none
+     */
+    private static ChildJvm serve(Path data, List<String> extraArgs, String dbPassword) throws IOException {
+        List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--data-dir", data.toString()));
+        args.addAll(extraArgs);
+        ChildJvm server = ChildJvm.java(ModelDockCommand.class.getName(), args.toArray(String[]::new))
+                .jvmOptions("-Xmx1g")
+                .systemProperty(Extensions.PLUGINS_DIR_PROPERTY, Extensions.defaultFolder().toString())
+                .environment("MODELDOCK_ADMIN_TOKEN", TOKEN)
+                .environment("MODELDOCK_SECRET_KEY", null)
+                .environment("MODELDOCK_DB_PASSWORD", dbPassword)
+                .logs(data.resolveSibling(data.getFileName() + "-logs"), "serve")
+                .start();
+        try {
+            server.awaitPort(ChildJvm.MODELDOCK_LISTENING, START_TIMEOUT);
+            return server;
+        } catch (RuntimeException | Error e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private static ApiClient api(ChildJvm server) {
+        return ApiClient.local(server.port(), TOKEN);
+    }
+
+    /** SIGTERM, as a service manager stops it: the shutdown hook closes the database. */
+    private static void stop(ChildJvm server) throws InterruptedException {
+        assertTrue(server.stop(Duration.ofSeconds(60)), "the server did not stop on SIGTERM: " + server.errors());
+    }
+
+    /** Polls {@code condition} until it holds; fails naming {@code what} when it does not within {@code timeout}. */
+    private static void await(String what, Duration timeout, Check condition) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.holds()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("gave up after " + timeout + " waiting for " + what);
+            }
+            Thread.sleep(25);
+        }
+    }
+
+    /** A condition that may need I/O to find out. */
+    @FunctionalInterface
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static void assertNoVersions(ApiClient http, String model) {
+        JsonNode versions = http.get("/api/v1/models/" + model + "/versions").expect(200).json();
         assertEquals(0, versions.size(), versions.toString());
-        assertTrue(http.get("/api/v1/models/" + model).expect(200).body().path("latestVersion").isNull());
+        assertTrue(http.get("/api/v1/models/" + model).expect(200).json().path("latestVersion").isNull());
         assertEquals(404, http.get("/api/v1/models/" + model + "/versions/1").status());
     }
 
     /** Uploads a small valid model and returns the version number it got. */
-    private int uploadSmallModel(RegistryHttp http, String model) throws IOException {
-        Path file = SmallModels.regressor(tempDir.resolve("small.onnx"));
+    private int uploadSmallModel(ApiClient http, String model) throws IOException {
+        Path file = OnnxFixtures.write(SmallModels.featureRegressor(), tempDir.resolve("small.onnx"));
         String metadata = MetadataJson.write(MetadataProposer.propose(ModelSignature.of(OnnxModels.read(file)),
                 MlFunction.REGRESSION));
-        return http.upload(model, file, metadata).expect(201).body().path("number").asInt();
+        return http.upload(model, file, metadata).path("number").asInt();
     }
 
     private static RegistryDatabase h2(Path data) {
@@ -214,27 +275,22 @@ class CrashRecoveryTest {
         }
     }
 
-    /** The database a child server runs on, and how a test watches it from outside. */
-    private record Database(Path data, FreshPostgresSchema schema) {
-        static Database h2(Path data) {
-            return new Database(data, null);
-        }
-
-        static Database postgres(FreshPostgresSchema schema) {
-            return new Database(null, schema);
-        }
-
-        ChildServer start(Path dataDir) throws IOException {
-            if (schema == null) {
-                return ChildServer.start(dataDir, List.of(), null);
+    /**
+     * The database a child server on {@code data} runs on, and how a test watches it from outside: the
+     * test's PostgreSQL schema, or on H2 the server's own embedded database in its data folder.
+     */
+    private record Database(Path data, TestDatabase database) {
+        ChildJvm start() throws IOException {
+            if (!database.isPostgres()) {
+                return serve(data, List.of(), null);
             }
-            return ChildServer.start(dataDir, List.of("--db-url", schema.url(), "--db-user", schema.user()),
-                    schema.password());
+            return serve(data, List.of("--db-url", database.url(), "--db-user", database.user()),
+                    database.password());
         }
 
         RegistryDatabase open() {
-            return schema == null ? CrashRecoveryTest.h2(data) : RegistryDatabase.open(schema.url(), schema.user(),
-                    schema.password());
+            return database.isPostgres() ? RegistryDatabase.open(database.url(), database.user(), database.password())
+                    : CrashRecoveryTest.h2(data);
         }
 
         /**
@@ -242,11 +298,11 @@ class CrashRecoveryTest {
          * PostgreSQL, which can be asked while the server runs; the size of the H2 file, which cannot.
          */
         long progressMark() throws Exception {
-            if (schema == null) {
+            if (!database.isPostgres()) {
                 Path file = data.resolve("registry.mv.db");
                 return Files.exists(file) ? Files.size(file) : 0;
             }
-            try (var connection = schema.connect(); var statement = connection.createStatement();
+            try (var connection = database.connect(); var statement = connection.createStatement();
                     var rows = statement.executeQuery("SELECT COALESCE(SUM(LENGTH(data)), 0) FROM content_chunk")) {
                 rows.next();
                 return rows.getLong(1);
@@ -278,7 +334,7 @@ class CrashRecoveryTest {
             long length = head.length() + fileBytes + tail.length();
             StalledUpload upload = new StalledUpload(new Socket("localhost", port));
             upload.out.write(("POST /api/v1/models/" + model + "/versions HTTP/1.1\r\nHost: localhost:" + port
-                    + "\r\nAuthorization: Bearer " + ChildServer.TOKEN
+                    + "\r\nAuthorization: Bearer " + TOKEN
                     + "\r\nContent-Type: multipart/form-data; boundary=" + boundary
                     + "\r\nContent-Length: " + length + "\r\n\r\n" + head).getBytes(StandardCharsets.US_ASCII));
             return upload;

@@ -1,8 +1,8 @@
 package dev.modeldock.benchmark;
 
 import dev.modeldock.plugin.ModelDockException;
-import java.net.URI;
-import java.net.http.HttpResponse;
+import dev.modeldock.testkit.api.ApiClient;
+import dev.modeldock.testkit.api.ApiResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,11 +30,12 @@ public final class ListingLoad {
     }
 
     /**
+     * @param api      the caller that lists; each of the {@code clients} copies it on connections of its own
      * @param warmup   untimed requests per client before the timed ones
      * @param requests timed requests per client
      * @throws ModelDockException when any answer is not a 200
      */
-    public static Result run(URI api, String token, int clients, int warmup, int requests) throws Exception {
+    public static Result run(ApiClient api, int clients, int warmup, int requests) throws Exception {
         // Each party's timestamp is taken after the barrier trips; the run starts with the earliest.
         CyclicBarrier start = new CyclicBarrier(clients);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -44,10 +45,10 @@ public final class ListingLoad {
             for (int c = 0; c < clients; c++) {
                 int client = c;
                 runs.add(pool.submit(() -> {
-                    RegistryClient registry = new RegistryClient(api, token);
+                    ApiClient registry = api.withOwnConnections();
                     try {
                         for (int i = 0; i < warmup; i++) {
-                            check(registry.listModels());
+                            check(registry.get("/api/v1/models"));
                         }
                     } catch (Exception e) {
                         start.reset(); // the clients waiting for this one give up instead of waiting forever
@@ -58,7 +59,7 @@ public final class ListingLoad {
                     long[] nanos = new long[requests];
                     for (int i = 0; i < requests; i++) {
                         long before = System.nanoTime();
-                        check(registry.listModels());
+                        check(registry.get("/api/v1/models"));
                         nanos[i] = System.nanoTime() - before;
                     }
                     return nanos;
@@ -78,10 +79,10 @@ public final class ListingLoad {
         }
     }
 
-    private static void check(HttpResponse<String> response) {
-        if (response.statusCode() != 200) {
-            throw new ModelDockException("GET /api/v1/models answered " + response.statusCode() + ": "
-                    + response.body().substring(0, Math.min(response.body().length(), 300)));
+    private static void check(ApiResponse response) {
+        if (response.status() != 200) {
+            throw new ModelDockException("GET /api/v1/models answered " + response.status() + ": "
+                    + response.text().substring(0, Math.min(response.text().length(), 300)));
         }
     }
 }

@@ -1,13 +1,12 @@
 package dev.modeldock.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Sha256;
-import dev.modeldock.testkit.SyntheticModel;
+import dev.modeldock.testkit.api.ApiClient;
+import dev.modeldock.testkit.onnx.SyntheticModel;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +44,6 @@ final class RegistryBenchmarkCommand implements Callable<Integer> {
     private static final long SMALL_MODEL_BYTES = 16 * 1024;
     /** Clients filling the catalog; one model's versions are made in order by one of them. */
     private static final int CATALOG_WRITERS = 4;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LOGS = "logs";
 
     @Spec
@@ -139,16 +137,20 @@ final class RegistryBenchmarkCommand implements Callable<Integer> {
             out.printf("server: child JVM pid %d, -Xmx%s (heap limit %s by its GC log), -XX:+ExitOnOutOfMemoryError%n",
                     server.pid(), heap, mib(server.maxHeapBytes()));
             out.flush();
-            URI api = URI.create("http://localhost:" + server.port() + "/api/v1");
+            // No limit on a request: the large artifact takes as long as the disk and the heap make it.
+            ApiClient client = ApiClient.local(server.port(), token).withTimeout(null);
             try {
-                transfers(out, new RegistryClient(api, token), artifact, size, cp, work);
+                transfers(out, client, artifact, size, cp, work);
                 memory(out, "server after the transfers", server);
-                catalog(out, new RegistryClient(api, token), work);
-                listing(out, server, api, token);
+                catalog(out, client, work);
+                listing(out, server, client);
                 memory(out, "server at the end", server);
-            } catch (Exception e) {
+            } catch (Exception | AssertionError e) {
                 if (!server.isAlive()) {
                     throw new ModelDockException("the registry server died (" + server.exitReport() + ")", e);
+                }
+                if (e instanceof AssertionError) {
+                    throw new ModelDockException("the registry server answered wrongly: " + e.getMessage(), e);
                 }
                 throw e;
             }
@@ -163,19 +165,20 @@ final class RegistryBenchmarkCommand implements Callable<Integer> {
      * the registry holds already: it stores them in full, finds the duplicate and removes the copy,
      * the path that is hardest on a small heap.
      */
-    private void transfers(PrintWriter out, RegistryClient client, Path artifact, long size, double cp, Path work)
+    private void transfers(PrintWriter out, ApiClient client, Path artifact, long size, double cp, Path work)
             throws Exception {
         client.createModel("large", "the benchmark's large artifact", List.of("benchmark"));
         long start = System.nanoTime();
-        JsonNode version = client.uploadVersion("large", artifact, SyntheticModel.regressorMetadata());
+        JsonNode version = client.upload("large", artifact, SyntheticModel.regressorMetadata());
         row(out, "upload: streamed multipart POST until 201", seconds(start), size, cp);
         start = System.nanoTime();
-        client.uploadVersion("large", artifact, SyntheticModel.regressorMetadata());
+        client.upload("large", artifact, SyntheticModel.regressorMetadata());
         row(out, "upload of the same bytes again (duplicate removed)", seconds(start), size, cp);
 
         Path downloaded = work.resolve("downloaded.onnx");
         start = System.nanoTime();
-        HttpResponse<Path> response = client.download("large", version.path("number").asInt(), downloaded);
+        HttpResponse<Path> response = client.download("/api/v1/models/large/versions/"
+                + version.path("number").asInt() + "/artifact", downloaded);
         row(out, "download: GET of the artifact into a file", seconds(start), size, cp);
         String etag = response.headers().firstValue("ETag").orElse("").replace("\"", "");
         String received = Sha256.of(downloaded);
@@ -186,10 +189,10 @@ final class RegistryBenchmarkCommand implements Callable<Integer> {
         }
         Files.delete(downloaded);
         out.printf("download checked: its SHA-256 is the ETag and the uploaded file's%n");
-        client.deleteModel("large"); // the catalog that is listed next holds the benchmark's models only
+        client.delete("/api/v1/models/large").expect(204); // the catalog listed next holds the benchmark's models only
     }
 
-    private void catalog(PrintWriter out, RegistryClient client, Path work) throws Exception {
+    private void catalog(PrintWriter out, ApiClient client, Path work) throws Exception {
         Path small = work.resolve("small.onnx");
         SyntheticModel.writeRegressor(small, SMALL_MODEL_BYTES);
         String metadata = SyntheticModel.regressorMetadata();
@@ -203,7 +206,7 @@ final class RegistryBenchmarkCommand implements Callable<Integer> {
                 made.add(writers.submit(() -> {
                     client.createModel(name, "benchmark model " + name, tags);
                     for (int v = 0; v < versions; v++) {
-                        client.uploadVersion(name, small, metadata);
+                        client.upload(name, small, metadata);
                     }
                     return null;
                 }));
@@ -223,8 +226,8 @@ final class RegistryBenchmarkCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private void listing(PrintWriter out, ServerProcess server, URI api, String token) throws Exception {
-        JsonNode page = JSON.readTree(new RegistryClient(api, token).listModels().body());
+    private void listing(PrintWriter out, ServerProcess server, ApiClient client) throws Exception {
+        JsonNode page = client.get("/api/v1/models").expect(200).json();
         if (page.path("total").asInt() != models) {
             throw new ModelDockException("the catalog lists " + page.path("total") + " models, not " + models);
         }
@@ -233,7 +236,7 @@ final class RegistryBenchmarkCommand implements Callable<Integer> {
         out.flush();
         Duration serverBefore = server.cpuTime();
         Duration clientsBefore = ownCpuTime();
-        ListingLoad.Result result = ListingLoad.run(api, token, clients, warmup, requests);
+        ListingLoad.Result result = ListingLoad.run(client, clients, warmup, requests);
         // Warm-up requests included: both processes' CPU clocks run for the whole load.
         double serverCpu = seconds(server.cpuTime().minus(serverBefore));
         double clientsCpu = seconds(ownCpuTime().minus(clientsBefore));

@@ -2,46 +2,34 @@ package dev.modeldock.benchmark;
 
 import dev.modeldock.host.Extensions;
 import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.testkit.jvm.ChildJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
- * A registry server ({@code modeldock serve}) in a child JVM started from this JVM's class path,
- * with a heap limit of its own. What a benchmark measures is then the server alone under the
- * memory it is given, and a server that runs out of heap exits, saying so in its output, instead
- * of answering 500 and living on.
- *
- * <p>Its standard output and error go to files in the log folder, never to pipes: a child that
- * prints a lot can then never block on a pipe nobody reads.
+ * A registry server ({@code modeldock serve}) in a child JVM started from this JVM's class path
+ * (by the test kit's {@link ChildJvm}), with a heap limit of its own. What a benchmark measures is
+ * then the server alone under the memory it is given, and a server that runs out of heap exits,
+ * saying so in its output, instead of answering 500 and living on. Its GC log is read for the heap
+ * figures.
  */
 public final class ServerProcess implements AutoCloseable {
-    private static final Pattern READY = Pattern.compile("ModelDock registry on http://localhost:(\\d+)/api/v1");
     private static final Pattern MAX_HEAP = Pattern.compile("Heap Max Capacity: (\\d+[KMG]?)");
     /** A GC line's heap occupancy before and after, e.g. {@code 120M->31M(256M)}. */
     private static final Pattern OCCUPANCY = Pattern.compile("(\\d+[KMG]?)->(\\d+[KMG]?)\\((\\d+[KMG]?)\\)");
 
-    private final Process process;
-    private final int port;
-    private final Path out;
-    private final Path err;
+    private final ChildJvm jvm;
     private final Path gcLog;
 
-    private ServerProcess(Process process, int port, Path out, Path err, Path gcLog) {
-        this.process = process;
-        this.port = port;
-        this.out = out;
-        this.err = err;
+    private ServerProcess(ChildJvm jvm, Path gcLog) {
+        this.jvm = jvm;
         this.gcLog = gcLog;
     }
 
@@ -54,75 +42,51 @@ public final class ServerProcess implements AutoCloseable {
      * @throws ModelDockException when the child exits or is not ready within {@code timeout}
      */
     public static ServerProcess start(String heap, Path dataDir, String adminToken, Path logDir, Duration timeout)
-            throws IOException, InterruptedException {
-        Files.createDirectories(logDir);
-        Path out = logDir.resolve("server.out");
-        Path err = logDir.resolve("server.err");
-        Path gcLog = logDir.resolve("server-gc.log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError",
-                "-Xlog:gc,gc+init:file=" + gcLog,
+            throws IOException {
+        Path gcLog = Files.createDirectories(logDir).resolve("server-gc.log");
+        ChildJvm jvm = ChildJvm.java("dev.modeldock.cli.ModelDockCommand", "serve", "--port", "0", "--data-dir",
+                        dataDir.toString())
+                .jvmOptions("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc,gc+init:file=" + gcLog)
                 // The folder this JVM found its plugins in, which a child started from a class path
                 // of directories (a test run) could not work out by itself.
-                "-D" + Extensions.PLUGINS_DIR_PROPERTY + "=" + Extensions.defaultFolder(),
-                "-cp", System.getProperty("java.class.path"), "dev.modeldock.cli.ModelDockCommand",
-                "serve", "--port", "0", "--data-dir", dataDir.toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().put("MODELDOCK_ADMIN_TOKEN", adminToken);
-        Process process = builder.start();
-        ServerProcess server = new ServerProcess(process, -1, out, err, gcLog);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Matcher ready = READY.matcher(Files.readString(out, StandardCharsets.UTF_8));
-            if (ready.find()) {
-                return new ServerProcess(process, Integer.parseInt(ready.group(1)), out, err, gcLog);
-            }
-            if (!process.isAlive()) {
-                throw new ModelDockException("the registry server did not start: " + server.exitReport());
-            }
-            Thread.sleep(50);
+                .systemProperty(Extensions.PLUGINS_DIR_PROPERTY, Extensions.defaultFolder().toString())
+                .environment("MODELDOCK_ADMIN_TOKEN", adminToken)
+                .logs(logDir, "server")
+                .start();
+        try {
+            jvm.awaitPort(ChildJvm.MODELDOCK_LISTENING, timeout);
+        } catch (AssertionError e) {
+            jvm.close();
+            throw new ModelDockException("the registry server did not start: " + e.getMessage());
         }
-        server.close();
-        throw new ModelDockException("the registry server printed no port within " + timeout.toSeconds() + " s; "
-                + server.exitReport());
+        return new ServerProcess(jvm, gcLog);
     }
 
     public int port() {
-        return port;
+        return jvm.port();
     }
 
     public long pid() {
-        return process.pid();
+        return jvm.pid();
     }
 
     public boolean isAlive() {
-        return process.isAlive();
+        return jvm.isAlive();
     }
 
-    /**
-     * The child's exit status and what it printed about a failure (errors, exceptions, running out
-     * of memory), or else the end of its standard error: for a message saying why it stopped.
-     */
+    /** The child's state and what it printed about why it stopped. */
     public String exitReport() {
-        String status = process.isAlive() ? "still running" : "exited with status " + process.exitValue();
-        List<String> printed = new ArrayList<>(lines(out));
-        printed.addAll(lines(err));
-        List<String> problems = printed.stream().filter(line -> line.contains("OutOfMemoryError")
-                || line.contains("ERROR") || line.startsWith("Exception") || line.startsWith("Caused by")).toList();
-        List<String> shown = problems.isEmpty() ? lines(err) : problems;
-        return status + "; it printed: " + String.join(" | ", shown.subList(Math.max(0, shown.size() - 6),
-                shown.size()));
+        return jvm.report();
     }
 
     /** Whether the child reported running out of memory, as -XX:+ExitOnOutOfMemoryError does before exiting. */
     public boolean ranOutOfMemory() {
-        return Stream.of(out, err).flatMap(file -> lines(file).stream())
-                .anyMatch(line -> line.contains("OutOfMemoryError"));
+        return jvm.output().contains("OutOfMemoryError") || jvm.errors().contains("OutOfMemoryError");
     }
 
     /** The CPU time the child has used so far, all threads; zero where the platform does not tell. */
     public Duration cpuTime() {
-        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+        return jvm.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     /** The largest resident set the child has had (VmHWM), where /proc tells it: Linux only. */
@@ -175,11 +139,8 @@ public final class ServerProcess implements AutoCloseable {
     /** Stops the child as Ctrl-C would, so that it closes its database; kills it if that takes too long. */
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
-        }
+        jvm.stop(Duration.ofSeconds(30));
+        jvm.close();
     }
 
     private static long bytes(String size) {
@@ -192,13 +153,5 @@ public final class ServerProcess implements AutoCloseable {
         };
         String digits = shift == 0 ? size : size.substring(0, size.length() - 1);
         return Long.parseLong(digits) << shift;
-    }
-
-    private static List<String> lines(Path file) {
-        try {
-            return Files.readAllLines(file, StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            return List.of("(" + file + " is unreadable: " + e.getMessage() + ")");
-        }
     }
 }

@@ -11,15 +11,15 @@ import dev.modeldock.metadata.MetadataProblem;
 import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.runtime.OrtSessions;
-import dev.modeldock.testkit.Plugins;
-import dev.modeldock.testkit.SyntheticModel;
+import dev.modeldock.testkit.jvm.ChildJvm;
+import dev.modeldock.testkit.onnx.SyntheticModel;
+import dev.modeldock.testkit.plugin.Plugins;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -103,26 +103,15 @@ class SyntheticModelTest {
     /** A JVM with {@value #SMALL_HEAP} running {@link StructureCheck} on the test's class path. */
     private record Child(int exitCode, String stdout, String stderr) {
         static Child run(Path model, String mode) throws IOException, InterruptedException {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), SMALL_HEAP, "-cp", System.getProperty("java.class.path")));
+            ChildJvm.Builder jvm = ChildJvm.java(StructureCheck.class.getName(), model.toString(), mode)
+                    .jvmOptions(SMALL_HEAP);
             String plugins = System.getProperty(Extensions.PLUGINS_DIR_PROPERTY);
             if (plugins != null) {
-                command.add("-D" + Extensions.PLUGINS_DIR_PROPERTY + "=" + plugins);
+                jvm.systemProperty(Extensions.PLUGINS_DIR_PROPERTY, plugins);
             }
-            command.addAll(List.of(StructureCheck.class.getName(), model.toString(), mode));
-            Path out = Files.createTempFile("child", ".out");
-            Path err = Files.createTempFile("child", ".err");
-            try {
-                Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                        .start();
-                if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                    process.destroyForcibly();
-                }
-                return new Child(process.waitFor(), Files.readString(out, StandardCharsets.UTF_8),
-                        Files.readString(err, StandardCharsets.UTF_8));
-            } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
+            try (ChildJvm child = jvm.start()) {
+                int exitCode = child.waitFor(Duration.ofMinutes(2));
+                return new Child(exitCode, child.output(), child.errors());
             }
         }
 

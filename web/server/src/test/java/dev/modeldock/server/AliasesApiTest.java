@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.modeldock.testkit.api.ApiClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ class AliasesApiTest {
     @TempDir
     static Path dataDir;
     static ServerFixture server;
-    static ServerFixture.Client editor;
+    static ApiClient editor;
 
     @BeforeAll
     static void start() {

@@ -3,6 +3,7 @@ package dev.modeldock.server;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.modeldock.testkit.api.ApiResponse;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -38,7 +39,7 @@ class ArtifactDownloadApiTest {
 
     @Test
     void wholeArtifactHasItsBytesLengthAndShaAsETag() throws Exception {
-        ServerFixture.Response answer = server.anonymous().get(ARTIFACT).expect(200);
+        ApiResponse answer = server.anonymous().get(ARTIFACT).expect(200);
         assertArrayEquals(onnx, answer.body());
         assertEquals("\"" + sha + "\"", answer.header("ETag"));
         assertEquals(VersionUploadApiTest.sha256(answer.body()), sha);
@@ -51,7 +52,7 @@ class ArtifactDownloadApiTest {
     @Test
     void aliasAddressesTheSameArtifact() {
         server.admin().put("/api/v1/models/dl-classifier/aliases/dlstable", Map.of("version", 1)).expect(200);
-        ServerFixture.Response answer = server.anonymous().get("/api/v1/models/dl-classifier/versions/dlstable/artifact")
+        ApiResponse answer = server.anonymous().get("/api/v1/models/dl-classifier/versions/dlstable/artifact")
                 .expect(200);
         assertArrayEquals(onnx, answer.body());
         assertEquals("\"" + sha + "\"", answer.header("ETag"));
@@ -85,7 +86,7 @@ class ArtifactDownloadApiTest {
 
     @Test
     void aRangeStartingPastTheEndIs416WithTheSize() {
-        ServerFixture.Response answer = server.anonymous().get(ARTIFACT, Map.of("Range", "bytes=" + onnx.length + "-"));
+        ApiResponse answer = server.anonymous().get(ARTIFACT, Map.of("Range", "bytes=" + onnx.length + "-"));
         answer.expectError(416, "range");
         assertEquals("bytes */" + onnx.length, answer.header("Content-Range"));
         answer = server.anonymous().get(ARTIFACT, Map.of("Range", "bytes=9-3"));
@@ -101,7 +102,7 @@ class ArtifactDownloadApiTest {
 
     @Test
     void ifNoneMatchWithTheShaIs304WithoutABody() {
-        ServerFixture.Response answer = server.anonymous().get(ARTIFACT, Map.of("If-None-Match", "\"" + sha + "\""))
+        ApiResponse answer = server.anonymous().get(ARTIFACT, Map.of("If-None-Match", "\"" + sha + "\""))
                 .expect(304);
         assertEquals(0, answer.body().length);
         assertEquals("\"" + sha + "\"", answer.header("ETag"));
@@ -121,13 +122,13 @@ class ArtifactDownloadApiTest {
     void ifRangeWithAnotherETagGetsTheWholeArtifact() {
         assertArrayEquals(onnx, server.anonymous().get(ARTIFACT, Map.of("Range", "bytes=0-9", "If-Range",
                 "\"0000\"")).expect(200).body());
-        ServerFixture.Response partial = server.anonymous().get(ARTIFACT, Map.of("Range", "bytes=0-9", "If-Range",
+        ApiResponse partial = server.anonymous().get(ARTIFACT, Map.of("Range", "bytes=0-9", "If-Range",
                 "\"" + sha + "\"")).expect(206);
         assertArrayEquals(Arrays.copyOfRange(onnx, 0, 10), partial.body());
     }
 
     private static void assertRange(String range, int first, int last) {
-        ServerFixture.Response answer = server.anonymous().get(ARTIFACT, Map.of("Range", range)).expect(206);
+        ApiResponse answer = server.anonymous().get(ARTIFACT, Map.of("Range", range)).expect(206);
         assertArrayEquals(Arrays.copyOfRange(onnx, first, last + 1), answer.body(), range);
         assertEquals("bytes " + first + "-" + last + "/" + onnx.length, answer.header("Content-Range"), range);
         assertEquals(String.valueOf(last - first + 1), answer.header("Content-Length"), range);

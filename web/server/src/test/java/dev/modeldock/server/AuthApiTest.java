@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modeldock.registry.Role;
 import dev.modeldock.service.AdminBootstrap;
+import dev.modeldock.testkit.api.ApiClient;
+import dev.modeldock.testkit.api.ApiResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -24,7 +26,7 @@ class AuthApiTest {
     @TempDir
     static Path dataDir;
     static ServerFixture server;
-    static Map<String, ServerFixture.Client> callers = new LinkedHashMap<>();
+    static Map<String, ApiClient> callers = new LinkedHashMap<>();
 
     @BeforeAll
     static void start() {
@@ -78,18 +80,18 @@ class AuthApiTest {
     void refusalsSayWhatIsMissing() {
         JsonNode error = callers.get("editor").post("/api/v1/deployments", "{}").expectError(403, "editor", "deployer");
         assertTrue(error.path("detail").isNull());
-        ServerFixture.Response anonymous = server.anonymous().post("/api/v1/models", Map.of("name", "auth-anon"));
+        ApiResponse anonymous = server.anonymous().post("/api/v1/models", Map.of("name", "auth-anon"));
         anonymous.expectError(401, "token");
         assertTrue(anonymous.header("WWW-Authenticate").startsWith("Bearer"), anonymous.headers().toString());
     }
 
     @Test
     void anUnknownTokenIs401EvenForReads() {
-        ServerFixture.Response answer = server.as("mdk_not-a-token").get("/api/v1/models");
+        ApiResponse answer = server.as("mdk_not-a-token").get("/api/v1/models");
         answer.expectError(401, "not valid");
         assertTrue(answer.header("WWW-Authenticate").contains("invalid_token"), answer.headers().toString());
         server.as("mdk_not-a-token").get("/api/v1/models/auth-model/versions/1/artifact").expectError(401);
-        ServerFixture.Response basic = server.anonymous().send(server.anonymous().request("/api/v1/models")
+        ApiResponse basic = server.anonymous().send(server.anonymous().request("/api/v1/models")
                 .header("Authorization", "Basic YWRtaW46YWRtaW4=").GET());
         basic.expectError(401, "Bearer");
     }
@@ -123,7 +125,7 @@ class AuthApiTest {
     void withAnonymousReadsOffEveryReadNeedsAToken(@TempDir Path otherDir) {
         try (ServerFixture closed = ServerFixture.start(otherDir,
                 config -> config.auth.anonymousRead = false)) {
-            ServerFixture.Client viewer = closed.newUser(Role.VIEWER);
+            ApiClient viewer = closed.newUser(Role.VIEWER);
             for (String path : List.of("/api/v1/models", "/api/v1/templates", "/api/v1/plugins", "/api/v1/deployments",
                     "/api/v1/me", "/api/v1/preconfigured")) {
                 closed.anonymous().get(path).expectError(401, "token");
@@ -164,7 +166,7 @@ class AuthApiTest {
     /** A call made by each caller in turn; {@code i} makes names unique. */
     @FunctionalInterface
     interface Call {
-        ServerFixture.Response make(ServerFixture.Client client, int i);
+        ApiResponse make(ApiClient client, int i);
     }
 
     /**
@@ -175,7 +177,7 @@ class AuthApiTest {
         Role needed = Role.parse(least);
         int i = 0;
         for (var caller : callers.entrySet()) {
-            ServerFixture.Response answer = call.make(caller.getValue(), i++);
+            ApiResponse answer = call.make(caller.getValue(), i++);
             String who = caller.getKey() + " (needs " + least + ")";
             if (caller.getKey().equals("anonymous")) {
                 assertEquals(401, answer.status(), who + ": " + answer.text());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.modeldock.testkit.api.ApiResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -150,7 +151,7 @@ class BadRequestApiTest {
         Map<String, Object> parts = new LinkedHashMap<>();
         parts.put("file", "PK\u0003\u0004 not onnx".getBytes(StandardCharsets.UTF_8));
         parts.put("metadata", ServerFixture.REGRESSOR_METADATA);
-        ServerFixture.Response bogus = server.admin().postMultipart("/api/v1/models/kept/versions", parts);
+        ApiResponse bogus = server.admin().postMultipart("/api/v1/models/kept/versions", parts);
         assertTrue(bogus.status() >= 400 && bogus.status() < 500, bogus.text());
         JsonNode error = bogus.expectError(bogus.status(), "not a valid ONNX model", "file.onnx");
         assertTrue(!error.toString().contains(dataDir.toString()), "the server's folders stay private: " + error);
@@ -175,7 +176,7 @@ class BadRequestApiTest {
 
     @Test
     void methodsAnEndpointDoesNotHaveAreJsonErrors() {
-        ServerFixture.Response answer = server.admin().put("/api/v1/models", Map.of("name", "put"));
+        ApiResponse answer = server.admin().put("/api/v1/models", Map.of("name", "put"));
         assertTrue(answer.status() == 404 || answer.status() == 405, answer.status() + " " + answer.text());
         answer.expectError(answer.status());
         answer = server.admin().delete("/api/v1/models/kept/versions/1");

@@ -9,8 +9,12 @@ import dev.modeldock.metadata.MetadataProposer;
 import dev.modeldock.metadata.MlFunction;
 import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.OnnxModels;
-import dev.modeldock.testkit.Plugins;
-import dev.modeldock.testkit.SmallModels;
+import dev.modeldock.testkit.api.ApiClient;
+import dev.modeldock.testkit.db.DatabaseTest;
+import dev.modeldock.testkit.db.TestDatabase;
+import dev.modeldock.testkit.onnx.OnnxFixtures;
+import dev.modeldock.testkit.onnx.SmallModels;
+import dev.modeldock.testkit.plugin.Plugins;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -23,8 +27,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * "Twenty clients creating versions of the same model at once get twenty distinct, consecutive
@@ -37,54 +39,48 @@ class ConcurrentVersionsTest {
     @TempDir
     Path tempDir;
 
-    @ParameterizedTest(name = "on {0}")
-    @ValueSource(strings = {"h2", "postgresql"})
-    void twentyConcurrentUploadsGetTwentyConsecutiveNumbers(String database) throws Exception {
-        Path model = SmallModels.regressor(tempDir.resolve("regressor.onnx"));
+    @DatabaseTest
+    void twentyConcurrentUploadsGetTwentyConsecutiveNumbers(TestDatabase database) throws Exception {
+        Path model = OnnxFixtures.write(SmallModels.featureRegressor(), tempDir.resolve("regressor.onnx"));
         String metadata = MetadataJson.write(MetadataProposer.propose(ModelSignature.of(OnnxModels.read(model)),
                 MlFunction.REGRESSION));
-        FreshPostgresSchema schema = database.equals("postgresql") ? FreshPostgresSchema.create() : null;
         try (RegistryServer server = RegistryServer.start(config -> {
             config.port = 0;
-            config.dataDir = tempDir.resolve("data");
+            config.dataDir = database.folder();
             config.secrets.adminToken = TOKEN;
-            if (schema != null) {
-                config.database.url = schema.url();
-                config.database.user = schema.user();
-                config.database.password = schema.password();
+            if (database.isPostgres()) {
+                config.database.url = database.url();
+                config.database.user = database.user();
+                config.database.password = database.password();
             }
         }, Plugins.builtIn(), Settings.defaults(), new PrintStream(new ByteArrayOutputStream(), true))) {
-            RegistryHttp http = new RegistryHttp("http://localhost:" + server.port(), TOKEN);
+            ApiClient http = ApiClient.local(server.port(), TOKEN);
             http.createModel("regressor");
 
             List<Integer> numbers = uploadAtOnce(http, model, metadata);
 
             List<Integer> expected = IntStream.rangeClosed(1, CLIENTS).boxed().toList();
             assertEquals(expected, numbers.stream().sorted().toList(), "distinct and consecutive: " + numbers);
-            JsonNode versions = http.get("/api/v1/models/regressor/versions").expect(200).body();
+            JsonNode versions = http.get("/api/v1/models/regressor/versions").expect(200).json();
             List<Integer> listed = new ArrayList<>();
             versions.forEach(v -> listed.add(v.path("number").asInt()));
             assertEquals(expected, listed);
             assertEquals(1, listed.stream().map(n -> versions.get(n - 1).path("artifact").path("sha256").asText())
                     .distinct().count(), "the same bytes are stored once");
-            assertEquals(CLIENTS, http.get("/api/v1/models/regressor").expect(200).body().path("latestVersion")
+            assertEquals(CLIENTS, http.get("/api/v1/models/regressor").expect(200).json().path("latestVersion")
                     .asInt());
             // No upload is in progress now, so the sweeps may run: the race left nothing behind for them.
             assertEquals(0, server.registry().artifacts().sweepStaging(), "no half-stored copy");
             assertEquals(0, server.registry().artifacts().sweepUnreferenced(), "no unused artifact");
-        } finally {
-            if (schema != null) {
-                schema.close();
-            }
         }
     }
 
     /** The numbers the server gave, in the order the clients were started. */
-    private static List<Integer> uploadAtOnce(RegistryHttp http, Path model, String metadata) throws Exception {
+    private static List<Integer> uploadAtOnce(ApiClient http, Path model, String metadata) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try {
-            List<Future<RegistryHttp.Answer>> answers = new ArrayList<>();
+            List<Future<JsonNode>> answers = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
                 answers.add(clients.submit(() -> {
                     start.await();
@@ -93,8 +89,8 @@ class ConcurrentVersionsTest {
             }
             start.countDown();
             List<Integer> numbers = new ArrayList<>();
-            for (Future<RegistryHttp.Answer> answer : answers) {
-                numbers.add(answer.get(2, TimeUnit.MINUTES).expect(201).body().path("number").asInt());
+            for (Future<JsonNode> answer : answers) {
+                numbers.add(answer.get(2, TimeUnit.MINUTES).path("number").asInt());
             }
             return numbers;
         } finally {

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.modeldock.plugin.Sha256;
 import dev.modeldock.registry.ArtifactStore;
 import dev.modeldock.testkit.MiniLmHubFolder;
+import dev.modeldock.testkit.api.ApiResponse;
+import dev.modeldock.testkit.api.EventStream;
+import dev.modeldock.testkit.api.ServerSentEvent;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -30,8 +33,8 @@ class ConversionJobApiTest {
     static Path work;
     static ServerFixture server;
     static Path hubFolder;
-    static ServerFixture.Response accepted;
-    static ServerFixture.SseStream stream;
+    static ApiResponse accepted;
+    static EventStream stream;
 
     @BeforeAll
     static void convertMiniLm() {
@@ -63,18 +66,18 @@ class ConversionJobApiTest {
     void eventsStreamProgressAndLogLinesThenTheFinalState() {
         assertEquals(200, stream.status());
         assertTrue(stream.contentType().startsWith("text/event-stream"), stream.contentType());
-        List<ServerFixture.SseEvent> events = stream.events();
+        List<ServerSentEvent> events = stream.events();
         assertEquals("state", events.get(0).kind(), events.toString());
         assertEquals("running", events.get(0).json().path("state").asText());
-        ServerFixture.SseEvent last = events.get(events.size() - 1);
+        ServerSentEvent last = events.get(events.size() - 1);
         assertEquals("state", last.kind());
         assertEquals("succeeded", last.json().path("state").asText(), last.data());
         assertEquals(1, last.json().path("result").path("number").asInt(), last.data());
 
-        List<ServerFixture.SseEvent> progress = events.stream().filter(e -> e.kind().equals("progress")).toList();
+        List<ServerSentEvent> progress = events.stream().filter(e -> e.kind().equals("progress")).toList();
         assertTrue(progress.size() >= 3, "progress events: " + progress);
         double previous = -1;
-        for (ServerFixture.SseEvent event : progress) {
+        for (ServerSentEvent event : progress) {
             double fraction = event.json().path("progress").asDouble();
             assertTrue(fraction >= 0 && fraction <= 1, event.data());
             assertFalse(event.json().path("stage").asText().isBlank(), event.data());
@@ -91,9 +94,9 @@ class ConversionJobApiTest {
     @Test
     void streamReconnectedWithLastEventIdReplaysOnlyWhatCameAfter() {
         String job = accepted.json().path("id").asText();
-        List<ServerFixture.SseEvent> all = stream.events();
+        List<ServerSentEvent> all = stream.events();
         String resumeAfter = all.get(all.size() - 3).id();
-        ServerFixture.SseStream resumed = server.anonymous().events(job, resumeAfter);
+        EventStream resumed = server.anonymous().events(job, resumeAfter);
         assertEquals(all.subList(all.size() - 2, all.size()), resumed.events());
         assertEquals(all, server.anonymous().events(job, null).events(), "a finished job replays in full");
     }
@@ -143,7 +146,7 @@ class ConversionJobApiTest {
     @Test
     void artifactDownloadsWithTheShaOfTheVersionAsETag() throws Exception {
         JsonNode version = server.anonymous().get("/api/v1/models/minilm/versions/1").expect(200).json();
-        ServerFixture.Response download = server.anonymous().get("/api/v1/models/minilm/versions/1/artifact")
+        ApiResponse download = server.anonymous().get("/api/v1/models/minilm/versions/1/artifact")
                 .expect(200);
         String sha = VersionUploadApiTest.sha256(download.body());
         assertEquals("\"" + sha + "\"", download.header("ETag"));
@@ -154,7 +157,7 @@ class ConversionJobApiTest {
         // A range across the boundary of two stored chunks.
         int first = ArtifactStore.CHUNK_BYTES - 7;
         int last = ArtifactStore.CHUNK_BYTES + 8;
-        ServerFixture.Response range = server.anonymous().get("/api/v1/models/minilm/versions/1/artifact",
+        ApiResponse range = server.anonymous().get("/api/v1/models/minilm/versions/1/artifact",
                 Map.of("Range", "bytes=" + first + "-" + last)).expect(206);
         assertArrayEquals(Arrays.copyOfRange(download.body(), first, last + 1), range.body());
     }
@@ -164,7 +167,7 @@ class ConversionJobApiTest {
         JsonNode first = server.anonymous().get("/api/v1/models/minilm/versions/1").expect(200).json();
         Map<String, Long> rowsBefore = server.rowCounts();
 
-        ServerFixture.Response again = server.admin().post("/api/v1/models/minilm/versions",
+        ApiResponse again = server.admin().post("/api/v1/models/minilm/versions",
                 Map.of("source", hubFolder.toString())).expect(202);
         JsonNode job = server.admin().awaitJob(again.json().path("id").asText());
         assertEquals("succeeded", job.path("state").asText(), job.toString());
@@ -177,7 +180,7 @@ class ConversionJobApiTest {
                 .asLong());
         // A client holding version 1 already has version 2's bytes.
         String etag = "\"" + first.path("artifact").path("sha256").asText() + "\"";
-        ServerFixture.Response revalidated = server.anonymous().get("/api/v1/models/minilm/versions/" + number
+        ApiResponse revalidated = server.anonymous().get("/api/v1/models/minilm/versions/" + number
                 + "/artifact", Map.of("If-None-Match", etag)).expect(304);
         assertEquals(etag, revalidated.header("ETag"));
 
@@ -199,13 +202,13 @@ class ConversionJobApiTest {
         server.admin().createModel("conv-fails");
         // The template passes the request check; the folder has no model, which only the job finds out.
         Path empty = java.nio.file.Files.createDirectories(work.resolve("acme/empty-model"));
-        ServerFixture.Response started = server.admin().post("/api/v1/models/conv-fails/versions", Map.of("source",
+        ApiResponse started = server.admin().post("/api/v1/models/conv-fails/versions", Map.of("source",
                 empty.toString(), "template", "text", "config", Map.of("max_seq_length", 128))).expect(202);
         JsonNode job = server.admin().awaitJob(started.json().path("id").asText());
         assertEquals("failed", job.path("state").asText(), job.toString());
         assertFalse(job.path("error").asText().isBlank(), job.toString());
         assertTrue(job.path("result").isNull(), job.toString());
-        ServerFixture.SseEvent last = lastEvent(server.admin().events(job.path("id").asText(), null));
+        ServerSentEvent last = server.admin().events(job.path("id").asText(), null).last();
         assertEquals("failed", last.json().path("state").asText());
         assertEquals(job.path("error").asText(), last.json().path("error").asText());
         assertEquals(0, server.anonymous().get("/api/v1/models/conv-fails/versions").expect(200).json().size());
@@ -238,7 +241,4 @@ class ConversionJobApiTest {
         ServerFixture.assertUnchanged(before, server.storedState(), "bad conversion requests");
     }
 
-    private static ServerFixture.SseEvent lastEvent(ServerFixture.SseStream stream) {
-        return stream.events().get(stream.events().size() - 1);
-    }
 }

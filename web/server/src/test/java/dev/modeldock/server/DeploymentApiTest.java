@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.modeldock.export.oracle.standin.StandInDatabase;
 import dev.modeldock.export.oracle.standin.StandInSettings;
 import dev.modeldock.registry.Role;
+import dev.modeldock.testkit.api.ApiClient;
+import dev.modeldock.testkit.api.ApiResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -32,7 +34,7 @@ class DeploymentApiTest {
     @TempDir
     static Path outputDir;
     static ServerFixture server;
-    static ServerFixture.Client deployer;
+    static ApiClient deployer;
     static StandInDatabase oracle;
     static byte[] regressor;
     static byte[] classifier;
@@ -66,7 +68,7 @@ class DeploymentApiTest {
 
     /** Starts a deployment, waits for its job, and returns the deployment as it is then. */
     private static JsonNode deploy(Map<String, Object> request) {
-        ServerFixture.Response accepted = deployer.post("/api/v1/deployments", request).expect(202);
+        ApiResponse accepted = deployer.post("/api/v1/deployments", request).expect(202);
         JsonNode answer = accepted.json();
         assertEquals("deployment", answer.path("kind").asText());
         assertEquals("/api/v1/jobs/" + answer.path("id").asText(), accepted.header("Location"));
@@ -157,7 +159,7 @@ class DeploymentApiTest {
     @Test
     void oracleDeploymentLoadsTheModelAndNeverShowsThePassword() throws Exception {
         model("dep-oracle");
-        ServerFixture.Response accepted = deployer.post("/api/v1/deployments", Map.of("model", "dep-oracle",
+        ApiResponse accepted = deployer.post("/api/v1/deployments", Map.of("model", "dep-oracle",
                 "alias", "prod", "target", "oracle-db", "databaseModelName", "REG_MODEL")).expect(202);
         String jobId = accepted.json().path("id").asText();
         JsonNode job = deployer.awaitJob(jobId);
@@ -192,7 +194,7 @@ class DeploymentApiTest {
 
         Map<String, Object> second = new HashMap<>(request);
         second.put("version", 2);
-        ServerFixture.Response refused = deployer.post("/api/v1/deployments", second).expect(202);
+        ApiResponse refused = deployer.post("/api/v1/deployments", second).expect(202);
         JsonNode job = deployer.awaitJob(refused.json().path("id").asText());
         assertEquals("failed", job.path("state").asText());
         assertTrue(job.path("error").asText().contains("already exists"), job.toString());
@@ -214,7 +216,7 @@ class DeploymentApiTest {
         String wrong = "Wrong-Password-5b7d";
         server.admin().post("/api/v1/targets", Map.of("name", "oracle-wrong", "plugin", "oracle",
                 "settings", Map.of("url", oracle.url(), "user", "SCOTT", "password", wrong))).expect(201);
-        ServerFixture.Response accepted = deployer.post("/api/v1/deployments", Map.of("model", "dep-refused",
+        ApiResponse accepted = deployer.post("/api/v1/deployments", Map.of("model", "dep-refused",
                 "version", 1, "target", "oracle-wrong", "databaseModelName", "REFUSED_MODEL")).expect(202);
         JsonNode job = deployer.awaitJob(accepted.json().path("id").asText());
         assertEquals("failed", job.path("state").asText(), job.toString());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.modeldock.testkit.api.ApiResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ class ModelsApiTest {
 
     @Test
     void createdModelIsReadBackWithLocation() {
-        ServerFixture.Response created = server.admin().post("/api/v1/models", Map.of("name", "crud-minilm",
+        ApiResponse created = server.admin().post("/api/v1/models", Map.of("name", "crud-minilm",
                 "description", "Sentence embeddings for search", "tags", List.of("text", "english"))).expect(201);
         assertEquals("/api/v1/models/crud-minilm", created.header("Location"));
         JsonNode model = server.anonymous().get("/api/v1/models/crud-minilm").expect(200).json();
@@ -117,7 +118,7 @@ class ModelsApiTest {
         server.anonymous().get("/api/v1/models?limit=ten").expectError(400, "limit");
     }
 
-    static List<String> names(ServerFixture.Response response) {
+    static List<String> names(ApiResponse response) {
         return names(response.expect(200).json());
     }
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modeldock.config.Settings;
 import dev.modeldock.plugin.ModelDockException;
-import dev.modeldock.testkit.Plugins;
+import dev.modeldock.testkit.plugin.Plugins;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;

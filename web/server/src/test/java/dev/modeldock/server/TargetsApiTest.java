@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.modeldock.testkit.api.ApiResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -36,7 +37,7 @@ class TargetsApiTest {
 
     @Test
     void fileTargetIsCreatedReadChangedAndDeleted() {
-        ServerFixture.Response created = server.admin().post("/api/v1/targets", Map.of("name", "t-files",
+        ApiResponse created = server.admin().post("/api/v1/targets", Map.of("name", "t-files",
                 "plugin", "file", "settings", Map.of("output_dir", "/srv/models"))).expect(201);
         assertEquals("/api/v1/targets/t-files", created.header("Location"));
         JsonNode target = server.admin().get("/api/v1/targets/t-files").expect(200).json();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.modeldock.testkit.api.ApiResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,7 +38,7 @@ class VersionUploadApiTest {
         Map<String, Object> parts = new LinkedHashMap<>();
         parts.put("file", onnx);
         parts.put("metadata", ServerFixture.REGRESSOR_METADATA);
-        ServerFixture.Response created = server.admin().postMultipart("/api/v1/models/up-regressor/versions", parts)
+        ApiResponse created = server.admin().postMultipart("/api/v1/models/up-regressor/versions", parts)
                 .expect(201);
         assertEquals("/api/v1/models/up-regressor/versions/1", created.header("Location"));
         JsonNode version = created.json();
@@ -175,7 +176,7 @@ class VersionUploadApiTest {
         Map<String, Object> parts = new LinkedHashMap<>();
         parts.put("file", "this is not an ONNX model, just some text".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         parts.put("metadata", ServerFixture.REGRESSOR_METADATA);
-        ServerFixture.Response answer = server.admin().postMultipart("/api/v1/models/up-bogus/versions", parts);
+        ApiResponse answer = server.admin().postMultipart("/api/v1/models/up-bogus/versions", parts);
         assertTrue(answer.status() >= 400 && answer.status() < 500, answer.status() + " " + answer.text());
         answer.expectError(answer.status(), "onnx");
         ServerFixture.assertUnchanged(before, server.storedState(), "a bogus ONNX upload");
@@ -191,7 +192,7 @@ class VersionUploadApiTest {
         Map<String, Object> parts = new LinkedHashMap<>();
         parts.put("file", broken.build().toByteArray());
         parts.put("metadata", ServerFixture.REGRESSOR_METADATA);
-        ServerFixture.Response answer = server.admin().postMultipart("/api/v1/models/up-unloadable/versions", parts);
+        ApiResponse answer = server.admin().postMultipart("/api/v1/models/up-unloadable/versions", parts);
         assertTrue(answer.status() >= 400 && answer.status() < 500, answer.status() + " " + answer.text());
         answer.expectError(answer.status(), "ONNX Runtime");
         ServerFixture.assertUnchanged(before, server.storedState(), "an unloadable ONNX upload");
@@ -205,7 +206,7 @@ class VersionUploadApiTest {
             Map<String, Object> parts = new LinkedHashMap<>();
             parts.put("file", ServerFixture.regressor());
             parts.put("metadata", metadata);
-            ServerFixture.Response answer = server.admin().postMultipart("/api/v1/models/up-metadata-text/versions",
+            ApiResponse answer = server.admin().postMultipart("/api/v1/models/up-metadata-text/versions",
                     parts);
             assertTrue(answer.status() >= 400 && answer.status() < 500, metadata + ": " + answer.text());
             answer.expectError(answer.status(), "metadata");

@@ -12,8 +12,9 @@ import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.registry.NotFoundException;
 import dev.modeldock.registry.Role;
 import dev.modeldock.registry.Version;
-import dev.modeldock.testkit.Plugins;
-import dev.modeldock.testkit.SmallModels;
+import dev.modeldock.testkit.onnx.OnnxFixtures;
+import dev.modeldock.testkit.onnx.SmallModels;
+import dev.modeldock.testkit.plugin.Plugins;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * mistakes come back as domain exceptions, never as HTTP statuses.
  */
 class ServicesTest {
-    private static final String REGRESSOR_METADATA = "{\"function\": \"regression\", \"input\": {\"features\":"
-            + " [\"A\", \"B\", \"C\", \"D\"]}}";
+    private static final String REGRESSOR_METADATA = SmallModels.FEATURE_REGRESSOR_METADATA;
 
     @TempDir
     static Path dataDir;
@@ -61,7 +61,7 @@ class ServicesTest {
 
     @Test
     void anUploadIsCheckedStoredAndRecordedAsAVersion(@TempDir Path tempDir) throws Exception {
-        Path onnx = SmallModels.regressor(tempDir.resolve("regressor.onnx"));
+        Path onnx = OnnxFixtures.write(SmallModels.featureRegressor(), tempDir.resolve("regressor.onnx"));
         services.models().create("svc-regressor", null, null, "tester");
 
         Version version = services.versions().upload("svc-regressor", file -> Files.copy(onnx, file), "mine.onnx",
@@ -82,7 +82,7 @@ class ServicesTest {
 
     @Test
     void aModelOracleWouldRefuseIsADomainExceptionListingItsProblems(@TempDir Path tempDir) throws Exception {
-        Path onnx = SmallModels.regressor(tempDir.resolve("regressor.onnx"));
+        Path onnx = OnnxFixtures.write(SmallModels.featureRegressor(), tempDir.resolve("regressor.onnx"));
         services.models().create("svc-refused", null, null, "tester");
         String clustering = "{\"function\": \"clustering\"}";
 

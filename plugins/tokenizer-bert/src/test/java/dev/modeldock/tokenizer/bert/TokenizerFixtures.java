@@ -1,14 +1,25 @@
 package dev.modeldock.tokenizer.bert;
 
+import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.modeldock.graph.ProtoGraphBuilder;
+import dev.modeldock.onnx.TensorTypes;
+import dev.modeldock.plugin.GraphBuilder;
+import dev.modeldock.plugin.ModelFolder;
+import dev.modeldock.plugin.TokenIds;
+import dev.modeldock.plugin.TokenizerOptions;
+import dev.modeldock.testkit.onnx.OnnxFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Writes the tokenizer files of tiny BERT-style models, laid out as the Hugging Face hub has them. */
+/**
+ * Writes the tokenizer files of tiny BERT-style models, laid out as the Hugging Face hub has them,
+ * and the plugin's tokenizer for them as a graph of its own.
+ */
 final class TokenizerFixtures {
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -94,5 +105,19 @@ final class TokenizerFixtures {
             }
         }
         return ids;
+    }
+
+    /** The plugin's tokenizer over {@code model} as a graph: "input" STRING [1] → "ids" INT64 [1, tokens]. */
+    static ProtoGraphBuilder idsGraph(ModelFolder model, TokenizerOptions options) {
+        ProtoGraphBuilder graph = new ProtoGraphBuilder("tokenizer", 17);
+        graph.addInput(TensorTypes.tensor("input", DataType.STRING, 1));
+        TokenIds ids = new WordPieceTokenizer().append(graph, "input", model, options);
+        graph.publish(ids.inputIds(), TensorTypes.tensor("ids", DataType.INT64, 1, "tokens"));
+        return graph;
+    }
+
+    /** Writes {@code graph} as a model importing the default domain at its opset and onnxruntime-extensions'. */
+    static Path write(ProtoGraphBuilder graph, Path file) throws IOException {
+        return OnnxFixtures.write(OnnxFixtures.model(graph.build(), graph.opset(), GraphBuilder.CONTRIB_DOMAIN), file);
     }
 }

@@ -5,16 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
-import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.modeldock.graph.ProtoGraphBuilder;
-import dev.modeldock.onnx.OnnxModels;
-import dev.modeldock.onnx.TensorTypes;
-import dev.modeldock.plugin.GraphBuilder;
 import dev.modeldock.plugin.ModelFolder;
-import dev.modeldock.plugin.TokenIds;
 import dev.modeldock.plugin.TokenizerOptions;
 import dev.modeldock.runtime.PipelineSession;
 import java.nio.file.Path;
@@ -96,16 +88,8 @@ class WordPieceParityTest {
     /** The plugin's graph and Hugging Face's tokenizer, both reading the same tokenizer.json. */
     private Tokenizers tokenizers(ObjectNode tokenizerJson) throws Exception {
         Path tokenizerFile = TokenizerFixtures.writeJson(dir, "tokenizer.json", tokenizerJson);
-        ProtoGraphBuilder graph = new ProtoGraphBuilder("tokenizer", 17);
-        graph.addInput(TensorTypes.tensor("input", DataType.STRING, 1));
-        TokenIds ids = new WordPieceTokenizer().append(graph, "input", new ModelFolder("tiny", dir),
-                new TokenizerOptions(true, MAX_LENGTH));
-        graph.publish(ids.inputIds(), TensorTypes.tensor("ids", DataType.INT64, 1, "tokens"));
-        Path file = dir.resolve("tokenizer.onnx");
-        OnnxModels.write(ModelProto.newBuilder().setIrVersion(8)
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(17))
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain(GraphBuilder.CONTRIB_DOMAIN).setVersion(1))
-                .setGraph(graph.build()).build(), file);
+        Path file = TokenizerFixtures.write(TokenizerFixtures.idsGraph(new ModelFolder("tiny", dir),
+                new TokenizerOptions(true, MAX_LENGTH)), dir.resolve("tokenizer.onnx"));
         return new Tokenizers(PipelineSession.open(file, 1), HuggingFaceTokenizer.builder()
                 .optTokenizerPath(tokenizerFile).optMaxLength(MAX_LENGTH).optTruncation(true).optPadding(false)
                 .optAddSpecialTokens(true).build());

@@ -10,9 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnx.proto.OnnxMl.AttributeProto.AttributeType;
 import ai.onnx.proto.OnnxMl.AttributeProto;
-import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
-import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtSession;
@@ -20,7 +18,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modeldock.graph.ProtoGraphBuilder;
 import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.onnx.TensorTypes;
-import dev.modeldock.plugin.GraphBuilder;
 import dev.modeldock.plugin.ModelFolder;
 import dev.modeldock.plugin.TokenIds;
 import dev.modeldock.plugin.TokenizerOptions;
@@ -120,7 +117,8 @@ class WordPieceTokenizerTest {
         Path fromJson = tokenizerGraph(TokenizerFixtures.tokenizerJson(VOCAB), UNCASED);
         Path txtModel = Files.createDirectories(dir.resolve("txt-model"));
         TokenizerFixtures.writeVocabTxt(txtModel, VOCAB);
-        Path fromTxt = write(graph(new ModelFolder("txt", txtModel), UNCASED), dir.resolve("txt.onnx"));
+        Path fromTxt = TokenizerFixtures.write(TokenizerFixtures.idsGraph(new ModelFolder("txt", txtModel), UNCASED),
+                dir.resolve("txt.onnx"));
         String text = "Hello, the worlds!";
         assertArrayEquals(ids("[CLS]", "hello", ",", "the", "world", "##s", "!", "[SEP]"), tokenIds(fromTxt, text));
         assertArrayEquals(tokenIds(fromJson, text), tokenIds(fromTxt, text));
@@ -135,7 +133,7 @@ class WordPieceTokenizerTest {
         graph.publish(ids.inputIds(), TensorTypes.tensor("ids", DataType.INT64, 1, "tokens"));
         graph.publish(ids.attentionMask(), TensorTypes.tensor("mask", DataType.INT64, 1, "tokens"));
         graph.publish(ids.tokenTypeIds(), TensorTypes.tensor("types", DataType.INT64, 1, "tokens"));
-        Path file = write(graph, dir.resolve("three.onnx"));
+        Path file = TokenizerFixtures.write(graph, dir.resolve("three.onnx"));
         try (OrtSession session = OrtSessions.open(file, 1);
                 OnnxTensor text = OnnxTensor.createTensor(OrtSessions.environment(), new String[] {"hello worlds"},
                         new long[] {1});
@@ -221,26 +219,7 @@ class WordPieceTokenizerTest {
     /** Writes {@code tokenizerJson} into the model folder and builds a string-in, ids-out graph from it. */
     private Path tokenizerGraph(ObjectNode tokenizerJson, TokenizerOptions options) throws Exception {
         TokenizerFixtures.writeJson(dir, "tokenizer.json", tokenizerJson);
-        return write(graph(folder(), options), dir.resolve("tokenizer.onnx"));
-    }
-
-    private static ProtoGraphBuilder graph(ModelFolder model, TokenizerOptions options) {
-        ProtoGraphBuilder graph = new ProtoGraphBuilder("tokenizer", 17);
-        graph.addInput(TensorTypes.tensor("input", DataType.STRING, 1));
-        TokenIds ids = new WordPieceTokenizer().append(graph, "input", model, options);
-        graph.publish(ids.inputIds(), TensorTypes.tensor("ids", DataType.INT64, 1, "tokens"));
-        return graph;
-    }
-
-    private static Path write(ProtoGraphBuilder graph, Path file) throws Exception {
-        ModelProto model = ModelProto.newBuilder()
-                .setIrVersion(8)
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(graph.opset()))
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain(GraphBuilder.CONTRIB_DOMAIN).setVersion(1))
-                .setGraph(graph.build())
-                .build();
-        OnnxModels.write(model, file);
-        return file;
+        return TokenizerFixtures.write(TokenizerFixtures.idsGraph(folder(), options), dir.resolve("tokenizer.onnx"));
     }
 
     private static long[] tokenIds(Path graph, String text) {

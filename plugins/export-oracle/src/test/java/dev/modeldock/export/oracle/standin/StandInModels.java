@@ -1,11 +1,9 @@
 package dev.modeldock.export.oracle.standin;
 
-import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import dev.modeldock.graph.ProtoGraphBuilder;
-import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.onnx.TensorTypes;
+import dev.modeldock.testkit.onnx.OnnxFixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -115,11 +113,7 @@ public final class StandInModels {
         for (String extra : extraOutputs) {
             graph.publish(shaped, TensorTypes.tensor(extra, outputType, outputDims));
         }
-        ModelProto model = ModelProto.newBuilder().setIrVersion(9).setProducerName("modeldock-standin-tests")
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
-                .setGraph(graph.build()).build();
-        OnnxModels.write(model, file);
-        return file;
+        return OnnxFixtures.write(OnnxFixtures.model(graph.build(), OPSET), file);
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.modeldock.testkit;
+package dev.modeldock.testkit.onnx;
 
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
@@ -9,9 +9,6 @@ import ai.onnx.proto.OnnxMl.TensorProto;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.WireFormat;
-import dev.modeldock.onnx.OnnxModels;
-import dev.modeldock.onnx.TensorTypes;
-import dev.modeldock.plan.OpsetPolicy;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,6 +27,9 @@ import java.util.List;
  * for an input {@code x} FLOAT [batch, 4] and an output {@code y} FLOAT [batch, 1]. Its size comes
  * from {@code table}, a FLOAT [rows, 1] initializer read by a Gather of its last row, so that ONNX
  * Runtime cannot drop it as unused and the whole table has to be in the file for the model to run.
+ *
+ * <p>Apart from {@link SmallModels}, which build whole {@code ModelProto}s: a model of a gigabyte
+ * cannot be one in a test's heap, so this one is written field by field.
  */
 public final class SyntheticModel {
     /** The regressor's input, FLOAT [batch, 4]. */
@@ -44,6 +44,8 @@ public final class SyntheticModel {
     private static final int IR_VERSION = 8;
     /** Table values repeat with this period, so one precomputed block serves the whole table. */
     private static final int VALUE_PERIOD = 251;
+    /** Protobuf cannot write a message of 2 GiB or more, and Oracle refuses files that large. */
+    private static final long MAX_FILE_BYTES = Integer.MAX_VALUE;
     private static final int BLOCK_ROWS = VALUE_PERIOD * 1024;
 
     private SyntheticModel() {
@@ -57,7 +59,7 @@ public final class SyntheticModel {
      *                                  the format (and of Oracle)
      */
     public static void writeRegressor(Path file, long approximateBytes) throws IOException {
-        if (approximateBytes < 1024 || approximateBytes >= OnnxModels.MAX_FILE_BYTES) {
+        if (approximateBytes < 1024 || approximateBytes >= MAX_FILE_BYTES) {
             throw new IllegalArgumentException("a synthetic model is from 1 KB to under 2 GB, not "
                     + approximateBytes + " bytes");
         }
@@ -101,7 +103,7 @@ public final class SyntheticModel {
         static Layout of(long rows) {
             ModelProto header = ModelProto.newBuilder().setIrVersion(IR_VERSION).setProducerName("modeldock-synthetic")
                     .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("")
-                            .setVersion(OpsetPolicy.PREFERRED_OPSET)).build();
+                            .setVersion(OnnxFixtures.OPSET)).build();
             TensorProto tableHeader = TensorProto.newBuilder().setName(TABLE).setDataType(DataType.FLOAT_VALUE)
                     .addDims(rows).addDims(1).build();
             return new Layout(header, regressorGraph(rows), tableHeader, rows);
@@ -147,24 +149,19 @@ public final class SyntheticModel {
                 .setRawData(ByteString.copyFrom(ByteBuffer.allocate(Long.BYTES).order(ByteOrder.LITTLE_ENDIAN)
                         .putLong(0, rows - 1).array()))
                 .build();
-        TensorProto.Builder weights = TensorProto.newBuilder().setName("weights").setDataType(DataType.FLOAT_VALUE)
-                .addDims(WEIGHTS.length).addDims(1);
-        for (float weight : WEIGHTS) {
-            weights.addFloatData(weight);
-        }
+        TensorProto weights = OnnxFixtures.floats("weights", WEIGHTS, WEIGHTS.length, 1);
         return GraphProto.newBuilder().setName("synthetic_regressor")
-                .addInput(TensorTypes.tensor(INPUT, DataType.FLOAT, "batch", WEIGHTS.length))
+                .addInput(OnnxGraph.tensor(INPUT, DataType.FLOAT, "batch", WEIGHTS.length))
                 .addInitializer(weights).addInitializer(lastRow)
                 .addNode(node("MatMul", "linear", INPUT, "weights"))
                 .addNode(node("Gather", "offset", TABLE, LAST_ROW))
                 .addNode(node("Add", OUTPUT, "linear", "offset"))
-                .addOutput(TensorTypes.tensor(OUTPUT, DataType.FLOAT, "batch", 1))
+                .addOutput(OnnxGraph.tensor(OUTPUT, DataType.FLOAT, "batch", 1))
                 .build();
     }
 
     private static NodeProto node(String opType, String output, String... inputs) {
-        return NodeProto.newBuilder().setOpType(opType).setName(output + "_" + opType).addOutput(output)
-                .addAllInput(List.of(inputs)).build();
+        return OnnxFixtures.node(opType, output + "_" + opType, List.of(inputs), List.of(output));
     }
 
     /** Streams the table's float values, little-endian, one precomputed block at a time. */

@@ -1,4 +1,4 @@
-package dev.modeldock.testkit;
+package dev.modeldock.testkit.plugin;
 
 import dev.modeldock.host.Extensions;
 

@@ -1,4 +1,4 @@
-package dev.modeldock.postprocessing;
+package dev.modeldock.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,21 +14,21 @@ import java.util.StringJoiner;
 /**
  * Writes safetensors files for tests, following the published format: an 8-byte little-endian
  * header length, a JSON header of dtype, shape and data offsets per tensor, then the raw
- * little-endian data.
+ * little-endian data. Written from the format's description, not with the post-processors' reader.
  */
-final class SafeTensorsWriter {
+public final class SafeTensorsWriter {
     private final Map<String, String> headerEntries = new LinkedHashMap<>();
     private final ByteArrayOutputStream data = new ByteArrayOutputStream();
     private boolean padHeader;
 
     /** Pads the JSON header with spaces to a multiple of 8 bytes, as the reference writer does. */
-    SafeTensorsWriter paddedHeader() {
+    public SafeTensorsWriter paddedHeader() {
         padHeader = true;
         return this;
     }
 
     /** Adds a float32 tensor. */
-    SafeTensorsWriter f32(String name, float[] values, long... shape) {
+    public SafeTensorsWriter f32(String name, float[] values, long... shape) {
         ByteBuffer bytes = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         for (float value : values) {
             bytes.putFloat(value);
@@ -37,7 +37,7 @@ final class SafeTensorsWriter {
     }
 
     /** Adds a tensor of 16-bit values given as their bit patterns (for F16 or BF16). */
-    SafeTensorsWriter bits16(String name, String dtype, short[] bits, long... shape) {
+    public SafeTensorsWriter bits16(String name, String dtype, short[] bits, long... shape) {
         ByteBuffer bytes = ByteBuffer.allocate(bits.length * 2).order(ByteOrder.LITTLE_ENDIAN);
         for (short value : bits) {
             bytes.putShort(value);
@@ -46,7 +46,7 @@ final class SafeTensorsWriter {
     }
 
     /** Adds a tensor whose bytes are already encoded. */
-    SafeTensorsWriter raw(String name, String dtype, byte[] bytes, long... shape) {
+    public SafeTensorsWriter raw(String name, String dtype, byte[] bytes, long... shape) {
         int begin = data.size();
         data.writeBytes(bytes);
         StringJoiner dims = new StringJoiner(",", "[", "]");
@@ -59,7 +59,7 @@ final class SafeTensorsWriter {
     }
 
     /** The complete file's bytes. */
-    byte[] bytes() {
+    public byte[] bytes() {
         StringJoiner header = new StringJoiner(",", "{", "}");
         header.add("\"__metadata__\":{\"format\":\"pt\"}");
         headerEntries.forEach((name, entry) -> header.add("\"" + name + "\":" + entry));
@@ -73,13 +73,13 @@ final class SafeTensorsWriter {
         return file.array();
     }
 
-    Path write(Path file) throws IOException {
+    public Path write(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         return Files.write(file, bytes());
     }
 
     /** A float's IEEE binary16 bits; only for values binary16 holds exactly as a normal number. */
-    static short toHalf(float value) {
+    public static short toHalf(float value) {
         int bits = Float.floatToIntBits(value);
         int sign = (bits >>> 31) << 15;
         if (value == 0f) {
@@ -94,7 +94,7 @@ final class SafeTensorsWriter {
     }
 
     /** A float's bfloat16 bits; only for values bfloat16 holds exactly. */
-    static short toBfloat16(float value) {
+    public static short toBfloat16(float value) {
         int bits = Float.floatToIntBits(value);
         if ((bits & 0xffff) != 0) {
             throw new IllegalArgumentException(value + " is not an exact bfloat16 value");

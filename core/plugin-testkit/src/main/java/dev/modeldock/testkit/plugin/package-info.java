@@ -1,0 +1,10 @@
+/**
+ * Test fixtures that need the engine: the built-in plugins loaded as the host loads them
+ * ({@link dev.modeldock.testkit.plugin.Plugins}), and the contract a post-processor plugin must honour,
+ * its graph nodes computing what its {@code evaluate} computes
+ * ({@link dev.modeldock.testkit.plugin.PostProcessorContract}), which a plugin author runs on their own
+ * plugin.
+ *
+ * <p>For tests only (scope {@code test}); the rest of the kit is in {@code modeldock-testkit}.
+ */
+package dev.modeldock.testkit.plugin;

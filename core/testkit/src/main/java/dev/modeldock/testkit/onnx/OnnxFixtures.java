@@ -1,0 +1,139 @@
+package dev.modeldock.testkit.onnx;
+
+import ai.onnx.proto.OnnxMl.AttributeProto;
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.extensions.OrtxPackage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Tiny ONNX graphs as models and files, and a way to run them in the real ONNX Runtime (with
+ * onnxruntime-extensions' operators registered, as the host registers them).
+ */
+public final class OnnxFixtures {
+    /** The default domain's opset of {@link #model(GraphProto)}, the one ModelDock prefers. */
+    public static final int OPSET = 17;
+
+    private static final AtomicInteger FILES = new AtomicInteger();
+
+    private OnnxFixtures() {
+    }
+
+    /** A model at IR version 8 importing the default domain at opset 17. */
+    public static ModelProto model(GraphProto graph) {
+        return model(graph, OPSET);
+    }
+
+    /**
+     * A model importing the default domain at {@code opset}, and each of {@code customDomains} at
+     * version 1, at the lowest IR version that opset needs (8 up to opset 18, 9 for 19 and 20, 10 after).
+     */
+    public static ModelProto model(GraphProto graph, int opset, String... customDomains) {
+        ModelProto.Builder model = ModelProto.newBuilder().setIrVersion(opset <= 18 ? 8 : opset <= 20 ? 9 : 10)
+                .setProducerName("modeldock-tests")
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset));
+        for (String domain : customDomains) {
+            model.addOpsetImport(OperatorSetIdProto.newBuilder().setDomain(domain).setVersion(1));
+        }
+        return model.setGraph(graph).build();
+    }
+
+    public static NodeProto node(String opType, String name, List<String> inputs, List<String> outputs) {
+        return NodeProto.newBuilder().setOpType(opType).setName(name).addAllInput(inputs).addAllOutput(outputs)
+                .build();
+    }
+
+    public static AttributeProto graphAttribute(String name, GraphProto graph) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.GRAPH).setG(graph)
+                .build();
+    }
+
+    /** A float32 initializer stored as float_data. */
+    public static TensorProto floats(String name, float[] values, long... dims) {
+        TensorProto.Builder tensor = TensorProto.newBuilder().setName(name)
+                .setDataType(TensorProto.DataType.FLOAT.getNumber());
+        for (long dim : dims) {
+            tensor.addDims(dim);
+        }
+        for (float value : values) {
+            tensor.addFloatData(value);
+        }
+        return tensor.build();
+    }
+
+    /** Writes {@code graph} as a model file in {@code folder}. */
+    public static Path write(GraphProto graph, Path folder, String fileName) throws IOException {
+        return write(model(graph), folder.resolve(fileName));
+    }
+
+    /** Writes {@code model} to {@code file} and returns the file. */
+    public static Path write(ModelProto model, Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            model.writeTo(out);
+        }
+        return file;
+    }
+
+    /** Writes {@code model} into {@code folder} under a name of its own (the graph's name and a number). */
+    public static Path writeInto(ModelProto model, Path folder) {
+        try {
+            return write(model, folder.resolve(model.getGraph().getName() + "-" + FILES.incrementAndGet() + ".onnx"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Runs the model and returns the named outputs, each as ONNX Runtime returns it.
+     *
+     * @param inputs Java values ONNX Runtime makes tensors of: arrays of any rank, scalars, strings
+     */
+    public static Map<String, Object> run(Path modelFile, Map<String, Object> inputs, String... outputs) throws OrtException {
+        OrtEnvironment environment = environment();
+        Map<String, OnnxTensor> tensors = new LinkedHashMap<>();
+        try (OrtSession session = open(modelFile)) {
+            for (Map.Entry<String, Object> input : inputs.entrySet()) {
+                tensors.put(input.getKey(), OnnxTensor.createTensor(environment, input.getValue()));
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            try (OrtSession.Result result = session.run(tensors)) {
+                for (String output : outputs) {
+                    values.put(output, result.get(output).orElseThrow().getValue());
+                }
+            }
+            return values;
+        } finally {
+            tensors.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    /** A session on {@code modelFile}, one thread, with onnxruntime-extensions' operators. */
+    public static OrtSession open(Path modelFile) throws OrtException {
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.registerCustomOpLibrary(OrtxPackage.getLibraryPath());
+            options.setIntraOpNumThreads(1);
+            return environment().createSession(modelFile.toString(), options);
+        }
+    }
+
+    /** ONNX Runtime's environment, with the level and name the host gives it, so that either may create it. */
+    public static OrtEnvironment environment() {
+        return OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "modeldock");
+    }
+}
