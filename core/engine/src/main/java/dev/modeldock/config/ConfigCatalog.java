@@ -1,7 +1,6 @@
 package dev.modeldock.config;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modeldock.plugin.ModelDockException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +41,7 @@ final class ConfigCatalog {
 
     private static Map<String, EmbeddingModelConfig> load(String resource) {
         try (InputStream in = ConfigCatalog.class.getResourceAsStream(resource)) {
-            Map<String, Map<String, Object>> entries = new ObjectMapper().readValue(in, new TypeReference<>() { });
+            Map<String, Map<String, Object>> entries = Json.MAPPER.readValue(in, new TypeReference<>() { });
             Map<String, EmbeddingModelConfig> configs = new LinkedHashMap<>();
             entries.forEach((name, properties) -> configs.put(name, EmbeddingModelConfig.fromMap(properties)));
             return configs;

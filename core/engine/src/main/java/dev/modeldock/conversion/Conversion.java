@@ -1,12 +1,10 @@
 package dev.modeldock.conversion;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.modeldock.artifact.Artifact;
 import dev.modeldock.artifact.Provenance;
 import dev.modeldock.config.EmbeddingModelConfig;
+import dev.modeldock.config.Json;
 import dev.modeldock.graph.PipelineAssembler;
 import dev.modeldock.host.Extensions;
 import dev.modeldock.metadata.CheckContext;
@@ -43,7 +41,6 @@ import java.util.OptionalInt;
  * staging folder.
  */
 public final class Conversion {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Conversion() {
     }
@@ -82,7 +79,7 @@ public final class Conversion {
             PostProcessor processor = step.processor();
             plugins.put("post_processor:" + processor.name(), extensions.origin(processor));
         }
-        ModelProto pipeline = PipelineAssembler.assemble(plan, Map.of("modeldock.configuration", json(config.toMap())));
+        ModelProto pipeline = PipelineAssembler.assemble(plan, Map.of("modeldock.configuration", Json.write(config.toMap())));
         Path staging = Artifact.newStaging(stagingParent);
         try {
             progress.report("writing the pipeline", 0.4);
@@ -152,11 +149,4 @@ public final class Conversion {
         }
     }
 
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

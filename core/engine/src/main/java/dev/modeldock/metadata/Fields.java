@@ -1,7 +1,7 @@
 package dev.modeldock.metadata;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modeldock.config.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +9,6 @@ import java.util.Map;
 
 /** Typed reads of a metadata document's fields; a value of the wrong JSON type is reported and read as absent. */
 final class Fields {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JsonNode root;
     private final List<MetadataProblem> problems;
@@ -71,7 +70,7 @@ final class Fields {
             return wrong(field, "an array", value);
         }
         List<Object> items = new ArrayList<>();
-        value.forEach(item -> items.add(JSON.convertValue(item, Object.class)));
+        value.forEach(item -> items.add(Json.MAPPER.convertValue(item, Object.class)));
         return items;
     }
 
@@ -95,7 +94,7 @@ final class Fields {
             return wrong(field, "a JSON object", value);
         }
         Map<String, Object> map = new LinkedHashMap<>();
-        value.fields().forEachRemaining(e -> map.put(e.getKey(), JSON.convertValue(e.getValue(), Object.class)));
+        value.fields().forEachRemaining(e -> map.put(e.getKey(), Json.MAPPER.convertValue(e.getValue(), Object.class)));
         return map;
     }
 

@@ -1,11 +1,9 @@
 package dev.modeldock.metadata;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.modeldock.config.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +15,6 @@ import java.util.Map;
  * rest of the document is still read.
  */
 public final class MetadataJson {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private MetadataJson() {
     }
@@ -31,7 +27,7 @@ public final class MetadataJson {
         List<MetadataProblem> problems = new ArrayList<>();
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             problems.add(MetadataProblem.error(OracleErrors.JSON_SYNTAX, "metadata", "the document is not valid JSON ("
                     + e.getOriginalMessage() + ").", "Correct the JSON syntax."));
@@ -64,15 +60,15 @@ public final class MetadataJson {
 
     /** The document, fields in Oracle's order, absent ones left out. */
     public static String write(OnnxMetadata metadata) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         Map<String, Object> values = toMap(metadata);
         for (String field : OnnxMetadata.FIELDS) {
             if (values.get(field) != null) {
-                root.set(field, JSON.valueToTree(values.get(field)));
+                root.set(field, Json.MAPPER.valueToTree(values.get(field)));
             }
         }
         try {
-            return JSON.writeValueAsString(root);
+            return Json.MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

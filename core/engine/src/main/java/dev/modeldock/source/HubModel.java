@@ -1,7 +1,7 @@
 package dev.modeldock.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modeldock.config.Json;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
 import java.io.IOException;
@@ -68,7 +68,7 @@ public final class HubModel {
 
     static JsonNode readJson(Path file) {
         try {
-            JsonNode json = new ObjectMapper().readTree(file.toFile());
+            JsonNode json = Json.MAPPER.readTree(file.toFile());
             if (json == null || !json.isObject()) {
                 throw new ModelDockException(file + " does not hold a JSON object");
             }

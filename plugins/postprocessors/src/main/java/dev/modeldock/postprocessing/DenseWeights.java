@@ -1,7 +1,6 @@
 package dev.modeldock.postprocessing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
 import java.io.IOException;
@@ -94,7 +93,7 @@ record DenseWeights(int inFeatures, int outFeatures, float[] weight, float[] bia
 
     private static JsonNode json(Path file) {
         try {
-            return new ObjectMapper().readTree(file.toFile());
+            return SafeTensors.JSON.readTree(file.toFile());
         } catch (IOException e) {
             throw new ModelDockException(file + " is not valid JSON: " + e.getMessage(), e);
         }

@@ -18,6 +18,9 @@ import java.util.Arrays;
  * float32.
  */
 final class SafeTensors {
+    /** The plugin's one JSON mapper, for safetensors headers and module configuration files. */
+    static final ObjectMapper JSON = new ObjectMapper();
+
     private static final long MAX_HEADER = 100L << 20;
 
     private final Path file;
@@ -42,7 +45,7 @@ final class SafeTensors {
             }
             ByteBuffer headerBytes = ByteBuffer.allocate((int) headerLength);
             channel.read(headerBytes, 8);
-            JsonNode header = new ObjectMapper().readTree(new String(headerBytes.array(), StandardCharsets.UTF_8));
+            JsonNode header = JSON.readTree(new String(headerBytes.array(), StandardCharsets.UTF_8));
             ByteBuffer data = channel.map(FileChannel.MapMode.READ_ONLY, 8 + headerLength,
                     channel.size() - 8 - headerLength).order(ByteOrder.LITTLE_ENDIAN);
             return new SafeTensors(file, header, data);

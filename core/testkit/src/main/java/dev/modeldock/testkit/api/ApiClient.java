@@ -35,7 +35,8 @@ public final class ApiClient {
     /** How long {@link #awaitJob} waits for a job, and twice that {@link #events} for its stream. */
     public static final Duration JOB_DEADLINE = Duration.ofSeconds(60);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The kit's one JSON mapper, for requests, answers and events alike. */
+    static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
     private final URI server;

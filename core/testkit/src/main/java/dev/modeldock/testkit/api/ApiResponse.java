@@ -3,7 +3,6 @@ package dev.modeldock.testkit.api;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.Map;
  * @param request what was asked, e.g. {@code POST /api/v1/models}, for messages
  */
 public record ApiResponse(String request, int status, Map<String, List<String>> headers, byte[] body) {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public String text() {
         return new String(body, StandardCharsets.UTF_8);
@@ -25,7 +23,7 @@ public record ApiResponse(String request, int status, Map<String, List<String>> 
     /** The body as JSON; fails the test when it is not. */
     public JsonNode json() {
         try {
-            return JSON.readTree(body);
+            return ApiClient.JSON.readTree(body);
         } catch (IOException e) {
             throw new AssertionError(request + ": not JSON (status " + status + "): " + text(), e);
         }

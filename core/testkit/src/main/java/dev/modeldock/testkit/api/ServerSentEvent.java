@@ -1,7 +1,6 @@
 package dev.modeldock.testkit.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 
 /**
@@ -12,12 +11,11 @@ import java.io.IOException;
  * @param data its {@code data:} lines, joined by newlines
  */
 public record ServerSentEvent(String id, String kind, String data) {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The data as JSON; fails the test when it is not. */
     public JsonNode json() {
         try {
-            return JSON.readTree(data);
+            return ApiClient.JSON.readTree(data);
         } catch (IOException e) {
             throw new AssertionError("event data is not JSON: " + data, e);
         }

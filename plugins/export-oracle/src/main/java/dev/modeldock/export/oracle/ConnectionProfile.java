@@ -1,7 +1,6 @@
 package dev.modeldock.export.oracle;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modeldock.plugin.ModelDockException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +61,7 @@ final class ConnectionProfile {
     static ConnectionProfile read(Path file) {
         JsonNode json;
         try {
-            json = new ObjectMapper().readTree(file.toFile());
+            json = OracleExportTarget.JSON.readTree(file.toFile());
         } catch (IOException e) {
             throw new ModelDockException("cannot read connection profile " + file + ": "
                     + e.getMessage().lines().findFirst().orElse(""));

@@ -30,6 +30,8 @@ import org.pf4j.Extension;
  */
 @Extension
 public final class OracleExportTarget implements ExportTarget {
+    /** The plugin's one JSON mapper, for metadata documents and connection profiles. */
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public String name() {
@@ -47,7 +49,7 @@ public final class OracleExportTarget implements ExportTarget {
         DatabaseModelName name = DatabaseModelName.parse(request.name());
         ConnectionProfile profile = profile(request.settings());
         boolean replace = Boolean.parseBoolean(request.setting("replace", "false"));
-        JsonNode metadata = new ObjectMapper().readTree(request.metadata());
+        JsonNode metadata = JSON.readTree(request.metadata());
         long bytes = Files.size(request.model());
         progress.report("connecting to " + profile.url(), 0.02);
         try (Connection connection = OracleConnections.open(profile)) {
@@ -82,7 +84,7 @@ public final class OracleExportTarget implements ExportTarget {
     public DeployedState inspect(ExportRequest expected) throws IOException {
         DatabaseModelName name = DatabaseModelName.parse(expected.name());
         ConnectionProfile profile = profile(expected.settings());
-        JsonNode metadata = new ObjectMapper().readTree(expected.metadata());
+        JsonNode metadata = JSON.readTree(expected.metadata());
         try (Connection connection = OracleConnections.open(profile)) {
             if (!ModelLoader.exists(connection, name)) {
                 return DeployedState.absent(name.qualified() + " is not in ALL_MINING_MODELS");
