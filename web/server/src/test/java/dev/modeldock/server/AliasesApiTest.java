@@ -5,31 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modeldock.testkit.api.ApiClient;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Aliases: movable names for versions, usable wherever a version number is, with every move recorded. */
 class AliasesApiTest {
-    @TempDir
-    static Path dataDir;
-    static ServerFixture server;
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.perClass();
     static ApiClient editor;
 
     @BeforeAll
     static void start() {
-        server = ServerFixture.start(dataDir);
         editor = server.newUser(dev.modeldock.registry.Role.EDITOR);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     /** A model with two versions: 1 the regressor, 2 the classifier. */

@@ -4,37 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.modeldock.testkit.api.ApiResponse;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Artifacts streamed out: exact bytes, SHA-256 as ETag, conditional requests, single byte ranges. */
 class ArtifactDownloadApiTest {
     private static final String ARTIFACT = "/api/v1/models/dl-classifier/versions/1/artifact";
 
-    @TempDir
-    static Path dataDir;
-    static ServerFixture server;
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.perClass();
     static byte[] onnx;
     static String sha;
 
     @BeforeAll
     static void start() throws Exception {
-        server = ServerFixture.start(dataDir);
         onnx = ServerFixture.classifier();
         sha = VersionUploadApiTest.sha256(onnx);
         server.admin().createModel("dl-classifier");
         server.admin().upload("dl-classifier", onnx, ServerFixture.CLASSIFIER_METADATA);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

@@ -16,32 +16,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Who may do what: roles, tokens, anonymous reads, and the first admin. */
 class AuthApiTest {
-    @TempDir
-    static Path dataDir;
-    static ServerFixture server;
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.perClass();
     static Map<String, ApiClient> callers = new LinkedHashMap<>();
 
     @BeforeAll
     static void start() {
-        server = ServerFixture.start(dataDir);
         callers.put("anonymous", server.anonymous());
         for (Role role : Role.values()) {
             callers.put(role.id(), role == Role.ADMIN ? server.admin() : server.newUser(role));
         }
         server.admin().createModel("auth-model");
         server.admin().upload("auth-model", ServerFixture.regressor(), ServerFixture.REGRESSOR_METADATA);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test
@@ -158,7 +151,7 @@ class AuthApiTest {
 
     @Test
     void adminTokenFromTheEnvironmentIsUsedAndNotWrittenDown() {
-        assertFalse(Files.exists(dataDir.resolve(AdminBootstrap.TOKEN_FILE)));
+        assertFalse(Files.exists(server.dataDir.resolve(AdminBootstrap.TOKEN_FILE)));
         assertFalse(server.startupOutput().contains(ServerFixture.ADMIN_TOKEN), server.startupOutput());
         assertEquals("admin", server.admin().get("/api/v1/me").expect(200).json().path("role").asText());
     }

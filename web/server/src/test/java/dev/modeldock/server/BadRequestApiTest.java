@@ -15,12 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Requests the server must refuse: each gets a 4xx with an {@code error} that names the problem,
@@ -30,21 +29,14 @@ class BadRequestApiTest {
     /** Smaller than either small model, so any real upload is too large. */
     private static final long MAX_UPLOAD = 100;
 
-    @TempDir
-    static Path dataDir;
-    static ServerFixture server;
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.perClass(config -> config.uploads.maxBytes = MAX_UPLOAD);
     private JsonNode before;
 
     @BeforeAll
     static void start() {
-        server = ServerFixture.start(dataDir, config -> config.uploads.maxBytes = MAX_UPLOAD);
         server.admin().post("/api/v1/models", Map.of("name", "kept", "description", "stays as it is",
                 "tags", List.of("keep"))).expect(201);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @BeforeEach
@@ -154,7 +146,7 @@ class BadRequestApiTest {
         ApiResponse bogus = server.admin().postMultipart("/api/v1/models/kept/versions", parts);
         assertTrue(bogus.status() >= 400 && bogus.status() < 500, bogus.text());
         JsonNode error = bogus.expectError(bogus.status(), "not a valid ONNX model", "file.onnx");
-        assertTrue(!error.toString().contains(dataDir.toString()), "the server's folders stay private: " + error);
+        assertTrue(!error.toString().contains(server.dataDir.toString()), "the server's folders stay private: " + error);
     }
 
     @Test
@@ -194,7 +186,7 @@ class BadRequestApiTest {
 
     /** Jetty spools multipart parts to the uploads folder; a refused upload must not leave them there. */
     private static void assertNoUploadLeftOver() throws IOException, InterruptedException {
-        Path work = dataDir.resolve("work");
+        Path work = server.dataDir.resolve("work");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
         List<Path> left;
         do {

@@ -4,29 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the server tells about itself: health, templates, preconfigured models, plugins, the caller. */
 class CatalogApiTest {
-    @TempDir
-    static Path dataDir;
-    static ServerFixture server;
-
-    @BeforeAll
-    static void start() {
-        server = ServerFixture.start(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.perClass();
 
     @Test
     void healthAnswersAnyoneWithVersionAndDatabase() {

@@ -16,9 +16,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,27 +27,20 @@ import org.junit.jupiter.api.io.TempDir;
  * lineage and validation report.
  */
 class ConversionJobApiTest {
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.perClass();
     @TempDir
     static Path work;
-    static ServerFixture server;
     static Path hubFolder;
     static ApiResponse accepted;
     static EventStream stream;
 
     @BeforeAll
     static void convertMiniLm() {
-        server = ServerFixture.start(dataDir);
         hubFolder = MiniLmHubFolder.create(work.resolve("hub"));
         server.admin().createModel("minilm");
         accepted = server.admin().post("/api/v1/models/minilm/versions", Map.of("source", hubFolder.toString()));
         stream = server.anonymous().events(accepted.json().path("id").asText(), null);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,11 +30,10 @@ class DeploymentApiTest {
     /** The Oracle account's password: it must appear in no answer of the API. */
     private static final String ORACLE_PASSWORD = "Tiger-9f3c1e-never-shown";
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.perClass();
     @TempDir
     static Path outputDir;
-    static ServerFixture server;
     static ApiClient deployer;
     static StandInDatabase oracle;
     static byte[] regressor;
@@ -41,7 +41,6 @@ class DeploymentApiTest {
 
     @BeforeAll
     static void start() {
-        server = ServerFixture.start(dataDir);
         deployer = server.newUser(Role.DEPLOYER);
         oracle = StandInSettings.named("api_deployments").account("SCOTT", ORACLE_PASSWORD).start();
         regressor = ServerFixture.regressor();
@@ -54,7 +53,6 @@ class DeploymentApiTest {
 
     @AfterAll
     static void stop() {
-        server.close();
         oracle.close();
     }
 

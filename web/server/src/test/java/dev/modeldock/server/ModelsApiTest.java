@@ -5,30 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modeldock.testkit.api.ApiResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The catalog's models: create, read, list with filters and paging, change, delete. */
 class ModelsApiTest {
-    @TempDir
-    static Path dataDir;
-    static ServerFixture server;
-
-    @BeforeAll
-    static void start() {
-        server = ServerFixture.start(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.perClass();
 
     @Test
     void createdModelIsReadBackWithLocation() {

@@ -6,28 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modeldock.server.api.Endpoint;
-import java.nio.file.Path;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code /openapi.json}: an OpenAPI 3 document that describes every endpoint the server answers. */
 class OpenApiTest {
-    @TempDir
-    static Path dataDir;
-    static ServerFixture server;
-
-    @BeforeAll
-    static void start() {
-        server = ServerFixture.start(dataDir, config -> config.auth.anonymousRead = false);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.perClass(config -> config.auth.anonymousRead = false);
 
     @Test
     void describesEveryEndpointOfTheServer() {

@@ -15,22 +15,28 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real registry server on a free port over an embedded database in a temporary folder, with the
  * built-in plugins loaded through pf4j, and clients of its API ({@link ApiClient}) with or without a
- * token. Each test class starts its own, so classes do not see each other's data.
+ * token. Each test class starts its own ({@link #perClass()}), so classes do not see each other's data.
  */
-final class ServerFixture implements AutoCloseable {
+final class ServerFixture implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     /** The first admin's token, given as MODELDOCK_ADMIN_TOKEN would give it. */
     static final String ADMIN_TOKEN = "mdk_test-admin-token-0123456789";
     static final ObjectMapper JSON = new ObjectMapper();
@@ -40,16 +46,44 @@ final class ServerFixture implements AutoCloseable {
     /** Metadata Oracle accepts for {@link #classifier()}. */
     static final String CLASSIFIER_METADATA = SmallModels.IRIS_CLASSIFIER_METADATA;
 
-    final RegistryServer server;
-    final Path dataDir;
-    private final ByteArrayOutputStream startupOutput;
-    private final ApiClient anonymous;
+    RegistryServer server;
+    Path dataDir;
+    private ByteArrayOutputStream startupOutput;
+    private ApiClient anonymous;
+    /** For {@link #perClass}: how the server is configured, and that the fixture owns its folder. */
+    private final Consumer<RegistryServerConfig> configure;
 
-    private ServerFixture(RegistryServer server, Path dataDir, ByteArrayOutputStream startupOutput) {
-        this.server = server;
-        this.dataDir = dataDir;
-        this.startupOutput = startupOutput;
-        this.anonymous = ApiClient.local(server.port(), null);
+    private ServerFixture(Consumer<RegistryServerConfig> configure) {
+        this.configure = configure;
+    }
+
+    /**
+     * One server shared by every test of a class, as a JUnit extension: started on a fresh folder
+     * before the class's own {@code @BeforeAll} methods run, stopped and removed after the class.
+     * Use {@code @RegisterExtension static final ServerFixture server = ServerFixture.perClass();}.
+     */
+    static ServerFixture perClass() {
+        return perClass(config -> { });
+    }
+
+    /** {@link #perClass()} with what {@code configure} changes in the defaults of {@link #start(Path)}. */
+    static ServerFixture perClass(Consumer<RegistryServerConfig> configure) {
+        return new ServerFixture(configure);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        open(Files.createTempDirectory("modeldock-server-test-"), configure, Settings.defaults());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(file);
+            }
+        }
     }
 
     /** Defaults: any free port, anonymous reads on, the first admin's token {@link #ADMIN_TOKEN}. */
@@ -63,18 +97,26 @@ final class ServerFixture implements AutoCloseable {
     }
 
     static ServerFixture start(Path dataDir, Consumer<RegistryServerConfig> configure, Settings settings) {
+        ServerFixture fixture = new ServerFixture(configure);
+        fixture.open(dataDir, configure, settings);
+        return fixture;
+    }
+
+    private void open(Path dataDir, Consumer<RegistryServerConfig> configure, Settings settings) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            RegistryServer server = RegistryServer.start(config -> {
+            this.server = RegistryServer.start(config -> {
                 config.port = 0;
                 config.dataDir = dataDir;
                 config.secrets.adminToken = ADMIN_TOKEN;
                 configure.accept(config);
             }, Plugins.builtIn(), settings, new PrintStream(out, true, StandardCharsets.UTF_8));
-            return new ServerFixture(server, dataDir, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        this.dataDir = dataDir;
+        this.startupOutput = out;
+        this.anonymous = ApiClient.local(server.port(), null);
     }
 
     /** What the server printed while starting. */

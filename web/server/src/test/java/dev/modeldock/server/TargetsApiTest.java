@@ -6,34 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modeldock.testkit.api.ApiResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Deployment target profiles: an export target plugin and its settings, secrets write-only and sealed. */
 class TargetsApiTest {
     private static final String PASSWORD = "Sup3r-Secret-7a1b";
 
-    @TempDir
-    static Path dataDir;
-    static ServerFixture server;
-
-    @BeforeAll
-    static void start() {
-        server = ServerFixture.start(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.perClass();
 
     @Test
     void fileTargetIsCreatedReadChangedAndDeleted() {
@@ -82,7 +68,7 @@ class TargetsApiTest {
                 server.server.registry().targets().settingsForExport("t-oracle").get("url"));
 
         try (Connection connection = DriverManager.getConnection(
-                dev.modeldock.registry.RegistryDatabase.embeddedUrl(dataDir), "", "");
+                dev.modeldock.registry.RegistryDatabase.embeddedUrl(server.dataDir), "", "");
                 ResultSet row = connection.createStatement().executeQuery(
                         "SELECT settings_json, secrets FROM target WHERE name = 't-oracle'")) {
             assertTrue(row.next());
