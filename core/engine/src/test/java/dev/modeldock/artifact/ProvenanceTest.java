@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modeldock.config.Json;
 import dev.modeldock.host.ToolVersion;
 import dev.modeldock.validation.ParityReport;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ class ProvenanceTest {
         Collections.reverse(roles);
         Map<String, String> reversed = new LinkedHashMap<>();
         roles.forEach(role -> reversed.put(role, plugins.get(role)));
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = Json.MAPPER;
         assertEquals(json.writeValueAsString(provenance.toMap()), json.writeValueAsString(
                 Provenance.converted("org/model", null, files, Map.of(), reversed, PARITY).toMap()));
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** The JSON form stored beside every artifact: OML4Py's snake_case property names, and a lossless round trip. */
 class EmbeddingModelConfigJsonTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private static EmbeddingModelConfig throughJson(EmbeddingModelConfig config) throws Exception {
         String text = JSON.writeValueAsString(config.toMap());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Parameters;
 import java.util.LinkedHashMap;
@@ -65,7 +64,7 @@ class PreconfiguredModelsTest {
 
     @Test
     void distiluseHasExactlyThePropertiesOfTheReferenceExample() throws Exception {
-        Map<String, Map<String, Object>> reference = new ObjectMapper().readValue(REFERENCE_EXAMPLE,
+        Map<String, Map<String, Object>> reference = Json.MAPPER.readValue(REFERENCE_EXAMPLE,
                 new TypeReference<>() { });
         Map<String, Object> expected = new LinkedHashMap<>(reference.get(DISTILUSE));
         expected.put("use_float16", false); // not in the example: the documented default

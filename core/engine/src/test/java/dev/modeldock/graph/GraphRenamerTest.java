@@ -1,5 +1,10 @@
 package dev.modeldock.graph;
 
+import static dev.modeldock.testkit.onnx.OnnxFixtures.graphAttribute;
+import static dev.modeldock.testkit.onnx.OnnxFixtures.node;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
@@ -10,11 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static dev.modeldock.testkit.onnx.OnnxFixtures.graphAttribute;
-import static dev.modeldock.testkit.onnx.OnnxFixtures.node;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Renaming reaches into subgraphs, so that their references to the enclosing graph still resolve. */
 class GraphRenamerTest {

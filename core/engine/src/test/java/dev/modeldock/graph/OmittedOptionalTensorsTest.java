@@ -1,5 +1,9 @@
 package dev.modeldock.graph;
 
+import static dev.modeldock.testkit.onnx.OnnxFixtures.node;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
@@ -12,10 +16,6 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static dev.modeldock.testkit.onnx.OnnxFixtures.node;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * ONNX writes "" for an omitted optional input or output (e.g. Dropout's mask, Clip's min). The empty name

@@ -1,5 +1,13 @@
 package dev.modeldock.graph;
 
+import static dev.modeldock.testkit.onnx.OnnxFixtures.floats;
+import static dev.modeldock.testkit.onnx.OnnxFixtures.node;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
@@ -13,14 +21,6 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static dev.modeldock.testkit.onnx.OnnxFixtures.floats;
-import static dev.modeldock.testkit.onnx.OnnxFixtures.node;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Merging an encoder graph into a pipeline, pruning what the outputs do not need, and running the result. */
 class ProtoGraphBuilderMergeTest {

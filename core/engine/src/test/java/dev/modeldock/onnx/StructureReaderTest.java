@@ -1,5 +1,12 @@
 package dev.modeldock.onnx;
 
+import static dev.modeldock.testkit.onnx.OnnxFixtures.floats;
+import static dev.modeldock.testkit.onnx.OnnxFixtures.graphAttribute;
+import static dev.modeldock.testkit.onnx.OnnxFixtures.node;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import ai.onnx.proto.OnnxMl.AttributeProto.AttributeType;
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.FunctionProto;
@@ -39,13 +46,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static dev.modeldock.testkit.onnx.OnnxFixtures.floats;
-import static dev.modeldock.testkit.onnx.OnnxFixtures.graphAttribute;
-import static dev.modeldock.testkit.onnx.OnnxFixtures.node;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@link OnnxModels#readStructure} gives what {@link OnnxModels#read} gives minus tensor values,

@@ -3,7 +3,7 @@ package dev.modeldock.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modeldock.service.Json;
 import dev.modeldock.testkit.onnx.OnnxFixtures;
 import dev.modeldock.testkit.onnx.SmallModels;
 import java.nio.file.Files;
@@ -47,7 +47,7 @@ class MetadataCommandTest {
         Path model = OnnxFixtures.write(SmallModels.irisClassifier(), work.resolve("c.onnx"));
         CommandLine infer = CommandLine.run("metadata", "infer", "--onnx", model.toString(), "--function", "classification");
         assertEquals(0, infer.exit(), infer.err());
-        var proposal = new ObjectMapper().readTree(infer.out());
+        var proposal = Json.MAPPER.readTree(infer.out());
         assertEquals("probabilities", proposal.path("classificationProbOutput").asText());
         assertEquals("class_names", proposal.path("classificationLabelOutput").asText());
         Path metadata = Files.writeString(work.resolve("proposal.json"), infer.out());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modeldock.plugin.Sha256;
+import dev.modeldock.service.Json;
 import dev.modeldock.testkit.MiniLmHubFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ModelDockJarIT {
     private static final Path JAR = Path.of(System.getProperty("modeldock.jar", "target/modeldock.jar")).toAbsolutePath();
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     @TempDir
     Path cwd;

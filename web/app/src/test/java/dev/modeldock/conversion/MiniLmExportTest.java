@@ -19,6 +19,7 @@ import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.plugin.ExportReceipt;
 import dev.modeldock.plugin.Sha256;
 import dev.modeldock.runtime.PipelineSession;
+import dev.modeldock.service.Json;
 import dev.modeldock.testkit.MiniLmHubFolder;
 import dev.modeldock.testkit.plugin.Plugins;
 import dev.modeldock.validation.ParityReport;
@@ -159,7 +160,7 @@ class MiniLmExportTest {
 
     @Test
     void metadataDescribesTheEmbeddingAndWhereItCameFrom() throws Exception {
-        JsonNode metadata = new ObjectMapper().readTree(outputDir.resolve("minilm.json").toFile());
+        JsonNode metadata = Json.MAPPER.readTree(outputDir.resolve("minilm.json").toFile());
         assertEquals("embedding", metadata.path("function").asText());
         assertEquals("embedding", metadata.path("embeddingOutput").asText());
         assertEquals("DATA", metadata.path("input").path("input").path(0).asText());
@@ -187,7 +188,7 @@ class MiniLmExportTest {
 
     @Test
     void theMetadataCarriesTheArtifactsProvenanceInItsOneJsonForm() throws Exception {
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = Json.MAPPER;
         JsonNode written = json.readTree(outputDir.resolve("minilm.json").toFile())
                 .path("modelDescription").path("provenance");
         assertEquals(json.valueToTree(artifact.provenance().toMap()), written);

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modeldock.artifact.Artifact;
 import dev.modeldock.artifact.Provenance;
 import dev.modeldock.metadata.CheckContext;
@@ -20,6 +19,7 @@ import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.plugin.ExportReceipt;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Sha256;
+import dev.modeldock.service.Json;
 import dev.modeldock.testkit.onnx.OnnxFixtures;
 import dev.modeldock.testkit.onnx.SmallModels;
 import dev.modeldock.testkit.plugin.Plugins;
@@ -40,7 +40,7 @@ class PrebuiltModelExportTest {
         ExportReceipt receipt = new PrebuiltModel(model, SmallModels.IRIS_CLASSIFIER_METADATA, Plugins.builtIn()).export("iris", "file",
                 Map.of("output_dir", work.resolve("out").toString()), 26, (stage, fraction) -> { });
         assertArrayEquals(Files.readAllBytes(model), Files.readAllBytes(work.resolve("out/iris.onnx")));
-        JsonNode written = new ObjectMapper().readTree(work.resolve("out/iris.json").toFile());
+        JsonNode written = Json.MAPPER.readTree(work.resolve("out/iris.json").toFile());
         assertEquals("class_names", written.path("classificationLabelOutput").asText());
         assertEquals(Sha256.of(model), written.path("modelDescription").path("sha256").asText());
         assertEquals(Sha256.of(model), receipt.sha256());

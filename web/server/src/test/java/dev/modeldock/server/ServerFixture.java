@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modeldock.config.Settings;
 import dev.modeldock.registry.Role;
+import dev.modeldock.service.Json;
 import dev.modeldock.testkit.api.ApiClient;
 import dev.modeldock.testkit.onnx.SmallModels;
 import dev.modeldock.testkit.plugin.Plugins;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class ServerFixture implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     /** The first admin's token, given as MODELDOCK_ADMIN_TOKEN would give it. */
     static final String ADMIN_TOKEN = "mdk_test-admin-token-0123456789";
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = Json.MAPPER;
 
     /** Metadata Oracle accepts for {@link #regressor()}. */
     static final String REGRESSOR_METADATA = SmallModels.FEATURE_REGRESSOR_METADATA;
