@@ -15,6 +15,8 @@ import java.util.stream.Stream;
  * {@code {"url": "jdbc:oracle:thin:@//db:1521/FREEPDB1", "user": "SCOTT", "password_env": "ORACLE_PASSWORD"}}.
  * The password itself never sits in the profile: it comes from an environment variable
  * ({@code password_env}) or a secret file ({@code password_file}), and no message or log shows it.
+ * The URL must be one {@link OracleUrl} accepts; it is checked as the profile is read, before any
+ * driver sees it.
  */
 final class ConnectionProfile {
     private static final Set<String> KEYS = Set.of("url", "user", "password_env", "password_file");
@@ -45,6 +47,7 @@ final class ConnectionProfile {
             throw new ModelDockException("the oracle target needs a JDBC 'url', e.g. jdbc:oracle:thin:@//host:1521/service,"
                     + " or a connection 'profile' file");
         }
+        OracleUrl.check(url);
         if (user.isBlank()) {
             throw new ModelDockException("the oracle target needs a 'user'");
         }
@@ -80,6 +83,11 @@ final class ConnectionProfile {
         if (!url.startsWith("jdbc:")) {
             throw new ModelDockException("connection profile " + file + " needs a JDBC \"url\", e.g."
                     + " jdbc:oracle:thin:@//host:1521/service");
+        }
+        try {
+            OracleUrl.check(url);
+        } catch (ModelDockException e) {
+            throw new ModelDockException("connection profile " + file + ": " + e.getMessage());
         }
         if (user.isBlank()) {
             throw new ModelDockException("connection profile " + file + " needs a \"user\"");

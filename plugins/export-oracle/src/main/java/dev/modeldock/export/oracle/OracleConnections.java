@@ -7,33 +7,17 @@ import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Properties;
-import java.util.ServiceLoader;
 
 /**
- * Opens connections with the JDBC driver that accepts the profile's URL. The drivers are looked up
- * with this plugin's class loader, which holds Oracle's driver, because DriverManager only sees the
- * host's class path.
+ * Opens connections with the one driver that serves the profile's URL ({@link OracleUrl#driver}):
+ * Oracle's own, named explicitly, never whichever driver on the class path says it accepts the URL.
  */
 final class OracleConnections {
     private OracleConnections() {
     }
 
     static Connection open(ConnectionProfile profile) {
-        Driver driver = null;
-        try {
-            for (Driver candidate : ServiceLoader.load(Driver.class, OracleConnections.class.getClassLoader())) {
-                if (candidate.acceptsURL(profile.url())) {
-                    driver = candidate;
-                    break;
-                }
-            }
-        } catch (SQLException e) {
-            throw new ModelDockException("cannot examine the JDBC drivers: " + e.getMessage(), e);
-        }
-        if (driver == null) {
-            throw new ModelDockException("no JDBC driver accepts " + profile.url()
-                    + "; Oracle's URLs start with jdbc:oracle:thin:");
-        }
+        Driver driver = OracleUrl.driver(profile.url());
         char[] password = profile.password();
         Properties properties = new Properties();
         properties.setProperty("user", profile.user());

@@ -25,7 +25,8 @@ import org.pf4j.Extension;
  * DBMS_VECTOR.LOAD_ONNX_MODEL, and read back what the database made of it.
  *
  * <p>Settings: {@code profile} (path of the connection profile) or the profile's keys inline
- * ({@code url}, {@code user}, and {@code password}, {@code password_env} or {@code password_file}),
+ * ({@code url}, in a shape {@link OracleUrl} accepts, {@code user}, and {@code password},
+ * {@code password_env} or {@code password_file}),
  * and {@code replace} ("true" to drop an existing model of the same name first).
  */
 @Extension
