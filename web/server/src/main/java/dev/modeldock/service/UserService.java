@@ -27,9 +27,14 @@ public final class UserService {
         return users.create(name, role, actor);
     }
 
-    /** Deletes a user and their tokens. */
+    /** Deletes a user and their tokens; the last admin is refused ({@code ConflictException}). */
     public void delete(String name, String actor) {
         users.delete(name, actor);
+    }
+
+    /** Gives a user another role; the last admin keeps theirs ({@code ConflictException}). */
+    public User setRole(String name, Role role, String actor) {
+        return users.setRole(name, role, actor);
     }
 
     /** Issues a new API token for {@code name}; only its hash is kept, so this is the one time it is seen. */

@@ -17,6 +17,10 @@ final class UserRoutes {
     record NewUser(String name, String role) {
     }
 
+    /** Body of PATCH /api/v1/users/{name}. */
+    record RoleChange(String role) {
+    }
+
     /** Body of POST /api/v1/users/{name}/tokens. */
     record NewToken(String label) {
     }
@@ -40,7 +44,15 @@ final class UserRoutes {
                             User user = users.create(body.name(), Role.parse(body.role()), Auth.caller(ctx).name());
                             ctx.status(201).json(view(user));
                         }),
-                Endpoint.delete("/api/v1/users/{name}", Access.ADMIN, "Deletes a user and their tokens", ctx -> {
+                Endpoint.withBody("PATCH", "/api/v1/users/{name}", Access.ADMIN, "Changes a user's role; the last"
+                        + " admin keeps theirs (409)", object(List.of("role"), "role",
+                        string("viewer, editor, deployer or admin")), 200, ctx -> {
+                            RoleChange body = JsonBody.read(ctx, RoleChange.class);
+                            ctx.json(view(users.setRole(ctx.pathParam("name"), Role.parse(body.role()),
+                                    Auth.caller(ctx).name())));
+                        }),
+                Endpoint.delete("/api/v1/users/{name}", Access.ADMIN, "Deletes a user and their tokens; the last"
+                        + " admin cannot be deleted (409)", ctx -> {
                     users.delete(ctx.pathParam("name"), Auth.caller(ctx).name());
                     ctx.status(204);
                 }),
