@@ -1,5 +1,6 @@
 package dev.modeldock.service;
 
+import dev.modeldock.registry.Limits;
 import dev.modeldock.registry.Role;
 import dev.modeldock.registry.User;
 import dev.modeldock.registry.Users;
@@ -39,6 +40,7 @@ public final class UserService {
 
     /** Issues a new API token for {@code name}; only its hash is kept, so this is the one time it is seen. */
     public String issueToken(String name, String label, String actor) {
+        Limits.check("label", label, Limits.TOKEN_LABEL);
         return users.issueToken(name, label, actor);
     }
 }

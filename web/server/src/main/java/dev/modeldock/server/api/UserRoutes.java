@@ -3,6 +3,7 @@ package dev.modeldock.server.api;
 import static dev.modeldock.server.api.Schemas.object;
 import static dev.modeldock.server.api.Schemas.string;
 
+import dev.modeldock.registry.Limits;
 import dev.modeldock.registry.Role;
 import dev.modeldock.registry.User;
 import dev.modeldock.server.auth.Access;
@@ -38,7 +39,7 @@ final class UserRoutes {
                 Endpoint.get("/api/v1/users", Access.ADMIN, "Users and their roles",
                         ctx -> ctx.json(users.list().stream().map(UserRoutes::view).toList())),
                 Endpoint.withBody("POST", "/api/v1/users", Access.ADMIN, "Creates a user", object(List.of("name", "role"),
-                        "name", string("the user's name"), "role", string("viewer, editor, deployer or admin")), 201,
+                        "name", string("the user's name", Limits.USER_NAME), "role", string("viewer, editor, deployer or admin")), 201,
                         ctx -> {
                             NewUser body = JsonBody.read(ctx, NewUser.class);
                             User user = users.create(body.name(), Role.parse(body.role()), Auth.caller(ctx).name());
@@ -57,7 +58,7 @@ final class UserRoutes {
                     ctx.status(204);
                 }),
                 Endpoint.withBody("POST", "/api/v1/users/{name}/tokens", Access.ADMIN, "Issues an API token; it is"
-                        + " shown this once", object(List.of(), "label", string("what the token is for")), 201, ctx -> {
+                        + " shown this once", object(List.of(), "label", string("what the token is for", Limits.TOKEN_LABEL)), 201, ctx -> {
                     String label = ctx.body().isBlank() ? "" : JsonBody.read(ctx, NewToken.class).label();
                     String token = users.issueToken(ctx.pathParam("name"), label, Auth.caller(ctx).name());
                     ctx.status(201).json(Map.of("user", ctx.pathParam("name"), "token", token));
