@@ -9,34 +9,43 @@ import java.util.regex.Pattern;
  * version is addressed by number or by alias in the same place.
  */
 public final class Names {
-    private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
-    private static final Pattern ALIAS = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,63}");
-    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
-    private static final Pattern USER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
+    private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]" + upTo(Limits.MODEL_NAME));
+    private static final Pattern TARGET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]" + upTo(Limits.TARGET_NAME));
+    private static final Pattern ALIAS = Pattern.compile("[A-Za-z][A-Za-z0-9._-]" + upTo(Limits.ALIAS));
+    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]" + upTo(Limits.TAG));
+    private static final Pattern USER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]" + upTo(Limits.USER_NAME));
 
     private Names() {
     }
 
-    /** A model name, e.g. {@code minilm-l6}; also used for target names. */
+    /** A model name, e.g. {@code minilm-l6}. */
     public static String model(String name) {
-        return check("model name", name, MODEL, "letters, digits, '.', '_' and '-', at most 128, not starting"
-                + " with a punctuation mark");
+        return check("model name", name, MODEL, "letters, digits, '.', '_' and '-', at most " + Limits.MODEL_NAME
+                + ", not starting with a punctuation mark");
     }
 
     public static String target(String name) {
-        return check("target name", name, MODEL, "letters, digits, '.', '_' and '-', at most 128");
+        return check("target name", name, TARGET, "letters, digits, '.', '_' and '-', at most "
+                + Limits.TARGET_NAME);
     }
 
     public static String alias(String name) {
-        return check("alias", name, ALIAS, "a letter, then letters, digits, '.', '_' and '-', at most 64");
+        return check("alias", name, ALIAS, "a letter, then letters, digits, '.', '_' and '-', at most "
+                + Limits.ALIAS);
     }
 
     public static String tag(String name) {
-        return check("tag", name, TAG, "letters, digits, '.', '_', ':' and '-', at most 64");
+        return check("tag", name, TAG, "letters, digits, '.', '_', ':' and '-', at most " + Limits.TAG);
     }
 
     public static String user(String name) {
-        return check("user name", name, USER, "letters, digits, '.', '_', '@' and '-', at most 64");
+        return check("user name", name, USER, "letters, digits, '.', '_', '@' and '-', at most "
+                + Limits.USER_NAME);
+    }
+
+    /** A regular expression's count for the characters after the first: up to {@code limit} in all. */
+    private static String upTo(int limit) {
+        return "{0," + (limit - 1) + "}";
     }
 
     private static String check(String what, String value, Pattern pattern, String allowed) {

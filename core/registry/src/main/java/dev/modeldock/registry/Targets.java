@@ -37,6 +37,8 @@ public final class Targets {
     public TargetProfile save(String name, String plugin, Map<String, String> settings, Map<String, String> secrets,
             boolean create, String actor) {
         Names.target(name);
+        Limits.check("plugin", plugin, Limits.PLUGIN);
+        String settingsJson = Limits.check("settings", write(settings), Limits.SETTINGS);
         return jdbi.inTransaction(h -> {
             Instant now = Instant.now();
             boolean exists = h.createQuery("SELECT COUNT(*) FROM target WHERE name = :n").bind("n", name)
@@ -49,13 +51,15 @@ public final class Targets {
             }
             Map<String, String> sealed = new TreeMap<>(exists ? unseal(row(h, name).secrets()) : Map.of());
             sealed.putAll(secrets);
-            String sealedText = sealed.isEmpty() ? null : box.encrypt(write(sealed));
+            // checked with the secrets kept from the profile being replaced, as they are stored together
+            String sealedText = sealed.isEmpty() ? null
+                    : box.encrypt(Limits.checkBytes("secret settings", write(sealed), Limits.SECRET_SETTINGS_BYTES));
             if (exists) {
                 h.createUpdate("UPDATE target SET plugin = :p, settings_json = :s, secrets = :x, updated_at = :now"
-                                + " WHERE name = :n").bind("p", plugin).bind("s", write(settings)).bind("x", sealedText)
+                                + " WHERE name = :n").bind("p", plugin).bind("s", settingsJson).bind("x", sealedText)
                         .bind("now", now).bind("n", name).execute();
             } else {
-                insert(h, name, plugin, write(settings), sealedText, now);
+                insert(h, name, plugin, settingsJson, sealedText, now);
             }
             Audit.record(h, actor, create ? "target.create" : "target.update", name, plugin);
             return get(h, name);

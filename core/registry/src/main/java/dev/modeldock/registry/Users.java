@@ -74,13 +74,55 @@ public final class Users {
                 .mapTo(User.class).list());
     }
 
+    /**
+     * Deletes the user and their tokens.
+     *
+     * @throws ConflictException when the user is the last admin
+     */
     public void delete(String name, String actor) {
         jdbi.useTransaction(h -> {
+            keepAnAdmin(h, name, "deleted");
             if (h.createUpdate("DELETE FROM app_user WHERE name = :n").bind("n", name).execute() == 0) {
                 throw new NotFoundException("no user named '" + Names.printable(name) + "'");
             }
             Audit.record(h, actor, "user.delete", name, null);
         });
+    }
+
+    /**
+     * Gives the user another role.
+     *
+     * @throws ConflictException when the user is the last admin and {@code role} is not admin
+     */
+    public User setRole(String name, Role role, String actor) {
+        return jdbi.inTransaction(h -> {
+            if (role != Role.ADMIN) {
+                keepAnAdmin(h, name, "made " + role.id());
+            }
+            if (h.createUpdate("UPDATE app_user SET role = :r WHERE name = :n").bind("r", role.id()).bind("n", name)
+                    .execute() == 0) {
+                throw new NotFoundException("no user named '" + Names.printable(name) + "'");
+            }
+            Audit.record(h, actor, "user.role", name, role.id());
+            return h.createQuery("SELECT name, role, created_at FROM app_user WHERE name = :n").bind("n", name)
+                    .mapTo(User.class).one();
+        });
+    }
+
+    /**
+     * Refuses to let the last admin go, so that someone can still manage users and targets. The
+     * admins' rows are locked (in one order, so two callers cannot deadlock) and counted in the
+     * transaction that then deletes or demotes: a second caller waits, and on both databases its
+     * locking read then sees the first one's change, so two admins removing each other at once
+     * cannot both succeed.
+     */
+    private static void keepAnAdmin(Handle h, String name, String change) {
+        List<String> admins = h.createQuery("SELECT name FROM app_user WHERE role = :admin ORDER BY id FOR UPDATE")
+                .bind("admin", Role.ADMIN.id()).mapTo(String.class).list();
+        if (admins.size() == 1 && admins.get(0).equals(name)) {
+            throw new ConflictException("user '" + Names.printable(name) + "' is the last admin and cannot be "
+                    + change + "; make another user admin first");
+        }
     }
 
     /** Makes a new token for the user and returns it; this is the only time it is seen. */

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Users and their API tokens: a token is shown once and stored only as its SHA-256. */
 class UsersTokensTest {
@@ -58,11 +59,13 @@ class UsersTokensTest {
             assertTrue(users.anyAdmin());
             assertEquals(Role.ADMIN, users.authenticate("from-the-environment").orElseThrow().role());
 
+            users.create("root", Role.ADMIN, "admin"); // the last admin may not be deleted
+
             users.delete("admin", "bootstrap");
 
             assertTrue(users.authenticate("from-the-environment").isEmpty(), "deleting a user revokes its tokens");
             assertEquals(0, open.count("SELECT COUNT(*) FROM api_token"));
-            assertFalse(users.anyAdmin());
+            assertTrue(users.anyAdmin());
         }
     }
 
@@ -97,6 +100,60 @@ class UsersTokensTest {
         try (OpenRegistry open = OpenRegistry.on(database)) {
             assertEquals(1, Racing.succeeded(8, () -> open.registry.users().create("carol", Role.EDITOR, "admin")));
             assertEquals(List.of("user.create"), open.auditActions());
+        }
+    }
+
+    @DatabaseTest
+    void theLastAdminCanNeitherBeDeletedNorLoseTheRole(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
+            Users users = open.registry.users();
+            users.create("root", Role.ADMIN, "bootstrap");
+            users.create("carol", Role.EDITOR, "root");
+
+            ConflictException deleted = assertThrows(ConflictException.class, () -> users.delete("root", "root"));
+            assertTrue(deleted.getMessage().contains("last admin"), deleted.getMessage());
+            ConflictException demoted = assertThrows(ConflictException.class,
+                    () -> users.setRole("root", Role.DEPLOYER, "root"));
+            assertTrue(demoted.getMessage().contains("last admin"), demoted.getMessage());
+            assertEquals(Role.ADMIN, users.get("root").role(), "a refusal changes nothing");
+
+            users.setRole("carol", Role.ADMIN, "root");
+            users.setRole("root", Role.VIEWER, "carol");
+            assertEquals(Role.VIEWER, users.get("root").role());
+            users.setRole("root", Role.ADMIN, "carol");
+            users.delete("carol", "root");
+            assertThrows(ConflictException.class, () -> users.delete("root", "root"));
+            assertThrows(NotFoundException.class, () -> users.setRole("dave", Role.ADMIN, "root"));
+            users.setRole("root", Role.ADMIN, "root"); // an admin staying admin is no loss
+            assertEquals(List.of("user.create", "user.create", "user.role", "user.role", "user.role", "user.delete",
+                    "user.role"), open.auditActions());
+        }
+    }
+
+    @DatabaseTest
+    void ofAdminsDeletedOrDemotedAtOnceOneAlwaysRemains(TestDatabase database) throws Exception {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
+            Users users = open.registry.users();
+            for (int round = 0; round < 5; round++) {
+                List<String> admins = List.of("a" + round, "b" + round, "c" + round, "d" + round);
+                for (String admin : admins) {
+                    users.create(admin, Role.ADMIN, "bootstrap");
+                }
+                AtomicInteger next = new AtomicInteger();
+                int succeeded = Racing.succeeded(admins.size(), () -> {
+                    int i = next.getAndIncrement();
+                    if (i % 2 == 0) {
+                        users.delete(admins.get(i), "bootstrap");
+                    } else {
+                        users.setRole(admins.get(i), Role.EDITOR, "bootstrap");
+                    }
+                    return null;
+                });
+                assertEquals(admins.size() - 1, succeeded, "round " + round);
+                assertEquals(1, users.list().stream().filter(u -> u.role() == Role.ADMIN).count(), "round " + round);
+                // behind the registry's back, so that the next round starts again with no admin
+                open.database.jdbi().useHandle(h -> h.execute("UPDATE app_user SET role = 'viewer'"));
+            }
         }
     }
 

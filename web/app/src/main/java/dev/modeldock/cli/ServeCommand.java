@@ -5,6 +5,7 @@ import dev.modeldock.host.Extensions;
 import dev.modeldock.registry.SecretBox;
 import dev.modeldock.server.RegistryServer;
 import dev.modeldock.server.RegistryServerConfig;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,6 +18,10 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Runs the registry server: REST API under /api/v1, description at /openapi.json.")
 final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--host", paramLabel = "ADDRESS", description = "Address to listen on (default "
+            + RegistryServerConfig.DEFAULT_HOST + ", this machine only; 0.0.0.0 for every interface, a team server).")
+    String host;
+
     @Option(names = "--port", paramLabel = "PORT",
             description = "HTTP port (default " + RegistryServerConfig.DEFAULT_PORT + "; 0 for any).")
     Integer port;
@@ -64,8 +69,11 @@ final class ServeCommand implements Callable<Integer> {
             extensions.close(); // after the server, whose jobs use the plugins until it stops them
             stopped.countDown();
         }, "modeldock-stop"));
-        System.out.println("ModelDock registry on http://localhost:" + server.port() + "/api/v1 (data in "
-                + server.dataDir() + ")");
+        InetAddress bound = server.address().getAddress();
+        String reach = bound.isLoopbackAddress() || bound.isAnyLocalAddress() ? "localhost"
+                : server.address().getHostString();
+        System.out.println("ModelDock registry on http://" + reach + ":" + server.port() + "/api/v1 (listening on "
+                + bound.getHostAddress() + ", data in " + server.dataDir() + ")");
         System.out.flush();
         stopped.await();
         return 0;
@@ -73,6 +81,9 @@ final class ServeCommand implements Callable<Integer> {
 
     /** The options given, over the server's defaults; secrets come from the environment. */
     private void configure(RegistryServerConfig config) {
+        if (host != null) {
+            config.host = host;
+        }
         if (port != null) {
             config.port = port;
         }

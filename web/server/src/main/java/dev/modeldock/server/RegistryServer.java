@@ -2,6 +2,8 @@ package dev.modeldock.server;
 
 import dev.modeldock.config.Settings;
 import dev.modeldock.host.Extensions;
+import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.registry.OwnerOnlyFile;
 import dev.modeldock.registry.Registry;
 import dev.modeldock.server.api.Endpoint;
 import dev.modeldock.server.api.RestApi;
@@ -13,10 +15,15 @@ import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The registry server: the services (database, job runner) and the HTTP API, started together and
@@ -47,12 +54,13 @@ public final class RegistryServer implements AutoCloseable {
         RegistryServerConfig config = new RegistryServerConfig();
         configure.accept(config);
         config.validate();
+        checkPortIsFree(config.host, config.port); // before the data folder, the database and the admin exist
         Services services = Services.open(config, extensions, settings, out);
         try {
             RestApi api = new RestApi(services);
             Javalin app = javalin(config, services.workDir());
             api.register(app, new Auth(services.users(), config.auth.anonymousRead));
-            app.start(config.port);
+            app.start(config.host, config.port);
             return new RegistryServer(services, app, api.endpoints());
         } catch (RuntimeException | IOException e) {
             services.close();
@@ -62,6 +70,41 @@ public final class RegistryServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** The address and port the server listens on, as bound. */
+    public InetSocketAddress address() {
+        for (Connector connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof ServerConnector server && server.getTransport() instanceof ServerSocketChannel channel) {
+                try {
+                    return (InetSocketAddress) channel.getLocalAddress();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        throw new IllegalStateException("the server has no open connector");
+    }
+
+    /**
+     * Fails, in one line naming the port, when something listens on it already. Another process may
+     * still take it before the server binds; then the start fails later, after the data folder exists.
+     */
+    private static void checkPortIsFree(String host, int port) {
+        if (port == 0) {
+            return;
+        }
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            throw new ModelDockException("host '" + host + "' is not an address of this machine");
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true); // as Jetty binds: a port whose old connections linger is free
+            probe.bind(address);
+        } catch (IOException e) {
+            throw new ModelDockException("port " + port + " on " + host + " is not free (" + e.getMessage()
+                    + "): stop what listens there or choose another port");
+        }
     }
 
     /** The data folder, as an absolute path. */
@@ -91,7 +134,7 @@ public final class RegistryServer implements AutoCloseable {
     }
 
     private static Javalin javalin(RegistryServerConfig serverConfig, Path workDir) throws IOException {
-        Path uploads = Files.createDirectories(workDir.resolve("uploads"));
+        Path uploads = OwnerOnlyFile.folder(workDir.resolve("uploads"));
         return Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.disableCompression(); // artifacts are streamed with exact lengths and byte ranges

@@ -8,6 +8,7 @@ import dev.modeldock.service.ServiceConfig;
  * is configured:
  * <pre>{@code
  * RegistryServer.start(config -> {
+ *     config.host = "0.0.0.0";
  *     config.port = 0;
  *     config.database.url = "jdbc:postgresql://db/modeldock";
  *     config.auth.anonymousRead = false;
@@ -22,6 +23,11 @@ public final class RegistryServerConfig extends ServiceConfig {
     /** Oracle takes ONNX files below 2 GB. */
     public static final long DEFAULT_MAX_UPLOAD = (1L << 31) - 1;
 
+    /** Loopback only, as developer servers do; {@code 0.0.0.0} for a team server. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
+    /** The address the server listens on: a host name or IP address ({@code 0.0.0.0}: every interface). */
+    public String host = DEFAULT_HOST;
     /** The HTTP port; 0 for any free port. */
     public int port = DEFAULT_PORT;
     public final AuthConfig auth = new AuthConfig();
@@ -42,6 +48,10 @@ public final class RegistryServerConfig extends ServiceConfig {
     /** Refuses options the server cannot run with, naming the option. */
     @Override
     public void validate() {
+        if (host == null || host.isBlank()) {
+            throw new ModelDockException("host is not set: give the address to listen on (" + DEFAULT_HOST
+                    + " for this machine only, 0.0.0.0 for every interface)");
+        }
         if (port < 0 || port > 65_535) {
             throw new ModelDockException("port " + port + " is not a TCP port (0 to 65535; 0 for any free port)");
         }

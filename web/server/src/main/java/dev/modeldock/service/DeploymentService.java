@@ -3,6 +3,7 @@ package dev.modeldock.service;
 import dev.modeldock.registry.Deployment;
 import dev.modeldock.registry.Deployments;
 import dev.modeldock.registry.Job;
+import dev.modeldock.registry.Limits;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ public final class DeploymentService {
      * @throws JobRunner.QueueFullException when too many jobs wait; the deployment is then recorded as failed
      */
     public Queued deploy(DeploymentRequest request, String actor) {
+        Limits.check("databaseModelName", request.databaseModelName(), Limits.DATABASE_MODEL_NAME);
         Deployment queued = deployment.prepare(request, actor);
         boolean replace = Boolean.TRUE.equals(request.replace());
         Job job;

@@ -1,5 +1,6 @@
 package dev.modeldock.service;
 
+import dev.modeldock.registry.Limits;
 import dev.modeldock.registry.Model;
 import dev.modeldock.registry.ModelQuery;
 import dev.modeldock.registry.Models;
@@ -20,6 +21,7 @@ public final class ModelService {
     }
 
     public Model create(String name, String description, List<String> tags, String actor) {
+        Limits.check("description", description, Limits.DESCRIPTION);
         return models.create(name, description, tags, actor);
     }
 
@@ -30,6 +32,7 @@ public final class ModelService {
 
     /** Changes what is given (not null): the description, or all tags; the rest stays. */
     public Model update(String name, String description, List<String> tags, String actor) {
+        Limits.check("description", description, Limits.DESCRIPTION);
         return models.update(name, description, tags, actor);
     }
 

@@ -2,6 +2,7 @@ package dev.modeldock.service;
 
 import dev.modeldock.config.Settings;
 import dev.modeldock.host.Extensions;
+import dev.modeldock.registry.OwnerOnlyFile;
 import dev.modeldock.registry.Registry;
 import dev.modeldock.registry.RegistryDatabase;
 import dev.modeldock.registry.SecretBox;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * The application over one registry: every service the HTTP API (and a web UI) calls, the job
@@ -61,12 +63,14 @@ public final class Services implements AutoCloseable {
     public static Services open(ServiceConfig config, Extensions extensions, Settings settings, PrintStream out)
             throws IOException {
         config.validate();
-        Path dataDir = Files.createDirectories(config.dataDir.toAbsolutePath());
+        Path dataDir = OwnerOnlyFile.folder(config.dataDir);
         Path workDir = dataDir.resolve("work");
         ScratchSpace.clear(workDir); // nothing in it survives a restart
+        OwnerOnlyFile.folder(workDir);
         String url = config.database.url != null ? config.database.url : RegistryDatabase.embeddedUrl(dataDir);
         RegistryDatabase database = RegistryDatabase.open(url, config.database.user, config.database.password);
         try {
+            restrictFiles(dataDir); // H2 makes its files as the process's umask says
             Registry registry = new Registry(database, SecretBox.forDataDir(dataDir, config.secrets.key));
             Registry.Recovery recovery = registry.recover();
             if (recovery.interruptedJobs() + recovery.stagedUploads() + recovery.unreferencedArtifacts() > 0) {
@@ -81,6 +85,15 @@ public final class Services implements AutoCloseable {
         } catch (RuntimeException | IOException e) {
             database.close();
             throw e;
+        }
+    }
+
+    /** Makes the files directly in the data folder (the embedded database's among them) owner-only. */
+    private static void restrictFiles(Path dataDir) throws IOException {
+        try (Stream<Path> files = Files.list(dataDir)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                OwnerOnlyFile.restrict(file);
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package dev.modeldock.service;
 import dev.modeldock.host.Extensions;
 import dev.modeldock.plugin.ExportTarget;
 import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.registry.Limits;
 import dev.modeldock.registry.TargetProfile;
 import dev.modeldock.registry.Targets;
 import java.util.List;
@@ -42,6 +43,7 @@ public final class TargetService {
         if (plugin == null || plugin.isBlank()) {
             throw new ModelDockException("field 'plugin' is missing: name an export target such as file or oracle");
         }
+        Limits.check("plugin", plugin, Limits.PLUGIN);
         ExportTarget target = extensions.exportTarget(plugin);
         Map<String, String> plain = new TreeMap<>();
         Map<String, String> secret = new TreeMap<>();

@@ -1,5 +1,6 @@
 package dev.modeldock.service;
 
+import dev.modeldock.registry.Limits;
 import dev.modeldock.registry.Role;
 import dev.modeldock.registry.User;
 import dev.modeldock.registry.Users;
@@ -27,13 +28,19 @@ public final class UserService {
         return users.create(name, role, actor);
     }
 
-    /** Deletes a user and their tokens. */
+    /** Deletes a user and their tokens; the last admin is refused ({@code ConflictException}). */
     public void delete(String name, String actor) {
         users.delete(name, actor);
     }
 
+    /** Gives a user another role; the last admin keeps theirs ({@code ConflictException}). */
+    public User setRole(String name, Role role, String actor) {
+        return users.setRole(name, role, actor);
+    }
+
     /** Issues a new API token for {@code name}; only its hash is kept, so this is the one time it is seen. */
     public String issueToken(String name, String label, String actor) {
+        Limits.check("label", label, Limits.TOKEN_LABEL);
         return users.issueToken(name, label, actor);
     }
 }

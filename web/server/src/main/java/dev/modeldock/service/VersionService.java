@@ -2,6 +2,7 @@ package dev.modeldock.service;
 
 import dev.modeldock.conversion.EmbeddingModel;
 import dev.modeldock.registry.Job;
+import dev.modeldock.registry.Limits;
 import dev.modeldock.registry.Registry;
 import dev.modeldock.registry.Version;
 import java.io.IOException;
@@ -44,6 +45,11 @@ public final class VersionService {
      * @throws JobRunner.QueueFullException when too many jobs wait
      */
     public Job convert(String model, ConversionRequest request, String actor) {
+        Limits.check("source", request.source(), Limits.SOURCE);
+        Limits.check("template", request.template(), Limits.TEMPLATE);
+        if (request.config() != null) {
+            Limits.check("config", Json.write(request.config()), Limits.CONFIG);
+        }
         registry.models().get(model);
         EmbeddingModel prepared = conversion.prepare(request);
         return runner.submit("conversion", Map.of("model", model, "conversion", request), actor,
@@ -62,6 +68,8 @@ public final class VersionService {
      */
     public Version upload(String model, ReceivedFile onnx, String fileName, String metadata, int targetRelease,
             String actor) throws IOException {
+        Limits.check("metadata", metadata, Limits.METADATA);
+        Limits.check("file name", fileName, Limits.FILE_NAME);
         return upload.accept(model, onnx, fileName, metadata, targetRelease, actor);
     }
 

@@ -103,6 +103,25 @@ class AuthApiTest {
     }
 
     @Test
+    void theLastAdminCannotBeDeletedOrDemotedButAnAdminAmongOthersCan() {
+        JsonNode before = server.storedState();
+        server.admin().delete("/api/v1/users/admin").expectError(409, "last admin");
+        server.admin().patch("/api/v1/users/admin", Map.of("role", "editor")).expectError(409, "last admin");
+        assertEquals(before, server.storedState(), "a refusal changes nothing");
+        assertEquals("admin", server.admin().get("/api/v1/me").expect(200).json().path("role").asText());
+
+        server.admin().post("/api/v1/users", Map.of("name", "auth-second", "role", "viewer")).expect(201);
+        JsonNode promoted = server.admin().patch("/api/v1/users/auth-second", Map.of("role", "admin")).expect(200)
+                .json();
+        assertEquals("admin", promoted.path("role").asText());
+        server.admin().patch("/api/v1/users/auth-second", Map.of("role", "deployer")).expect(200);
+        server.admin().patch("/api/v1/users/auth-second", Map.of("role", "owner")).expectError(400, "owner");
+        server.admin().patch("/api/v1/users/auth-nobody", Map.of("role", "viewer")).expectError(404, "auth-nobody");
+        callers.get("editor").patch("/api/v1/users/auth-second", Map.of("role", "admin")).expectError(403);
+        server.admin().delete("/api/v1/users/auth-second").expect(204);
+    }
+
+    @Test
     void badUserRequestsAreRefused() {
         JsonNode before = server.storedState();
         server.admin().post("/api/v1/users", Map.of("name", "auth-bad", "role", "owner")).expectError(400, "owner");

@@ -5,6 +5,7 @@ import static dev.modeldock.server.api.Schemas.integer;
 import static dev.modeldock.server.api.Schemas.object;
 import static dev.modeldock.server.api.Schemas.string;
 
+import dev.modeldock.registry.Limits;
 import dev.modeldock.server.auth.Access;
 import dev.modeldock.server.auth.Auth;
 import dev.modeldock.service.DeploymentRequest;
@@ -29,7 +30,8 @@ final class DeploymentRoutes {
                         "version", integer("the version number (or give alias)"),
                         "alias", string("an alias of the version (or give version)"),
                         "target", string("a target profile's name"),
-                        "databaseModelName", string("the name at the target, e.g. [schema.]NAME in Oracle"),
+                        "databaseModelName", string("the name at the target, e.g. [schema.]NAME in Oracle",
+                                Limits.DATABASE_MODEL_NAME),
                         "replace", bool("replace a model of that name at the target")), 202, ctx -> {
                     DeploymentRequest request = JsonBody.read(ctx, DeploymentRequest.class);
                     DeploymentService.Queued queued = deployments.deploy(request, Auth.caller(ctx).name());

@@ -4,6 +4,7 @@ import static dev.modeldock.server.api.Schemas.object;
 import static dev.modeldock.server.api.Schemas.string;
 import static dev.modeldock.server.api.Schemas.strings;
 
+import dev.modeldock.registry.Limits;
 import dev.modeldock.registry.Model;
 import dev.modeldock.registry.ModelQuery;
 import dev.modeldock.registry.Page;
@@ -43,8 +44,9 @@ final class ModelRoutes {
                         "offset", Schemas.integer("models to skip (default 0)"),
                         "limit", Schemas.integer("models per page, 1 to " + ModelQuery.MAX_LIMIT + " (default 50)"))),
                 Endpoint.withBody("POST", "/api/v1/models", Access.EDIT, "Creates a model",
-                        object(List.of("name"), "name", string("letters, digits, '.', '_', '-'"),
-                                "description", string("free text"), "tags", strings("labels to filter by")), 201,
+                        object(List.of("name"), "name", string("letters, digits, '.', '_', '-'", Limits.MODEL_NAME),
+                                "description", string("free text", Limits.DESCRIPTION), "tags",
+                                strings("labels to filter by, each at most " + Limits.TAG + " characters")), 201,
                         ctx -> {
                             NewModel body = JsonBody.read(ctx, NewModel.class);
                             Model model = models.create(body.name(), body.description(), body.tags(),
@@ -55,7 +57,8 @@ final class ModelRoutes {
                 Endpoint.get("/api/v1/models/{name}", Access.READ, "A model with its aliases and latest version",
                         ctx -> ctx.json(Views.model(models.get(ctx.pathParam("name"))))),
                 Endpoint.withBody("PATCH", "/api/v1/models/{name}", Access.EDIT, "Changes a model's description or tags",
-                        object(List.of(), "description", string("free text"), "tags", strings("replaces all tags")),
+                        object(List.of(), "description", string("free text", Limits.DESCRIPTION), "tags",
+                                strings("replaces all tags, each at most " + Limits.TAG + " characters")),
                         200, ctx -> {
                             ModelChange body = JsonBody.read(ctx, ModelChange.class);
                             ctx.json(Views.model(models.update(ctx.pathParam("name"), body.description(), body.tags(),

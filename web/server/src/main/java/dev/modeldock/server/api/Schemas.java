@@ -13,6 +13,11 @@ final class Schemas {
         return Map.of("type", "string", "description", description);
     }
 
+    /** A string of at most {@code maxLength} characters (a {@code dev.modeldock.registry.Limits} value). */
+    static Map<String, Object> string(String description, int maxLength) {
+        return Map.of("type", "string", "description", description, "maxLength", maxLength);
+    }
+
     static Map<String, Object> integer(String description) {
         return Map.of("type", "integer", "description", description);
     }

@@ -4,6 +4,7 @@ import static dev.modeldock.server.api.Schemas.object;
 import static dev.modeldock.server.api.Schemas.string;
 import static dev.modeldock.server.api.Schemas.stringMap;
 
+import dev.modeldock.registry.Limits;
 import dev.modeldock.server.auth.Access;
 import dev.modeldock.server.auth.Auth;
 import dev.modeldock.service.TargetService;
@@ -27,9 +28,12 @@ final class TargetRoutes {
     }
 
     List<Endpoint> endpoints() {
-        Map<String, Object> schema = object(List.of("plugin", "settings"), "name", string("the profile's name"),
-                "plugin", string("an export target: file, oracle, or a third party's"),
-                "settings", stringMap("the target's settings; secret ones (e.g. password) are write-only"));
+        Map<String, Object> schema = object(List.of("plugin", "settings"), "name",
+                string("the profile's name", Limits.TARGET_NAME),
+                "plugin", string("an export target: file, oracle, or a third party's", Limits.PLUGIN),
+                "settings", stringMap("the target's settings; secret ones (e.g. password) are write-only. As JSON"
+                        + " the plain ones take at most " + Limits.SETTINGS + " characters, the secret ones at most "
+                        + Limits.SECRET_SETTINGS_BYTES + " bytes of UTF-8"));
         return List.of(
                 Endpoint.get("/api/v1/targets", Access.ADMIN, "Target profiles (secrets never shown)",
                         ctx -> ctx.json(targets.list().stream().map(Views::target).toList())),

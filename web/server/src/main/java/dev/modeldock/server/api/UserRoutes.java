@@ -3,6 +3,7 @@ package dev.modeldock.server.api;
 import static dev.modeldock.server.api.Schemas.object;
 import static dev.modeldock.server.api.Schemas.string;
 
+import dev.modeldock.registry.Limits;
 import dev.modeldock.registry.Role;
 import dev.modeldock.registry.User;
 import dev.modeldock.server.auth.Access;
@@ -15,6 +16,10 @@ import java.util.Map;
 final class UserRoutes {
     /** Body of POST /api/v1/users. */
     record NewUser(String name, String role) {
+    }
+
+    /** Body of PATCH /api/v1/users/{name}. */
+    record RoleChange(String role) {
     }
 
     /** Body of POST /api/v1/users/{name}/tokens. */
@@ -34,18 +39,26 @@ final class UserRoutes {
                 Endpoint.get("/api/v1/users", Access.ADMIN, "Users and their roles",
                         ctx -> ctx.json(users.list().stream().map(UserRoutes::view).toList())),
                 Endpoint.withBody("POST", "/api/v1/users", Access.ADMIN, "Creates a user", object(List.of("name", "role"),
-                        "name", string("the user's name"), "role", string("viewer, editor, deployer or admin")), 201,
+                        "name", string("the user's name", Limits.USER_NAME), "role", string("viewer, editor, deployer or admin")), 201,
                         ctx -> {
                             NewUser body = JsonBody.read(ctx, NewUser.class);
                             User user = users.create(body.name(), Role.parse(body.role()), Auth.caller(ctx).name());
                             ctx.status(201).json(view(user));
                         }),
-                Endpoint.delete("/api/v1/users/{name}", Access.ADMIN, "Deletes a user and their tokens", ctx -> {
+                Endpoint.withBody("PATCH", "/api/v1/users/{name}", Access.ADMIN, "Changes a user's role; the last"
+                        + " admin keeps theirs (409)", object(List.of("role"), "role",
+                        string("viewer, editor, deployer or admin")), 200, ctx -> {
+                            RoleChange body = JsonBody.read(ctx, RoleChange.class);
+                            ctx.json(view(users.setRole(ctx.pathParam("name"), Role.parse(body.role()),
+                                    Auth.caller(ctx).name())));
+                        }),
+                Endpoint.delete("/api/v1/users/{name}", Access.ADMIN, "Deletes a user and their tokens; the last"
+                        + " admin cannot be deleted (409)", ctx -> {
                     users.delete(ctx.pathParam("name"), Auth.caller(ctx).name());
                     ctx.status(204);
                 }),
                 Endpoint.withBody("POST", "/api/v1/users/{name}/tokens", Access.ADMIN, "Issues an API token; it is"
-                        + " shown this once", object(List.of(), "label", string("what the token is for")), 201, ctx -> {
+                        + " shown this once", object(List.of(), "label", string("what the token is for", Limits.TOKEN_LABEL)), 201, ctx -> {
                     String label = ctx.body().isBlank() ? "" : JsonBody.read(ctx, NewToken.class).label();
                     String token = users.issueToken(ctx.pathParam("name"), label, Auth.caller(ctx).name());
                     ctx.status(201).json(Map.of("user", ctx.pathParam("name"), "token", token));
