@@ -112,7 +112,51 @@ class MalformedRequestApiTest {
 
     // ---- headers only after validation, a JSON body on every error
 
+    @Test
+    void errorsCarryNoLocation() {
+        ApiResponse target = server.admin().post("/api/v1/targets", Map.of("name", "t1", "plugin", "no-such-plugin",
+                "settings", Map.of()));
+        assertTrue(target.status() >= 400 && target.status() < 500, target.text());
+        assertRefused(target, target.status());
+        ApiResponse badName = server.admin().post("/api/v1/targets", Map.of("name", "bad name", "plugin", "file",
+                "settings", Map.of("output_dir", "/tmp")));
+        assertRefused(badName, 400);
+    }
+
+    @Test
+    void nulInAPathIsAJsonError() {
+        for (String path : List.of("/api/v1/models/a%00b", "/api/v1/models/kept/versions/%00",
+                "/api/v1/models/kept/versions/1/artifact%00", "/api/v1/targets/t%00", "/api/v1/jobs/%00")) {
+            ApiResponse answer = server.admin().get(path);
+            answer.expectError(400, "malformed");
+            assertFalse(answer.text().contains("\u0000"), answer.text());
+        }
+    }
+
     // ---- byte ranges
+
+    @Test
+    void lastBytePastTheEndIsTheEnd() {
+        String artifact = UPLOADS + "/1/artifact";
+        for (String range : List.of("bytes=0-99999999999999999999", "bytes=0-9223372036854775807",
+                "bytes=0-" + artifactSize)) {
+            ApiResponse answer = server.admin().get(artifact, Map.of("Range", range)).expect(206);
+            assertEquals("bytes 0-" + (artifactSize - 1) + "/" + artifactSize, answer.header("Content-Range"), range);
+            assertEquals(artifactSize, answer.body().length, range);
+        }
+        ApiResponse tail = server.admin().get(artifact, Map.of("Range", "bytes=1-99999999999999999999999999"))
+                .expect(206);
+        assertEquals(artifactSize - 1, tail.body().length);
+        ApiResponse suffix = server.admin().get(artifact, Map.of("Range", "bytes=-99999999999999999999")).expect(206);
+        assertEquals(artifactSize, suffix.body().length);
+        for (String range : List.of("bytes=99999999999999999999-", "bytes=99999999999999999999-99999999999999999999",
+                "bytes=" + artifactSize + "-", "bytes=9223372036854775807-")) {
+            ApiResponse answer = server.admin().get(artifact, Map.of("Range", range));
+            answer.expectError(416, "range");
+            assertEquals("bytes */" + artifactSize, answer.header("Content-Range"), range);
+            assertNull(answer.header("Content-Disposition"), "an error is no attachment: " + range);
+        }
+    }
 
     // ---- helpers
 
