@@ -83,6 +83,78 @@ class MalformedRequestApiTest {
 
     // ---- multipart
 
+    @Test
+    void multipartWithoutBoundary() {
+        byte[] body = new Form().part(FILE_HEADERS, ServerFixture.regressor())
+                .part(METADATA_HEADERS, ServerFixture.REGRESSOR_METADATA).end();
+        assertRefused(send("multipart/form-data", body), 400, "boundary");
+        assertRefused(send("multipart/form-data; boundary=", body), 400, "boundary");
+    }
+
+    @Test
+    void multipartCutShort() {
+        byte[] whole = new Form().part(METADATA_HEADERS, ServerFixture.REGRESSOR_METADATA)
+                .part(FILE_HEADERS, ServerFixture.regressor()).end();
+        byte[] cut = Arrays.copyOf(whole, whole.length - ServerFixture.regressor().length / 2);
+        assertRefused(send(Form.CONTENT_TYPE, cut), 400, "multipart");
+        byte[] headersOnly = ("--" + BOUNDARY + "\r\n" + FILE_HEADERS).getBytes(StandardCharsets.ISO_8859_1);
+        assertRefused(send(Form.CONTENT_TYPE, headersOnly), 400, "multipart");
+        assertRefused(send(Form.CONTENT_TYPE, new byte[0]), 400);
+    }
+
+    @Test
+    void partWithoutContentDisposition() {
+        byte[] body = new Form().part("Content-Type: application/octet-stream", ServerFixture.regressor())
+                .part(METADATA_HEADERS, ServerFixture.REGRESSOR_METADATA).end();
+        assertRefused(send(Form.CONTENT_TYPE, body), 400, "Content-Disposition");
+        byte[] nameless = new Form().part("Content-Disposition: form-data; filename=\"m.onnx\"",
+                ServerFixture.regressor()).part(METADATA_HEADERS, ServerFixture.REGRESSOR_METADATA).end();
+        assertRefused(send(Form.CONTENT_TYPE, nameless), 400, "name");
+    }
+
+    @Test
+    void oversizedMetadataField() {
+        String huge = "{\"function\": \"regression\", \"description\": \"" + "x".repeat(4 << 20) + "\"}";
+        byte[] body = new Form().part(FILE_HEADERS, ServerFixture.regressor()).part(METADATA_HEADERS, huge).end();
+        assertRefused(send(Form.CONTENT_TYPE, body), 413, "metadata");
+    }
+
+    @Test
+    void fileNamesTooLongOrWithControlCharacters() {
+        for (String name : List.of("m".repeat(300) + ".onnx", "a\rb.onnx", "a\nb.onnx", "a\u0000b.onnx",
+                "a\r\nX-Evil: 1\r\nb.onnx")) {
+            byte[] body = new Form().part("Content-Disposition: form-data; name=\"file\"; filename=\"" + name + "\"",
+                    ServerFixture.regressor()).part(METADATA_HEADERS, ServerFixture.REGRESSOR_METADATA).end();
+            ApiResponse answer = send(Form.CONTENT_TYPE, body);
+            assertRefused(answer, 400);
+            assertFalse(answer.text().contains("\u0000") || answer.text().contains("\r"), answer.text());
+        }
+    }
+
+    @Test
+    void twoFileOrTwoMetadataPartsAreRefused() {
+        byte[] twoFiles = new Form().part(FILE_HEADERS, ServerFixture.regressor())
+                .part(FILE_HEADERS, ServerFixture.classifier())
+                .part(METADATA_HEADERS, ServerFixture.REGRESSOR_METADATA).end();
+        assertRefused(send(Form.CONTENT_TYPE, twoFiles), 400, "'file'", "more than one");
+        byte[] twoMetadata = new Form().part(FILE_HEADERS, ServerFixture.regressor())
+                .part(METADATA_HEADERS, ServerFixture.REGRESSOR_METADATA)
+                .part(METADATA_HEADERS, ServerFixture.CLASSIFIER_METADATA).end();
+        assertRefused(send(Form.CONTENT_TYPE, twoMetadata), 400, "'metadata'", "more than one");
+        byte[] fieldAndFile = new Form().part(FILE_HEADERS, ServerFixture.regressor())
+                .part(METADATA_HEADERS, ServerFixture.REGRESSOR_METADATA)
+                .part(METADATA_HEADERS + "; filename=\"m.json\"", ServerFixture.REGRESSOR_METADATA).end();
+        assertRefused(send(Form.CONTENT_TYPE, fieldAndFile), 400, "'metadata'", "more than one");
+    }
+
+    @Test
+    void unknownPartsAreRefused() {
+        byte[] body = new Form().part(FILE_HEADERS, ServerFixture.regressor())
+                .part(METADATA_HEADERS, ServerFixture.REGRESSOR_METADATA)
+                .part("Content-Disposition: form-data; name=\"colour\"", "red").end();
+        assertRefused(send(Form.CONTENT_TYPE, body), 400, "'colour'");
+    }
+
     // ---- JSON
 
     @Test
