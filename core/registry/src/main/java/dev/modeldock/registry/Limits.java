@@ -36,8 +36,8 @@ public final class Limits {
     public static final int CONFIG = 100_000;
     /** An upload's import metadata (JSON text). */
     public static final int METADATA = 1_000_000;
-    /** An upload's file name, kept in the lineage. */
-    public static final int FILE_NAME = 1000;
+    /** An upload's file name, kept in the lineage (255, as file systems allow). */
+    public static final int FILE_NAME = 255;
 
     private Limits() {
     }

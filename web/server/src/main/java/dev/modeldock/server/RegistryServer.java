@@ -140,6 +140,7 @@ public final class RegistryServer implements AutoCloseable {
             config.http.disableCompression(); // artifacts are streamed with exact lengths and byte ranges
             config.http.maxRequestSize = MAX_JSON_BYTES;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            RestApi.configure(config);
             config.jetty.multipartConfig.cacheDirectory(uploads.toString());
             config.jetty.multipartConfig.maxFileSize(serverConfig.uploads.maxBytes, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);

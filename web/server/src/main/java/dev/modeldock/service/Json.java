@@ -1,6 +1,7 @@
 package dev.modeldock.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -15,7 +16,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * The server's one JSON mapper: Javalin reads request bodies and writes answers with it, and the
  * services write job requests, results and registry documents with it. Strict on the way in, so a
- * typo is an error and not a silent default; dates are ISO-8601 text.
+ * typo, a wrong type or a key given twice is an error and not a silent default; dates are ISO-8601 text.
  */
 public final class Json {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -24,6 +25,8 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // {"name": "a", "name": "b"} would otherwise be "b": a key given twice is an error.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             // Jackson would turn {"name": 5} into "5", "2" into 2 and 1.5 into 1: a wrong type is an error here.
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)

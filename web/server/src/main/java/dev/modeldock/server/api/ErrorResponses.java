@@ -2,6 +2,7 @@ package dev.modeldock.server.api;
 
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.registry.ConflictException;
+import dev.modeldock.registry.Names;
 import dev.modeldock.registry.NotFoundException;
 import dev.modeldock.service.JobRunner;
 import dev.modeldock.service.ModelRefusedException;
@@ -9,6 +10,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -21,12 +23,18 @@ import org.slf4j.LoggerFactory;
  */
 final class ErrorResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+    /** Headers of a successful answer, removed from an error's. */
+    private static final List<String> SUCCESS_HEADERS = List.of("Location", "Content-Location", "Content-Disposition",
+            "Content-Length", "Content-Range", "ETag", "Last-Modified", "Accept-Ranges");
 
     private ErrorResponses() {
     }
 
     static void install(Javalin app) {
-        app.exception(ApiException.class, (e, ctx) -> answer(ctx, e.status(), e.getMessage(), e.detail()));
+        app.exception(ApiException.class, (e, ctx) -> {
+            answer(ctx, e.status(), e.getMessage(), e.detail());
+            e.headers().forEach(ctx::header);
+        });
         app.exception(NotFoundException.class, (e, ctx) -> answer(ctx, 404, e.getMessage(), null));
         app.exception(ConflictException.class, (e, ctx) -> answer(ctx, 409, e.getMessage(), null));
         app.exception(ModelRefusedException.class,
@@ -36,7 +44,8 @@ final class ErrorResponses {
         app.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), e.getMessage(), null));
         app.exception(Exception.class, (e, ctx) -> {
             if (isOversizeUpload(e)) {
-                answer(ctx, 413, "the upload is larger than this server accepts", e.getMessage());
+                answer(ctx, 413, "the upload is larger than this server accepts", Names.printable(
+                        String.valueOf(e.getMessage())));
                 return;
             }
             String incident = UUID.randomUUID().toString();
@@ -50,7 +59,16 @@ final class ErrorResponses {
         });
     }
 
+    /**
+     * The error's answer: the status and the JSON body, without the headers a handler may have set
+     * for the success it was preparing (a {@code Location}, a download's {@code Content-Disposition},
+     * {@code ETag} or {@code Content-Length}), which would describe something that does not exist.
+     * Headers about the error itself ({@code WWW-Authenticate}) stay.
+     */
     static void answer(Context ctx, int status, String message, Object detail) {
+        for (String header : SUCCESS_HEADERS) {
+            ctx.res().setHeader(header, null);
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", message);
         body.put("detail", detail);

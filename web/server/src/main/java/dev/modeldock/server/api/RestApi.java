@@ -5,6 +5,7 @@ import dev.modeldock.server.auth.Auth;
 import dev.modeldock.service.CatalogService;
 import dev.modeldock.service.Services;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,20 @@ public final class RestApi {
     /** Every endpoint, as {@code /openapi.json} describes them. */
     public List<Endpoint> endpoints() {
         return endpoints;
+    }
+
+    /**
+     * What the API needs of Javalin's Jetty before the server is built: Jetty's own error answers
+     * (requests it refuses before Javalin sees them) in the API's JSON form, and room in a
+     * multipart form's text fields for the largest {@code metadata} part an upload accepts.
+     */
+    public static void configure(JavalinConfig config) {
+        JettyErrors errors = new JettyErrors();
+        config.jetty.modifyServer(server -> server.setErrorHandler(errors));
+        config.jetty.modifyServletContextHandler(context -> {
+            context.setErrorHandler(errors);
+            context.setMaxFormContentSize(UploadForm.MAX_METADATA_BYTES + (1 << 20));
+        });
     }
 
     /** Registers every endpoint on {@code app}, each behind {@code auth}, and the JSON error answers. */

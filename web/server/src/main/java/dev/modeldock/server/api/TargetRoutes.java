@@ -40,8 +40,8 @@ final class TargetRoutes {
                 Endpoint.withBody("POST", "/api/v1/targets", Access.ADMIN, "Creates a target profile", schema, 201,
                         ctx -> {
                             TargetBody body = JsonBody.read(ctx, TargetBody.class);
-                            ctx.status(201).header("Location", "/api/v1/targets/" + body.name())
-                                    .json(save(ctx, body.name(), body, true));
+                            Map<String, Object> saved = save(ctx, body.name(), body, true);
+                            ctx.status(201).header("Location", "/api/v1/targets/" + saved.get("name")).json(saved);
                         }),
                 Endpoint.get("/api/v1/targets/{name}", Access.ADMIN, "A target profile (secrets never shown)",
                         ctx -> ctx.json(Views.target(targets.get(ctx.pathParam("name"))))),

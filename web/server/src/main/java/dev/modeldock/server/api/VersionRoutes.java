@@ -12,19 +12,12 @@ import dev.modeldock.server.auth.Auth;
 import dev.modeldock.service.ConversionRequest;
 import dev.modeldock.service.VersionService;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.Part;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
 /** Versions: conversion jobs, ONNX uploads, reading versions and their artifacts. */
 final class VersionRoutes {
-    /** Import metadata is a small document; even thousands of labels fit well within this. */
-    private static final int MAX_METADATA_BYTES = 4 << 20;
-
     private final VersionService versions;
     private final ArtifactDownload download;
 
@@ -56,14 +49,6 @@ final class VersionRoutes {
                         + " streamed; ETag is its SHA-256; single byte ranges", ctx -> download.send(ctx, version(ctx))));
     }
 
-    private static Part filePart(Context ctx) throws IOException {
-        try {
-            return ctx.req().getPart("file");
-        } catch (ServletException e) {
-            throw new IOException("cannot read the multipart request's 'file' part: " + e.getMessage(), e);
-        }
-    }
-
     private Version version(Context ctx) {
         return versions.get(ctx.pathParam("name"), ctx.pathParam("version"));
     }
@@ -80,30 +65,12 @@ final class VersionRoutes {
     }
 
     private void createFromUpload(Context ctx, String model) throws IOException {
-        UploadedFile file = ctx.uploadedFile("file");
-        if (file == null) {
-            throw new ApiException(400, "the multipart request needs a 'file' part holding the ONNX model");
-        }
-        String metadata = ctx.formParam("metadata");
-        UploadedFile metadataFile = ctx.uploadedFile("metadata");
-        if (metadata == null && metadataFile != null) {
-            try (InputStream in = metadataFile.content()) {
-                byte[] bytes = in.readNBytes(MAX_METADATA_BYTES + 1);
-                if (bytes.length > MAX_METADATA_BYTES) {
-                    throw new ApiException(413, "the 'metadata' part is over " + MAX_METADATA_BYTES + " bytes");
-                }
-                metadata = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-            }
-        }
-        if (metadata == null || metadata.isBlank()) {
-            throw new ApiException(400, "the multipart request needs a 'metadata' part holding the import metadata"
-                    + " JSON");
-        }
+        UploadForm form = UploadForm.read(ctx);
         int release = Params.integer(ctx, "targetRelease", 26, 23, 26);
         // Jetty has spooled the part to a file already: moving that file is one rename, where
-        // copying it out of file.content() wrote the whole model to disk a second time.
-        Version version = versions.upload(model, target -> filePart(ctx).write(target.toString()),
-                Names.printable(file.filename()), metadata, release, Auth.caller(ctx).name());
+        // copying it out of the part's stream wrote the whole model to disk a second time.
+        Version version = versions.upload(model, target -> form.file().write(target.toString()),
+                Names.printable(form.fileName()), form.metadata(), release, Auth.caller(ctx).name());
         ctx.status(201).header("Location", "/api/v1/models/" + model + "/versions/" + version.number())
                 .json(Views.version(version));
     }
