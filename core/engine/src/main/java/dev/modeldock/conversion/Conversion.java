@@ -69,7 +69,8 @@ public final class Conversion {
         ModelFolder folder = new ModelFolder(source.folder().id(), source.folder().root());
         progress.report("reading " + folder.id(), 0.02);
         HubModel model = HubModel.open(folder);
-        EncoderGraph encoder = EncoderGraph.of(OnnxModels.read(model.encoderFile()));
+        // Checked before ONNX Runtime sees the encoder (the reference embedder, the parity check).
+        EncoderGraph encoder = EncoderGraph.of(OnnxModels.readChecked(model.encoderFile()));
         PipelinePlan plan = PipelinePlan.create(model, encoder, config, extensions);
 
         progress.report("assembling the pipeline graph", 0.25);

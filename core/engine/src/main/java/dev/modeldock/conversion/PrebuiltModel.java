@@ -110,7 +110,8 @@ public final class PrebuiltModel {
     }
 
     private List<MetadataProblem> check(Path model, CheckContext context) {
-        return MetadataChecker.check(ModelSignature.of(OnnxModels.readStructure(model)), metadataJson, context);
+        // Checked before any native code sees the model: a hostile one can crash ONNX Runtime.
+        return MetadataChecker.check(ModelSignature.of(OnnxModels.readStructureChecked(model)), metadataJson, context);
     }
 
     /** The metadata with the artifact's SHA-256 and provenance added to modelDescription. */

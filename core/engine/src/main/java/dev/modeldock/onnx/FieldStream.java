@@ -86,8 +86,10 @@ final class FieldStream {
     /**
      * Skips a packed run of fixed-width numbers without reading them. A run whose length is no
      * multiple of the width fails as the generated parser fails on its last, incomplete element.
+     *
+     * @return how many numbers were skipped
      */
-    void skipPackedFixed(int width) throws IOException {
+    int skipPackedFixed(int width) throws IOException {
         int length = in.readRawVarint32();
         int outerLimit = in.pushLimit(length);
         int incomplete = length % width;
@@ -96,6 +98,7 @@ final class FieldStream {
             in.skipRawBytes(width); // beyond the limit: protobuf's truncation error
         }
         in.popLimit(outerLimit);
+        return length / width;
     }
 
     /** Skips a field the caller does not keep; false when the tag ends the enclosing group. */

@@ -1,10 +1,6 @@
 package dev.modeldock.onnx;
 
-import ai.onnx.proto.OnnxMl.AttributeProto;
-import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnx.proto.OnnxMl.NodeProto;
-import ai.onnx.proto.OnnxMl.TensorProto;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.modeldock.plugin.ModelDockException;
@@ -16,6 +12,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Reads and writes ONNX files, with errors that say which file is wrong and how. */
 public final class OnnxModels {
@@ -31,8 +29,8 @@ public final class OnnxModels {
     /**
      * Reads a self-contained ONNX model.
      *
-     * @throws ModelDockException when the file is missing, is not ONNX, has no graph, or keeps its
-     *                            weights in external data files
+     * @throws ModelDockException when the file is missing, is not ONNX, has no graph, or keeps any
+     *                            tensor (in any graph or function) in external data files
      */
     public static ModelProto read(Path file) {
         return usable(file, parse(file, ModelProto::parseFrom));
@@ -49,6 +47,34 @@ public final class OnnxModels {
      */
     public static ModelProto readStructure(Path file) {
         return usable(file, parse(file, StructureReader::read));
+    }
+
+    /**
+     * Reads a model from outside as {@link #read} does and applies {@link ModelChecks}: what must
+     * hold before ONNX Runtime or any other native code may see it.
+     *
+     * @throws ModelStructureException for the first rule of {@link ModelChecks} the model breaks
+     * @throws ModelDockException      in the same cases as {@link #read}
+     */
+    public static ModelProto readChecked(Path file) {
+        ModelProto model = read(file);
+        ModelChecks.check(file, model, ModelChecks.payloads(model));
+        return model;
+    }
+
+    /**
+     * Reads a model from outside as {@link #readStructure} does, weights skipped, and applies
+     * {@link ModelChecks}, which compare each tensor's declared size with what it holds as the values
+     * are skipped: what must hold before ONNX Runtime or any other native code may see it.
+     *
+     * @throws ModelStructureException for the first rule of {@link ModelChecks} the model breaks
+     * @throws ModelDockException      in the same cases as {@link #read}
+     */
+    public static ModelProto readStructureChecked(Path file) {
+        List<TensorPayload> payloads = new ArrayList<>();
+        ModelProto model = usable(file, parse(file, in -> StructureReader.read(in, payloads::add)));
+        ModelChecks.check(file, model, payloads);
+        return model;
     }
 
     /** A parser of a whole ModelProto that may stop early, at an end-group tag. */
@@ -82,26 +108,8 @@ public final class OnnxModels {
         if (!model.hasGraph() || model.getGraph().getNodeCount() == 0) {
             throw new ModelDockException(file + " is not a usable ONNX model: it has no graph nodes");
         }
-        refuseExternalData(file, model.getGraph());
+        ModelChecks.refuseExternalData(file, model);
         return model;
-    }
-
-    /** Weights in external files, at any depth of subgraphs, cannot travel inside one pipeline file. */
-    private static void refuseExternalData(Path file, GraphProto graph) {
-        for (TensorProto initializer : graph.getInitializerList()) {
-            if (initializer.getDataLocation() == TensorProto.DataLocation.EXTERNAL) {
-                throw new ModelDockException(file + " keeps its weights in external data files ("
-                        + initializer.getName() + "); only self-contained ONNX files under 2 GB can be converted");
-            }
-        }
-        for (NodeProto node : graph.getNodeList()) {
-            for (AttributeProto attribute : node.getAttributeList()) {
-                if (attribute.hasG()) {
-                    refuseExternalData(file, attribute.getG());
-                }
-                attribute.getGraphsList().forEach(subgraph -> refuseExternalData(file, subgraph));
-            }
-        }
     }
 
     /** Writes {@code model} to {@code file}, refusing what would not fit in one ONNX file. */

@@ -17,6 +17,7 @@ import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.CodedInputStream;
 import java.io.IOException;
+import java.util.function.Consumer;
 
 /**
  * Parses an ONNX model with every tensor's values left out (see {@link TensorHeaders}), wherever a
@@ -43,8 +44,15 @@ final class StructureReader {
      * {@code ModelProto.parseFrom(in)} does; the caller decides whether stopping early is an error.
      */
     static ModelProto read(CodedInputStream in) throws IOException {
+        return read(in, payload -> { });
+    }
+
+    /** As {@link #read(CodedInputStream)}, handing every tensor's payload, wherever it is, to {@code payloads}. */
+    static ModelProto read(CodedInputStream in, Consumer<TensorPayload> payloads) throws IOException {
         ModelProto.Builder model = ModelProto.newBuilder();
-        new StructureReader(new FieldStream(in)).readModel(model);
+        StructureReader reader = new StructureReader(new FieldStream(in));
+        reader.readModel(model);
+        reader.tensors.payloads(payloads);
         return model.build();
     }
 

@@ -5,6 +5,7 @@ import dev.modeldock.conversion.PrebuiltModel;
 import dev.modeldock.host.Extensions;
 import dev.modeldock.metadata.CheckContext;
 import dev.modeldock.metadata.MetadataProblem;
+import dev.modeldock.onnx.ModelStructureException;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.registry.NewVersion;
 import dev.modeldock.registry.Registry;
@@ -21,8 +22,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Takes in an ONNX model someone built elsewhere, with its import metadata: checked the way Oracle
- * will check it and loaded once in ONNX Runtime before anything is stored. A model that fails
+ * Takes in an ONNX model someone built elsewhere, with its import metadata: its structure checked
+ * against the rules of the ONNX specification native code relies on (recursion in local functions,
+ * duplicate names, tensor sizes, external data; {@code onnx.ModelChecks}), checked the way Oracle
+ * will check it, and only then loaded once in ONNX Runtime, all before anything is stored. A model that fails
  * leaves the registry exactly as it was.
  */
 final class OnnxUpload {
@@ -80,6 +83,11 @@ final class OnnxUpload {
             return problems;
         } catch (ModelRefusedException e) {
             throw e; // names no file
+        } catch (ModelStructureException e) {
+            // Refused before ONNX Runtime saw it: a 422 naming the rule, like any model Oracle would refuse.
+            throw new ModelRefusedException("the model breaks the ONNX rule '" + e.rule().id() + "' at "
+                    + e.element() + ": " + e.problem(), List.of(new MetadataProblem(MetadataProblem.Severity.ERROR,
+                    "ONNX:" + e.rule().id(), e.element(), e.problem(), e.fix())));
         } catch (ModelDockException e) {
             // Messages name the spooled copy; the client knows the file by the name it sent, and the
             // server's folders are none of its business.

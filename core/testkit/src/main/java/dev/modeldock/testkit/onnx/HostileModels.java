@@ -1,0 +1,139 @@
+package dev.modeldock.testkit.onnx;
+
+import ai.onnx.proto.OnnxMl.AttributeProto;
+import ai.onnx.proto.OnnxMl.FunctionProto;
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.StringStringEntryProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import com.google.protobuf.ByteString;
+import java.util.List;
+
+/**
+ * Models that break a rule of the ONNX specification native code relies on, each a variation of
+ * {@link SmallModels#featureRegressor()} (so that {@link SmallModels#FEATURE_REGRESSOR_METADATA}
+ * fits it) breaking exactly one rule.
+ *
+ * <p><b>Never load one in ONNX Runtime inside a test JVM</b>: {@link #selfRecursiveFunction} and
+ * {@link #mutuallyRecursiveFunctions} make it crash the whole process (a segfault, exit 139).
+ */
+public final class HostileModels {
+    /** The domain of the model-local functions here. */
+    public static final String DOMAIN = "local.hostile";
+
+    /** The regressor's weights: FLOAT [4, 1], 16 bytes. */
+    private static final String WEIGHTS = "fixture/w";
+
+    private HostileModels() {
+    }
+
+    /** The regressor whose output passes through a local function {@code Recurse} whose body calls {@code Recurse}. */
+    public static ModelProto selfRecursiveFunction() {
+        return callingFunctions("Recurse", function("Recurse", "Recurse"));
+    }
+
+    /** The regressor calling local function {@code Ping}, which calls {@code Pong}, which calls {@code Ping}. */
+    public static ModelProto mutuallyRecursiveFunctions() {
+        return callingFunctions("Ping", function("Ping", "Pong"), function("Pong", "Ping"));
+    }
+
+    /** The regressor calling local function {@code Outer}, which calls {@code Inner}, which calls Identity: no cycle. */
+    public static ModelProto nestedFunctionsWithoutRecursion() {
+        return callingFunctions("Outer", function("Outer", "Inner"), function("Inner", "Identity"));
+    }
+
+    /** The regressor with its weights twice, under one name. */
+    public static ModelProto duplicateInitializerNames() {
+        ModelProto model = SmallModels.featureRegressor();
+        GraphProto graph = model.getGraph();
+        return model.toBuilder().setGraph(graph.toBuilder().addInitializer(graph.getInitializer(0))).build();
+    }
+
+    /** The regressor with a second node assigning the MatMul's output name again. */
+    public static ModelProto nodeOutputAssignedTwice() {
+        ModelProto model = SmallModels.featureRegressor();
+        GraphProto graph = model.getGraph();
+        NodeProto matMul = graph.getNode(0);
+        NodeProto again = matMul.toBuilder().setName(matMul.getName() + "_again").build();
+        return model.toBuilder().setGraph(graph.toBuilder().addNode(1, again)).build();
+    }
+
+    /** The regressor with two graph inputs named {@code features}. */
+    public static ModelProto duplicateInputNames() {
+        ModelProto model = SmallModels.featureRegressor();
+        GraphProto graph = model.getGraph();
+        return model.toBuilder().setGraph(graph.toBuilder().addInput(graph.getInput(0))).build();
+    }
+
+    /** The regressor with its FLOAT [4, 1] weights (16 bytes) as raw_data of {@code bytes} bytes. */
+    public static ModelProto weightsAsRawData(int bytes) {
+        return withWeights(weights().clearFloatData().setRawData(ByteString.copyFrom(new byte[bytes])).build());
+    }
+
+    /** The regressor with a weights tensor declaring dims [4, -1] and 16 bytes of raw_data. */
+    public static ModelProto negativeDimension() {
+        return withWeights(weights().clearFloatData().setDims(1, -1).setRawData(ByteString.copyFrom(new byte[16]))
+                .build());
+    }
+
+    /** The regressor with weights declaring 2^20 × 2^20 × 2^20 elements (the product overflows no long, but no file holds it). */
+    public static ModelProto absurdDimensions() {
+        return withWeights(weights().clearFloatData().clearDims().addDims(1L << 20).addDims(1L << 20)
+                .addDims(1L << 20).setRawData(ByteString.copyFrom(new byte[16])).build());
+    }
+
+    /**
+     * The regressor calling local function {@code Shift}, whose body adds a Constant whose value
+     * lives in an external data file.
+     */
+    public static ModelProto externalDataInAFunction() {
+        TensorProto external = TensorProto.newBuilder().setName("shift").setDataType(TensorProto.DataType.FLOAT_VALUE)
+                .addDims(1).setDataLocation(TensorProto.DataLocation.EXTERNAL)
+                .addExternalData(StringStringEntryProto.newBuilder().setKey("location").setValue("/etc/passwd"))
+                .build();
+        FunctionProto shift = FunctionProto.newBuilder().setDomain(DOMAIN).setName("Shift").addInput("x")
+                .addOutput("y").addOpsetImport(opset("", SmallModels.OPSET))
+                .addNode(NodeProto.newBuilder().setOpType("Constant").addOutput("c").addAttribute(AttributeProto
+                        .newBuilder().setName("value").setType(AttributeProto.AttributeType.TENSOR).setT(external)))
+                .addNode(OnnxFixtures.node("Add", "add", List.of("x", "c"), List.of("y"))).build();
+        return callingFunctions("Shift", shift);
+    }
+
+    /** A function of {@link #DOMAIN} {@code name}(x) → y whose one node calls {@code callee} (of that domain unless Identity). */
+    private static FunctionProto function(String name, String callee) {
+        return FunctionProto.newBuilder().setDomain(DOMAIN).setName(name).addInput("x").addOutput("y")
+                .addOpsetImport(opset("", SmallModels.OPSET)).addOpsetImport(opset(DOMAIN, 1))
+                .addNode(NodeProto.newBuilder().setName(name + "_calls_" + callee).setOpType(callee)
+                        .setDomain(callee.equals("Identity") ? "" : DOMAIN).addInput("x").addOutput("y"))
+                .build();
+    }
+
+    /** The regressor whose final Identity node is replaced by a call of local function {@code entry}. */
+    private static ModelProto callingFunctions(String entry, FunctionProto... functions) {
+        ModelProto model = SmallModels.featureRegressor();
+        GraphProto.Builder graph = model.getGraph().toBuilder();
+        int last = graph.getNodeCount() - 1;
+        graph.setNode(last, graph.getNode(last).toBuilder().setOpType(entry).setDomain(DOMAIN));
+        return model.toBuilder().setGraph(graph).addOpsetImport(opset(DOMAIN, 1)).addAllFunctions(List.of(functions))
+                .build();
+    }
+
+    private static TensorProto.Builder weights() {
+        TensorProto weights = SmallModels.featureRegressor().getGraph().getInitializer(0);
+        if (!weights.getName().equals(WEIGHTS)) {
+            throw new IllegalStateException("the regressor's weights are now " + weights.getName());
+        }
+        return weights.toBuilder();
+    }
+
+    private static ModelProto withWeights(TensorProto weights) {
+        ModelProto model = SmallModels.featureRegressor();
+        return model.toBuilder().setGraph(model.getGraph().toBuilder().setInitializer(0, weights)).build();
+    }
+
+    private static OperatorSetIdProto opset(String domain, int version) {
+        return OperatorSetIdProto.newBuilder().setDomain(domain).setVersion(version).build();
+    }
+}
