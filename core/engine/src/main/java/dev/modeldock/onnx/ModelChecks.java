@@ -1,27 +1,22 @@
 package dev.modeldock.onnx;
 
-import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.FunctionProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
-import ai.onnx.proto.OnnxMl.SparseTensorProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
-import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
-import ai.onnx.proto.OnnxMl.TrainingInfoProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import dev.modeldock.onnx.ModelGraphs.Scope;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 
 /**
  * The rules of the ONNX checker that keep native code safe from a model from outside, checked on
@@ -87,14 +82,14 @@ public final class ModelChecks {
         ModelChecks checks = new ModelChecks(file);
         checks.externalData(model);
         payloads.forEach(checks::payload);
-        List<Scope> scopes = scopes(model);
+        List<Scope> scopes = ModelGraphs.scopes(model);
         for (Scope scope : scopes) {
-            scope.graph.getInputList().forEach(value -> checks.declared(scope, value));
-            scope.graph.getOutputList().forEach(value -> checks.declared(scope, value));
-            scope.graph.getValueInfoList().forEach(value -> checks.declared(scope, value));
+            scope.graph().getInputList().forEach(value -> checks.declared(scope, value));
+            scope.graph().getOutputList().forEach(value -> checks.declared(scope, value));
+            scope.graph().getValueInfoList().forEach(value -> checks.declared(scope, value));
         }
         for (FunctionProto function : model.getFunctionsList()) {
-            Scope scope = new Scope("function " + key(function), GraphProto.getDefaultInstance());
+            Scope scope = new Scope("function " + ModelGraphs.key(function), GraphProto.getDefaultInstance());
             function.getValueInfoList().forEach(value -> checks.declared(scope, value));
         }
         scopes.forEach(checks::names);
@@ -109,7 +104,7 @@ public final class ModelChecks {
     /** The payloads of every tensor of a model read with its values. */
     static List<TensorPayload> payloads(ModelProto model) {
         List<TensorPayload> payloads = new ArrayList<>();
-        tensors(model, (where, tensor) -> payloads.add(TensorPayload.of(tensor)));
+        ModelGraphs.tensors(model, (where, tensor) -> payloads.add(TensorPayload.of(tensor)));
         return payloads;
     }
 
@@ -120,7 +115,7 @@ public final class ModelChecks {
     // ---- external data
 
     private void externalData(ModelProto model) {
-        tensors(model, (where, tensor) -> {
+        ModelGraphs.tensors(model, (where, tensor) -> {
             if (tensor.getDataLocation() == TensorProto.DataLocation.EXTERNAL) {
                 throw refuse(Rule.EXTERNAL_DATA, "tensor '" + tensor.getName() + "' of " + where,
                         "it keeps its weights in external data files",
@@ -162,7 +157,7 @@ public final class ModelChecks {
         putIfAny(fields, "double_data", tensor.doubleCount());
         putIfAny(fields, "uint64_data", tensor.uint64Count());
         putIfAny(fields, "string_data", tensor.stringCount());
-        String type = typeName(tensor.dataType());
+        String type = ElementSizes.typeName(tensor.dataType());
         String declared = "declares shape " + tensor.dims() + " of " + type + " (" + elements + " elements)";
         String fix = "Write the tensor again so that its values match its dims and data_type";
         if (fields.size() > 1) {
@@ -176,7 +171,7 @@ public final class ModelChecks {
             return;
         }
         Map.Entry<String, Long> field = fields.entrySet().iterator().next();
-        int bits = elementBits(tensor.dataType());
+        int bits = ElementSizes.bits(tensor.dataType());
         if (field.getKey().equals("raw_data")) {
             if (bits == 0) {
                 throw refuse(Rule.TENSOR_DATA_SIZE, element, "it keeps STRING values in raw_data, which holds only"
@@ -192,7 +187,7 @@ public final class ModelChecks {
         if (bits < 0) {
             return; // a type this schema does not know: ONNX Runtime refuses it by itself
         }
-        Set<Long> expected = expectedCounts(tensor.dataType(), field.getKey(), elements);
+        Set<Long> expected = ElementSizes.expectedCounts(tensor.dataType(), field.getKey(), elements);
         if (expected.isEmpty()) {
             throw refuse(Rule.TENSOR_DATA_SIZE, element, "it keeps " + type + " values in " + field.getKey()
                     + ", which does not hold that type", fix);
@@ -207,81 +202,6 @@ public final class ModelChecks {
         if (count > 0) {
             fields.put(name, count);
         }
-    }
-
-    /** Bits per element for types of fixed size; 0 for STRING; -1 for a type the schema does not know. */
-    private static int elementBits(int dataType) {
-        DataType type = DataType.forNumber(dataType);
-        if (type == null) {
-            return -1;
-        }
-        return switch (type) {
-            case FLOAT, INT32, UINT32 -> 32;
-            case UINT8, INT8, BOOL, FLOAT8E4M3FN, FLOAT8E4M3FNUZ, FLOAT8E5M2, FLOAT8E5M2FNUZ -> 8;
-            case UINT16, INT16, FLOAT16, BFLOAT16 -> 16;
-            case INT64, UINT64, DOUBLE, COMPLEX64 -> 64;
-            case COMPLEX128 -> 128;
-            case UINT4, INT4 -> 4;
-            case STRING -> 0;
-            default -> -1; // UNDEFINED, and anything newer
-        };
-    }
-
-    /** How many entries of {@code field} a tensor of this type and size holds; empty when the field cannot hold the type. */
-    private static Set<Long> expectedCounts(int dataType, String field, long elements) {
-        DataType type = DataType.forNumber(dataType);
-        Set<Long> counts = new LinkedHashSet<>();
-        switch (field) {
-            case "float_data" -> {
-                if (type == DataType.FLOAT) {
-                    counts.add(elements);
-                } else if (type == DataType.COMPLEX64) {
-                    counts.add(2 * elements);
-                }
-            }
-            case "double_data" -> {
-                if (type == DataType.DOUBLE) {
-                    counts.add(elements);
-                } else if (type == DataType.COMPLEX128) {
-                    counts.add(2 * elements);
-                }
-            }
-            case "int64_data" -> {
-                if (type == DataType.INT64) {
-                    counts.add(elements);
-                }
-            }
-            case "uint64_data" -> {
-                if (type == DataType.UINT32 || type == DataType.UINT64) {
-                    counts.add(elements);
-                }
-            }
-            case "string_data" -> {
-                if (type == DataType.STRING) {
-                    counts.add(elements);
-                }
-            }
-            case "int32_data" -> {
-                switch (type) {
-                    case INT32, INT16, INT8, UINT16, UINT8, BOOL, FLOAT16, BFLOAT16, FLOAT8E4M3FN, FLOAT8E4M3FNUZ,
-                            FLOAT8E5M2, FLOAT8E5M2FNUZ -> counts.add(elements);
-                    case INT4, UINT4 -> {
-                        counts.add((elements + 1) / 2); // packed two to an entry
-                        counts.add(elements);
-                    }
-                    default -> {
-                        // not held in int32_data
-                    }
-                }
-            }
-            default -> throw new IllegalArgumentException(field);
-        }
-        return counts;
-    }
-
-    private static String typeName(int dataType) {
-        DataType type = DataType.forNumber(dataType);
-        return type == null ? "element type " + dataType : type.name();
     }
 
     // ---- declared values
@@ -313,7 +233,7 @@ public final class ModelChecks {
             }
             long value = dim.getDimValue();
             if (value > MAX_ELEMENTS || product > Long.MAX_VALUE / value) {
-                throw refuse(Rule.ABSURD_DIMENSIONS, "value '" + name + "' of " + scope.label, "its declared shape "
+                throw refuse(Rule.ABSURD_DIMENSIONS, "value '" + name + "' of " + scope.label(), "its declared shape "
                         + shapeText(shape) + " cannot exist (a dimension over " + MAX_ELEMENTS + ", or more elements"
                         + " than a 64-bit count holds)", "Declare the dimension as a named, variable one, or fix it");
             }
@@ -332,25 +252,25 @@ public final class ModelChecks {
 
     private void names(Scope scope) {
         Set<String> inputs = new HashSet<>();
-        for (ValueInfoProto input : scope.graph.getInputList()) {
+        for (ValueInfoProto input : scope.graph().getInputList()) {
             if (!inputs.add(input.getName())) {
-                throw refuse(Rule.DUPLICATE_NAME, "input '" + input.getName() + "' of " + scope.label,
+                throw refuse(Rule.DUPLICATE_NAME, "input '" + input.getName() + "' of " + scope.label(),
                         "two inputs have that name", "Give every graph input its own name");
             }
         }
         Set<String> initializers = new HashSet<>();
         List<String> initializerNames = new ArrayList<>();
-        scope.graph.getInitializerList().forEach(t -> initializerNames.add(t.getName()));
-        scope.graph.getSparseInitializerList().forEach(t -> initializerNames.add(t.getValues().getName()));
+        scope.graph().getInitializerList().forEach(t -> initializerNames.add(t.getName()));
+        scope.graph().getSparseInitializerList().forEach(t -> initializerNames.add(t.getValues().getName()));
         for (String name : initializerNames) {
             if (!initializers.add(name)) {
-                throw refuse(Rule.DUPLICATE_NAME, "initializer '" + name + "' of " + scope.label,
+                throw refuse(Rule.DUPLICATE_NAME, "initializer '" + name + "' of " + scope.label(),
                         "two initializers have that name", "Give every initializer its own name");
             }
         }
         Set<String> assigned = new HashSet<>(inputs);
         assigned.addAll(initializers);
-        assignOnce(scope.label, assigned, scope.graph.getNodeList());
+        assignOnce(scope.label(), assigned, scope.graph().getNodeList());
     }
 
     /** Single static assignment: each node output is a new name. */
@@ -371,7 +291,7 @@ public final class ModelChecks {
     private void functions(List<FunctionProto> functions) {
         Map<String, FunctionProto> byKey = new LinkedHashMap<>();
         for (FunctionProto function : functions) {
-            String key = key(function);
+            String key = ModelGraphs.key(function);
             if (byKey.putIfAbsent(key, function) != null) {
                 throw refuse(Rule.DUPLICATE_NAME, "function " + key, "two model-local functions have that domain,"
                         + " name and overload", "Give every function its own name");
@@ -388,8 +308,8 @@ public final class ModelChecks {
         Map<String, List<String>> calls = new HashMap<>();
         for (Map.Entry<String, FunctionProto> entry : byKey.entrySet()) {
             List<String> callees = new ArrayList<>();
-            nodes(entry.getValue().getNodeList(), node -> {
-                String callee = key(node.getDomain(), node.getOpType(), node.getOverload());
+            ModelGraphs.nodes(entry.getValue().getNodeList(), node -> {
+                String callee = ModelGraphs.key(node.getDomain(), node.getOpType(), node.getOverload());
                 if (byKey.containsKey(callee)) {
                     callees.add(callee);
                 }
@@ -442,117 +362,4 @@ public final class ModelChecks {
                         + " no chain of calls returns to a function");
     }
 
-    private static String key(FunctionProto function) {
-        return key(function.getDomain(), function.getName(), function.getOverload());
-    }
-
-    private static String key(String domain, String name, String overload) {
-        return "'" + domain + ":" + name + (overload.isEmpty() ? "" : ":" + overload) + "'";
-    }
-
-    // ---- walking the model
-
-    /** A graph and how a message names it. */
-    private record Scope(String label, GraphProto graph) {
-    }
-
-    /** Every graph of the model: the main graph, training graphs and all their subgraphs, and those in functions. */
-    private static List<Scope> scopes(ModelProto model) {
-        List<Scope> scopes = new ArrayList<>();
-        if (model.hasGraph()) {
-            addGraph(scopes, "graph '" + model.getGraph().getName() + "'", model.getGraph());
-        }
-        for (TrainingInfoProto training : model.getTrainingInfoList()) {
-            if (training.hasInitialization()) {
-                addGraph(scopes, "training graph '" + training.getInitialization().getName() + "'",
-                        training.getInitialization());
-            }
-            if (training.hasAlgorithm()) {
-                addGraph(scopes, "training graph '" + training.getAlgorithm().getName() + "'",
-                        training.getAlgorithm());
-            }
-        }
-        for (FunctionProto function : model.getFunctionsList()) {
-            addSubgraphs(scopes, "function " + key(function), function.getNodeList());
-        }
-        return scopes;
-    }
-
-    private static void addGraph(List<Scope> scopes, String label, GraphProto graph) {
-        scopes.add(new Scope(label, graph));
-        addSubgraphs(scopes, label, graph.getNodeList());
-    }
-
-    private static void addSubgraphs(List<Scope> scopes, String label, List<NodeProto> nodes) {
-        for (NodeProto node : nodes) {
-            for (AttributeProto attribute : node.getAttributeList()) {
-                String where = "subgraph '%s' (attribute " + attribute.getName() + " of node '" + node.getName()
-                        + "' in " + label + ")";
-                if (attribute.hasG()) {
-                    addGraph(scopes, where.formatted(attribute.getG().getName()), attribute.getG());
-                }
-                for (GraphProto graph : attribute.getGraphsList()) {
-                    addGraph(scopes, where.formatted(graph.getName()), graph);
-                }
-            }
-        }
-    }
-
-    /** Visits {@code nodes} and the nodes of all their subgraphs. */
-    private static void nodes(List<NodeProto> nodes, java.util.function.Consumer<NodeProto> visit) {
-        for (NodeProto node : nodes) {
-            visit.accept(node);
-            for (AttributeProto attribute : node.getAttributeList()) {
-                if (attribute.hasG()) {
-                    nodes(attribute.getG().getNodeList(), visit);
-                }
-                attribute.getGraphsList().forEach(graph -> nodes(graph.getNodeList(), visit));
-            }
-        }
-    }
-
-    /** Every tensor of the model, with how a message names where it is. */
-    private static void tensors(ModelProto model, BiConsumer<String, TensorProto> visit) {
-        for (Scope scope : scopes(model)) {
-            scope.graph.getInitializerList().forEach(t -> visit.accept(scope.label, t));
-            scope.graph.getSparseInitializerList().forEach(t -> sparse(scope.label, t, visit));
-            attributeTensors(scope.label, scope.graph.getNodeList(), visit);
-        }
-        for (FunctionProto function : model.getFunctionsList()) {
-            String label = "function " + key(function);
-            attributeTensors(label, function.getNodeList(), visit);
-            for (AttributeProto attribute : function.getAttributeProtoList()) {
-                attributeTensors(label, attribute, visit);
-            }
-        }
-    }
-
-    /** The tensors in the attributes of these nodes only; subgraphs are scopes of their own. */
-    private static void attributeTensors(String label, List<NodeProto> nodes, BiConsumer<String, TensorProto> visit) {
-        for (NodeProto node : nodes) {
-            for (AttributeProto attribute : node.getAttributeList()) {
-                attributeTensors(label, attribute, visit);
-            }
-        }
-    }
-
-    private static void attributeTensors(String label, AttributeProto attribute, BiConsumer<String, TensorProto> visit) {
-        if (attribute.hasT()) {
-            visit.accept(label, attribute.getT());
-        }
-        attribute.getTensorsList().forEach(t -> visit.accept(label, t));
-        if (attribute.hasSparseTensor()) {
-            sparse(label, attribute.getSparseTensor(), visit);
-        }
-        attribute.getSparseTensorsList().forEach(t -> sparse(label, t, visit));
-    }
-
-    private static void sparse(String label, SparseTensorProto tensor, BiConsumer<String, TensorProto> visit) {
-        if (tensor.hasValues()) {
-            visit.accept(label, tensor.getValues());
-        }
-        if (tensor.hasIndices()) {
-            visit.accept(label, tensor.getIndices());
-        }
-    }
 }
