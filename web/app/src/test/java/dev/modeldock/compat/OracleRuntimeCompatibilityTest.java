@@ -1,0 +1,110 @@
+package dev.modeldock.compat;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.modeldock.config.EmbeddingModelConfig;
+import dev.modeldock.config.Settings;
+import dev.modeldock.conversion.EmbeddingModel;
+import dev.modeldock.runtime.PipelineSession;
+import dev.modeldock.testkit.MiniLmHubFolder;
+import dev.modeldock.testkit.jvm.ChildJvm;
+import dev.modeldock.testkit.plugin.Plugins;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every kind of pipeline ModelDock exports loads in Oracle 23ai's embedded runtime, ONNX Runtime
+ * 1.15.1 with onnxruntime-extensions 0.13.0, and gives the same vectors as the runtime it was built
+ * and validated with. The old runtime runs in a child JVM ({@link OracleRuntimeProbe}) with nothing
+ * else on its class path; the build copies its jars beside the test classes.
+ */
+class OracleRuntimeCompatibilityTest {
+    private static final List<String> TEXTS = List.of(
+            "Vector search lives next to the rows it describes.",
+            "word ".repeat(600).trim(), // past max_seq_length: the tokenizer op truncates
+            "Καλημέρα κόσμε, 東京は晴れです, नमस्ते",
+            "emoji 🚀 and accents: crème brûlée");
+
+    @TempDir
+    static Path work;
+    static Path hubFolder;
+
+    @BeforeAll
+    static void layOutModel() {
+        hubFolder = MiniLmHubFolder.create(work.resolve("hub"));
+    }
+
+    static Stream<Arguments> pipelines() {
+        return Stream.of(
+                Arguments.of("preconfigured", null),
+                Arguments.of("cls", EmbeddingModelConfig.fromTemplate("text", Map.of("max_seq_length", 128,
+                        "post_processors", List.of(Map.of("name", "Pooling", "type", "cls"), Map.of("name",
+                                "Normalize"))))),
+                Arguments.of("max", EmbeddingModelConfig.fromTemplate("text", Map.of("max_seq_length", 256,
+                        "post_processors", List.of(Map.of("name", "Pooling", "type", "max"))))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pipelines")
+    void theExportedPipelineGivesTheSameVectorsOnOracle23aisRuntime(String name, EmbeddingModelConfig config)
+            throws Exception {
+        Path out = work.resolve(name);
+        new EmbeddingModel(hubFolder.toString(), config, Settings.defaults(), Plugins.builtIn())
+                .exportToFile(name, out, (stage, fraction) -> { });
+        Path pipeline = out.resolve(name + ".onnx");
+
+        List<String> args = new ArrayList<>(List.of(pipeline.toString()));
+        args.addAll(TEXTS);
+        List<String> lines;
+        try (ChildJvm probe = ChildJvm.java(OracleRuntimeProbe.class.getName(), args.toArray(String[]::new))
+                .classPath(oracleRuntimeClassPath()).logs(work.resolve("logs"), name).start()) {
+            assertEquals(0, probe.waitFor(Duration.ofMinutes(2)), probe.report());
+            lines = probe.output().lines().toList();
+        }
+        assertEquals("version 1.15.1", lines.get(0), "the child ran Oracle 23ai's runtime");
+        assertEquals(TEXTS.size() + 1, lines.size(), String.join("\n", lines));
+        try (PipelineSession current = PipelineSession.open(pipeline, 1)) {
+            for (int i = 0; i < TEXTS.size(); i++) {
+                float[] expected = current.embed(TEXTS.get(i));
+                float[] old = parse(lines.get(i + 1));
+                assertEquals(expected.length, old.length, TEXTS.get(i));
+                assertArrayEquals(expected, old, 1e-6f, name + ": " + TEXTS.get(i));
+            }
+        }
+    }
+
+    /** The probe's own class, ONNX Runtime 1.15.1 and onnxruntime-extensions: nothing else. */
+    private static String oracleRuntimeClassPath() throws Exception {
+        Path jars = Path.of(System.getProperty("modeldock.oracle.runtime.dir"));
+        List<String> entries = new ArrayList<>();
+        entries.add(Path.of(OracleRuntimeProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString());
+        try (Stream<Path> files = Files.list(jars)) {
+            files.filter(f -> f.toString().endsWith(".jar")).sorted().forEach(f -> entries.add(f.toString()));
+        }
+        assertTrue(entries.stream().anyMatch(e -> e.endsWith("onnxruntime-1.15.1.jar")), entries.toString());
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static float[] parse(String line) {
+        String[] bits = line.split(" ");
+        float[] values = new float[bits.length];
+        for (int i = 0; i < bits.length; i++) {
+            values[i] = Float.intBitsToFloat(Integer.parseUnsignedInt(bits[i], 16));
+        }
+        return values;
+    }
+}
