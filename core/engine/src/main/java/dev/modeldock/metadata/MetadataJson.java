@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modeldock.config.Json;
+import dev.modeldock.config.JsonProblem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class MetadataJson {
             root = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             problems.add(MetadataProblem.error(OracleErrors.JSON_SYNTAX, "metadata", "the document is not valid JSON ("
-                    + e.getOriginalMessage() + ").", "Correct the JSON syntax."));
+                    + JsonProblem.of(e).describe() + ").", "Correct the JSON syntax."));
             return new Parsed(null, problems);
         }
         if (root == null || !root.isObject()) {

@@ -1,7 +1,9 @@
 package dev.modeldock.source;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modeldock.config.Json;
+import dev.modeldock.config.JsonProblem;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
 import java.io.IOException;
@@ -66,6 +68,7 @@ public final class HubModel {
         return value.canConvertToInt() && value.isIntegralNumber() ? OptionalInt.of(value.asInt()) : OptionalInt.empty();
     }
 
+    /** The file's JSON object; an error names the file and what is wrong, never what the file holds. */
     static JsonNode readJson(Path file) {
         try {
             JsonNode json = Json.MAPPER.readTree(file.toFile());
@@ -73,9 +76,11 @@ public final class HubModel {
                 throw new ModelDockException(file + " does not hold a JSON object");
             }
             return json;
+        } catch (JacksonException e) {
+            throw new ModelDockException(file + " is not a valid JSON object: "
+                    + JsonProblem.of(e).withoutField().describe());
         } catch (IOException e) {
-            throw new ModelDockException(file + " is not valid JSON: "
-                    + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new ModelDockException("cannot read " + file + ": " + e.getMessage());
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.modeldock.postprocessing;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
@@ -94,8 +96,13 @@ record DenseWeights(int inFeatures, int outFeatures, float[] weight, float[] bia
     private static JsonNode json(Path file) {
         try {
             return SafeTensors.JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            // Where it fails, never what Jackson read: the file may be a link to something secret.
+            JsonLocation at = e.getLocation();
+            throw new ModelDockException(file + " is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         } catch (IOException e) {
-            throw new ModelDockException(file + " is not valid JSON: " + e.getMessage(), e);
+            throw new ModelDockException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,7 +1,10 @@
 package dev.modeldock.postprocessing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.modeldock.plugin.ModelDockException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,7 +22,7 @@ import java.util.Arrays;
  */
 final class SafeTensors {
     /** The plugin's one JSON mapper, for safetensors headers and module configuration files. */
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = JsonMapper.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
 
     private static final long MAX_HEADER = 100L << 20;
 
@@ -45,7 +48,12 @@ final class SafeTensors {
             }
             ByteBuffer headerBytes = ByteBuffer.allocate((int) headerLength);
             channel.read(headerBytes, 8);
-            JsonNode header = JSON.readTree(new String(headerBytes.array(), StandardCharsets.UTF_8));
+            JsonNode header;
+            try {
+                header = JSON.readTree(new String(headerBytes.array(), StandardCharsets.UTF_8));
+            } catch (JsonProcessingException e) {
+                throw corrupt(file, "its header is not valid JSON"); // Jackson's message would quote the bytes
+            }
             ByteBuffer data = channel.map(FileChannel.MapMode.READ_ONLY, 8 + headerLength,
                     channel.size() - 8 - headerLength).order(ByteOrder.LITTLE_ENDIAN);
             return new SafeTensors(file, header, data);

@@ -1,10 +1,12 @@
 package dev.modeldock.cli;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.modeldock.config.JsonProblem;
 import dev.modeldock.plugin.ModelDockException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,9 +42,10 @@ final class Json {
                 throw new ModelDockException(file + " is empty; expected a JSON object of properties");
             }
             return object;
+        } catch (JacksonException e) {
+            throw new ModelDockException("cannot read " + file + " as a JSON object: " + JsonProblem.of(e).describe());
         } catch (IOException e) {
-            throw new ModelDockException("cannot read " + file + " as a JSON object: "
-                    + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new ModelDockException("cannot read " + file + " as a JSON object: " + e.getMessage(), e);
         }
     }
 }

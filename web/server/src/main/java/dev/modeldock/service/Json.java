@@ -27,6 +27,8 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             // {"name": "a", "name": "b"} would otherwise be "b": a key given twice is an error.
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // Errors must not carry the text read; messages come from dev.modeldock.config.JsonProblem.
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             // Jackson would turn {"name": 5} into "5", "2" into 2 and 1.5 into 1: a wrong type is an error here.
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)

@@ -87,6 +87,28 @@ class BadRequestApiTest {
     }
 
     @Test
+    void wrongTypesAndMalformedJsonSayWhatWasExpectedInTheCallersWordsNotJavasOrJacksons() {
+        Map<String, String> expectations = new LinkedHashMap<>();
+        expectations.put("{\"model\": \"kept\", \"version\": \"one\", \"target\": \"t\", \"databaseModelName\": \"n\"}",
+                "field 'version': wrong type, expected a whole number");
+        expectations.put("{\"name\": \"typed\", \"tags\": {\"a\": 1}}", "field 'tags': wrong type, expected an array");
+        expectations.put("{\"name\": \"typed\", \"tags\": [1]}", "field 'tags[0]': wrong type, expected a string");
+        expectations.put("{\"name\": true}", "field 'name': wrong type, expected a string");
+        expectations.put("[\"kept\"]", "wrong type, expected an object");
+        expectations.put("{\"name\": SECRETTOKEN}", "malformed JSON");
+        expectations.put("{\"name\" \"SECRETTOKEN\"}", "malformed JSON, expected a colon");
+        for (Map.Entry<String, String> body : expectations.entrySet()) {
+            String path = body.getKey().contains("databaseModelName") ? "/api/v1/deployments" : "/api/v1/models";
+            String error = server.admin().post(path, body.getKey()).expectError(400, body.getValue(), "(line 1, column ")
+                    .toString();
+            for (String internal : List.of("java.", "Integer", "LinkedHashMap", "ArrayList", "Cannot deserialize",
+                    "Source:", "jackson", "SECRETTOKEN", "token '")) {
+                assertTrue(!error.contains(internal), "'" + internal + "' in " + error);
+            }
+        }
+    }
+
+    @Test
     void unknownFields() {
         JsonNode error = server.admin().post("/api/v1/models", Map.of("name", "extra", "colour", "red"))
                 .expectError(400, "'colour'");

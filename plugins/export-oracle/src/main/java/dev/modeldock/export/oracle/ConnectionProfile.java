@@ -1,5 +1,7 @@
 package dev.modeldock.export.oracle;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modeldock.plugin.ModelDockException;
 import java.io.IOException;
@@ -65,9 +67,15 @@ final class ConnectionProfile {
         JsonNode json;
         try {
             json = OracleExportTarget.JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            // Jackson's message quotes what it read, and the file named may be another's secret: only where.
+            JsonLocation at = e.getLocation();
+            throw new ModelDockException("connection profile " + file + " is not valid JSON" + (at == null ? ""
+                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")") + "; a profile is one JSON"
+                    + " object such as {\"url\": \"jdbc:oracle:thin:@//host:1521/service\", \"user\": \"SCOTT\","
+                    + " \"password_env\": \"ORACLE_PASSWORD\"}");
         } catch (IOException e) {
-            throw new ModelDockException("cannot read connection profile " + file + ": "
-                    + e.getMessage().lines().findFirst().orElse(""));
+            throw new ModelDockException("cannot read connection profile " + file + ": " + e.getMessage());
         }
         if (json == null || !json.isObject()) {
             throw new ModelDockException("connection profile " + file + " must be a JSON object with url and user");

@@ -1,7 +1,9 @@
 package dev.modeldock.export.oracle;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.modeldock.metadata.CheckContext;
 import dev.modeldock.metadata.OracleErrors;
 import dev.modeldock.plugin.DeployedState;
@@ -31,8 +33,11 @@ import org.pf4j.Extension;
  */
 @Extension
 public final class OracleExportTarget implements ExportTarget {
-    /** The plugin's one JSON mapper, for metadata documents and connection profiles. */
-    static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The plugin's one JSON mapper, for metadata documents and connection profiles; its errors never
+     * carry the text read (a profile setting may name a file that is not a profile).
+     */
+    static final ObjectMapper JSON = JsonMapper.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
 
     @Override
     public String name() {

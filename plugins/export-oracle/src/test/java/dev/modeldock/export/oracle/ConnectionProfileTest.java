@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.modeldock.plugin.ModelDockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +56,21 @@ class ConnectionProfileTest {
         assertRefused("{\"url\": \"" + URL + "\", \"user\": \"SCOTT\", \"password_env\": \"X\", \"password_file\": \"f\"}",
                 "exactly one of password_env");
         assertRefused("[1, 2]", "must be a JSON object");
-        assertRefused("{\"url\": ", "cannot read connection profile");
+        assertRefused("{\"url\": ", "is not valid JSON");
+    }
+
+    @Test
+    void aFileThatIsNotAProfileIsNamedWithWhereItFailsButNeverQuoted() throws Exception {
+        // A profile setting naming some other file on the server, such as its secret key, must not echo it.
+        String secret = "c2VjcmV0LWtleS1ieXRlcwSECRET";
+        for (String content : List.of(secret + "\n", "{\"url\": " + secret + "}", "{\"" + secret + "\": 1 2}",
+                "[\"" + secret + "\"")) {
+            ModelDockException e = assertThrows(ModelDockException.class, () -> ConnectionProfile.read(write(content)));
+            assertFalse(e.getMessage().contains("SECRET"), e.getMessage());
+            assertTrue(e.getMessage().contains("connection profile " + dir.resolve("profile.json")), e.getMessage());
+            assertTrue(e.getMessage().contains("line 1, column "), e.getMessage());
+            assertTrue(e.getCause() == null || !String.valueOf(e.getCause().getMessage()).contains("SECRET"));
+        }
     }
 
     @Test

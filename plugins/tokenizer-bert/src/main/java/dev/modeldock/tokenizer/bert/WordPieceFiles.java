@@ -1,7 +1,11 @@
 package dev.modeldock.tokenizer.bert;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
 import java.io.IOException;
@@ -24,7 +28,8 @@ record WordPieceFiles(Vocabulary vocabulary, Boolean stripAccents, boolean token
         String unknownToken, String clsToken, String sepToken, String padToken, String maskToken,
         String suffixIndicator) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
 
     WordPieceFiles {
         for (String token : List.of(unknownToken, clsToken, sepToken)) {
@@ -146,9 +151,14 @@ record WordPieceFiles(Vocabulary vocabulary, Boolean stripAccents, boolean token
     private static JsonNode json(Path file) {
         try {
             return JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            // Where it fails, never what Jackson read: the file may be a link to something secret.
+            JsonLocation at = e.getLocation();
+            throw new ModelDockException(file.getFileName() + " in " + file.getParent() + " is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         } catch (IOException e) {
-            throw new ModelDockException(file.getFileName() + " in " + file.getParent() + " is not valid JSON: "
-                    + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new ModelDockException("cannot read " + file.getFileName() + " in " + file.getParent() + ": "
+                    + e.getMessage(), e);
         }
     }
 }
