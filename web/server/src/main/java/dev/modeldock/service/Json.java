@@ -1,5 +1,6 @@
 package dev.modeldock.service;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.modeldock.config.JsonProblem;
 
 /**
  * The server's one JSON mapper: Javalin reads request bodies and writes answers with it, and the
@@ -27,7 +29,7 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             // {"name": "a", "name": "b"} would otherwise be "b": a key given twice is an error.
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            // Errors must not carry the text read; messages come from dev.modeldock.config.JsonProblem.
+            // Errors must not carry the text read; messages come from JsonProblem (describe).
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             // Jackson would turn {"name": 5} into "5", "2" into 2 and 1.5 into 1: a wrong type is an error here.
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
@@ -39,6 +41,19 @@ public final class Json {
             .build();
 
     private Json() {
+    }
+
+    /**
+     * What is wrong with a JSON body the mapper refused, in one line: the field, what was expected,
+     * line and column ({@link JsonProblem}), never the text read or Java's and Jackson's words.
+     */
+    public static String describe(JacksonException e) {
+        return JsonProblem.of(e).describe();
+    }
+
+    /** The path of the field {@code e} is about ({@code config.max_seq_length}); empty for the body as a whole. */
+    public static String field(JacksonException e) {
+        return JsonProblem.of(e).field();
     }
 
     /** Parses stored JSON text for a response; null stays null. */

@@ -2,7 +2,6 @@ package dev.modeldock.server.api;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.modeldock.config.JsonProblem;
 import dev.modeldock.registry.Names;
 import dev.modeldock.service.Json;
 import io.javalin.http.Context;
@@ -14,7 +13,7 @@ import java.util.Map;
 
 /**
  * JSON request bodies, read by the server's one mapper: a body that does not fit is a 400 naming the
- * field and what was expected ({@link JsonProblem}), without Jackson's own words or Java's type names.
+ * field and what was expected ({@link Json#describe}), without Jackson's own words or Java's type names.
  */
 final class JsonBody {
     private JsonBody() {
@@ -34,12 +33,11 @@ final class JsonBody {
             }
             return value;
         } catch (UnrecognizedPropertyException e) {
-            throw new ApiException(400, "unknown field '" + JsonProblem.of(e).field() + "'",
+            throw new ApiException(400, "unknown field '" + Json.field(e) + "'",
                     Map.of("allowed", e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()));
         } catch (JacksonException e) {
-            JsonProblem problem = JsonProblem.of(e);
-            throw new ApiException(400, problem.field().isEmpty() ? "request body: " + problem.describe()
-                    : problem.describe());
+            throw new ApiException(400, Json.field(e).isEmpty() ? "request body: " + Json.describe(e)
+                    : Json.describe(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // bytes in memory: not reached
         }
