@@ -43,11 +43,24 @@ public final class EmbeddingModel {
      */
     public EmbeddingModel(String modelName, EmbeddingModelConfig configuration, Settings settings,
             Extensions extensions) {
-        this.source = ModelSource.resolve(modelName, settings);
+        this(ModelSource.resolve(modelName, settings), configuration, extensions);
+    }
+
+    /**
+     * A model whose source the caller has already resolved: a server that confines sources to its
+     * own folders, and names them in the provenance by their place there, resolves them itself.
+     *
+     * @param source        the model's folder; its {@link dev.modeldock.plugin.ModelFolder#id() id} is the
+     *                      name the provenance records
+     * @param configuration how to convert it; null for a preconfigured model
+     * @param extensions    the plugins to convert and export with, left open; null for the installed ones
+     */
+    public EmbeddingModel(ModelSource source, EmbeddingModelConfig configuration, Extensions extensions) {
+        this.source = source;
         this.config = configuration != null ? configuration
                 : EmbeddingModelConfig.preconfigured(source.hubId()).orElseThrow(() -> new ModelDockException(
-                        "'" + modelName + "' is not a preconfigured model, so it needs a configuration (e.g. the"
-                                + " 'text' template with max_seq_length)"));
+                        "'" + source.folder().id() + "' is not a preconfigured model, so it needs a configuration"
+                                + " (e.g. the 'text' template with max_seq_length)"));
         this.extensions = extensions;
     }
 

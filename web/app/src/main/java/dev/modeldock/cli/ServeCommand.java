@@ -8,6 +8,7 @@ import dev.modeldock.server.RegistryServerConfig;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -48,6 +49,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--cache-dir", paramLabel = "DIR", description = "Model cache conversions read from (default ~/.cache/modeldock).")
     Path cacheDir;
+
+    @Option(names = "--source-root", paramLabel = "DIR", description = "A folder conversions may read models from;"
+            + " repeat for more (default: the cache folder and DATA_DIR/sources). Sources elsewhere, and symbolic"
+            + " links leading out, are refused.")
+    List<Path> sourceRoots;
 
     @Override
     public Integer call() throws Exception {
@@ -99,6 +105,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (jobThreads != null) {
             config.jobs.threads = jobThreads;
+        }
+        if (sourceRoots != null) {
+            config.sourceRoots.addAll(sourceRoots);
         }
         config.secrets.adminToken = System.getenv("MODELDOCK_ADMIN_TOKEN");
         config.secrets.key = System.getenv(SecretBox.KEY_ENV);

@@ -120,7 +120,7 @@ class CrashRecoveryTest {
         Path source = MiniLmHubFolder.create(tempDir.resolve("hub"));
         Path data = tempDir.resolve("data");
         String jobId;
-        try (ChildJvm server = serve(data, List.of(), null)) {
+        try (ChildJvm server = serve(data, List.of("--source-root", tempDir.resolve("hub").toString()), null)) {
             ApiClient http = api(server);
             http.createModel("minilm");
             JsonNode job = http.post("/api/v1/models/minilm/versions", Map.of("source", source.toString()))

@@ -27,13 +27,18 @@ final class ConversionJob {
     private final Registry registry;
     private final Extensions extensions;
     private final Settings settings;
+    private final SourceRoots sources;
     private final Path workDir;
 
-    /** @param workDir where conversions stage the artifact before it is stored */
-    ConversionJob(Registry registry, Extensions extensions, Settings settings, Path workDir) {
+    /**
+     * @param sources the folders sources must lie in
+     * @param workDir where conversions stage the artifact before it is stored
+     */
+    ConversionJob(Registry registry, Extensions extensions, Settings settings, SourceRoots sources, Path workDir) {
         this.registry = registry;
         this.extensions = extensions;
         this.settings = settings;
+        this.sources = sources;
         this.workDir = workDir;
     }
 
@@ -43,13 +48,14 @@ final class ConversionJob {
             throw new ModelDockException("'source' is missing: give a hub id or a folder on the server");
         }
         Map<String, Object> overrides = request.config() == null ? Map.of() : request.config();
+        ModelSource source = sources.confine(request.source(), settings);
         EmbeddingModelConfig config = request.template() != null
                 ? EmbeddingModelConfig.fromTemplate(request.template(), overrides)
-                : EmbeddingModelConfig.preconfigured(ModelSource.resolve(request.source(), settings).hubId())
+                : EmbeddingModelConfig.preconfigured(source.hubId())
                         .orElseThrow(() -> new ModelDockException("'" + request.source() + "' is not a preconfigured"
                                 + " model; give a 'template' (e.g. text) and 'config' with max_seq_length"))
                         .with(overrides);
-        return new EmbeddingModel(request.source(), config, settings, extensions);
+        return new EmbeddingModel(source, config, extensions);
     }
 
     /** Runs the conversion and files the version; the model name was checked when the job was queued. */

@@ -2,6 +2,8 @@ package dev.modeldock.service;
 
 import dev.modeldock.plugin.ModelDockException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What the services need to open a registry: its data folder, its database, the secrets given from
@@ -17,6 +19,12 @@ public class ServiceConfig {
     public final DatabaseConfig database = new DatabaseConfig();
     public final SecretsConfig secrets = new SecretsConfig();
     public final JobConfig jobs = new JobConfig();
+    /**
+     * The folders conversions may read their sources from ({@code --source-root}); empty for the
+     * defaults, the model cache folder and {@code DATA_DIR/sources}. A source elsewhere, or with a
+     * symbolic link leading elsewhere, is refused.
+     */
+    public final List<Path> sourceRoots = new ArrayList<>();
 
     /** Where the registry is stored. */
     public static final class DatabaseConfig {
@@ -53,6 +61,9 @@ public class ServiceConfig {
         }
         if (jobs.threads < 1) {
             throw new ModelDockException("jobs.threads is " + jobs.threads + "; at least one job must run at a time");
+        }
+        if (sourceRoots.contains(null)) {
+            throw new ModelDockException("sourceRoots holds an empty entry; give each source root as a folder");
         }
         if (jobs.queueCapacity < 1) {
             throw new ModelDockException("jobs.queueCapacity is " + jobs.queueCapacity + "; it must be at least 1");

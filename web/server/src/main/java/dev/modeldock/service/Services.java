@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -34,7 +35,7 @@ public final class Services implements AutoCloseable {
     private final AuditService audit;
 
     private Services(Path dataDir, Path workDir, RegistryDatabase database, Registry registry, JobRunner runner,
-            Extensions extensions, Settings settings) {
+            Extensions extensions, Settings settings, SourceRoots sources) {
         this.dataDir = dataDir;
         this.workDir = workDir;
         this.database = database;
@@ -43,7 +44,8 @@ public final class Services implements AutoCloseable {
         this.catalog = new CatalogService(extensions, database);
         this.models = new ModelService(registry.models());
         this.aliases = new AliasService(registry.aliases());
-        this.versions = new VersionService(registry, runner, new ConversionJob(registry, extensions, settings, workDir),
+        this.versions = new VersionService(registry, runner, new ConversionJob(registry, extensions, settings, sources,
+                workDir),
                 new OnnxUpload(registry, extensions, workDir));
         this.jobs = new JobService(registry.jobs());
         this.targets = new TargetService(registry.targets(), extensions);
@@ -81,11 +83,20 @@ public final class Services implements AutoCloseable {
             AdminBootstrap.ensureAdmin(registry.users(), config.secrets.adminToken, dataDir, out);
             JobRunner runner = new JobRunner(registry.jobs(), Json.MAPPER, config.jobs.threads,
                     config.jobs.queueCapacity);
-            return new Services(dataDir, workDir, database, registry, runner, extensions, settings);
+            return new Services(dataDir, workDir, database, registry, runner, extensions, settings,
+                    sourceRoots(config, settings, dataDir));
         } catch (RuntimeException | IOException e) {
             database.close();
             throw e;
         }
+    }
+
+    /** The roots configured, or the defaults: the model cache and {@code DATA_DIR/sources}, made here if missing. */
+    private static SourceRoots sourceRoots(ServiceConfig config, Settings settings, Path dataDir) throws IOException {
+        if (!config.sourceRoots.isEmpty()) {
+            return new SourceRoots(config.sourceRoots);
+        }
+        return new SourceRoots(List.of(settings.cacheDir(), OwnerOnlyFile.folder(dataDir.resolve("sources"))));
     }
 
     /** Makes the files directly in the data folder (the embedded database's among them) owner-only. */

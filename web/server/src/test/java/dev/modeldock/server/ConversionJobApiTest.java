@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modeldock.plugin.Sha256;
 import dev.modeldock.registry.ArtifactStore;
+import dev.modeldock.registry.Role;
+import dev.modeldock.testkit.api.ApiClient;
 import dev.modeldock.testkit.MiniLmHubFolder;
 import dev.modeldock.testkit.api.ApiResponse;
 import dev.modeldock.testkit.api.EventStream;
 import dev.modeldock.testkit.api.ServerSentEvent;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -29,18 +32,21 @@ import org.junit.jupiter.api.io.TempDir;
 class ConversionJobApiTest {
     @RegisterExtension
     static final ServerFixture server = ServerFixture.perClass();
-    @TempDir
+    /** The server's default source root, DATA_DIR/sources: conversions read only from its roots. */
     static Path work;
+    @TempDir
+    static Path outside;
     static Path hubFolder;
     static ApiResponse accepted;
     static EventStream stream;
 
     @BeforeAll
     static void convertMiniLm() {
+        work = server.dataDir.resolve("sources");
         hubFolder = MiniLmHubFolder.create(work.resolve("hub"));
         server.admin().createModel("minilm");
         accepted = server.admin().post("/api/v1/models/minilm/versions", Map.of("source", hubFolder.toString()));
-        stream = server.anonymous().events(accepted.json().path("id").asText(), null);
+        stream = server.newUser(Role.VIEWER).events(accepted.json().path("id").asText(), null);
     }
 
     @Test
@@ -89,14 +95,14 @@ class ConversionJobApiTest {
         String job = accepted.json().path("id").asText();
         List<ServerSentEvent> all = stream.events();
         String resumeAfter = all.get(all.size() - 3).id();
-        EventStream resumed = server.anonymous().events(job, resumeAfter);
+        EventStream resumed = server.admin().events(job, resumeAfter);
         assertEquals(all.subList(all.size() - 2, all.size()), resumed.events());
-        assertEquals(all, server.anonymous().events(job, null).events(), "a finished job replays in full");
+        assertEquals(all, server.admin().events(job, null).events(), "a finished job replays in full");
     }
 
     @Test
     void finishedJobCarriesTheNewVersion() {
-        JsonNode job = server.anonymous().get("/api/v1/jobs/" + accepted.json().path("id").asText()).expect(200).json();
+        JsonNode job = server.admin().get("/api/v1/jobs/" + accepted.json().path("id").asText()).expect(200).json();
         assertEquals("succeeded", job.path("state").asText(), job.toString());
         assertEquals(1.0, job.path("progress").asDouble());
         assertTrue(job.path("error").isNull(), job.toString());
@@ -113,7 +119,7 @@ class ConversionJobApiTest {
 
         JsonNode lineage = version.path("lineage");
         assertEquals("converted", lineage.path("kind").asText());
-        assertEquals(hubFolder.toString(), lineage.path("source").asText());
+        assertEquals("hub/" + MiniLmHubFolder.HUB_ID, lineage.path("source").asText(), "relative to its source root");
         assertTrue(lineage.has("revision") && lineage.path("revision").isNull(), "a plain folder: " + lineage);
         assertEquals(Sha256.of(hubFolder.resolve("onnx/model.onnx")), lineage.path("sourceFiles").path("onnx/model.onnx")
                 .asText(), lineage.toString());
@@ -185,9 +191,77 @@ class ConversionJobApiTest {
     }
 
     @Test
+    void anonymousReadersSeeAJobsKindStateAndTimesButNoRequestLogResultOrError() throws Exception {
+        String id = accepted.json().path("id").asText();
+        JsonNode job = server.anonymous().get("/api/v1/jobs/" + id).expect(200).json();
+        assertEquals("succeeded", job.path("state").asText(), job.toString());
+        assertEquals("conversion", job.path("kind").asText(), job.toString());
+        assertTrue(job.path("createdAt").isTextual() && job.path("finishedAt").isTextual(), job.toString());
+        for (String hidden : List.of("request", "result", "error", "stage", "createdBy")) {
+            assertFalse(job.has(hidden), hidden + " shown to anonymous readers: " + job);
+        }
+        List<ServerSentEvent> events = server.anonymous().events(id, null).events();
+        assertEquals("succeeded", events.get(events.size() - 1).json().path("state").asText(), events.toString());
+        for (ServerSentEvent event : events) {
+            assertTrue(event.kind().equals("state") || event.kind().equals("progress"), event.toString());
+            assertEquals(1, event.json().size(), "only the state or the fraction: " + event.data());
+        }
+
+        server.admin().createModel("conv-private");
+        Path empty = java.nio.file.Files.createDirectories(work.resolve("acme/private-model"));
+        String failed = server.admin().post("/api/v1/models/conv-private/versions", Map.of("source", empty.toString(),
+                "template", "text", "config", Map.of("max_seq_length", 128))).expect(202).json().path("id").asText();
+        String error = server.admin().awaitJob(failed).path("error").asText();
+        assertTrue(error.contains("config.json"), error);
+        JsonNode anonymousView = server.anonymous().get("/api/v1/jobs/" + failed).expect(200).json();
+        assertEquals("failed", anonymousView.path("state").asText(), anonymousView.toString());
+        String seen = anonymousView + server.anonymous().events(failed, null).events().toString();
+        assertFalse(seen.contains("config.json") || seen.contains(work.toString()) || seen.contains("\"error\""),
+                seen);
+        JsonNode readerView = server.newUser(Role.VIEWER).get("/api/v1/jobs/" + failed).expect(200).json();
+        assertEquals(error, readerView.path("error").asText(), "a reader with a token sees what went wrong");
+    }
+
+    @Test
+    void noAnswerCarriesTheServersPathsToTheSource() {
+        for (ApiClient reader : List.of(server.anonymous(), server.newUser(Role.VIEWER))) {
+            String version = reader.get("/api/v1/models/minilm/versions/1").expect(200).text();
+            assertFalse(version.contains(server.dataDir.toString()), version);
+            assertTrue(version.contains("\"hub/" + MiniLmHubFolder.HUB_ID + "\""), version);
+        }
+    }
+
+    @Test
     void unknownJobIs404() {
         server.anonymous().get("/api/v1/jobs/00000000-0000-0000-0000-000000000000").expectError(404, "no job");
         server.anonymous().get("/api/v1/jobs/00000000-0000-0000-0000-000000000000/events").expectError(404, "no job");
+    }
+
+    @Test
+    void aSourceWithALinkLeadingOutOfItsRootIsRefusedBeforeTheJobNamingTheLinkNotWhatItHolds() throws Exception {
+        server.admin().createModel("conv-linked");
+        JsonNode before = server.storedState();
+        Path secret = Files.writeString(outside.resolve("secret.key"), "c2VydmVyLXNlY3JldC1rZXk=SECRET\n");
+        Path linked = MiniLmHubFolder.create(work.resolve("linked"));
+        Files.delete(linked.resolve("config.json"));
+        Files.createSymbolicLink(linked.resolve("config.json"), secret);
+        String error = server.admin().post("/api/v1/models/conv-linked/versions", Map.of("source", linked.toString()))
+                .expectError(400, "config.json", "symbolic link").toString();
+        assertFalse(error.contains("SECRET") || error.contains(outside.toString()), error);
+
+        Path linkedFolder = MiniLmHubFolder.create(work.resolve("linked-folder"));
+        Path elsewhere = Files.createDirectories(outside.resolve("onnx"));
+        Files.move(linkedFolder.resolve("onnx/model.onnx"), elsewhere.resolve("model.onnx"));
+        Files.delete(linkedFolder.resolve("onnx"));
+        Files.createSymbolicLink(linkedFolder.resolve("onnx"), elsewhere);
+        server.admin().post("/api/v1/models/conv-linked/versions", Map.of("source", linkedFolder.toString()))
+                .expectError(400, "onnx", "symbolic link");
+
+        // A source named through a link inside a root is judged by where it leads.
+        Path back = Files.createSymbolicLink(work.resolve("back-door"), outside);
+        server.admin().post("/api/v1/models/conv-linked/versions", Map.of("source", back.resolve("onnx").toString()))
+                .expectError(400, "outside the folders");
+        ServerFixture.assertUnchanged(before, server.storedState(), "refused sources");
     }
 
     @Test
@@ -225,6 +299,8 @@ class ConversionJobApiTest {
         server.admin().post(versions, Map.of("source", hubFolder.toString(), "config", "max_seq_length=5"))
                 .expectError(400, "config");
         server.admin().post(versions, Map.of("source", "acme/not-cached")).expectError(400, "not in the cache");
+        server.admin().post(versions, Map.of("source", MiniLmHubFolder.create(outside).toString()))
+                .expectError(400, "outside the folders this server converts from", work.toString());
         server.admin().post(versions, Map.of("source", hubFolder.toString(), "template", "text", "config",
                 Map.of("max_seq_length", "long"))).expectError(400, "max_seq_length");
         server.admin().post(versions, Map.of("source", hubFolder.toString(), "template", "text", "config",

@@ -102,8 +102,13 @@ class DeploymentApiTest {
         checked = deployer.post("/api/v1/deployments/" + id + "/check", "").expect(200).json();
         assertTrue(checked.path("lastCheck").path("drift").asBoolean(), checked.toString());
         assertFalse(checked.path("lastCheck").path("matches").asBoolean(), checked.toString());
-        assertEquals(checked.path("lastCheck"), server.anonymous().get("/api/v1/deployments/" + id).expect(200).json()
-                .path("lastCheck"), "the outcome is kept");
+        assertEquals(checked.path("lastCheck"), server.newUser(Role.VIEWER).get("/api/v1/deployments/" + id).expect(200)
+                .json().path("lastCheck"), "the outcome is kept");
+        JsonNode anonymous = server.anonymous().get("/api/v1/deployments/" + id).expect(200).json();
+        assertTrue(anonymous.path("lastCheck").path("drift").asBoolean(), anonymous.toString());
+        assertFalse(anonymous.has("location") || anonymous.path("lastCheck").has("detail"), anonymous.toString());
+        assertFalse(anonymous.toString().contains(outputDir.toString()), "no server path for anonymous readers: "
+                + anonymous);
 
         Files.delete(file);
         checked = deployer.post("/api/v1/deployments/" + id + "/check", "").expect(200).json();

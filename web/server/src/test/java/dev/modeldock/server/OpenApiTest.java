@@ -74,6 +74,9 @@ class OpenApiTest {
         assertTrue(form.path("properties").has("metadata"), form.toString());
         assertTrue(create.path("responses").has("202") && create.path("responses").has("201"),
                 create.path("responses").toString());
+        JsonNode source = content.path("application/json").path("schema").path("properties").path("source");
+        assertTrue(source.path("description").asText().contains("--source-root"), source.toString());
+        assertEquals(4096, source.path("maxLength").asInt(), source.toString());
     }
 
     @Test

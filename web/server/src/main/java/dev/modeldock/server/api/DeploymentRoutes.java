@@ -39,11 +39,13 @@ final class DeploymentRoutes {
                     answer.put("deployment", Views.deployment(queued.deployment()));
                     ctx.status(202).header("Location", "/api/v1/jobs/" + queued.job().id()).json(answer);
                 }),
-                Endpoint.get("/api/v1/deployments", Access.READ, "Deployments, newest first; filter model",
-                        ctx -> ctx.json(deployments.list(Params.text(ctx, "model")).stream().map(Views::deployment)
-                                .toList())).withQuery(Map.of("model", string("only this model's deployments"))),
-                Endpoint.get("/api/v1/deployments/{id}", Access.READ, "A deployment",
-                        ctx -> ctx.json(Views.deployment(deployments.get(Params.id(ctx, "id"))))),
+                Endpoint.get("/api/v1/deployments", Access.READ, "Deployments, newest first; filter model. Without a"
+                        + " token, no location, error or drift detail", ctx -> ctx.json(deployments.list(Params.text(
+                                ctx, "model")).stream().map(d -> Views.deployment(d, Auth.caller(ctx))).toList()))
+                        .withQuery(Map.of("model", string("only this model's deployments"))),
+                Endpoint.get("/api/v1/deployments/{id}", Access.READ, "A deployment; without a token, no location,"
+                        + " error or drift detail",
+                        ctx -> ctx.json(Views.deployment(deployments.get(Params.id(ctx, "id")), Auth.caller(ctx)))),
                 Endpoint.withBody("POST", "/api/v1/deployments/{id}/retire", Access.DEPLOY, "Stops tracking a"
                         + " deployment as live (the target is left as it is), so its model can be deleted", null, 200,
                         ctx -> ctx.json(Views.deployment(deployments.retire(Params.id(ctx, "id"),

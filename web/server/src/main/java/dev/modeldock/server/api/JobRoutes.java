@@ -1,12 +1,16 @@
 package dev.modeldock.server.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.modeldock.registry.Job;
 import dev.modeldock.registry.JobEvent;
 import dev.modeldock.server.auth.Access;
+import dev.modeldock.server.auth.Auth;
 import dev.modeldock.service.JobService;
+import dev.modeldock.service.Json;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Jobs, and their events as Server-Sent Events. The stream replays what the job already reported
@@ -26,10 +30,12 @@ final class JobRoutes {
 
     List<Endpoint> endpoints() {
         return List.of(
-                Endpoint.get("/api/v1/jobs/{id}", Access.READ, "A job's state, progress and result",
-                        ctx -> ctx.json(Views.job(jobs.get(ctx.pathParam("id"))))),
+                Endpoint.get("/api/v1/jobs/{id}", Access.READ, "A job's state, progress and result; without a"
+                        + " token only its kind, state, progress and times (no request, log, result or error)",
+                        ctx -> ctx.json(Views.job(jobs.get(ctx.pathParam("id")), Auth.caller(ctx)))),
                 Endpoint.get("/api/v1/jobs/{id}/events", Access.READ, "The job's progress, log and state as"
-                        + " Server-Sent Events (text/event-stream); honours Last-Event-ID", ctx -> {
+                        + " Server-Sent Events (text/event-stream); honours Last-Event-ID. Without a token only"
+                        + " state and progress events, carrying just the state or the fraction", ctx -> {
                     jobs.get(ctx.pathParam("id")); // 404 as JSON before the stream starts
                     stream(ctx);
                 }));
@@ -38,6 +44,7 @@ final class JobRoutes {
     private void stream(Context ctx) throws IOException {
         String id = ctx.pathParam("id");
         int last = lastEventId(ctx.header("Last-Event-ID"));
+        boolean anonymous = Auth.caller(ctx).isAnonymous();
         EventStream stream = new EventStream(ctx);
         long quietSince = System.currentTimeMillis();
         try {
@@ -45,7 +52,10 @@ final class JobRoutes {
                 Job job = jobs.get(id);
                 List<JobEvent> fresh = jobs.events(id, last);
                 for (JobEvent event : fresh) {
-                    stream.send(event.kind(), event.data(), String.valueOf(event.seq()));
+                    String data = anonymous ? publicData(event) : event.data();
+                    if (data != null) {
+                        stream.send(event.kind(), data, String.valueOf(event.seq()));
+                    }
                     last = event.seq();
                 }
                 if (job.isFinished() && jobs.events(id, last).isEmpty()) {
@@ -62,6 +72,19 @@ final class JobRoutes {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * What a reader without a token sees of an event: a state change's state, a progress event's
+     * fraction; null for log lines. Results, errors and stage texts name server folders and files.
+     */
+    private static String publicData(JobEvent event) {
+        JsonNode data = Json.tree(event.data());
+        return switch (event.kind()) {
+            case "state" -> Json.write(Map.of("state", data.path("state").asText()));
+            case "progress" -> Json.write(Map.of("progress", data.path("progress").asDouble()));
+            default -> null;
+        };
     }
 
     private static int lastEventId(String header) {

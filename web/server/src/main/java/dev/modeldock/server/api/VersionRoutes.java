@@ -5,6 +5,7 @@ import static dev.modeldock.server.api.Schemas.object;
 import static dev.modeldock.server.api.Schemas.string;
 
 import dev.modeldock.registry.Job;
+import dev.modeldock.registry.Limits;
 import dev.modeldock.registry.Names;
 import dev.modeldock.registry.Version;
 import dev.modeldock.server.auth.Access;
@@ -34,7 +35,10 @@ final class VersionRoutes {
                 Endpoint.withBody("POST", "/api/v1/models/{name}/versions", Access.EDIT, "Creates a version: JSON"
                         + " starts a conversion job (202 with the job); multipart 'file' (ONNX) + 'metadata' (JSON)"
                         + " stores a checked model (201 with the version)", object(List.of("source"),
-                        "source", string("hub id in the server's cache, or a folder on the server in hub layout"),
+                        "source", string("hub id in the server's cache, or a folder on the server in hub layout"
+                                + " inside one of its source roots (serve --source-root; default the cache folder"
+                                + " and DATA_DIR/sources); a folder elsewhere, or with a symbolic link leading out"
+                                + " of the roots, is refused with 400", Limits.SOURCE),
                         "template", string("configuration template, e.g. text; omit for a preconfigured model"),
                         "config", freeObject("configuration properties, as OML4Py's EmbeddingModelConfig")), 202,
                         this::create)

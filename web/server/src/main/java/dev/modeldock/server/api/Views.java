@@ -1,10 +1,12 @@
 package dev.modeldock.server.api;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modeldock.registry.Deployment;
 import dev.modeldock.registry.Job;
 import dev.modeldock.registry.Model;
 import dev.modeldock.registry.TargetProfile;
 import dev.modeldock.registry.Version;
+import dev.modeldock.server.auth.Caller;
 import dev.modeldock.service.Json;
 import dev.modeldock.service.VersionDocument;
 import java.util.LinkedHashMap;
@@ -35,6 +37,26 @@ final class Views {
         return VersionDocument.of(v);
     }
 
+    /**
+     * A job as a reader without a token sees it: what it is, how far it got and when, but not its
+     * request, log, result or error, which name server folders and quote what went wrong.
+     */
+    static Map<String, Object> job(Job j, Caller caller) {
+        if (!caller.isAnonymous()) {
+            return job(j);
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", j.id());
+        view.put("kind", j.kind());
+        view.put("state", j.state());
+        view.put("progress", j.progress());
+        view.put("createdAt", j.createdAt());
+        view.put("startedAt", j.startedAt());
+        view.put("finishedAt", j.finishedAt());
+        view.put("events", "/api/v1/jobs/" + j.id() + "/events");
+        return view;
+    }
+
     static Map<String, Object> job(Job j) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", j.id());
@@ -50,6 +72,22 @@ final class Views {
         view.put("startedAt", j.startedAt());
         view.put("finishedAt", j.finishedAt());
         view.put("events", "/api/v1/jobs/" + j.id() + "/events");
+        return view;
+    }
+
+    /**
+     * A deployment as a reader without a token sees it: without where it went ({@code location}, a
+     * server path for a file target), its error, and the target's words on the last drift check.
+     */
+    static Map<String, Object> deployment(Deployment d, Caller caller) {
+        Map<String, Object> view = deployment(d);
+        if (caller.isAnonymous()) {
+            view.remove("location");
+            view.remove("error");
+            if (view.get("lastCheck") instanceof ObjectNode check) {
+                check.remove("detail");
+            }
+        }
         return view;
     }
 

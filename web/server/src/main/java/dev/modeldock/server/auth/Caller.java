@@ -9,4 +9,9 @@ import dev.modeldock.registry.Role;
  */
 public record Caller(String name, Role role) {
     public static final Caller ANONYMOUS = new Caller("anonymous", Role.VIEWER);
+
+    /** Whether this is the reader without a token, who sees no logs, errors or server paths. */
+    public boolean isAnonymous() {
+        return this == ANONYMOUS;
+    }
 }
