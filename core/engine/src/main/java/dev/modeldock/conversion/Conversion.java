@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -156,7 +157,7 @@ public final class Conversion {
         List<MetadataProblem> problems = LanguageRules.check(config.languages());
         if (!problems.isEmpty()) {
             throw new ModelDockException("the pipeline would not import into Oracle: " + problems.stream()
-                    .map(MetadataProblem::toString).collect(java.util.stream.Collectors.joining("; ")));
+                    .map(MetadataProblem::toString).collect(Collectors.joining("; ")));
         }
     }
 

@@ -64,7 +64,8 @@ final class ExportCommand implements Callable<Integer> {
         Logging.configure(settings.loggingLevel(), options.logEverything());
         LoggerFactory.getLogger(ExportCommand.class).debug("export {} to target {}: ModelDock logs at {}, the libraries"
                 + " underneath at {}", options.model != null ? options.model : onnx, target, settings.loggingLevel(),
-                options.logEverything() ? "the same level" : "INFO at most (--log-level all=LEVEL for theirs too)");
+                options.logEverything() ? "the same level"
+                        : "INFO at most, ONNX Runtime at WARNING (--log-level all=LEVEL for theirs too)");
         if ((options.model == null) == (onnx == null)) {
             throw new ModelDockException("give either --model (to convert) or --onnx with --metadata (to export as is)");
         }
