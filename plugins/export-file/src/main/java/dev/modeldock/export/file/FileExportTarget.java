@@ -29,7 +29,8 @@ import org.pf4j.Extension;
 /**
  * Writes {@code NAME.onnx} and {@code NAME.json} (the Oracle import metadata) into the folder given
  * by the {@code output_dir} setting (default: the working directory). An existing export of the
- * same name is replaced unless the {@code replace} setting is {@code "false"}.
+ * same name is replaced unless the {@code replace} setting is {@code "false"}. A name given with its
+ * extension ({@code model.onnx}) writes {@code model.onnx}, not {@code model.onnx.onnx}.
  *
  * <p>Both files are written under temporary names in the same folder and renamed into place only
  * once complete and checked against the artifact's SHA-256; an earlier export of the same name is
@@ -47,23 +48,19 @@ public final class FileExportTarget implements ExportTarget {
     @Override
     public void check(String name, Map<String, String> settings) {
         ExportName.check(name);
-        Path folder = outputDir(settings);
-        if (Files.exists(folder) && (!Files.isDirectory(folder) || !Files.isWritable(folder))) {
-            throw new ModelDockException("output directory " + folder + " is not a writable directory");
-        }
+        OutputFolder.problem(outputDir(settings)).ifPresent(problem -> {
+            throw new ModelDockException(problem);
+        });
     }
 
     @Override
     public ExportReceipt export(ExportRequest request, Progress progress) throws IOException {
         check(request.name(), request.settings());
         Path folder = outputDir(request.settings());
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new ModelDockException("cannot create output directory " + folder + ": " + e.getMessage(), e);
-        }
-        Path model = ExportName.resolve(folder, request.name() + ".onnx");
-        Path metadata = ExportName.resolve(folder, request.name() + ".json");
+        OutputFolder.create(folder);
+        String base = ExportName.base(request.name());
+        Path model = ExportName.resolve(folder, base + ".onnx");
+        Path metadata = ExportName.resolve(folder, base + ".json");
         for (Path target : List.of(model, metadata)) {
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
                 throw new ModelDockException(target + " exists and is not a regular file; it is left alone");
@@ -74,8 +71,8 @@ public final class FileExportTarget implements ExportTarget {
         }
         // Not createTempFile: its owner-only permissions would carry over to the published files.
         String suffix = "." + UUID.randomUUID();
-        Path modelPart = ExportName.resolve(folder, "." + request.name() + ".onnx" + suffix + ".part");
-        Path metadataPart = ExportName.resolve(folder, "." + request.name() + ".json" + suffix + ".part");
+        Path modelPart = ExportName.resolve(folder, "." + base + ".onnx" + suffix + ".part");
+        Path metadataPart = ExportName.resolve(folder, "." + base + ".json" + suffix + ".part");
         try {
             long bytes = copyChecked(request, modelPart, progress);
             Files.writeString(metadataPart, request.metadata(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
@@ -132,7 +129,7 @@ public final class FileExportTarget implements ExportTarget {
     @Override
     public DeployedState inspect(ExportRequest expected) throws IOException {
         check(expected.name(), expected.settings());
-        Path model = ExportName.resolve(outputDir(expected.settings()), expected.name() + ".onnx");
+        Path model = ExportName.resolve(outputDir(expected.settings()), ExportName.base(expected.name()) + ".onnx");
         if (!Files.isRegularFile(model, LinkOption.NOFOLLOW_LINKS)) {
             return DeployedState.absent(model + " does not exist");
         }
@@ -162,7 +159,7 @@ public final class FileExportTarget implements ExportTarget {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 out.write(buffer, 0, n);
                 copied += n;
-                progress.report("writing " + request.name() + ".onnx", total == 0 ? 1 : (double) copied / total);
+                progress.report("writing " + ExportName.base(request.name()) + ".onnx", total == 0 ? 1 : (double) copied / total);
             }
         }
         String written = HexFormat.of().formatHex(sha256.digest());

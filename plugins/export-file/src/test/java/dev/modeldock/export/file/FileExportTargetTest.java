@@ -135,9 +135,41 @@ class FileExportTargetTest {
     }
 
     @Test
+    void checkSaysWhyAFolderUnderAFileCannotBeCreated() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Path folder = file.resolve("sub/deeper");
+        ModelDockException e = assertThrows(ModelDockException.class,
+                () -> new FileExportTarget().check("m", Map.of("output_dir", folder.toString())));
+        assertEquals("cannot create output directory " + folder + ": " + file + " is a file, not a folder",
+                e.getMessage());
+    }
+
+    @Test
+    void exportSaysWhyAFolderUnderAFileCannotBeCreatedAndWritesNothing() throws Exception {
+        Path artifact = ExportFixtures.artifact(dir.resolve("work"), 100, 9);
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        ModelDockException e = assertThrows(ModelDockException.class,
+                () -> new FileExportTarget().export(request("m", artifact, file.resolve("out")), Progress.NONE));
+        assertEquals("cannot create output directory " + file.resolve("out") + ": " + file + " is a file, not a folder",
+                e.getMessage());
+        assertEquals("x", Files.readString(file));
+    }
+
+    @Test
     void checkAcceptsAGoodNameAndAFolderThatDoesNotExistYet() {
         new FileExportTarget().check("m", Map.of("output_dir", dir.resolve("later").toString()));
         assertTrue(Files.notExists(dir.resolve("later")), "check creates nothing");
+    }
+
+    @Test
+    void aNameGivenWithItsOnnxExtensionIsNotDoubled() throws Exception {
+        Path artifact = ExportFixtures.artifact(dir.resolve("work"), 100, 10);
+        Path out = dir.resolve("out");
+        ExportReceipt receipt = new FileExportTarget().export(request("minilm.onnx", artifact, out), Progress.NONE);
+        assertEquals(List.of("minilm.json", "minilm.onnx"), listing(out));
+        assertEquals(out.resolve("minilm.onnx").toAbsolutePath().toString(), receipt.location());
+        assertTrue(new FileExportTarget().inspect(request("minilm.onnx", artifact, out)).matches(),
+                "the deployed file is found under the same name");
     }
 
     @Test
