@@ -38,19 +38,21 @@ final class DeploymentRoutes {
                     Map<String, Object> answer = new LinkedHashMap<>(Views.job(queued.job()));
                     answer.put("deployment", Views.deployment(queued.deployment()));
                     ctx.status(202).header("Location", "/api/v1/jobs/" + queued.job().id()).json(answer);
-                }),
+                }).returns(ResponseSchemas.ref("DeploymentJob")),
                 Endpoint.get("/api/v1/deployments", Access.READ, "Deployments, newest first; filter model",
                         ctx -> ctx.json(deployments.list(Params.text(ctx, "model")).stream().map(Views::deployment)
-                                .toList())).withQuery(Map.of("model", string("only this model's deployments"))),
+                                .toList())).withQuery(Map.of("model", string("only this model's deployments")))
+                        .returns(ResponseSchemas.listOf("Deployment")),
                 Endpoint.get("/api/v1/deployments/{id}", Access.READ, "A deployment",
-                        ctx -> ctx.json(Views.deployment(deployments.get(Params.id(ctx, "id"))))),
+                        ctx -> ctx.json(Views.deployment(deployments.get(Params.id(ctx, "id")))))
+                        .returns(ResponseSchemas.ref("Deployment")),
                 Endpoint.withBody("POST", "/api/v1/deployments/{id}/retire", Access.DEPLOY, "Stops tracking a"
                         + " deployment as live (the target is left as it is), so its model can be deleted", null, 200,
                         ctx -> ctx.json(Views.deployment(deployments.retire(Params.id(ctx, "id"),
-                                Auth.caller(ctx).name())))),
+                                Auth.caller(ctx).name())))).returns(ResponseSchemas.ref("Deployment")),
                 Endpoint.withBody("POST", "/api/v1/deployments/{id}/check", Access.DEPLOY, "Compares what the target"
                         + " holds now with the registry's artifact (drift)", null, 200,
                         ctx -> ctx.json(Views.deployment(deployments.checkDrift(Params.id(ctx, "id"),
-                                Auth.caller(ctx).name())))));
+                                Auth.caller(ctx).name())))).returns(ResponseSchemas.ref("Deployment")));
     }
 }

@@ -36,15 +36,17 @@ final class TargetRoutes {
                         + Limits.SECRET_SETTINGS_BYTES + " bytes of UTF-8"));
         return List.of(
                 Endpoint.get("/api/v1/targets", Access.ADMIN, "Target profiles (secrets never shown)",
-                        ctx -> ctx.json(targets.list().stream().map(Views::target).toList())),
+                        ctx -> ctx.json(targets.list().stream().map(Views::target).toList()))
+                        .returns(ResponseSchemas.listOf("Target")),
                 Endpoint.withBody("POST", "/api/v1/targets", Access.ADMIN, "Creates a target profile", schema, 201,
                         ctx -> {
                             TargetBody body = JsonBody.read(ctx, TargetBody.class);
                             Map<String, Object> saved = save(ctx, body.name(), body, true);
                             ctx.status(201).header("Location", "/api/v1/targets/" + saved.get("name")).json(saved);
-                        }),
+                        }).returns(ResponseSchemas.ref("Target")),
                 Endpoint.get("/api/v1/targets/{name}", Access.ADMIN, "A target profile (secrets never shown)",
-                        ctx -> ctx.json(Views.target(targets.get(ctx.pathParam("name"))))),
+                        ctx -> ctx.json(Views.target(targets.get(ctx.pathParam("name")))))
+                        .returns(ResponseSchemas.ref("Target")),
                 Endpoint.withBody("PUT", "/api/v1/targets/{name}", Access.ADMIN, "Replaces a target profile; secrets"
                         + " not given are kept", schema, 200, ctx -> {
                     TargetBody body = JsonBody.read(ctx, TargetBody.class);
@@ -53,7 +55,7 @@ final class TargetRoutes {
                                 + ctx.pathParam("name") + "'");
                     }
                     ctx.json(save(ctx, ctx.pathParam("name"), body, false));
-                }),
+                }).returns(ResponseSchemas.ref("Target")),
                 Endpoint.delete("/api/v1/targets/{name}", Access.ADMIN, "Deletes a target profile", ctx -> {
                     targets.delete(ctx.pathParam("name"), Auth.caller(ctx).name());
                     ctx.status(204);
