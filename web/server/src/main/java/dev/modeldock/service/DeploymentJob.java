@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -74,20 +75,24 @@ final class DeploymentJob {
         }
     }
 
-    /** Compares what the target holds now with the registry's artifact, and records the outcome. */
+    /**
+     * Compares what the target holds now with the registry's artifact, and records the outcome: a
+     * live deployment found drifted is marked {@code drifted}, one found intact {@code deployed}.
+     */
     public Deployment checkDrift(long deploymentId, String actor) throws IOException {
         Deployment deployment = registry.deployments().get(deploymentId);
         Path scratch = Files.createDirectories(workDir.resolve("check-" + deploymentId + "-" + System.nanoTime()));
         try {
             ExportRequest expected = request(deployment, false, scratch, null);
             DeployedState state = target(registry.targets().get(deployment.target())).inspect(expected);
+            Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS); // as precise as every database keeps it
             Map<String, Object> check = new LinkedHashMap<>();
-            check.put("checkedAt", Instant.now().toString());
+            check.put("checkedAt", at.toString());
             check.put("present", state.present());
             check.put("matches", state.matches());
             check.put("drift", !state.matches());
             check.put("detail", state.detail());
-            return registry.deployments().checked(deploymentId, Json.write(check), actor);
+            return registry.deployments().checked(deploymentId, Json.write(check), !state.matches(), at, actor);
         } finally {
             ScratchSpace.delete(scratch);
         }

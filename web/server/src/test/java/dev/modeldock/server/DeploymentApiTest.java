@@ -13,6 +13,7 @@ import dev.modeldock.testkit.api.ApiClient;
 import dev.modeldock.testkit.api.ApiResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +110,31 @@ class DeploymentApiTest {
         checked = deployer.post("/api/v1/deployments/" + id + "/check", "").expect(200).json();
         assertFalse(checked.path("lastCheck").path("present").asBoolean(), checked.toString());
         assertTrue(checked.path("lastCheck").path("drift").asBoolean(), checked.toString());
+    }
+
+    @Test
+    void aCheckThatFindsDriftMarksTheDeploymentDriftedUntilACheckFindsTheArtifactAgain() throws Exception {
+        model("dep-drift");
+        long id = deploy(Map.of("model", "dep-drift", "version", 1, "target", "files", "databaseModelName",
+                "dep_drift")).path("id").asLong();
+        Path file = outputDir.resolve("dep_drift.onnx");
+        assertTrue(deployer.get("/api/v1/deployments/" + id).expect(200).json().path("checkedAt").isNull(),
+                "not checked yet");
+
+        Files.write(file, classifier); // someone replaced the file by hand
+        JsonNode drifted = deployer.post("/api/v1/deployments/" + id + "/check", "").expect(200).json();
+        assertEquals("drifted", drifted.path("status").asText(), drifted.toString());
+        Instant firstCheck = Instant.parse(drifted.path("checkedAt").asText());
+        assertEquals(drifted.path("lastCheck").path("checkedAt").asText(), firstCheck.toString());
+        JsonNode shown = server.anonymous().get("/api/v1/deployments/" + id).expect(200).json();
+        assertEquals("drifted", shown.path("status").asText(), "the status is kept");
+        assertEquals(firstCheck, Instant.parse(shown.path("checkedAt").asText()));
+
+        Files.write(file, regressor); // and someone put it back
+        JsonNode restored = deployer.post("/api/v1/deployments/" + id + "/check", "").expect(200).json();
+        assertEquals("deployed", restored.path("status").asText(), restored.toString());
+        assertFalse(Instant.parse(restored.path("checkedAt").asText()).isBefore(firstCheck), restored.toString());
+        server.admin().delete("/api/v1/models/dep-drift").expectError(409, "dep_drift");
     }
 
     @Test
