@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Deployments through the real export targets: the file target into a temporary folder, and the
@@ -33,7 +32,7 @@ class DeploymentApiTest {
 
     @RegisterExtension
     static final ServerFixture server = ServerFixture.perClass();
-    @TempDir
+    /** The file target's folder, inside the server's folder for target files. */
     static Path outputDir;
     static ApiClient deployer;
     static StandInDatabase oracle;
@@ -44,10 +43,11 @@ class DeploymentApiTest {
     static void start() {
         deployer = server.newUser(Role.DEPLOYER);
         oracle = StandInSettings.named("api_deployments").account("SCOTT", ORACLE_PASSWORD).start();
+        outputDir = server.dataDir.resolve("targets").resolve("deployments");
         regressor = ServerFixture.regressor();
         classifier = ServerFixture.classifier();
         server.admin().post("/api/v1/targets", Map.of("name", "files", "plugin", "file",
-                "settings", Map.of("output_dir", outputDir.toString()))).expect(201);
+                "settings", Map.of("output_dir", "deployments"))).expect(201);
         server.admin().post("/api/v1/targets", Map.of("name", "oracle-db", "plugin", "oracle",
                 "settings", Map.of("url", oracle.url(), "user", "SCOTT", "password", ORACLE_PASSWORD))).expect(201);
     }
@@ -264,7 +264,8 @@ class DeploymentApiTest {
                 "databaseModelName", "dep_bad");
         deployer.post("/api/v1/deployments", without(good, "model")).expectError(400, "model");
         deployer.post("/api/v1/deployments", without(good, "target")).expectError(400, "target");
-        deployer.post("/api/v1/deployments", without(good, "databaseModelName")).expectError(400, "databaseModelName");
+        deployer.post("/api/v1/deployments", without(with(good, "target", "oracle-db"), "databaseModelName"))
+                .expectError(400, "databaseModelName");
         deployer.post("/api/v1/deployments", without(good, "version")).expectError(400, "alias");
         deployer.post("/api/v1/deployments", with(good, "alias", "prod")).expectError(400, "alias");
         deployer.post("/api/v1/deployments", with(good, "version", 9)).expectError(404, "9");

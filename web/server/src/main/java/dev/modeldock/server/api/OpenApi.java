@@ -34,7 +34,8 @@ final class OpenApi {
         doc.put("components", Map.of(
                 "securitySchemes", Map.of("bearer", Map.of("type", "http", "scheme", "bearer")),
                 "schemas", Map.of("Error", Map.of("type", "object", "required", List.of("error"),
-                        "properties", Map.of("error", Map.of("type", "string"), "detail", Map.of())))));
+                        "properties", Map.of("error", Map.of("type", "string"), "detail", Map.of())),
+                        TargetPlugins.SCHEMA_NAME, TargetPlugins.schema())));
         return doc;
     }
 
