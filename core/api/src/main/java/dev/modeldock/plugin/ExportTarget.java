@@ -21,8 +21,9 @@ public interface ExportTarget extends ExtensionPoint {
      * description and its default. A registry server refuses a target profile that gives a setting not
      * declared here, leaves out a required one or gives a value of the wrong type; it stores secret
      * ones sealed and never shows them again; it lists the declaration so that a form can be made from
-     * it. Besides these, every export receives {@code replace} ({@code "true"} or {@code "false"}),
-     * which the host sets per export and which is not declared. None by default.
+     * it. Besides these, an export may receive {@code replace} ({@code "true"} or {@code "false"}),
+     * which the host sets per export (a registry deployment always does) and which is not declared.
+     * None by default.
      */
     default List<Setting> settings() {
         return List.of();

@@ -36,8 +36,9 @@ public record Setting(String name, Type type, boolean required, boolean secret, 
         /** A whole number (a Java {@code long}). */
         INTEGER,
         /**
-         * A file or folder on the machine that runs the export. A server resolves it against its
-         * folder for target files and refuses paths that leave it; the target receives an absolute path.
+         * A file or folder on the machine that runs the export. A registry server resolves it in its
+         * folder for target files, refuses paths that leave it, and hands the target an absolute path
+         * inside it; the command line passes it as given.
          */
         PATH;
 

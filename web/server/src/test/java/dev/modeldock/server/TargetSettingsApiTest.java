@@ -55,6 +55,10 @@ class TargetSettingsApiTest {
         for (String field : List.of("name", "type", "required", "secret", "description", "default")) {
             assertTrue(setting.has(field), field + " not in " + setting);
         }
+        JsonNode deployment = doc.path("paths").path("/api/v1/deployments").path("post").path("requestBody")
+                .path("content").path("application/json").path("schema");
+        assertEquals("[\"model\",\"target\"]", deployment.path("required").toString(),
+                "databaseModelName is required only by targets that need a name");
     }
 
     @Test
