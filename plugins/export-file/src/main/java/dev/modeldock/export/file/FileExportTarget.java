@@ -6,6 +6,7 @@ import dev.modeldock.plugin.ExportRequest;
 import dev.modeldock.plugin.ExportTarget;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Progress;
+import dev.modeldock.plugin.Setting;
 import dev.modeldock.plugin.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,9 +29,11 @@ import org.pf4j.Extension;
 
 /**
  * Writes {@code NAME.onnx} and {@code NAME.json} (the Oracle import metadata) into the folder given
- * by the {@code output_dir} setting (default: the working directory). An existing export of the
- * same name is replaced unless the {@code replace} setting is {@code "false"}. A name given with its
- * extension ({@code model.onnx}) writes {@code model.onnx}, not {@code model.onnx.onnx}.
+ * by the {@code output_dir} setting, which is required: a target that silently wrote into whatever
+ * the working directory happens to be would scatter models where nobody looks. An existing export of
+ * the same name is replaced unless the {@code replace} setting is {@code "false"}. It needs no name
+ * of its own: a registry gives it the model's. A name given with its extension
+ * ({@code model.onnx}) writes {@code model.onnx}, not {@code model.onnx.onnx}.
  *
  * <p>Both files are written under temporary names in the same folder and renamed into place only
  * once complete and checked against the artifact's SHA-256; an earlier export of the same name is
@@ -39,10 +42,22 @@ import org.pf4j.Extension;
  */
 @Extension
 public final class FileExportTarget implements ExportTarget {
+    private static final String OUTPUT_DIR = "output_dir";
 
     @Override
     public String name() {
         return "file";
+    }
+
+    @Override
+    public List<Setting> settings() {
+        return List.of(Setting.of(OUTPUT_DIR, Setting.Type.PATH, "the folder NAME.onnx and NAME.json are written to;"
+                + " created if missing").asRequired());
+    }
+
+    @Override
+    public boolean needsName() {
+        return false;
     }
 
     @Override
@@ -139,7 +154,12 @@ public final class FileExportTarget implements ExportTarget {
     }
 
     private static Path outputDir(Map<String, String> settings) {
-        return Path.of(settings.getOrDefault("output_dir", ".")).toAbsolutePath().normalize();
+        String folder = settings.get(OUTPUT_DIR);
+        if (folder == null || folder.isBlank()) {
+            throw new ModelDockException("the file target needs the setting '" + OUTPUT_DIR + "', the folder to write"
+                    + " the model into");
+        }
+        return Path.of(folder).toAbsolutePath().normalize();
     }
 
     /** Copies the artifact, hashing what is written, and fails if the bytes are not the ones promised. */

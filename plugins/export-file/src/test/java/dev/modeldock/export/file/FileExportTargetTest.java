@@ -11,6 +11,8 @@ import dev.modeldock.plugin.ExportReceipt;
 import dev.modeldock.plugin.ExportRequest;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Progress;
+import dev.modeldock.plugin.Sha256;
+import dev.modeldock.testkit.plugin.ExportTargetContract;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -153,6 +155,23 @@ class FileExportTargetTest {
         assertEquals("cannot create output directory " + file.resolve("out") + ": " + file + " is a file, not a folder",
                 e.getMessage());
         assertEquals("x", Files.readString(file));
+    }
+
+    @Test
+    void withoutAnOutputDirNothingIsWrittenIntoTheWorkingDirectory() throws Exception {
+        Path artifact = ExportFixtures.artifact(dir.resolve("work"), 100, 5);
+        ExportRequest request = new ExportRequest("stray", artifact, Sha256.of(artifact), ExportFixtures.METADATA,
+                Map.of());
+        ModelDockException e = assertThrows(ModelDockException.class,
+                () -> new FileExportTarget().export(request, Progress.NONE));
+        assertTrue(e.getMessage().contains("'output_dir'"), e.getMessage());
+        assertTrue(Files.notExists(Path.of("stray.onnx")), "written into " + Path.of("").toAbsolutePath());
+    }
+
+    @Test
+    void itsSettingsDeclarationAgreesWithItsCheck() {
+        ExportTargetContract.assertDeclarationMatchesCheck(new FileExportTarget(), "m",
+                Map.of("output_dir", dir.toString()));
     }
 
     @Test

@@ -25,13 +25,14 @@ final class DeploymentRoutes {
     List<Endpoint> endpoints() {
         return List.of(
                 Endpoint.withBody("POST", "/api/v1/deployments", Access.DEPLOY, "Deploys a version (by number or"
-                        + " alias) to a target; 202 with the job", object(List.of("model", "target",
-                                "databaseModelName"), "model", string("the model's name"),
+                        + " alias) to a target; 202 with the job", object(List.of("model", "target"),
+                                "model", string("the model's name"),
                         "version", integer("the version number (or give alias)"),
                         "alias", string("an alias of the version (or give version)"),
                         "target", string("a target profile's name"),
-                        "databaseModelName", string("the name at the target, e.g. [schema.]NAME in Oracle",
-                                Limits.DATABASE_MODEL_NAME),
+                        "databaseModelName", string("the name at the target, e.g. [schema.]NAME in Oracle;"
+                                + " required by targets whose needsName is true (GET /api/v1/targets/plugins),"
+                                + " else the model's name", Limits.DATABASE_MODEL_NAME),
                         "replace", bool("replace a model of that name at the target")), 202, ctx -> {
                     DeploymentRequest request = JsonBody.read(ctx, DeploymentRequest.class);
                     DeploymentService.Queued queued = deployments.deploy(request, Auth.caller(ctx).name());

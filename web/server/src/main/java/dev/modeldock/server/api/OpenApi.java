@@ -42,6 +42,7 @@ final class OpenApi {
         schemas.put("Error", Map.of("type", "object", "required", List.of("error"),
                 "properties", Map.of("error", Map.of("type", "string"), "detail", Map.of())));
         schemas.putAll(ResponseSchemas.components());
+        schemas.put(TargetPlugins.SCHEMA_NAME, TargetPlugins.schema());
         return schemas;
     }
 

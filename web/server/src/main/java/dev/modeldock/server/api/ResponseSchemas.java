@@ -61,10 +61,10 @@ final class ResponseSchemas {
                 "events", type("string", "the job's Server-Sent Events")));
         components.put("Deployment", shape("id", type("integer"), "model", type("string"), "version", type("integer"),
                 "target", type("string"), "databaseModelName", type("string"), "artifactSha256", type("string"),
-                "status", type("string", "queued, running, deployed, failed, ..."),
+                "status", type("string", "queued, running, deployed, drifted, failed, replaced, retired"),
                 "jobId", type(List.of("string", "null")),
                 "location", type(List.of("string", "null")), "error", type(List.of("string", "null")),
-                "lastCheck", ANY_JSON, "createdBy", type("string"), "createdAt", TIME, "updatedAt", TIME,
+                "lastCheck", ANY_JSON, "checkedAt", TIME_OR_NULL, "createdBy", type("string"), "createdAt", TIME, "updatedAt", TIME,
                 "finishedAt", TIME_OR_NULL));
         components.put("DeploymentJob", Map.of("allOf", List.of(ref("Job"), shape("deployment", ref("Deployment")))));
         components.put("Target", shape("name", type("string"), "plugin", type("string"),

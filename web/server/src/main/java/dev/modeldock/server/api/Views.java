@@ -87,6 +87,7 @@ final class Views {
         view.put("location", d.location());
         view.put("error", d.error());
         view.put("lastCheck", Json.tree(d.lastCheck()));
+        view.put("checkedAt", d.checkedAt());
         view.put("createdBy", d.createdBy());
         view.put("createdAt", d.createdAt());
         view.put("updatedAt", d.updatedAt());
