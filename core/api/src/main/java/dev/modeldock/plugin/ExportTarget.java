@@ -1,6 +1,8 @@
 package dev.modeldock.plugin;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import org.pf4j.ExtensionPoint;
 
 /**
@@ -15,20 +17,34 @@ public interface ExportTarget extends ExtensionPoint {
     String name();
 
     /**
+     * The settings this target takes, each with its type, whether it is required or secret, a
+     * description and its default. A registry server refuses a target profile that gives a setting not
+     * declared here, leaves out a required one or gives a value of the wrong type; it stores secret
+     * ones sealed and never shows them again; it lists the declaration so that a form can be made from
+     * it. Besides these, an export may receive {@code replace} ({@code "true"} or {@code "false"}),
+     * which the host sets per export (a registry deployment always does) and which is not declared.
+     * None by default.
+     */
+    default List<Setting> settings() {
+        return List.of();
+    }
+
+    /**
+     * Whether an export must be given a name (a registry deployment's {@code databaseModelName}).
+     * A target that can do without one, such as a folder, says false, and is then given the model's
+     * own name. True by default.
+     */
+    default boolean needsName() {
+        return true;
+    }
+
+    /**
      * Checks an export name and settings before any work starts, so that a name the target cannot
      * take fails in a second rather than after a long conversion. Accepts everything by default.
      *
      * @throws ModelDockException naming what is wrong
      */
-    default void check(String name, java.util.Map<String, String> settings) {
-    }
-
-    /**
-     * The settings whose values are secrets (a password). A server stores them encrypted and never
-     * shows them again. None by default.
-     */
-    default java.util.Set<String> secretSettings() {
-        return java.util.Set.of();
+    default void check(String name, Map<String, String> settings) {
     }
 
     /**

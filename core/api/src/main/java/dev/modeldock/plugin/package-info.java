@@ -10,7 +10,7 @@
  *       normalisation, dense layers) and evaluates the same step in plain Java, the reference the
  *       pipeline is checked against;</li>
  *   <li>{@link dev.modeldock.plugin.ExportTarget} delivers a finished artifact somewhere (a folder, a
- *       database).</li>
+ *       database), and declares the settings it takes as {@link dev.modeldock.plugin.Setting}s.</li>
  * </ul>
  *
  * <p>Plugins add nodes through {@link dev.modeldock.plugin.GraphBuilder}, so they never depend on

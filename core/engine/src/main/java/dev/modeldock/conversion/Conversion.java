@@ -9,6 +9,7 @@ import dev.modeldock.graph.PipelineAssembler;
 import dev.modeldock.host.Extensions;
 import dev.modeldock.metadata.CheckContext;
 import dev.modeldock.metadata.EmbeddingMetadata;
+import dev.modeldock.metadata.LanguageRules;
 import dev.modeldock.metadata.MetadataChecker;
 import dev.modeldock.metadata.MetadataJson;
 import dev.modeldock.metadata.MetadataProblem;
@@ -34,6 +35,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One conversion: plan, assemble, write to a staging folder, check against the reference. The
@@ -41,6 +45,7 @@ import java.util.OptionalInt;
  * staging folder.
  */
 public final class Conversion {
+    private static final Logger LOG = LoggerFactory.getLogger(Conversion.class);
 
     private Conversion() {
     }
@@ -65,13 +70,18 @@ public final class Conversion {
     public static Artifact run(ModelSource source, EmbeddingModelConfig config, Extensions extensions,
             Path stagingParent, Progress progress) throws IOException {
         refuseUnbuiltTransforms(config);
+        refuseUnknownLanguages(config);
         // A folder of this run's own, so that the digests are of what this run read.
         ModelFolder folder = new ModelFolder(source.folder().id(), source.folder().root());
         progress.report("reading " + folder.id(), 0.02);
+        LOG.debug("converting {} from {} with {}", folder.id(), folder.root(), config.toMap());
         HubModel model = HubModel.open(folder);
         // Checked before ONNX Runtime sees the encoder (the reference embedder, the parity check).
         EncoderGraph encoder = EncoderGraph.of(OnnxModels.readChecked(model.encoderFile()));
         PipelinePlan plan = PipelinePlan.create(model, encoder, config, extensions);
+        LOG.debug("plan: tokenizer {}, encoder inputs {}, max_seq_length {}, post-processors {}, {} values out",
+                plan.tokenizer().name(), plan.encoder().inputs(), plan.maxSeqLength(),
+                plan.steps().stream().map(step -> step.processor().name()).toList(), plan.embeddingWidth());
 
         progress.report("assembling the pipeline graph", 0.25);
         Map<String, String> plugins = new LinkedHashMap<>();
@@ -91,10 +101,12 @@ public final class Conversion {
             Path tokenizer = staging.resolve("tokenizer.onnx");
             OnnxModels.write(PipelineAssembler.tokenizerOnly(plan), tokenizer);
             String sha256 = Sha256.of(file);
+            LOG.debug("pipeline written to {} ({} bytes, SHA-256 {})", file, Files.size(file), sha256);
 
             progress.report("checking the pipeline against the reference", 0.55);
             ParityReport parity = ParityCheck.run(plan, file, tokenizer, ProbeTexts.builtIn());
             Files.delete(tokenizer); // the staging folder keeps the artifact alone
+            parity.describe().forEach(line -> LOG.debug("parity: {}", line));
             if (!parity.passed()) {
                 throw new ModelDockException("the pipeline does not reproduce the reference embeddings on ASCII text"
                         + " (min cosine below " + ParityReport.MIN_ASCII_COSINE + "): " + String.join("; ",
@@ -108,6 +120,7 @@ public final class Conversion {
             if (problems.stream().anyMatch(MetadataProblem::isError)) {
                 throw new ModelDockException("the pipeline would not import into Oracle: " + problems);
             }
+            LOG.debug("Oracle metadata checked: {} warning(s)", problems.size());
             refuseChangedInputs(folder, provenance.sourceFiles());
             progress.report("pipeline checked", 0.9);
             return new Artifact(staging, file, sha256, Files.size(file), MetadataJson.write(metadata), provenance,
@@ -136,6 +149,15 @@ public final class Conversion {
                         + " being converted (SHA-256 " + input.getValue() + " when it was first read, " + now
                         + " now); nothing was exported: convert again once the model's files stay put");
             }
+        }
+    }
+
+    /** Oracle's language list is known now; a misspelt language need not wait for the whole conversion. */
+    private static void refuseUnknownLanguages(EmbeddingModelConfig config) {
+        List<MetadataProblem> problems = LanguageRules.check(config.languages());
+        if (!problems.isEmpty()) {
+            throw new ModelDockException("the pipeline would not import into Oracle: " + problems.stream()
+                    .map(MetadataProblem::toString).collect(Collectors.joining("; ")));
         }
     }
 

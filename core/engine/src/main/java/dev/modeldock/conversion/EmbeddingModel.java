@@ -4,10 +4,12 @@ import dev.modeldock.artifact.Artifact;
 import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.config.Settings;
 import dev.modeldock.host.Extensions;
+import dev.modeldock.plan.ConfigurationCheck;
 import dev.modeldock.plugin.ExportReceipt;
 import dev.modeldock.plugin.ExportTarget;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Progress;
+import dev.modeldock.source.HubModel;
 import dev.modeldock.source.ModelSource;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -66,6 +68,24 @@ public final class EmbeddingModel {
 
     public EmbeddingModelConfig configuration() {
         return config;
+    }
+
+    /**
+     * Checks the configuration against the model's config.json and the plugins (max_seq_length within
+     * the encoder's positions, post-processors and their parameters) without reading the encoder or
+     * running ONNX Runtime: what a conversion would refuse first, found in a moment.
+     *
+     * @throws ModelDockException naming the first problem
+     */
+    public void checkConfiguration() {
+        HubModel model = HubModel.open(source.folder());
+        if (extensions != null) {
+            ConfigurationCheck.check(model, config, extensions);
+            return;
+        }
+        try (Extensions installed = Extensions.load(Extensions.defaultFolder())) {
+            ConfigurationCheck.check(model, config, installed);
+        }
     }
 
     /**

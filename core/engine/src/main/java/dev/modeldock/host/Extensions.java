@@ -126,6 +126,11 @@ public final class Extensions implements AutoCloseable {
         return byName(ExportTarget.class, ExportTarget::name, name, "export target");
     }
 
+    /** Every export target, in plugin order. */
+    public List<ExportTarget> exportTargets() {
+        return plugins.getExtensions(ExportTarget.class);
+    }
+
     /** "plugin-id@version" of the plugin an extension came from, for provenance. */
     public String origin(Object extension) {
         PluginWrapper plugin = plugins.whichPlugin(extension.getClass());

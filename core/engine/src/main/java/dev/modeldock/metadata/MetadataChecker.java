@@ -29,6 +29,7 @@ public final class MetadataChecker {
         InputRules.check(signature, metadata, function.orElse(null), problems);
         function.ifPresent(f -> OutputRules.check(signature, metadata, f, problems));
         LabelRules.check(signature, metadata, function.orElse(null), problems);
+        LanguageRules.check(metadata, problems);
         return problems;
     }
 

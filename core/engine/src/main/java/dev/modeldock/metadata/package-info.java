@@ -3,7 +3,8 @@
  * read and written by {@link dev.modeldock.metadata.MetadataJson}), the checker that reports every
  * problem Oracle would raise with its ORA code ({@link dev.modeldock.metadata.MetadataChecker}), the
  * metadata of a converted pipeline ({@link dev.modeldock.metadata.EmbeddingMetadata}) and Oracle's
- * names and error catalog.
+ * names, languages ({@link dev.modeldock.metadata.OracleLanguages}) and error catalog, each kept as
+ * data beside its class with the page it comes from.
  *
  * <p>Stable for export targets: the Oracle target uses {@code OracleNames} and {@code OracleErrors}.
  */

@@ -12,8 +12,6 @@ import dev.modeldock.source.HubModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A conversion with every decision made and checked before any graph is built: the tokenizer, the
@@ -29,7 +27,7 @@ public record PipelinePlan(HubModel model, EncoderGraph encoder, EmbeddingModelC
     /** Resolves and checks everything; each problem is a {@link ModelDockException} naming it. */
     public static PipelinePlan create(HubModel model, EncoderGraph encoder, EmbeddingModelConfig config,
             Extensions extensions) {
-        int maxSeqLength = maxSeqLength(model, config);
+        int maxSeqLength = ConfigurationCheck.maxSeqLength(model, config);
         Tokenizer tokenizer = extensions.tokenizers().stream().filter(t -> t.recognizes(model.folder()))
                 .findFirst().orElseThrow(() -> new ModelDockException("no tokenizer plugin recognises the tokenizer"
                         + " files of model '" + model.folder().id() + "' (installed: " + extensions.tokenizers().stream()
@@ -38,14 +36,7 @@ public record PipelinePlan(HubModel model, EncoderGraph encoder, EmbeddingModelC
         Activation flowing = new Activation(encoder.tokenEmbeddings(), width, true);
         List<Step> steps = new ArrayList<>();
         for (Parameters parameters : config.postProcessors()) {
-            PostProcessor processor = extensions.postProcessor(parameters.name());
-            Set<String> unknown = new TreeSet<>(parameters.asMap().keySet());
-            unknown.remove("name");
-            unknown.removeAll(processor.parameterNames());
-            if (!unknown.isEmpty()) {
-                throw new ModelDockException("post_processor " + parameters.name() + " has unknown parameter(s) "
-                        + unknown + "; it takes " + new TreeSet<>(processor.parameterNames()));
-            }
+            PostProcessor processor = ConfigurationCheck.postProcessor(parameters, extensions);
             flowing = processor.check(flowing, parameters, model.folder());
             steps.add(new Step(processor, parameters));
         }
@@ -56,27 +47,6 @@ public record PipelinePlan(HubModel model, EncoderGraph encoder, EmbeddingModelC
         int opset = OpsetPolicy.builtIn().choose(encoder.opset(), encoder.operators());
         return new PipelinePlan(model, encoder, config, maxSeqLength, tokenizer, List.copyOf(steps), width,
                 flowing.width(), opset);
-    }
-
-    private static int maxSeqLength(HubModel model, EmbeddingModelConfig config) {
-        OptionalInt configured = config.maxSeqLength();
-        if (configured.isEmpty()) {
-            String hint = model.suggestedMaxSeqLength().isPresent()
-                    ? " (the model's sentence_bert_config.json says " + model.suggestedMaxSeqLength().getAsInt() + ")"
-                    : "";
-            throw new ModelDockException("max_seq_length is required for a model that is not preconfigured" + hint);
-        }
-        int length = configured.getAsInt();
-        if (length < 3) {
-            throw new ModelDockException("max_seq_length " + length + " leaves no room for text between the two"
-                    + " special tokens; use at least 3");
-        }
-        OptionalInt limit = model.maxTokens();
-        if (limit.isPresent() && length > limit.getAsInt()) {
-            throw new ModelDockException("max_seq_length " + length + " is above the encoder's "
-                    + limit.getAsInt() + " positions (max_position_embeddings in config.json)");
-        }
-        return length;
     }
 
     private static int encoderWidth(HubModel model, EncoderGraph encoder) {

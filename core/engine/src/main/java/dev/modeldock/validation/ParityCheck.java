@@ -14,12 +14,15 @@ public final class ParityCheck {
     /**
      * @param pipeline      the exported pipeline file
      * @param tokenizerOnly the same tokenizer nodes alone, returning token ids
+     * @throws dev.modeldock.plugin.ModelDockException when do_lower_case contradicts the model's
+     *         tokenizer, before any probe text runs
      */
     public static ParityReport run(PipelinePlan plan, Path pipeline, Path tokenizerOnly, List<ProbeText> probes) {
         ParityReport report = new ParityReport();
         try (PipelineSession graph = PipelineSession.open(pipeline, 0);
                 PipelineSession graphTokenizer = PipelineSession.open(tokenizerOnly, 1);
                 ReferenceEmbedder reference = ReferenceEmbedder.open(plan, 0)) {
+            CaseAgreement.require(plan.config().doLowerCase(), graphTokenizer, reference);
             for (ProbeText probe : probes) {
                 boolean idsAgree = Arrays.equals(graphTokenizer.tokenIds(probe.text()), reference.tokenIds(probe.text()));
                 float[] actual = graph.embed(probe.text());

@@ -57,7 +57,7 @@ public final class Deployments {
                             + " ORDER BY id FOR UPDATE")
                     .bind("t", d.target()).bind("n", d.databaseModelName()).mapTo(Long.class).list();
             h.createUpdate("UPDATE deployment SET status = 'replaced', updated_at = :now WHERE target_name = :t"
-                            + " AND database_model_name = :n AND status = 'deployed' AND id <> :id")
+                            + " AND database_model_name = :n AND status IN ('deployed', 'drifted') AND id <> :id")
                     .bind("now", now).bind("t", d.target()).bind("n", d.databaseModelName()).bind("id", id).execute();
             h.createUpdate("UPDATE deployment SET status = 'deployed', location = :loc, error = NULL,"
                             + " finished_at = :now, updated_at = :now WHERE id = :id")
@@ -91,12 +91,19 @@ public final class Deployments {
         });
     }
 
-    /** Stores the outcome of a drift check. */
-    public Deployment checked(long id, String checkJson, String actor) {
+    /**
+     * Stores the outcome of a drift check made at {@code at}. A live deployment becomes
+     * {@code drifted} when the target no longer holds the artifact, and {@code deployed} again when a
+     * later check finds it there; one that is not live (failed, replaced, retired) keeps its status.
+     */
+    public Deployment checked(long id, String checkJson, boolean drifted, Instant at, String actor) {
         return jdbi.inTransaction(h -> {
             Deployment d = get(h, id);
-            h.createUpdate("UPDATE deployment SET last_check = :c, updated_at = :now WHERE id = :id")
-                    .bind("c", checkJson).bind("now", Instant.now()).bind("id", id).execute();
+            h.createUpdate("UPDATE deployment SET last_check = :c, checked_at = :at, updated_at = :now,"
+                            + " status = CASE WHEN status IN ('deployed', 'drifted') THEN :s ELSE status END"
+                            + " WHERE id = :id")
+                    .bind("c", checkJson).bind("at", at).bind("s", drifted ? "drifted" : "deployed")
+                    .bind("now", Instant.now()).bind("id", id).execute();
             Audit.record(h, actor, "deployment.check", d.model() + "/" + d.version(), checkJson);
             return get(h, id);
         });

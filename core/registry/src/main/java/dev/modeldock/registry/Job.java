@@ -6,11 +6,12 @@ import java.time.Instant;
  * A background job: a conversion or a deployment.
  *
  * @param kind    {@code conversion} or {@code deployment}
+ * @param model   the name of the model it converts or deploys; null for jobs recorded before jobs named it
  * @param state   {@code queued}, {@code running}, {@code succeeded} or {@code failed}
  * @param request the job's request as JSON
  * @param result  what it produced as JSON (e.g. the new version); null until it succeeds
  */
-public record Job(String id, String kind, String state, double progress, String stage, String request,
+public record Job(String id, String kind, String model, String state, double progress, String stage, String request,
         String result, String error, String createdBy, Instant createdAt, Instant startedAt, Instant finishedAt) {
 
     public boolean isFinished() {

@@ -1,7 +1,9 @@
 package dev.modeldock.registry;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -20,12 +22,19 @@ public final class Jobs {
         this.jdbi = jdbi;
     }
 
+    /** A job about no model in particular. */
     public Job create(String kind, String requestJson, String actor) {
+        return create(kind, null, requestJson, actor);
+    }
+
+    /** @param model the name of the model the job converts or deploys, by which jobs are listed; may be null */
+    public Job create(String kind, String model, String requestJson, String actor) {
         String id = UUID.randomUUID().toString();
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO job (id, kind, state, progress, stage, request, created_by,"
-                        + " created_at) VALUES (:id, :kind, 'queued', 0, 'queued', :request, :actor, :now)")
-                .bind("id", id).bind("kind", kind).bind("request", requestJson).bind("actor", actor)
-                .bind("now", Instant.now()).execute());
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO job (id, kind, model, state, progress, stage, request,"
+                        + " created_by, created_at) VALUES (:id, :kind, :model, 'queued', 0, 'queued', :request,"
+                        + " :actor, :now)")
+                .bind("id", id).bind("kind", kind).bind("model", model).bind("request", requestJson)
+                .bind("actor", actor).bind("now", Instant.now()).execute());
         return get(id);
     }
 
@@ -36,6 +45,30 @@ public final class Jobs {
     public Optional<Job> find(String id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM job WHERE id = :id").bind("id", id).mapTo(Job.class)
                 .findOne());
+    }
+
+    /** The jobs the query asks for, newest first. */
+    public Page<Job> list(JobQuery query) {
+        return jdbi.withHandle(h -> {
+            StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+            Map<String, Object> filters = new LinkedHashMap<>();
+            filter(where, filters, "state", query.state());
+            filter(where, filters, "kind", query.kind());
+            filter(where, filters, "model", query.model());
+            long total = h.createQuery("SELECT COUNT(*) FROM job" + where).bindMap(filters).mapTo(Long.class).one();
+            List<Job> jobs = h.createQuery("SELECT * FROM job" + where
+                            + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset").bindMap(filters)
+                    .bind("limit", query.limit()).bind("offset", query.offset()).mapTo(Job.class).list();
+            return new Page<>(jobs, query.offset(), query.limit(), total);
+        });
+    }
+
+    /** Adds {@code column = :column} when a value is given; column names come from the code, values are bound. */
+    private static void filter(StringBuilder where, Map<String, Object> filters, String column, String value) {
+        if (value != null) {
+            where.append(" AND ").append(column).append(" = :").append(column);
+            filters.put(column, value);
+        }
     }
 
     public void started(String id) {

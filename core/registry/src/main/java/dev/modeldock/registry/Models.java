@@ -87,13 +87,13 @@ public final class Models {
     /**
      * Deletes a model with its versions, aliases and deployment history.
      *
-     * @throws ConflictException while any version of it is deployed or being deployed
+     * @throws ConflictException while any version of it is deployed (drifted or not) or being deployed
      */
     public void delete(String name, String actor) {
         jdbi.useTransaction(h -> {
             long id = idOf(h, name);
             List<String> live = h.createQuery("SELECT target_name || ':' || database_model_name FROM deployment"
-                            + " WHERE model_id = :id AND status IN ('deployed', 'running', 'queued')")
+                            + " WHERE model_id = :id AND status IN ('deployed', 'drifted', 'running', 'queued')")
                     .bind("id", id).mapTo(String.class).list();
             if (!live.isEmpty()) {
                 throw new ConflictException("model '" + name + "' is deployed (" + String.join(", ", live)

@@ -1,9 +1,11 @@
 package dev.modeldock.registry;
 
+import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.registry.internal.Audit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -65,6 +67,40 @@ public final class Versions {
             long modelId = Models.idOf(h, model);
             return read(h, modelId, "", Map.of());
         });
+    }
+
+    /**
+     * One page of the model's versions, oldest first.
+     *
+     * @throws NotFoundException when the model does not exist
+     */
+    public Page<Version> list(String model, int offset, int limit) {
+        if (offset < 0) {
+            throw new ModelDockException("offset must be 0 or more, not " + offset);
+        }
+        if (limit < 1 || limit > Page.MAX_LIMIT) {
+            throw new ModelDockException("limit must be between 1 and " + Page.MAX_LIMIT + ", not " + limit);
+        }
+        return jdbi.withHandle(h -> {
+            long modelId = Models.idOf(h, model);
+            long total = h.createQuery("SELECT COUNT(*) FROM model_version WHERE model_id = :model")
+                    .bind("model", modelId).mapTo(Long.class).one();
+            List<Version> page = h.createQuery(SELECT + " ORDER BY v.number LIMIT :limit OFFSET :offset")
+                    .bind("model", modelId).bind("limit", limit).bind("offset", offset).mapTo(Version.class).list();
+            return new Page<>(page, offset, limit, total);
+        });
+    }
+
+    /**
+     * The lowest-numbered version of the model before {@code before} whose artifact has the SHA-256
+     * {@code sha256}: the version a new one repeats byte for byte; empty when none does.
+     */
+    public OptionalInt earliestWithArtifact(String model, String sha256, int before) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT v.number FROM model_version v JOIN model m"
+                        + " ON m.id = v.model_id WHERE m.name = :model AND v.artifact_sha256 = :sha"
+                        + " AND v.number < :before ORDER BY v.number LIMIT 1")
+                .bind("model", model).bind("sha", sha256).bind("before", before).mapTo(Integer.class).findOne())
+                .map(OptionalInt::of).orElse(OptionalInt.empty());
     }
 
     /**

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modeldock.testkit.db.DatabaseTest;
 import dev.modeldock.testkit.db.TestDatabase;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -15,7 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-/** The deployment record: queued, running, then deployed or failed; replaced by a later one. */
+/** The deployment record: queued, running, then deployed or failed; drifted and back; replaced by a later one. */
 class DeploymentsStatusTest {
     private static final int FINISHERS = 8;
 
@@ -109,12 +111,49 @@ class DeploymentsStatusTest {
             assertThrows(NotFoundException.class, () -> deployments.get(e5 + 100));
             assertThrows(NotFoundException.class, () -> deployments.create("minilm-l6", "9", "prod-db", "X", "bob"));
 
-            Deployment checked = deployments.checked(minilm, "{\"drift\": false}", "carol");
+            Deployment checked = deployments.checked(minilm, "{\"drift\": false}", false, Instant.now(), "carol");
             assertEquals("{\"drift\": false}", checked.lastCheck());
             assertEquals("deployed", checked.status());
             AuditEntry audit = open.registry.audit(1).get(0);
             assertEquals(List.of("carol", "deployment.check", "minilm-l6/1"), List.of(audit.actor(), audit.action(),
                     audit.subject()));
+        }
+    }
+
+    @DatabaseTest
+    void aCheckThatFindsDriftMarksItDriftedAndALaterPassingCheckDeployedAgain(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
+            Deployments deployments = open.registry.deployments();
+            open.modelWithVersion("minilm-l6");
+            long id = deploy(deployments, "1", "prod-db", "MINILM");
+            assertNull(deployments.get(id).checkedAt());
+            Instant first = Instant.parse("2026-03-01T10:00:00Z");
+
+            Deployment drifted = deployments.checked(id, "{\"drift\": true}", true, first, "carol");
+            assertEquals("drifted", drifted.status());
+            assertEquals(first, drifted.checkedAt());
+            Deployment back = deployments.checked(id, "{\"drift\": false}", false, first.plusSeconds(60), "carol");
+            assertEquals("deployed", back.status());
+            assertEquals(first.plusSeconds(60), back.checkedAt());
+            assertEquals("{\"drift\": false}", back.lastCheck());
+        }
+    }
+
+    @DatabaseTest
+    void aDriftedDeploymentIsStillLiveUntilReplacedAndThenChecksLeaveItReplaced(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
+            Deployments deployments = open.registry.deployments();
+            open.modelWithVersion("minilm-l6");
+            long id = deploy(deployments, "1", "prod-db", "MINILM");
+            deployments.checked(id, "{\"drift\": true}", true, Instant.now(), "carol");
+            ConflictException live = assertThrows(ConflictException.class,
+                    () -> open.registry.models().delete("minilm-l6", "alice"));
+            assertTrue(live.getMessage().contains("prod-db:MINILM"), live.getMessage());
+
+            deploy(deployments, "1", "prod-db", "MINILM");
+            assertEquals("replaced", deployments.get(id).status(), "a drifted deployment is replaced like a deployed one");
+            assertEquals("replaced", deployments.checked(id, "{\"drift\": false}", false, Instant.now(), "carol")
+                    .status(), "a check does not bring a replaced deployment back");
         }
     }
 

@@ -146,4 +146,42 @@ class JobsLifecycleTest {
             assertEquals(0, open.registry.recover().interruptedJobs());
         }
     }
+
+    @DatabaseTest
+    void jobsAreListedNewestFirstByStateKindAndModelAndPaged(TestDatabase database) throws Exception {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
+            Jobs jobs = open.registry.jobs();
+            String first = jobs.create("conversion", "m1", "{}", "alice").id();
+            Thread.sleep(5); // distinct creation times, so that newest first is one order
+            String second = jobs.create("deployment", "m1", "{}", "alice").id();
+            Thread.sleep(5);
+            String third = jobs.create("conversion", "m2", "{}", "bob").id();
+            jobs.finished(first, null, "broke");
+
+            assertEquals(List.of(third, second, first), ids(jobs.list(new JobQuery(null, null, null, 0, 50))));
+            assertEquals(List.of(third, first), ids(jobs.list(new JobQuery(null, "conversion", null, 0, 50))));
+            assertEquals(List.of(second, first), ids(jobs.list(new JobQuery(null, null, "m1", 0, 50))));
+            assertEquals(List.of(first), ids(jobs.list(new JobQuery("failed", null, null, 0, 50))));
+            assertEquals(List.of(third, second), ids(jobs.list(new JobQuery("queued", null, null, 0, 50))));
+            assertEquals("m1", jobs.get(second).model());
+            Page<Job> page = jobs.list(new JobQuery(null, null, null, 1, 1));
+            assertEquals(List.of(second), ids(page));
+            assertEquals(3, page.total());
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aJobQueryRefusesValuesItDoesNotKnowNamingTheAllowedOnes() {
+        assertTrue(assertThrows(dev.modeldock.plugin.ModelDockException.class, () -> new JobQuery("done", null, null,
+                0, 50)).getMessage().contains("queued, running, succeeded, failed"));
+        assertTrue(assertThrows(dev.modeldock.plugin.ModelDockException.class, () -> new JobQuery(null, "upload",
+                null, 0, 50)).getMessage().contains("conversion, deployment"));
+        assertThrows(dev.modeldock.plugin.ModelDockException.class, () -> new JobQuery(null, null, "a b", 0, 50));
+        assertThrows(dev.modeldock.plugin.ModelDockException.class, () -> new JobQuery(null, null, null, 0,
+                Page.MAX_LIMIT + 1));
+    }
+
+    private static List<String> ids(Page<Job> page) {
+        return page.items().stream().map(Job::id).toList();
+    }
 }

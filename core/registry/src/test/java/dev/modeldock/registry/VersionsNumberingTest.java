@@ -9,6 +9,7 @@ import dev.modeldock.testkit.db.DatabaseTest;
 import dev.modeldock.testkit.db.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +20,29 @@ import java.util.stream.IntStream;
 /** Versions are numbered 1, 2, 3… per model, never changed, and found by number or alias. */
 class VersionsNumberingTest {
     private static final int CLIENTS = 20;
+
+    @DatabaseTest
+    void versionsArePagedOldestFirstAndTellWhichEarlierVersionHoldsTheSameBytes(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
+            open.registry.models().create("minilm-l6", "", List.of(), "alice");
+            open.registry.models().create("e5-base", "", List.of(), "alice");
+            open.version("e5-base", "a", "alice");
+            for (String text : List.of("a", "b", "a", "a")) {
+                open.version("minilm-l6", text, "alice");
+            }
+            Page<Version> page = open.registry.versions().list("minilm-l6", 1, 2);
+            assertEquals(List.of(2, 3), page.items().stream().map(Version::number).toList());
+            assertEquals(4, page.total());
+            assertEquals(List.of(), open.registry.versions().list("minilm-l6", 4, 2).items());
+            assertThrows(NotFoundException.class, () -> open.registry.versions().list("nobody", 0, 2));
+
+            Versions versions = open.registry.versions();
+            String a = open.artifact("a");
+            assertEquals(OptionalInt.of(1), versions.earliestWithArtifact("minilm-l6", a, 4));
+            assertEquals(OptionalInt.empty(), versions.earliestWithArtifact("minilm-l6", a, 1), "only earlier ones");
+            assertEquals(OptionalInt.empty(), versions.earliestWithArtifact("minilm-l6", open.artifact("c"), 5));
+        }
+    }
 
     @DatabaseTest
     void versionsAreNumberedOneTwoThreePerModel(TestDatabase database) {

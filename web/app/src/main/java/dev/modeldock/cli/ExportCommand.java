@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +38,8 @@ final class ExportCommand implements Callable<Integer> {
     Path metadata;
 
     @Option(names = "--name", required = true, paramLabel = "NAME",
-            description = "Base name of the files written, or the [schema.]name of the database model.")
+            description = "Base name of the files written (a trailing .onnx is taken as their extension), or the"
+                    + " [schema.]name of the database model.")
     String name;
 
     @Option(names = "--target", defaultValue = "file", paramLabel = "TARGET", description = "file (default) or oracle.")
@@ -59,7 +61,11 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings = options.settings();
-        Logging.configure(settings.loggingLevel());
+        Logging.configure(settings.loggingLevel(), options.logEverything());
+        LoggerFactory.getLogger(ExportCommand.class).debug("export {} to target {}: ModelDock logs at {}, the libraries"
+                + " underneath at {}", options.model != null ? options.model : onnx, target, settings.loggingLevel(),
+                options.logEverything() ? "the same level"
+                        : "INFO at most, ONNX Runtime at WARNING (--log-level all=LEVEL for theirs too)");
         if ((options.model == null) == (onnx == null)) {
             throw new ModelDockException("give either --model (to convert) or --onnx with --metadata (to export as is)");
         }

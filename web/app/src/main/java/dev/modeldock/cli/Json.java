@@ -22,6 +22,9 @@ final class Json {
     private static final ObjectReader OBJECT = dev.modeldock.service.Json.MAPPER
             .readerFor(new TypeReference<Map<String, Object>>() { })
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectReader STRICT_OBJECT = dev.modeldock.service.Json.MAPPER
+            .readerFor(new TypeReference<Map<String, Object>>() { })
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Json() {
     }
@@ -31,6 +34,24 @@ final class Json {
             return WRITER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A JSON object given as text, with an error naming {@code what} it is and where it stops
+     * parsing. Unlike a file, nothing may follow the object.
+     */
+    static Map<String, Object> readObject(String text, String what) {
+        try {
+            Map<String, Object> object = STRICT_OBJECT.readValue(text);
+            if (object == null) {
+                throw new ModelDockException(what + " is empty; expected a JSON object of properties");
+            }
+            return object;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " (at character " + (e.getLocation().getCharOffset() + 1) + ")";
+            throw new ModelDockException(what + " is not a JSON object of properties: "
+                    + e.getOriginalMessage().lines().findFirst().orElse("") + where, e);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.modeldock.config.LogLevel;
 import dev.modeldock.config.Settings;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.source.ModelSource;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,9 +21,10 @@ public final class ModelOptions {
             description = "Start from this template; --config's properties override it.")
     String template;
 
-    @Option(names = "--config", paramLabel = "FILE.json",
-            description = "Configuration properties (snake_case JSON) overriding the template or preconfigured ones.")
-    Path config;
+    @Option(names = "--config", paramLabel = "FILE.json|JSON",
+            description = "Configuration properties (snake_case JSON) overriding the template or preconfigured ones:"
+                    + " a file, or the JSON object itself when the value starts with '{'.")
+    String config;
 
     @Option(names = "--cache-dir", paramLabel = "DIR", description = "Model cache (default: ~/.cache/modeldock).")
     Path cacheDir;
@@ -33,7 +35,9 @@ public final class ModelOptions {
     @Option(names = "--ignore-checksum-error", description = "Go on when preconfigured files fail their checksums.")
     boolean ignoreChecksumError;
 
-    @Option(names = "--log-level", paramLabel = "LEVEL", description = "DEBUG, INFO, WARNING, ERROR (default), CRITICAL.")
+    @Option(names = "--log-level", paramLabel = "LEVEL", description = "DEBUG, INFO, WARNING, ERROR (default), CRITICAL"
+            + " for ModelDock's own steps; the libraries underneath stay at INFO at most (ONNX Runtime at WARNING)."
+            + " all=LEVEL (e.g. all=DEBUG) sets theirs to LEVEL too.")
     String logLevel;
 
     /** The model, which the command needs. */
@@ -50,16 +54,21 @@ public final class ModelOptions {
             values.put("cache_dir", cacheDir.toString());
         }
         if (logLevel != null) {
-            values.put("logging_level", LogLevel.parse(logLevel).name());
+            values.put("logging_level", LogLevel.parse(Logging.level(logLevel)).name());
         }
         values.put("force_download", forceDownload);
         values.put("ignore_checksum_error", ignoreChecksumError);
         return Settings.fromMap(values);
     }
 
+    /** Whether --log-level asked for every library's logs too (all=LEVEL). */
+    public boolean logEverything() {
+        return Logging.everything(logLevel);
+    }
+
     /** --template's configuration, else the preconfigured model's, overridden by --config's properties. */
     public EmbeddingModelConfig configuration(Settings settings) {
-        Map<String, Object> overrides = config == null ? Map.of() : Json.readObject(config);
+        Map<String, Object> overrides = config == null ? Map.of() : configProperties(config);
         if (template != null) {
             return EmbeddingModelConfig.fromTemplate(template, overrides);
         }
@@ -67,5 +76,20 @@ public final class ModelOptions {
         return EmbeddingModelConfig.preconfigured(hubId).orElseThrow(() -> new ModelDockException(
                 "'" + model + "' is not a preconfigured model; give --template text (and max_seq_length in --config)"))
                 .with(overrides);
+    }
+
+    /** Inline JSON when the value starts with '{' (no file name does in practice), else a file's. */
+    private static Map<String, Object> configProperties(String value) {
+        if (value.stripLeading().startsWith("{")) {
+            return Json.readObject(value, "--config's inline JSON");
+        }
+        Path file;
+        try {
+            file = Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new ModelDockException("--config '" + value + "' is neither a file name nor inline JSON (which"
+                    + " starts with '{')");
+        }
+        return Json.readObject(file);
     }
 }

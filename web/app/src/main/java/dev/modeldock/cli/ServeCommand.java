@@ -30,6 +30,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Database, keys and scratch space (default ~/.modeldock).")
     Path dataDir;
 
+    @Option(names = "--targets-dir", paramLabel = "DIR", description = "The folder files named by target settings"
+            + " (output_dir, profile, password_file) must lie in; relative ones are resolved in it (default"
+            + " DATA_DIR/targets).")
+    Path targetsDir;
+
     @Option(names = "--db-url", paramLabel = "JDBC_URL",
             description = "PostgreSQL (jdbc:postgresql://host/db) instead of the embedded H2 database.")
     String dbUrl;
@@ -86,7 +91,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** The options given, over the server's defaults; secrets come from the environment. */
-    private void configure(RegistryServerConfig config) {
+    void configure(RegistryServerConfig config) {
         if (host != null) {
             config.host = host;
         }
@@ -95,6 +100,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (dataDir != null) {
             config.dataDir = dataDir;
+        }
+        if (targetsDir != null) {
+            config.targetsDir = targetsDir;
         }
         config.database.url = dbUrl;
         config.database.user = dbUser;

@@ -159,6 +159,31 @@ class BadInputTest {
     }
 
     @Test
+    void doLowerCaseFalseAgainstALowercasingTokenizerIsOneLineNamingTheFix() {
+        ModelDockException e = assertThrows(ModelDockException.class, text(Map.of("do_lower_case", false)));
+        assertEquals("do_lower_case is false, but the model's tokenizer (tokenizer.json) lowercases text, so no text"
+                + " with a capital letter would match the reference: set do_lower_case to true", e.getMessage());
+    }
+
+    @Test
+    void doLowerCaseTrueAgainstACaseKeepingTokenizerIsOneLineNamingTheFix() throws IOException {
+        Path tokenizer = model.resolve("tokenizer.json");
+        String json = Files.readString(tokenizer);
+        String lowercases = "\"lowercase\": true";
+        assertTrue(json.contains(lowercases), "fixture: the normalizer lowercases");
+        Files.writeString(tokenizer, json.replace(lowercases, "\"lowercase\": false"));
+        ModelDockException e = assertThrows(ModelDockException.class, text(Map.of("do_lower_case", true)));
+        assertTrue(e.getMessage().endsWith("set do_lower_case to false"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    }
+
+    @Test
+    void unknownLanguageIsRefusedWithItsCloseMatches() {
+        refused(text(Map.of("languages", List.of("us", "deu"))), "languages[1]: \"deu\" is not an Oracle language name"
+                + " or abbreviation. Fix: Did you mean \"d\" (GERMAN)");
+    }
+
+    @Test
     void outputDirectoryThatIsAFileIsRefused() throws IOException {
         Path file = Files.writeString(work.resolve("not-a-folder"), "keep me");
         refused(() -> export(null, "m", file), "is not a writable directory");

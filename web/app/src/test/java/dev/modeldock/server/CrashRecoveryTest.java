@@ -165,7 +165,7 @@ class CrashRecoveryTest {
         }
 
         try (ChildJvm server = serve(data, List.of(), null)) {
-            JsonNode versions = api(server).get("/api/v1/models/small/versions").expect(200).json();
+            JsonNode versions = api(server).get("/api/v1/models/small/versions").expect(200).json().path("items");
             assertEquals(1, versions.size(), "the confirmed version is kept: " + versions);
             assertEquals(2, uploadSmallModel(api(server), "small"), "and its number is not given again");
         }
@@ -225,7 +225,7 @@ class CrashRecoveryTest {
     }
 
     private static void assertNoVersions(ApiClient http, String model) {
-        JsonNode versions = http.get("/api/v1/models/" + model + "/versions").expect(200).json();
+        JsonNode versions = http.get("/api/v1/models/" + model + "/versions").expect(200).json().path("items");
         assertEquals(0, versions.size(), versions.toString());
         assertTrue(http.get("/api/v1/models/" + model).expect(200).json().path("latestVersion").isNull());
         assertEquals(404, http.get("/api/v1/models/" + model + "/versions/1").status());

@@ -55,7 +55,9 @@ final class ConversionJob {
                         .orElseThrow(() -> new ModelDockException("'" + request.source() + "' is not a preconfigured"
                                 + " model; give a 'template' (e.g. text) and 'config' with max_seq_length"))
                         .with(overrides);
-        return new EmbeddingModel(source, config, extensions);
+        EmbeddingModel model = new EmbeddingModel(source, config, extensions);
+        model.checkConfiguration();
+        return model;
     }
 
     /** Runs the conversion and files the version; the model name was checked when the job was queued. */

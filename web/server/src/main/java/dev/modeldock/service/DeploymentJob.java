@@ -14,7 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,28 +25,40 @@ import java.util.Map;
 final class DeploymentJob {
     private final Registry registry;
     private final Extensions extensions;
+    private final TargetSettings targetSettings;
     private final Path workDir;
 
-    DeploymentJob(Registry registry, Extensions extensions, Path workDir) {
+    DeploymentJob(Registry registry, Extensions extensions, TargetSettings targetSettings, Path workDir) {
         this.registry = registry;
         this.extensions = extensions;
+        this.targetSettings = targetSettings;
         this.workDir = workDir;
     }
 
-    /** Checks the request (version, target, name) and records the deployment as queued. */
+    /**
+     * Checks the request (version, target, name) and records the deployment as queued. A target that
+     * needs no name of its own ({@link ExportTarget#needsName()}) gets the model's when none is given.
+     */
     public Deployment prepare(DeploymentRequest request, String actor) {
         require(request.model(), "model");
         require(request.target(), "target");
-        require(request.databaseModelName(), "databaseModelName");
         if ((request.version() == null) == (request.alias() == null)) {
             throw new ModelDockException("give exactly one of 'version' (a number) or 'alias'");
         }
         String ref = request.version() != null ? String.valueOf(request.version()) : request.alias();
         registry.versions().get(request.model(), ref);
         TargetProfile profile = registry.targets().get(request.target());
-        target(profile).check(request.databaseModelName(), settings(profile, Boolean.TRUE.equals(request.replace())));
-        return registry.deployments().create(request.model(), ref, request.target(), request.databaseModelName(),
-                actor);
+        ExportTarget target = target(profile);
+        String name = request.databaseModelName();
+        if (!target.needsName() && (name == null || name.isBlank())) {
+            name = request.model();
+        }
+        if (name == null || name.isBlank()) {
+            throw new ModelDockException("'databaseModelName' is missing: the '" + profile.plugin() + "' target of"
+                    + " profile '" + profile.name() + "' needs the name the model gets there");
+        }
+        target.check(name, settings(profile, Boolean.TRUE.equals(request.replace())));
+        return registry.deployments().create(request.model(), ref, request.target(), name, actor);
     }
 
     /** Delivers the deployment's artifact; returns what the target reported. */
@@ -74,20 +86,24 @@ final class DeploymentJob {
         }
     }
 
-    /** Compares what the target holds now with the registry's artifact, and records the outcome. */
+    /**
+     * Compares what the target holds now with the registry's artifact, and records the outcome: a
+     * live deployment found drifted is marked {@code drifted}, one found intact {@code deployed}.
+     */
     public Deployment checkDrift(long deploymentId, String actor) throws IOException {
         Deployment deployment = registry.deployments().get(deploymentId);
         Path scratch = Files.createDirectories(workDir.resolve("check-" + deploymentId + "-" + System.nanoTime()));
         try {
             ExportRequest expected = request(deployment, false, scratch, null);
             DeployedState state = target(registry.targets().get(deployment.target())).inspect(expected);
+            Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS); // as precise as every database keeps it
             Map<String, Object> check = new LinkedHashMap<>();
-            check.put("checkedAt", Instant.now().toString());
+            check.put("checkedAt", at.toString());
             check.put("present", state.present());
             check.put("matches", state.matches());
             check.put("drift", !state.matches());
             check.put("detail", state.detail());
-            return registry.deployments().checked(deploymentId, Json.write(check), actor);
+            return registry.deployments().checked(deploymentId, Json.write(check), !state.matches(), at, actor);
         } finally {
             ScratchSpace.delete(scratch);
         }
@@ -110,9 +126,13 @@ final class DeploymentJob {
         return extensions.exportTarget(profile.plugin());
     }
 
-    /** The profile's settings with its secrets decrypted, plus {@code replace}: for the target's eyes only. */
+    /**
+     * The profile's settings with its secrets decrypted and its paths resolved in the folder for
+     * target files, plus {@code replace}: for the target's eyes only.
+     */
     private Map<String, String> settings(TargetProfile profile, boolean replace) {
-        Map<String, String> settings = new HashMap<>(registry.targets().settingsForExport(profile.name()));
+        Map<String, String> settings = targetSettings.forExport(target(profile),
+                registry.targets().settingsForExport(profile.name()));
         settings.put("replace", String.valueOf(replace));
         return settings;
     }

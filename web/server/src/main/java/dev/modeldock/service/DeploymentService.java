@@ -36,7 +36,7 @@ public final class DeploymentService {
         boolean replace = Boolean.TRUE.equals(request.replace());
         Job job;
         try {
-            job = runner.submit("deployment", Map.of("deployment", queued.id(), "request", request),
+            job = runner.submit("deployment", queued.model(), Map.of("deployment", queued.id(), "request", request),
                     actor, context -> deployment.run(queued.id(), replace, context));
         } catch (JobRunner.QueueFullException e) {
             // Left 'queued', a deployment no job will run would block deleting its model until restart.

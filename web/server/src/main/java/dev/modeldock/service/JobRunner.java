@@ -47,10 +47,11 @@ public final class JobRunner implements AutoCloseable {
     /**
      * Records the job and queues it; returns at once with the job as queued.
      *
+     * @param model the name of the model the job converts or deploys, by which jobs are listed
      * @throws QueueFullException when the queue is full; the job is then recorded as failed
      */
-    Job submit(String kind, Object request, String actor, Work work) {
-        Job job = jobs.create(kind, write(request), actor);
+    Job submit(String kind, String model, Object request, String actor, Work work) {
+        Job job = jobs.create(kind, model, write(request), actor);
         try {
             pool.execute(() -> run(job.id(), work));
         } catch (RejectedExecutionException e) {

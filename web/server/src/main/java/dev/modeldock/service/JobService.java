@@ -2,7 +2,9 @@ package dev.modeldock.service;
 
 import dev.modeldock.registry.Job;
 import dev.modeldock.registry.JobEvent;
+import dev.modeldock.registry.JobQuery;
 import dev.modeldock.registry.Jobs;
+import dev.modeldock.registry.Page;
 import java.util.List;
 
 /**
@@ -14,6 +16,11 @@ public final class JobService {
 
     JobService(Jobs jobs) {
         this.jobs = jobs;
+    }
+
+    /** The jobs the query asks for, newest first. */
+    public Page<Job> list(JobQuery query) {
+        return jobs.list(query);
     }
 
     /** A job's state, progress and result. */

@@ -16,6 +16,12 @@ public class ServiceConfig {
 
     /** Holds the embedded database, the secret key, the first admin token and scratch space. */
     public Path dataDir = Path.of(System.getProperty("user.home"), ".modeldock");
+    /**
+     * The folder every file a target setting names must lie in (the file target's {@code output_dir},
+     * an Oracle connection {@code profile}); relative settings are resolved against it. Null for
+     * {@code targets} under the data folder.
+     */
+    public Path targetsDir;
     public final DatabaseConfig database = new DatabaseConfig();
     public final SecretsConfig secrets = new SecretsConfig();
     public final JobConfig jobs = new JobConfig();

@@ -35,7 +35,8 @@ public final class Services implements AutoCloseable {
     private final AuditService audit;
 
     private Services(Path dataDir, Path workDir, RegistryDatabase database, Registry registry, JobRunner runner,
-            Extensions extensions, Settings settings, SourceRoots sources) {
+            Extensions extensions, Settings settings, SourceRoots sources,
+            TargetSettings targetSettings) {
         this.dataDir = dataDir;
         this.workDir = workDir;
         this.database = database;
@@ -48,9 +49,9 @@ public final class Services implements AutoCloseable {
                 workDir),
                 new OnnxUpload(registry, extensions, workDir));
         this.jobs = new JobService(registry.jobs());
-        this.targets = new TargetService(registry.targets(), extensions);
+        this.targets = new TargetService(registry.targets(), extensions, targetSettings);
         this.deployments = new DeploymentService(registry.deployments(), new DeploymentJob(registry, extensions,
-                workDir), runner);
+                targetSettings, workDir), runner);
         this.users = new UserService(registry.users());
         this.audit = new AuditService(registry);
     }
@@ -69,6 +70,9 @@ public final class Services implements AutoCloseable {
         Path workDir = dataDir.resolve("work");
         ScratchSpace.clear(workDir); // nothing in it survives a restart
         OwnerOnlyFile.folder(workDir);
+        // The default lies in the data folder, owner-only like the rest of it; a folder given is left as it is.
+        TargetFolder targetFolder = new TargetFolder(config.targetsDir != null ? config.targetsDir
+                : OwnerOnlyFile.folder(dataDir.resolve("targets")));
         String url = config.database.url != null ? config.database.url : RegistryDatabase.embeddedUrl(dataDir);
         RegistryDatabase database = RegistryDatabase.open(url, config.database.user, config.database.password);
         try {
@@ -84,7 +88,7 @@ public final class Services implements AutoCloseable {
             JobRunner runner = new JobRunner(registry.jobs(), Json.MAPPER, config.jobs.threads,
                     config.jobs.queueCapacity);
             return new Services(dataDir, workDir, database, registry, runner, extensions, settings,
-                    sourceRoots(config, settings, dataDir));
+                    sourceRoots(config, settings, dataDir), new TargetSettings(targetFolder));
         } catch (RuntimeException | IOException e) {
             database.close();
             throw e;

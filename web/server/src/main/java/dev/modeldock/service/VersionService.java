@@ -3,18 +3,30 @@ package dev.modeldock.service;
 import dev.modeldock.conversion.EmbeddingModel;
 import dev.modeldock.registry.Job;
 import dev.modeldock.registry.Limits;
+import dev.modeldock.registry.Page;
 import dev.modeldock.registry.Registry;
 import dev.modeldock.registry.Version;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * A model's versions: made by converting a transformer (a background job) or by taking in an ONNX
  * model built elsewhere, read back with their artifacts.
  */
 public final class VersionService {
+    /**
+     * A version made from an upload.
+     *
+     * @param identicalTo the earliest earlier version of the same model whose artifact has the same
+     *                    bytes (SHA-256), if any; the upload is a version of its own all the same, as
+     *                    versions record uploads, and its metadata may differ
+     */
+    public record Uploaded(Version version, OptionalInt identicalTo) {
+    }
+
     private final Registry registry;
     private final JobRunner runner;
     private final ConversionJob conversion;
@@ -30,6 +42,11 @@ public final class VersionService {
     /** The model's versions, oldest first. */
     public List<Version> list(String model) {
         return registry.versions().list(model);
+    }
+
+    /** One page of the model's versions, oldest first. */
+    public Page<Version> list(String model, int offset, int limit) {
+        return registry.versions().list(model, offset, limit);
     }
 
     /** A version by number or alias. */
@@ -52,25 +69,28 @@ public final class VersionService {
         }
         registry.models().get(model);
         EmbeddingModel prepared = conversion.prepare(request);
-        return runner.submit("conversion", Map.of("model", model, "conversion", request), actor,
+        return runner.submit("conversion", model, Map.of("model", model, "conversion", request), actor,
                 context -> VersionDocument.of(conversion.run(model, prepared, actor, context)));
     }
 
     /**
      * Takes in an ONNX model built elsewhere, with its import metadata: checked as Oracle will check
      * it and loaded once in ONNX Runtime before the artifact is stored and the version recorded. A
-     * model that fails leaves the registry as it was.
+     * model that fails leaves the registry as it was. An upload of bytes an earlier version of the
+     * model already holds is still a new version, and says which version it repeats.
      *
      * @param fileName      the name the client gave the file, kept in the lineage only
      * @param metadata      the import metadata (JSON), as Oracle's DBMS_VECTOR takes it
      * @param targetRelease the Oracle release the model is meant for, which bounds its size
      * @throws ModelRefusedException when Oracle would refuse the model or its metadata
      */
-    public Version upload(String model, ReceivedFile onnx, String fileName, String metadata, int targetRelease,
+    public Uploaded upload(String model, ReceivedFile onnx, String fileName, String metadata, int targetRelease,
             String actor) throws IOException {
         Limits.check("metadata", metadata, Limits.METADATA);
         Limits.check("file name", fileName, Limits.FILE_NAME);
-        return upload.accept(model, onnx, fileName, metadata, targetRelease, actor);
+        Version version = upload.accept(model, onnx, fileName, metadata, targetRelease, actor);
+        return new Uploaded(version, registry.versions().earliestWithArtifact(model, version.artifactSha256(),
+                version.number()));
     }
 
     /** The version's artifact, each chunk verified as it is read. */

@@ -63,7 +63,7 @@ class AuthApiTest {
     void targetsAndUsersNeedAdmin() {
         assertRoleMatrix("admin", (client, i) -> client.get("/api/v1/targets"), 200);
         assertRoleMatrix("admin", (client, i) -> client.post("/api/v1/targets", Map.of("name", "auth-t" + i,
-                "plugin", "file", "settings", Map.of())), 201);
+                "plugin", "file", "settings", Map.of("output_dir", "auth"))), 201);
         assertRoleMatrix("admin", (client, i) -> client.get("/api/v1/users"), 200);
         assertRoleMatrix("admin", (client, i) -> client.post("/api/v1/users", Map.of("name", "auth-u" + i,
                 "role", "viewer")), 201);

@@ -61,7 +61,7 @@ class ConcurrentVersionsTest {
 
             List<Integer> expected = IntStream.rangeClosed(1, CLIENTS).boxed().toList();
             assertEquals(expected, numbers.stream().sorted().toList(), "distinct and consecutive: " + numbers);
-            JsonNode versions = http.get("/api/v1/models/regressor/versions").expect(200).json();
+            JsonNode versions = http.get("/api/v1/models/regressor/versions").expect(200).json().path("items");
             List<Integer> listed = new ArrayList<>();
             versions.forEach(v -> listed.add(v.path("number").asInt()));
             assertEquals(expected, listed);

@@ -208,16 +208,18 @@ class ConversionJobApiTest {
         }
 
         server.admin().createModel("conv-private");
-        Path empty = java.nio.file.Files.createDirectories(work.resolve("acme/private-model"));
-        String failed = server.admin().post("/api/v1/models/conv-private/versions", Map.of("source", empty.toString(),
+        // config.json passes the request's check; without an encoder the job fails, naming the file.
+        Path noEncoder = java.nio.file.Files.createDirectories(work.resolve("acme/private-model"));
+        java.nio.file.Files.writeString(noEncoder.resolve("config.json"), "{\"max_position_embeddings\": 512}");
+        String failed = server.admin().post("/api/v1/models/conv-private/versions", Map.of("source",
+                noEncoder.toString(),
                 "template", "text", "config", Map.of("max_seq_length", 128))).expect(202).json().path("id").asText();
         String error = server.admin().awaitJob(failed).path("error").asText();
-        assertTrue(error.contains("config.json"), error);
+        assertTrue(error.contains("onnx/model.onnx"), error);
         JsonNode anonymousView = server.anonymous().get("/api/v1/jobs/" + failed).expect(200).json();
         assertEquals("failed", anonymousView.path("state").asText(), anonymousView.toString());
         String seen = anonymousView + server.anonymous().events(failed, null).events().toString();
-        assertFalse(seen.contains("config.json") || seen.contains(work.toString()) || seen.contains("\"error\""),
-                seen);
+        assertFalse(seen.contains(error) || seen.contains(work.toString()) || seen.contains("\"error\""), seen);
         JsonNode readerView = server.newUser(Role.VIEWER).get("/api/v1/jobs/" + failed).expect(200).json();
         assertEquals(error, readerView.path("error").asText(), "a reader with a token sees what went wrong");
     }
@@ -267,8 +269,10 @@ class ConversionJobApiTest {
     @Test
     void aConversionThatFailsLeavesNoVersion() throws Exception {
         server.admin().createModel("conv-fails");
-        // The template passes the request check; the folder has no model, which only the job finds out.
+        // The configuration passes the request's check against config.json; the folder has no encoder,
+        // which only the job finds out.
         Path empty = java.nio.file.Files.createDirectories(work.resolve("acme/empty-model"));
+        java.nio.file.Files.writeString(empty.resolve("config.json"), "{\"max_position_embeddings\": 512}");
         ApiResponse started = server.admin().post("/api/v1/models/conv-fails/versions", Map.of("source",
                 empty.toString(), "template", "text", "config", Map.of("max_seq_length", 128))).expect(202);
         JsonNode job = server.admin().awaitJob(started.json().path("id").asText());
@@ -278,7 +282,8 @@ class ConversionJobApiTest {
         ServerSentEvent last = server.admin().events(job.path("id").asText(), null).last();
         assertEquals("failed", last.json().path("state").asText());
         assertEquals(job.path("error").asText(), last.json().path("error").asText());
-        assertEquals(0, server.anonymous().get("/api/v1/models/conv-fails/versions").expect(200).json().size());
+        assertEquals(0, server.anonymous().get("/api/v1/models/conv-fails/versions").expect(200).json()
+                .path("total").asInt());
         assertTrue(server.anonymous().get("/api/v1/models/conv-fails").expect(200).json().path("latestVersion").isNull());
     }
 
@@ -308,6 +313,32 @@ class ConversionJobApiTest {
         server.admin().post("/api/v1/models/conv-nobody/versions", Map.of("source", hubFolder.toString()))
                 .expectError(404, "conv-nobody");
         ServerFixture.assertUnchanged(before, server.storedState(), "bad conversion requests");
+    }
+
+    @Test
+    void configurationsTheConversionWouldRefuseAre400BeforeAnyJobStarts() throws Exception {
+        server.admin().createModel("conv-bad-config");
+        JsonNode before = server.storedState();
+        String versions = "/api/v1/models/conv-bad-config/versions";
+        String source = hubFolder.toString();
+        server.admin().post(versions, Map.of("source", source, "template", "text"))
+                .expectError(400, "max_seq_length is required");
+        server.admin().post(versions, Map.of("source", source, "template", "text", "config",
+                Map.of("max_seq_length", 513))).expectError(400, "above the encoder's 512 positions");
+        server.admin().post(versions, Map.of("source", source, "config", Map.of("max_seq_length", 1024)))
+                .expectError(400, "above the encoder's 512 positions");
+        server.admin().post(versions, Map.of("source", source, "template", "text", "config",
+                Map.of("max_seq_length", 2))).expectError(400, "at least 3");
+        server.admin().post(versions, Map.of("source", source, "template", "text", "config", Map.of(
+                "max_seq_length", 128, "post_processors", List.of(Map.of("name", "NoSuchStep")))))
+                .expectError(400, "NoSuchStep");
+        server.admin().post(versions, Map.of("source", source, "template", "text", "config", Map.of(
+                "max_seq_length", 128, "post_processors", List.of(Map.of("name", "Pooling", "type", "mean",
+                        "colour", "red"))))).expectError(400, "colour");
+        Path noConfig = java.nio.file.Files.createDirectories(work.resolve("acme/no-config-json"));
+        server.admin().post(versions, Map.of("source", noConfig.toString(), "template", "text", "config",
+                Map.of("max_seq_length", 128))).expectError(400, "config.json");
+        ServerFixture.assertUnchanged(before, server.storedState(), "configurations refused before the job");
     }
 
 }

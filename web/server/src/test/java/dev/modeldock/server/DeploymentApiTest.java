@@ -13,6 +13,7 @@ import dev.modeldock.testkit.api.ApiClient;
 import dev.modeldock.testkit.api.ApiResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Deployments through the real export targets: the file target into a temporary folder, and the
@@ -32,7 +32,7 @@ class DeploymentApiTest {
 
     @RegisterExtension
     static final ServerFixture server = ServerFixture.perClass();
-    @TempDir
+    /** The file target's folder, inside the server's folder for target files. */
     static Path outputDir;
     static ApiClient deployer;
     static StandInDatabase oracle;
@@ -43,10 +43,11 @@ class DeploymentApiTest {
     static void start() {
         deployer = server.newUser(Role.DEPLOYER);
         oracle = StandInSettings.named("api_deployments").account("SCOTT", ORACLE_PASSWORD).start();
+        outputDir = server.dataDir.resolve("targets").resolve("deployments");
         regressor = ServerFixture.regressor();
         classifier = ServerFixture.classifier();
         server.admin().post("/api/v1/targets", Map.of("name", "files", "plugin", "file",
-                "settings", Map.of("output_dir", outputDir.toString()))).expect(201);
+                "settings", Map.of("output_dir", "deployments"))).expect(201);
         server.admin().post("/api/v1/targets", Map.of("name", "oracle-db", "plugin", "oracle",
                 "settings", Map.of("url", oracle.url(), "user", "SCOTT", "password", ORACLE_PASSWORD))).expect(201);
     }
@@ -114,6 +115,31 @@ class DeploymentApiTest {
         checked = deployer.post("/api/v1/deployments/" + id + "/check", "").expect(200).json();
         assertFalse(checked.path("lastCheck").path("present").asBoolean(), checked.toString());
         assertTrue(checked.path("lastCheck").path("drift").asBoolean(), checked.toString());
+    }
+
+    @Test
+    void aCheckThatFindsDriftMarksTheDeploymentDriftedUntilACheckFindsTheArtifactAgain() throws Exception {
+        model("dep-drift");
+        long id = deploy(Map.of("model", "dep-drift", "version", 1, "target", "files", "databaseModelName",
+                "dep_drift")).path("id").asLong();
+        Path file = outputDir.resolve("dep_drift.onnx");
+        assertTrue(deployer.get("/api/v1/deployments/" + id).expect(200).json().path("checkedAt").isNull(),
+                "not checked yet");
+
+        Files.write(file, classifier); // someone replaced the file by hand
+        JsonNode drifted = deployer.post("/api/v1/deployments/" + id + "/check", "").expect(200).json();
+        assertEquals("drifted", drifted.path("status").asText(), drifted.toString());
+        Instant firstCheck = Instant.parse(drifted.path("checkedAt").asText());
+        assertEquals(drifted.path("lastCheck").path("checkedAt").asText(), firstCheck.toString());
+        JsonNode shown = server.anonymous().get("/api/v1/deployments/" + id).expect(200).json();
+        assertEquals("drifted", shown.path("status").asText(), "the status is kept");
+        assertEquals(firstCheck, Instant.parse(shown.path("checkedAt").asText()));
+
+        Files.write(file, regressor); // and someone put it back
+        JsonNode restored = deployer.post("/api/v1/deployments/" + id + "/check", "").expect(200).json();
+        assertEquals("deployed", restored.path("status").asText(), restored.toString());
+        assertFalse(Instant.parse(restored.path("checkedAt").asText()).isBefore(firstCheck), restored.toString());
+        server.admin().delete("/api/v1/models/dep-drift").expectError(409, "dep_drift");
     }
 
     @Test
@@ -243,7 +269,8 @@ class DeploymentApiTest {
                 "databaseModelName", "dep_bad");
         deployer.post("/api/v1/deployments", without(good, "model")).expectError(400, "model");
         deployer.post("/api/v1/deployments", without(good, "target")).expectError(400, "target");
-        deployer.post("/api/v1/deployments", without(good, "databaseModelName")).expectError(400, "databaseModelName");
+        deployer.post("/api/v1/deployments", without(with(good, "target", "oracle-db"), "databaseModelName"))
+                .expectError(400, "databaseModelName");
         deployer.post("/api/v1/deployments", without(good, "version")).expectError(400, "alias");
         deployer.post("/api/v1/deployments", with(good, "alias", "prod")).expectError(400, "alias");
         deployer.post("/api/v1/deployments", with(good, "version", 9)).expectError(404, "9");

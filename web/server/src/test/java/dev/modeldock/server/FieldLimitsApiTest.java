@@ -31,7 +31,7 @@ class FieldLimitsApiTest {
         server.admin().createModel("limits-model");
         server.admin().upload("limits-model", ServerFixture.regressor(), ServerFixture.REGRESSOR_METADATA);
         server.admin().post("/api/v1/targets", Map.of("name", "limits-files", "plugin", "file", "settings",
-                Map.of("output_dir", "/srv/models"))).expect(201);
+                Map.of("output_dir", "models"))).expect(201);
     }
 
     @Test
@@ -44,9 +44,9 @@ class FieldLimitsApiTest {
         overLong.put("label 200", () -> server.admin().post("/api/v1/users/admin/tokens",
                 Map.of("label", "l".repeat(201))));
         overLong.put("target name 64", () -> server.admin().post("/api/v1/targets", Map.of("name", "t".repeat(65),
-                "plugin", "file", "settings", Map.of("output_dir", "/srv/models"))));
+                "plugin", "file", "settings", Map.of("output_dir", "models"))));
         overLong.put("settings 100000", () -> server.admin().put("/api/v1/targets/limits-files", Map.of("plugin",
-                "file", "settings", Map.of("output_dir", "/" + "s".repeat(100_000)))));
+                "file", "settings", Map.of("output_dir", "s".repeat(100_000)))));
         overLong.put("secret settings 60000", () -> server.admin().post("/api/v1/targets", Map.of("name",
                 "limits-oracle", "plugin", "oracle", "settings", Map.of("url", "jdbc:oracle:thin:@//db:1521/X",
                         "user", "SCOTT", "password", "p".repeat(60_001)))));

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modeldock.server.api.Endpoint;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,7 +45,7 @@ class OpenApiTest {
             {"get", "/api/v1/models/{name}/versions/{version}"},
             {"get", "/api/v1/models/{name}/versions/{version}/artifact"},
             {"put", "/api/v1/models/{name}/aliases/{alias}"}, {"delete", "/api/v1/models/{name}/aliases/{alias}"},
-            {"get", "/api/v1/jobs/{id}"}, {"get", "/api/v1/jobs/{id}/events"},
+            {"get", "/api/v1/jobs"}, {"get", "/api/v1/jobs/{id}"}, {"get", "/api/v1/jobs/{id}/events"},
             {"get", "/api/v1/targets"}, {"post", "/api/v1/targets"}, {"get", "/api/v1/targets/{name}"},
             {"put", "/api/v1/targets/{name}"}, {"delete", "/api/v1/targets/{name}"},
             {"post", "/api/v1/deployments"}, {"get", "/api/v1/deployments"}, {"get", "/api/v1/deployments/{id}"},
@@ -51,6 +53,64 @@ class OpenApiTest {
         for (String[] operation : expected) {
             assertTrue(paths.path(operation[1]).has(operation[0]), operation[0] + " " + operation[1]);
         }
+    }
+
+    @Test
+    void everySuccessfulAnswerDeclaresItsBodyOrThatItHasNone() {
+        JsonNode doc = server.anonymous().get("/openapi.json").expect(200).json();
+        List<String> undeclared = new ArrayList<>();
+        List<String> walked = new ArrayList<>();
+        doc.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation ->
+                operation.getValue().path("responses").fields().forEachRemaining(response -> {
+                    if (!response.getKey().startsWith("2")) {
+                        return;
+                    }
+                    String where = operation.getKey() + " " + path.getKey() + " " + response.getKey();
+                    walked.add(where);
+                    JsonNode content = response.getValue().path("content");
+                    if (response.getKey().equals("204")) {
+                        if (!content.isMissingNode()) {
+                            undeclared.add(where + ": a 204 with content " + content);
+                        }
+                        return;
+                    }
+                    if (content.size() == 0) {
+                        undeclared.add(where + ": no media type");
+                    }
+                    content.fields().forEachRemaining(media -> {
+                        JsonNode schema = media.getValue().path("schema");
+                        if (!(schema.has("$ref") || schema.has("type") || schema.has("allOf"))) {
+                            undeclared.add(where + " " + media.getKey() + ": no schema");
+                        } else if (!media.getKey().equals("application/json") && !schema.path("type").asText()
+                                .equals("string")) {
+                            undeclared.add(where + " " + media.getKey() + ": a body that is not JSON is a string");
+                        }
+                    });
+                })));
+        assertEquals(List.of(), undeclared);
+        assertTrue(walked.size() >= server.server.endpoints().size() - 1, walked.toString());
+    }
+
+    @Test
+    void everySchemaReferenceNamesAComponent() {
+        JsonNode doc = server.anonymous().get("/openapi.json").expect(200).json();
+        List<String> references = new ArrayList<>();
+        collectReferences(doc.path("paths"), references);
+        collectReferences(doc.path("components"), references);
+        assertTrue(references.contains("#/components/schemas/UploadedVersion"), references.toString());
+        String prefix = "#/components/schemas/";
+        for (String reference : references) {
+            assertTrue(reference.startsWith(prefix), reference);
+            assertTrue(doc.path("components").path("schemas").has(reference.substring(prefix.length())),
+                    reference + " names no component");
+        }
+    }
+
+    private static void collectReferences(JsonNode node, List<String> into) {
+        if (node.has("$ref")) {
+            into.add(node.path("$ref").asText());
+        }
+        node.elements().forEachRemaining(child -> collectReferences(child, into));
     }
 
     @Test
@@ -85,6 +145,10 @@ class OpenApiTest {
         assertEquals(java.util.Set.of("q", "tag", "alias", "offset", "limit"),
                 queryParameters(paths.path("/api/v1/models").path("get")));
         assertEquals(java.util.Set.of("model"), queryParameters(paths.path("/api/v1/deployments").path("get")));
+        assertEquals(java.util.Set.of("state", "kind", "model", "offset", "limit"),
+                queryParameters(paths.path("/api/v1/jobs").path("get")));
+        assertEquals(java.util.Set.of("offset", "limit"),
+                queryParameters(paths.path("/api/v1/models/{name}/versions").path("get")));
         assertEquals(java.util.Set.of("targetRelease"),
                 queryParameters(paths.path("/api/v1/models/{name}/versions").path("post")));
     }

@@ -169,7 +169,8 @@ final class ServerFixture implements AutoCloseable, BeforeAllCallback, AfterAllC
         state.set("models", models);
         for (JsonNode model : models.path("items")) {
             String name = model.path("name").asText();
-            state.set("versions:" + name, admin().get("/api/v1/models/" + name + "/versions").expect(200).json());
+            state.set("versions:" + name, admin().get("/api/v1/models/" + name + "/versions?limit=500").expect(200)
+                    .json());
             state.set("aliases:" + name, admin().get("/api/v1/models/" + name + "/aliases").expect(200).json());
         }
         state.set("targets", admin().get("/api/v1/targets").expect(200).json());

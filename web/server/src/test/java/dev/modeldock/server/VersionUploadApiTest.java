@@ -1,6 +1,7 @@
 package dev.modeldock.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -82,9 +83,60 @@ class VersionUploadApiTest {
         assertEquals(3, third.path("number").asInt());
         JsonNode versions = server.anonymous().get("/api/v1/models/up-numbers/versions").expect(200).json();
         assertEquals(List.of(1, 2, 3), numbers(versions));
-        assertEquals(versions.path(0).path("artifact").path("sha256"), versions.path(2).path("artifact").path("sha256"));
+        assertEquals(versions.path("items").path(0).path("artifact").path("sha256"),
+                versions.path("items").path(2).path("artifact").path("sha256"));
         assertEquals(3, server.anonymous().get("/api/v1/models/up-numbers").expect(200).json()
                 .path("latestVersion").asInt());
+    }
+
+    @Test
+    void anUploadOfBytesAnEarlierVersionHoldsIsANewVersionThatSaysWhichItRepeats() {
+        server.admin().createModel("up-identical");
+        server.admin().createModel("up-identical-other");
+        server.admin().upload("up-identical-other", ServerFixture.regressor(), ServerFixture.REGRESSOR_METADATA);
+
+        JsonNode first = server.admin().upload("up-identical", ServerFixture.regressor(),
+                ServerFixture.REGRESSOR_METADATA);
+        assertFalse(first.has("identicalTo"), "another model's version does not count: " + first);
+        JsonNode other = server.admin().upload("up-identical", ServerFixture.classifier(),
+                ServerFixture.CLASSIFIER_METADATA);
+        assertFalse(other.has("identicalTo"), other.toString());
+        JsonNode again = server.admin().upload("up-identical", ServerFixture.regressor(),
+                ServerFixture.REGRESSOR_METADATA);
+        assertEquals(3, again.path("number").asInt(), "still a version of its own: " + again);
+        assertEquals(1, again.path("identicalTo").asInt(), again.toString());
+        JsonNode thrice = server.admin().upload("up-identical", ServerFixture.regressor(),
+                ServerFixture.REGRESSOR_METADATA);
+        assertEquals(4, thrice.path("number").asInt());
+        assertEquals(1, thrice.path("identicalTo").asInt(), "the earliest it repeats: " + thrice);
+        assertEquals(2, server.admin().upload("up-identical", ServerFixture.classifier(),
+                ServerFixture.CLASSIFIER_METADATA).path("identicalTo").asInt());
+
+        // Otherwise the answer is the version as it is read back.
+        com.fasterxml.jackson.databind.node.ObjectNode stored = again.deepCopy();
+        stored.remove("identicalTo");
+        assertEquals(server.anonymous().get("/api/v1/models/up-identical/versions/3").expect(200).json(), stored);
+    }
+
+    @Test
+    void versionsArePagedLikeModels() {
+        server.admin().createModel("up-pages");
+        for (int i = 0; i < 3; i++) {
+            server.admin().upload("up-pages", ServerFixture.regressor(), ServerFixture.REGRESSOR_METADATA);
+        }
+        JsonNode first = server.anonymous().get("/api/v1/models/up-pages/versions?limit=2").expect(200).json();
+        assertEquals(List.of(1, 2), numbers(first));
+        assertEquals(3, first.path("total").asInt(), first.toString());
+        assertEquals(0, first.path("offset").asInt());
+        assertEquals(2, first.path("limit").asInt());
+        JsonNode rest = server.anonymous().get("/api/v1/models/up-pages/versions?offset=2&limit=2").expect(200).json();
+        assertEquals(List.of(3), numbers(rest));
+        assertEquals(3, rest.path("total").asInt());
+        assertEquals(50, server.anonymous().get("/api/v1/models/up-pages/versions").expect(200).json().path("limit")
+                .asInt(), "the default page, as /models has it");
+        server.anonymous().get("/api/v1/models/up-pages/versions?limit=0").expectError(400, "limit");
+        server.anonymous().get("/api/v1/models/up-pages/versions?limit=501").expectError(400, "limit");
+        server.anonymous().get("/api/v1/models/up-pages/versions?offset=-1").expectError(400, "offset");
     }
 
     @Test
@@ -227,12 +279,14 @@ class VersionUploadApiTest {
         server.anonymous().get("/api/v1/models/up-empty/versions/1").expectError(404, "no version 1");
         server.anonymous().get("/api/v1/models/up-empty/versions/nosuchalias").expectError(404, "nosuchalias");
         server.anonymous().get("/api/v1/models/up-empty/versions/1/artifact").expectError(404);
-        assertEquals(0, server.anonymous().get("/api/v1/models/up-empty/versions").expect(200).json().size());
+        assertEquals(0, server.anonymous().get("/api/v1/models/up-empty/versions").expect(200).json().path("items")
+                .size());
     }
 
-    static List<Integer> numbers(JsonNode versions) {
+    /** The version numbers on a page of versions. */
+    static List<Integer> numbers(JsonNode page) {
         List<Integer> numbers = new ArrayList<>();
-        versions.forEach(v -> numbers.add(v.path("number").asInt()));
+        page.path("items").forEach(v -> numbers.add(v.path("number").asInt()));
         return numbers;
     }
 

@@ -64,8 +64,10 @@ class ServicesTest {
         Path onnx = OnnxFixtures.write(SmallModels.featureRegressor(), tempDir.resolve("regressor.onnx"));
         services.models().create("svc-regressor", null, null, "tester");
 
-        Version version = services.versions().upload("svc-regressor", file -> Files.copy(onnx, file), "mine.onnx",
-                REGRESSOR_METADATA, 26, "tester");
+        VersionService.Uploaded uploaded = services.versions().upload("svc-regressor", file -> Files.copy(onnx, file),
+                "mine.onnx", REGRESSOR_METADATA, 26, "tester");
+        Version version = uploaded.version();
+        assertTrue(uploaded.identicalTo().isEmpty(), "the model's first version repeats none");
 
         assertEquals(1, version.number());
         assertEquals("tester", version.createdBy());

@@ -2,7 +2,9 @@
  * Test fixtures that need the engine: the built-in plugins loaded as the host loads them
  * ({@link dev.modeldock.testkit.plugin.Plugins}), and the contract a post-processor plugin must honour,
  * its graph nodes computing what its {@code evaluate} computes
- * ({@link dev.modeldock.testkit.plugin.PostProcessorContract}), which a plugin author runs on their own
+ * ({@link dev.modeldock.testkit.plugin.PostProcessorContract}), and the one an export target honours,
+ * its settings declaration agreeing with its {@code check}
+ * ({@link dev.modeldock.testkit.plugin.ExportTargetContract}), which a plugin author runs on their own
  * plugin.
  *
  * <p>For tests only (scope {@code test}); the rest of the kit is in {@code modeldock-testkit}.

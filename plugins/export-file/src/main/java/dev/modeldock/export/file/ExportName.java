@@ -6,9 +6,20 @@ import java.util.regex.Pattern;
 
 /** Export names become file names, so they are held to a portable, path-free alphabet. */
 final class ExportName {
+    private static final String EXTENSION = ".onnx";
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,199}");
 
     private ExportName() {
+    }
+
+    /**
+     * The base of the files' names: the export name without a trailing {@code .onnx} (in any case),
+     * which a user who names the model file means as its extension, not as part of the name.
+     */
+    static String base(String name) {
+        return name.regionMatches(true, Math.max(0, name.length() - EXTENSION.length()), EXTENSION, 0,
+                EXTENSION.length()) && name.length() > EXTENSION.length()
+                ? name.substring(0, name.length() - EXTENSION.length()) : name;
     }
 
     static void check(String name) {

@@ -6,6 +6,7 @@ import dev.modeldock.plugin.ExportRequest;
 import dev.modeldock.plugin.ExportTarget;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Progress;
+import dev.modeldock.plugin.Setting;
 import dev.modeldock.plugin.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,8 +29,11 @@ import org.pf4j.Extension;
 
 /**
  * Writes {@code NAME.onnx} and {@code NAME.json} (the Oracle import metadata) into the folder given
- * by the {@code output_dir} setting (default: the working directory). An existing export of the
- * same name is replaced unless the {@code replace} setting is {@code "false"}.
+ * by the {@code output_dir} setting, which is required: a target that silently wrote into whatever
+ * the working directory happens to be would scatter models where nobody looks. An existing export of
+ * the same name is replaced unless the {@code replace} setting is {@code "false"}. It needs no name
+ * of its own: a registry gives it the model's. A name given with its extension
+ * ({@code model.onnx}) writes {@code model.onnx}, not {@code model.onnx.onnx}.
  *
  * <p>Both files are written under temporary names in the same folder and renamed into place only
  * once complete and checked against the artifact's SHA-256; an earlier export of the same name is
@@ -38,6 +42,7 @@ import org.pf4j.Extension;
  */
 @Extension
 public final class FileExportTarget implements ExportTarget {
+    private static final String OUTPUT_DIR = "output_dir";
 
     @Override
     public String name() {
@@ -45,25 +50,32 @@ public final class FileExportTarget implements ExportTarget {
     }
 
     @Override
+    public List<Setting> settings() {
+        return List.of(Setting.of(OUTPUT_DIR, Setting.Type.PATH, "the folder NAME.onnx and NAME.json are written to;"
+                + " created if missing").asRequired());
+    }
+
+    @Override
+    public boolean needsName() {
+        return false;
+    }
+
+    @Override
     public void check(String name, Map<String, String> settings) {
         ExportName.check(name);
-        Path folder = outputDir(settings);
-        if (Files.exists(folder) && (!Files.isDirectory(folder) || !Files.isWritable(folder))) {
-            throw new ModelDockException("output directory " + folder + " is not a writable directory");
-        }
+        OutputFolder.problem(outputDir(settings)).ifPresent(problem -> {
+            throw new ModelDockException(problem);
+        });
     }
 
     @Override
     public ExportReceipt export(ExportRequest request, Progress progress) throws IOException {
         check(request.name(), request.settings());
         Path folder = outputDir(request.settings());
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new ModelDockException("cannot create output directory " + folder + ": " + e.getMessage(), e);
-        }
-        Path model = ExportName.resolve(folder, request.name() + ".onnx");
-        Path metadata = ExportName.resolve(folder, request.name() + ".json");
+        OutputFolder.create(folder);
+        String base = ExportName.base(request.name());
+        Path model = ExportName.resolve(folder, base + ".onnx");
+        Path metadata = ExportName.resolve(folder, base + ".json");
         for (Path target : List.of(model, metadata)) {
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
                 throw new ModelDockException(target + " exists and is not a regular file; it is left alone");
@@ -74,8 +86,8 @@ public final class FileExportTarget implements ExportTarget {
         }
         // Not createTempFile: its owner-only permissions would carry over to the published files.
         String suffix = "." + UUID.randomUUID();
-        Path modelPart = ExportName.resolve(folder, "." + request.name() + ".onnx" + suffix + ".part");
-        Path metadataPart = ExportName.resolve(folder, "." + request.name() + ".json" + suffix + ".part");
+        Path modelPart = ExportName.resolve(folder, "." + base + ".onnx" + suffix + ".part");
+        Path metadataPart = ExportName.resolve(folder, "." + base + ".json" + suffix + ".part");
         try {
             long bytes = copyChecked(request, modelPart, progress);
             Files.writeString(metadataPart, request.metadata(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
@@ -132,7 +144,7 @@ public final class FileExportTarget implements ExportTarget {
     @Override
     public DeployedState inspect(ExportRequest expected) throws IOException {
         check(expected.name(), expected.settings());
-        Path model = ExportName.resolve(outputDir(expected.settings()), expected.name() + ".onnx");
+        Path model = ExportName.resolve(outputDir(expected.settings()), ExportName.base(expected.name()) + ".onnx");
         if (!Files.isRegularFile(model, LinkOption.NOFOLLOW_LINKS)) {
             return DeployedState.absent(model + " does not exist");
         }
@@ -142,7 +154,12 @@ public final class FileExportTarget implements ExportTarget {
     }
 
     private static Path outputDir(Map<String, String> settings) {
-        return Path.of(settings.getOrDefault("output_dir", ".")).toAbsolutePath().normalize();
+        String folder = settings.get(OUTPUT_DIR);
+        if (folder == null || folder.isBlank()) {
+            throw new ModelDockException("the file target needs the setting '" + OUTPUT_DIR + "', the folder to write"
+                    + " the model into");
+        }
+        return Path.of(folder).toAbsolutePath().normalize();
     }
 
     /** Copies the artifact, hashing what is written, and fails if the bytes are not the ones promised. */
@@ -162,7 +179,7 @@ public final class FileExportTarget implements ExportTarget {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 out.write(buffer, 0, n);
                 copied += n;
-                progress.report("writing " + request.name() + ".onnx", total == 0 ? 1 : (double) copied / total);
+                progress.report("writing " + ExportName.base(request.name()) + ".onnx", total == 0 ? 1 : (double) copied / total);
             }
         }
         String written = HexFormat.of().formatHex(sha256.digest());

@@ -42,6 +42,18 @@ class ExportNameTest {
         assertDoesNotThrow(() -> ExportName.check(name));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"model.onnx", "model.ONNX", "model"})
+    void aTrailingOnnxExtensionIsNotPartOfTheBaseName(String name) {
+        assertEquals("model", ExportName.base(name));
+    }
+
+    @Test
+    void onlyATrailingOnnxIsTheExtension() {
+        assertEquals("model.onnx.v2", ExportName.base("model.onnx.v2"));
+        assertEquals("onnx", ExportName.base("onnx"));
+    }
+
     @Test
     void acceptsANameOfExactly200Characters() {
         assertDoesNotThrow(() -> ExportName.check("x".repeat(200)));

@@ -11,6 +11,8 @@ import dev.modeldock.plugin.ExportReceipt;
 import dev.modeldock.plugin.ExportRequest;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Progress;
+import dev.modeldock.plugin.Sha256;
+import dev.modeldock.testkit.plugin.ExportTargetContract;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -135,9 +137,58 @@ class FileExportTargetTest {
     }
 
     @Test
+    void checkSaysWhyAFolderUnderAFileCannotBeCreated() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Path folder = file.resolve("sub/deeper");
+        ModelDockException e = assertThrows(ModelDockException.class,
+                () -> new FileExportTarget().check("m", Map.of("output_dir", folder.toString())));
+        assertEquals("cannot create output directory " + folder + ": " + file + " is a file, not a folder",
+                e.getMessage());
+    }
+
+    @Test
+    void exportSaysWhyAFolderUnderAFileCannotBeCreatedAndWritesNothing() throws Exception {
+        Path artifact = ExportFixtures.artifact(dir.resolve("work"), 100, 9);
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        ModelDockException e = assertThrows(ModelDockException.class,
+                () -> new FileExportTarget().export(request("m", artifact, file.resolve("out")), Progress.NONE));
+        assertEquals("cannot create output directory " + file.resolve("out") + ": " + file + " is a file, not a folder",
+                e.getMessage());
+        assertEquals("x", Files.readString(file));
+    }
+
+    @Test
+    void withoutAnOutputDirNothingIsWrittenIntoTheWorkingDirectory() throws Exception {
+        Path artifact = ExportFixtures.artifact(dir.resolve("work"), 100, 5);
+        ExportRequest request = new ExportRequest("stray", artifact, Sha256.of(artifact), ExportFixtures.METADATA,
+                Map.of());
+        ModelDockException e = assertThrows(ModelDockException.class,
+                () -> new FileExportTarget().export(request, Progress.NONE));
+        assertTrue(e.getMessage().contains("'output_dir'"), e.getMessage());
+        assertTrue(Files.notExists(Path.of("stray.onnx")), "written into " + Path.of("").toAbsolutePath());
+    }
+
+    @Test
+    void itsSettingsDeclarationAgreesWithItsCheck() {
+        ExportTargetContract.assertDeclarationMatchesCheck(new FileExportTarget(), "m",
+                Map.of("output_dir", dir.toString()));
+    }
+
+    @Test
     void checkAcceptsAGoodNameAndAFolderThatDoesNotExistYet() {
         new FileExportTarget().check("m", Map.of("output_dir", dir.resolve("later").toString()));
         assertTrue(Files.notExists(dir.resolve("later")), "check creates nothing");
+    }
+
+    @Test
+    void aNameGivenWithItsOnnxExtensionIsNotDoubled() throws Exception {
+        Path artifact = ExportFixtures.artifact(dir.resolve("work"), 100, 10);
+        Path out = dir.resolve("out");
+        ExportReceipt receipt = new FileExportTarget().export(request("minilm.onnx", artifact, out), Progress.NONE);
+        assertEquals(List.of("minilm.json", "minilm.onnx"), listing(out));
+        assertEquals(out.resolve("minilm.onnx").toAbsolutePath().toString(), receipt.location());
+        assertTrue(new FileExportTarget().inspect(request("minilm.onnx", artifact, out)).matches(),
+                "the deployed file is found under the same name");
     }
 
     @Test

@@ -12,13 +12,14 @@ import dev.modeldock.plugin.ExportRequest;
 import dev.modeldock.plugin.ExportTarget;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Progress;
+import dev.modeldock.plugin.Setting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.pf4j.Extension;
 
 /**
@@ -107,9 +108,18 @@ public final class OracleExportTarget implements ExportTarget {
         }
     }
 
+    /** A connection profile file, or its keys given one by one; which of them are needed is checked on use. */
     @Override
-    public Set<String> secretSettings() {
-        return Set.of("password");
+    public List<Setting> settings() {
+        return List.of(
+                Setting.of("profile", Setting.Type.PATH, "a connection profile (JSON with url, user and password_env"
+                        + " or password_file); or give url, user and a password source instead"),
+                Setting.of("url", Setting.Type.STRING, "the database's JDBC URL, jdbc:oracle:thin:@//host:1521/service"),
+                Setting.of("user", Setting.Type.STRING, "the database user the model is loaded as"),
+                Setting.of("password", Setting.Type.STRING, "the user's password").asSecret(),
+                Setting.of("password_env", Setting.Type.STRING, "instead of password: the environment variable"
+                        + " holding it"),
+                Setting.of("password_file", Setting.Type.PATH, "instead of password: a file holding it"));
     }
 
     /** A connection profile file ({@code profile}), or the same keys given inline. */

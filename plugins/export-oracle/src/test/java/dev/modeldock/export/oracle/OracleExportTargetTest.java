@@ -12,6 +12,8 @@ import dev.modeldock.plugin.ExportReceipt;
 import dev.modeldock.plugin.ExportRequest;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Progress;
+import dev.modeldock.plugin.Setting;
+import dev.modeldock.testkit.plugin.ExportTargetContract;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -131,6 +133,27 @@ class OracleExportTargetTest {
                 () -> new OracleExportTarget().check("doc_model", Map.of("profile", profile.toString())));
         assertTrue(e.getMessage().contains("unknown key 'password'"), e.getMessage());
         assertFalse(e.getMessage().contains("hunter2"));
+    }
+
+    @Test
+    void itsSettingsDeclarationAgreesWithItsCheck() throws Exception {
+        ExportTargetContract.assertDeclarationMatchesCheck(new OracleExportTarget(), "doc_model",
+                Map.of("url", "jdbc:oracle:thin:@//db:1521/FREEPDB1", "user", "SCOTT", "password", "tiger"));
+        Path profile = Files.writeString(work.resolve("contract.json"), "{\"url\": \"jdbc:oracle:thin:@//db:1521/X\","
+                + " \"user\": \"U\", \"password_env\": \"ORACLE_PASSWORD\"}");
+        ExportTargetContract.assertDeclarationMatchesCheck(new OracleExportTarget(), "doc_model",
+                Map.of("profile", profile.toString()));
+    }
+
+    @Test
+    void thePasswordIsItsOneSecretAndFilesAreDeclaredAsPaths() {
+        Map<String, Setting> declared = new java.util.HashMap<>();
+        new OracleExportTarget().settings().forEach(setting -> declared.put(setting.name(), setting));
+        assertEquals(Set.of("password"), Set.copyOf(declared.values().stream().filter(Setting::secret)
+                .map(Setting::name).toList()));
+        assertEquals(Setting.Type.PATH, declared.get("profile").type());
+        assertEquals(Setting.Type.PATH, declared.get("password_file").type());
+        assertTrue(new OracleExportTarget().needsName(), "a mining model needs a name of its own");
     }
 
     private ExportReceipt export(StandInDatabase database, String name, String metadata, Map<String, String> extra)

@@ -24,7 +24,8 @@ final class AliasRoutes {
     List<Endpoint> endpoints() {
         return List.of(
                 Endpoint.get("/api/v1/models/{name}/aliases", Access.READ, "Every move of the model's aliases",
-                        ctx -> ctx.json(aliases.history(ctx.pathParam("name")))),
+                        ctx -> ctx.json(aliases.history(ctx.pathParam("name"))))
+                        .returns(ResponseSchemas.listOf("AliasMove")),
                 Endpoint.withBody("PUT", "/api/v1/models/{name}/aliases/{alias}", Access.EDIT, "Points an alias at a"
                         + " version", object(List.of("version"), "version", Map.of("oneOf", List.of(
                                 Map.of("type", "integer"), Map.of("type", "string")), "description",
@@ -35,7 +36,7 @@ final class AliasRoutes {
                     }
                     ctx.json(Views.version(aliases.set(ctx.pathParam("name"), ctx.pathParam("alias"),
                             body.version().asText(), Auth.caller(ctx).name())));
-                }),
+                }).returns(ResponseSchemas.ref("Version")),
                 Endpoint.delete("/api/v1/models/{name}/aliases/{alias}", Access.EDIT, "Removes an alias", ctx -> {
                     aliases.remove(ctx.pathParam("name"), ctx.pathParam("alias"), Auth.caller(ctx).name());
                     ctx.status(204);

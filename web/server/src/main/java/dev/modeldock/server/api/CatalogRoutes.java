@@ -20,12 +20,12 @@ final class CatalogRoutes {
                     CatalogService.Health health = catalog.health();
                     ctx.status(health.up() ? 200 : 503).json(Map.of("status", health.up() ? "ok"
                             : "database unreachable", "version", health.version(), "database", health.database()));
-                }),
+                }).returns(ResponseSchemas.ref("Health")),
                 Endpoint.get("/api/v1/templates", Access.READ, "Configuration templates with their properties",
-                        ctx -> ctx.json(catalog.templates())),
+                        ctx -> ctx.json(catalog.templates())).returns(ResponseSchemas.ref("Configurations")),
                 Endpoint.get("/api/v1/preconfigured", Access.READ, "Preconfigured models with their properties",
-                        ctx -> ctx.json(catalog.preconfigured())),
+                        ctx -> ctx.json(catalog.preconfigured())).returns(ResponseSchemas.ref("Configurations")),
                 Endpoint.get("/api/v1/plugins", Access.READ, "Installed plugins: id, version, extensions",
-                        ctx -> ctx.json(catalog.plugins())));
+                        ctx -> ctx.json(catalog.plugins())).returns(ResponseSchemas.listOf("Plugin")));
     }
 }

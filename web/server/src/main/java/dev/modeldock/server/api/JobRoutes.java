@@ -1,8 +1,12 @@
 package dev.modeldock.server.api;
 
+import static dev.modeldock.server.api.Schemas.string;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modeldock.registry.Job;
 import dev.modeldock.registry.JobEvent;
+import dev.modeldock.registry.JobQuery;
+import dev.modeldock.registry.Page;
 import dev.modeldock.server.auth.Access;
 import dev.modeldock.server.auth.Auth;
 import dev.modeldock.service.JobService;
@@ -30,15 +34,33 @@ final class JobRoutes {
 
     List<Endpoint> endpoints() {
         return List.of(
+                Endpoint.get("/api/v1/jobs", Access.READ, "Lists jobs, newest first; filters state, kind, model;"
+                        + " paging with offset and limit; without a token each job as GET /api/v1/jobs/{id} shows it", ctx -> {
+                    JobQuery query = new JobQuery(Params.text(ctx, "state"), Params.text(ctx, "kind"),
+                            Params.text(ctx, "model"), Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE),
+                            Params.integer(ctx, "limit", 50, 1, Page.MAX_LIMIT));
+                    ctx.json(Views.page(jobs.list(query), job -> Views.job(job, Auth.caller(ctx))));
+                }).withQuery(Schemas.parameters("state", oneOf(JobQuery.STATES, "only jobs in this state"),
+                        "kind", oneOf(JobQuery.KINDS, "only jobs of this kind"),
+                        "model", string("only jobs that convert or deploy this model"),
+                        "offset", Schemas.integer("jobs to skip (default 0)"),
+                        "limit", Schemas.integer("jobs per page, 1 to " + Page.MAX_LIMIT + " (default 50)")))
+                        .returns(ResponseSchemas.pageOf("Job")),
                 Endpoint.get("/api/v1/jobs/{id}", Access.READ, "A job's state, progress and result; without a"
                         + " token only its kind, state, progress and times (no request, log, result or error)",
-                        ctx -> ctx.json(Views.job(jobs.get(ctx.pathParam("id")), Auth.caller(ctx)))),
+                        ctx -> ctx.json(Views.job(jobs.get(ctx.pathParam("id")), Auth.caller(ctx))))
+                        .returns(ResponseSchemas.ref("Job")),
                 Endpoint.get("/api/v1/jobs/{id}/events", Access.READ, "The job's progress, log and state as"
                         + " Server-Sent Events (text/event-stream); honours Last-Event-ID. Without a token only"
                         + " state and progress events, carrying just the state or the fraction", ctx -> {
                     jobs.get(ctx.pathParam("id")); // 404 as JSON before the stream starts
                     stream(ctx);
-                }));
+                }).returns(new Endpoint.Response("text/event-stream", Map.of("type", "string", "description",
+                        "events 'state', 'progress' and 'log', each with JSON data and a sequence number as id"))));
+    }
+
+    private static Map<String, Object> oneOf(List<String> values, String description) {
+        return Map.of("type", "string", "enum", values, "description", description);
     }
 
     private void stream(Context ctx) throws IOException {

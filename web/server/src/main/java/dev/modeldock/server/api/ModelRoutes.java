@@ -7,13 +7,10 @@ import static dev.modeldock.server.api.Schemas.strings;
 import dev.modeldock.registry.Limits;
 import dev.modeldock.registry.Model;
 import dev.modeldock.registry.ModelQuery;
-import dev.modeldock.registry.Page;
 import dev.modeldock.server.auth.Access;
 import dev.modeldock.server.auth.Auth;
 import dev.modeldock.service.ModelService;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The catalog's models. */
 final class ModelRoutes {
@@ -38,11 +35,12 @@ final class ModelRoutes {
                     ModelQuery query = new ModelQuery(Params.text(ctx, "q"), Params.text(ctx, "tag"),
                             Params.text(ctx, "alias"), Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE),
                             Params.integer(ctx, "limit", 50, 1, ModelQuery.MAX_LIMIT));
-                    ctx.json(page(models.list(query)));
+                    ctx.json(Views.page(models.list(query), Views::model));
                 }).withQuery(Schemas.parameters("q", string("text anywhere in the name or description"),
                         "tag", string("only models with this tag"), "alias", string("only models with this alias"),
                         "offset", Schemas.integer("models to skip (default 0)"),
-                        "limit", Schemas.integer("models per page, 1 to " + ModelQuery.MAX_LIMIT + " (default 50)"))),
+                        "limit", Schemas.integer("models per page, 1 to " + ModelQuery.MAX_LIMIT + " (default 50)")))
+                        .returns(ResponseSchemas.pageOf("Model")),
                 Endpoint.withBody("POST", "/api/v1/models", Access.EDIT, "Creates a model",
                         object(List.of("name"), "name", string("letters, digits, '.', '_', '-'", Limits.MODEL_NAME),
                                 "description", string("free text", Limits.DESCRIPTION), "tags",
@@ -53,9 +51,10 @@ final class ModelRoutes {
                                     Auth.caller(ctx).name());
                             ctx.status(201).header("Location", "/api/v1/models/" + model.name())
                                     .json(Views.model(model));
-                        }),
+                        }).returns(ResponseSchemas.ref("Model")),
                 Endpoint.get("/api/v1/models/{name}", Access.READ, "A model with its aliases and latest version",
-                        ctx -> ctx.json(Views.model(models.get(ctx.pathParam("name"))))),
+                        ctx -> ctx.json(Views.model(models.get(ctx.pathParam("name")))))
+                        .returns(ResponseSchemas.ref("Model")),
                 Endpoint.withBody("PATCH", "/api/v1/models/{name}", Access.EDIT, "Changes a model's description or tags",
                         object(List.of(), "description", string("free text", Limits.DESCRIPTION), "tags",
                                 strings("replaces all tags, each at most " + Limits.TAG + " characters")),
@@ -63,20 +62,11 @@ final class ModelRoutes {
                             ModelChange body = JsonBody.read(ctx, ModelChange.class);
                             ctx.json(Views.model(models.update(ctx.pathParam("name"), body.description(), body.tags(),
                                     Auth.caller(ctx).name())));
-                        }),
+                        }).returns(ResponseSchemas.ref("Model")),
                 Endpoint.delete("/api/v1/models/{name}", Access.EDIT, "Deletes a model and its versions; refused"
                         + " while deployed", ctx -> {
                     models.delete(ctx.pathParam("name"), Auth.caller(ctx).name());
                     ctx.status(204);
                 }));
-    }
-
-    private static Map<String, Object> page(Page<Model> page) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("items", page.items().stream().map(Views::model).toList());
-        view.put("offset", page.offset());
-        view.put("limit", page.limit());
-        view.put("total", page.total());
-        return view;
     }
 }

@@ -33,9 +33,26 @@ final class OpenApi {
         doc.put("paths", paths);
         doc.put("components", Map.of(
                 "securitySchemes", Map.of("bearer", Map.of("type", "http", "scheme", "bearer")),
-                "schemas", Map.of("Error", Map.of("type", "object", "required", List.of("error"),
-                        "properties", Map.of("error", Map.of("type", "string"), "detail", Map.of())))));
+                "schemas", schemas()));
         return doc;
+    }
+
+    private static Map<String, Object> schemas() {
+        Map<String, Object> schemas = new LinkedHashMap<>();
+        schemas.put("Error", Map.of("type", "object", "required", List.of("error"),
+                "properties", Map.of("error", Map.of("type", "string"), "detail", Map.of())));
+        schemas.putAll(ResponseSchemas.components());
+        schemas.put(TargetPlugins.SCHEMA_NAME, TargetPlugins.schema());
+        return schemas;
+    }
+
+    /** A 2xx answer: its body's media type and schema, or no content at all. */
+    private static Map<String, Object> success(String description, Endpoint.Response body) {
+        if (body == null) {
+            return Map.of("description", description + ", no content");
+        }
+        return Map.of("description", description, "content",
+                Map.of(body.mediaType(), Map.of("schema", body.schema())));
     }
 
     private static Map<String, Object> operation(Endpoint endpoint) {
@@ -65,10 +82,10 @@ final class OpenApi {
             op.put("requestBody", Map.of("required", true, "content", content));
         }
         Map<String, Object> responses = new LinkedHashMap<>();
-        responses.put(String.valueOf(endpoint.okStatus()), Map.of("description", "success"));
+        responses.put(String.valueOf(endpoint.okStatus()), success("success", endpoint.response()));
         if (endpoint.upload() != null) {
-            responses.put(String.valueOf(endpoint.upload().okStatus()), Map.of("description",
-                    "success of a multipart/form-data upload"));
+            responses.put(String.valueOf(endpoint.upload().okStatus()), success(
+                    "success of a multipart/form-data upload", endpoint.upload().response()));
         }
         responses.put("4XX", Map.of("description", "the request was refused; the body says why",
                 "content", Map.of("application/json", Map.of("schema", Map.of("$ref", "#/components/schemas/Error")))));

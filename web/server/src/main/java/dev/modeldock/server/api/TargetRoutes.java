@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Deployment target profiles. Which settings are secret is the export target plugin's word; they
- * are accepted, stored encrypted, and never shown again.
+ * Deployment target profiles, and the export targets they can use. Which settings a profile takes,
+ * and which are secret, is the export target plugin's word; secret ones are accepted, stored
+ * encrypted, and never shown again.
  */
 final class TargetRoutes {
     /** Body of POST /api/v1/targets and PUT /api/v1/targets/{name} (where name may be omitted). */
@@ -31,20 +32,30 @@ final class TargetRoutes {
         Map<String, Object> schema = object(List.of("plugin", "settings"), "name",
                 string("the profile's name", Limits.TARGET_NAME),
                 "plugin", string("an export target: file, oracle, or a third party's", Limits.PLUGIN),
-                "settings", stringMap("the target's settings; secret ones (e.g. password) are write-only. As JSON"
+                "settings", stringMap("the target's settings, as GET /api/v1/targets/plugins declares them: others,"
+                        + " missing required ones and values not of their type are refused; paths lie in the"
+                        + " server's folder for target files; secret ones (e.g. password) are write-only. As JSON"
                         + " the plain ones take at most " + Limits.SETTINGS + " characters, the secret ones at most "
                         + Limits.SECRET_SETTINGS_BYTES + " bytes of UTF-8"));
         return List.of(
                 Endpoint.get("/api/v1/targets", Access.ADMIN, "Target profiles (secrets never shown)",
-                        ctx -> ctx.json(targets.list().stream().map(Views::target).toList())),
+                        ctx -> ctx.json(targets.list().stream().map(Views::target).toList()))
+                        .returns(ResponseSchemas.listOf("Target")),
                 Endpoint.withBody("POST", "/api/v1/targets", Access.ADMIN, "Creates a target profile", schema, 201,
                         ctx -> {
                             TargetBody body = JsonBody.read(ctx, TargetBody.class);
                             Map<String, Object> saved = save(ctx, body.name(), body, true);
                             ctx.status(201).header("Location", "/api/v1/targets/" + saved.get("name")).json(saved);
-                        }),
+                        }).returns(ResponseSchemas.ref("Target")),
+                // Before /targets/{name}, which would otherwise take "plugins" for a profile's name.
+                Endpoint.get("/api/v1/targets/plugins", Access.READ, "The export targets a profile can use, each"
+                        + " with the settings it takes (name, type, required, secret, description, default): an"
+                        + " array of #/components/schemas/" + TargetPlugins.SCHEMA_NAME,
+                        ctx -> ctx.json(targets.plugins().stream().map(TargetPlugins::view).toList()))
+                        .returns(ResponseSchemas.listOf(TargetPlugins.SCHEMA_NAME)),
                 Endpoint.get("/api/v1/targets/{name}", Access.ADMIN, "A target profile (secrets never shown)",
-                        ctx -> ctx.json(Views.target(targets.get(ctx.pathParam("name"))))),
+                        ctx -> ctx.json(Views.target(targets.get(ctx.pathParam("name")))))
+                        .returns(ResponseSchemas.ref("Target")),
                 Endpoint.withBody("PUT", "/api/v1/targets/{name}", Access.ADMIN, "Replaces a target profile; secrets"
                         + " not given are kept", schema, 200, ctx -> {
                     TargetBody body = JsonBody.read(ctx, TargetBody.class);
@@ -53,7 +64,7 @@ final class TargetRoutes {
                                 + ctx.pathParam("name") + "'");
                     }
                     ctx.json(save(ctx, ctx.pathParam("name"), body, false));
-                }),
+                }).returns(ResponseSchemas.ref("Target")),
                 Endpoint.delete("/api/v1/targets/{name}", Access.ADMIN, "Deletes a target profile", ctx -> {
                     targets.delete(ctx.pathParam("name"), Auth.caller(ctx).name());
                     ctx.status(204);

@@ -34,24 +34,26 @@ final class UserRoutes {
 
     List<Endpoint> endpoints() {
         return List.of(
-                Endpoint.get("/api/v1/me", Access.READ, "Who the caller is and their role",
-                        ctx -> ctx.json(Map.of("name", Auth.caller(ctx).name(), "role", Auth.caller(ctx).role().id()))),
+                Endpoint.get("/api/v1/me", Access.READ, "Who the caller is and their role", ctx -> ctx.json(
+                        Map.of("name", Auth.caller(ctx).name(), "role", Auth.caller(ctx).role().id())))
+                        .returns(ResponseSchemas.ref("Caller")),
                 Endpoint.get("/api/v1/users", Access.ADMIN, "Users and their roles",
-                        ctx -> ctx.json(users.list().stream().map(UserRoutes::view).toList())),
+                        ctx -> ctx.json(users.list().stream().map(UserRoutes::view).toList()))
+                        .returns(ResponseSchemas.listOf("User")),
                 Endpoint.withBody("POST", "/api/v1/users", Access.ADMIN, "Creates a user", object(List.of("name", "role"),
                         "name", string("the user's name", Limits.USER_NAME), "role", string("viewer, editor, deployer or admin")), 201,
                         ctx -> {
                             NewUser body = JsonBody.read(ctx, NewUser.class);
                             User user = users.create(body.name(), Role.parse(body.role()), Auth.caller(ctx).name());
                             ctx.status(201).json(view(user));
-                        }),
+                        }).returns(ResponseSchemas.ref("User")),
                 Endpoint.withBody("PATCH", "/api/v1/users/{name}", Access.ADMIN, "Changes a user's role; the last"
                         + " admin keeps theirs (409)", object(List.of("role"), "role",
                         string("viewer, editor, deployer or admin")), 200, ctx -> {
                             RoleChange body = JsonBody.read(ctx, RoleChange.class);
                             ctx.json(view(users.setRole(ctx.pathParam("name"), Role.parse(body.role()),
                                     Auth.caller(ctx).name())));
-                        }),
+                        }).returns(ResponseSchemas.ref("User")),
                 Endpoint.delete("/api/v1/users/{name}", Access.ADMIN, "Deletes a user and their tokens; the last"
                         + " admin cannot be deleted (409)", ctx -> {
                     users.delete(ctx.pathParam("name"), Auth.caller(ctx).name());
@@ -62,7 +64,7 @@ final class UserRoutes {
                     String label = ctx.body().isBlank() ? "" : JsonBody.read(ctx, NewToken.class).label();
                     String token = users.issueToken(ctx.pathParam("name"), label, Auth.caller(ctx).name());
                     ctx.status(201).json(Map.of("user", ctx.pathParam("name"), "token", token));
-                }));
+                }).returns(ResponseSchemas.ref("Token")));
     }
 
     private static Map<String, Object> view(User user) {

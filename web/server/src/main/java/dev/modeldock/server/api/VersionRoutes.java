@@ -7,6 +7,7 @@ import static dev.modeldock.server.api.Schemas.string;
 import dev.modeldock.registry.Job;
 import dev.modeldock.registry.Limits;
 import dev.modeldock.registry.Names;
+import dev.modeldock.registry.Page;
 import dev.modeldock.registry.Version;
 import dev.modeldock.server.auth.Access;
 import dev.modeldock.server.auth.Auth;
@@ -29,28 +30,37 @@ final class VersionRoutes {
 
     List<Endpoint> endpoints() {
         return List.of(
-                Endpoint.get("/api/v1/models/{name}/versions", Access.READ, "A model's versions, oldest first",
-                        ctx -> ctx.json(versions.list(ctx.pathParam("name")).stream().map(Views::version)
-                                .toList())),
+                Endpoint.get("/api/v1/models/{name}/versions", Access.READ, "A model's versions, oldest first;"
+                        + " paging with offset and limit", ctx -> ctx.json(Views.page(versions.list(
+                                ctx.pathParam("name"), Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE),
+                                Params.integer(ctx, "limit", 50, 1, Page.MAX_LIMIT)), Views::version)))
+                        .withQuery(Schemas.parameters("offset", Schemas.integer("versions to skip (default 0)"),
+                                "limit", Schemas.integer("versions per page, 1 to " + Page.MAX_LIMIT
+                                        + " (default 50)")))
+                        .returns(ResponseSchemas.pageOf("Version")),
                 Endpoint.withBody("POST", "/api/v1/models/{name}/versions", Access.EDIT, "Creates a version: JSON"
                         + " starts a conversion job (202 with the job); multipart 'file' (ONNX) + 'metadata' (JSON)"
-                        + " stores a checked model (201 with the version)", object(List.of("source"),
+                        + " stores a checked model (201 with the version, and identicalTo when an earlier version"
+                        + " has the same bytes)", object(List.of("source"),
                         "source", string("hub id in the server's cache, or a folder on the server in hub layout"
                                 + " inside one of its source roots (serve --source-root; default the cache folder"
                                 + " and DATA_DIR/sources); a folder elsewhere, or with a symbolic link leading out"
                                 + " of the roots, is refused with 400", Limits.SOURCE),
                         "template", string("configuration template, e.g. text; omit for a preconfigured model"),
                         "config", freeObject("configuration properties, as OML4Py's EmbeddingModelConfig")), 202,
-                        this::create)
+                        this::create).returns(ResponseSchemas.ref("Job"))
                         .withUpload(object(List.of("file", "metadata"), "file", Schemas.binary("the ONNX model"),
                                 "metadata", string("the import metadata (JSON), as Oracle's DBMS_VECTOR takes it")),
-                                201)
+                                201, ResponseSchemas.ref("UploadedVersion"))
                         .withQuery(Map.of("targetRelease", Schemas.integer("uploads only: the Oracle release the"
                                 + " model is meant for, 23 to 26 (default 26)"))),
                 Endpoint.get("/api/v1/models/{name}/versions/{version}", Access.READ, "A version by number or alias",
-                        ctx -> ctx.json(Views.version(version(ctx)))),
+                        ctx -> ctx.json(Views.version(version(ctx)))).returns(ResponseSchemas.ref("Version")),
                 Endpoint.get("/api/v1/models/{name}/versions/{version}/artifact", Access.READ, "The ONNX file,"
-                        + " streamed; ETag is its SHA-256; single byte ranges", ctx -> download.send(ctx, version(ctx))));
+                        + " streamed; ETag is its SHA-256; single byte ranges",
+                        ctx -> download.send(ctx, version(ctx)))
+                        .returns(new Endpoint.Response("application/octet-stream", Schemas.binary("the ONNX file,"
+                                + " or the byte range asked for (206)"))));
     }
 
     private Version version(Context ctx) {
@@ -73,9 +83,9 @@ final class VersionRoutes {
         int release = Params.integer(ctx, "targetRelease", 26, 23, 26);
         // Jetty has spooled the part to a file already: moving that file is one rename, where
         // copying it out of the part's stream wrote the whole model to disk a second time.
-        Version version = versions.upload(model, target -> form.file().write(target.toString()),
+        VersionService.Uploaded uploaded = versions.upload(model, target -> form.file().write(target.toString()),
                 Names.printable(form.fileName()), form.metadata(), release, Auth.caller(ctx).name());
-        ctx.status(201).header("Location", "/api/v1/models/" + model + "/versions/" + version.number())
-                .json(Views.version(version));
+        ctx.status(201).header("Location", "/api/v1/models/" + model + "/versions/" + uploaded.version().number())
+                .json(Views.upload(uploaded));
     }
 }

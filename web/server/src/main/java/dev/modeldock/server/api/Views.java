@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modeldock.registry.Deployment;
 import dev.modeldock.registry.Job;
 import dev.modeldock.registry.Model;
+import dev.modeldock.registry.Page;
 import dev.modeldock.registry.TargetProfile;
 import dev.modeldock.registry.Version;
 import dev.modeldock.server.auth.Caller;
 import dev.modeldock.service.Json;
 import dev.modeldock.service.VersionDocument;
+import dev.modeldock.service.VersionService;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * How stored things look in API answers. Stored JSON documents are embedded as JSON, not as
@@ -18,6 +21,16 @@ import java.util.Map;
  */
 final class Views {
     private Views() {
+    }
+
+    /** A page of a longer list, as {@code /models} answers: items, offset, limit, total. */
+    static <T> Map<String, Object> page(Page<T> page, Function<T, Map<String, Object>> view) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("items", page.items().stream().map(view).toList());
+        answer.put("offset", page.offset());
+        answer.put("limit", page.limit());
+        answer.put("total", page.total());
+        return answer;
     }
 
     static Map<String, Object> model(Model m) {
@@ -48,6 +61,7 @@ final class Views {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", j.id());
         view.put("kind", j.kind());
+        view.put("model", j.model());
         view.put("state", j.state());
         view.put("progress", j.progress());
         view.put("createdAt", j.createdAt());
@@ -57,10 +71,18 @@ final class Views {
         return view;
     }
 
+    /** The version, and {@code identicalTo} when an earlier version has the same bytes. */
+    static Map<String, Object> upload(VersionService.Uploaded uploaded) {
+        Map<String, Object> view = new LinkedHashMap<>(version(uploaded.version()));
+        uploaded.identicalTo().ifPresent(number -> view.put("identicalTo", number));
+        return view;
+    }
+
     static Map<String, Object> job(Job j) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", j.id());
         view.put("kind", j.kind());
+        view.put("model", j.model());
         view.put("state", j.state());
         view.put("progress", j.progress());
         view.put("stage", j.stage());
@@ -104,6 +126,7 @@ final class Views {
         view.put("location", d.location());
         view.put("error", d.error());
         view.put("lastCheck", Json.tree(d.lastCheck()));
+        view.put("checkedAt", d.checkedAt());
         view.put("createdBy", d.createdBy());
         view.put("createdAt", d.createdAt());
         view.put("updatedAt", d.updatedAt());

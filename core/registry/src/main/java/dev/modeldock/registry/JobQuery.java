@@ -1,0 +1,37 @@
+package dev.modeldock.registry;
+
+import dev.modeldock.plugin.ModelDockException;
+import java.util.List;
+
+/**
+ * Which jobs to list, newest first.
+ *
+ * @param state only jobs in this state ({@link #STATES}); null for any
+ * @param kind  only jobs of this kind ({@link #KINDS}); null for any
+ * @param model only jobs about the model of this name; null for any
+ */
+public record JobQuery(String state, String kind, String model, int offset, int limit) {
+    public static final List<String> STATES = List.of("queued", "running", "succeeded", "failed");
+    public static final List<String> KINDS = List.of("conversion", "deployment");
+
+    public JobQuery {
+        oneOf("state", state, STATES);
+        oneOf("kind", kind, KINDS);
+        if (model != null) {
+            Names.model(model);
+        }
+        if (offset < 0) {
+            throw new ModelDockException("offset must be 0 or more, not " + offset);
+        }
+        if (limit < 1 || limit > Page.MAX_LIMIT) {
+            throw new ModelDockException("limit must be between 1 and " + Page.MAX_LIMIT + ", not " + limit);
+        }
+    }
+
+    private static void oneOf(String name, String value, List<String> allowed) {
+        if (value != null && !allowed.contains(value)) {
+            throw new ModelDockException(name + " must be one of " + String.join(", ", allowed) + ", not '"
+                    + Names.printable(value) + "'");
+        }
+    }
+}
