@@ -53,7 +53,7 @@ public final class VersionService {
         registry.models().get(model);
         EmbeddingModel prepared = conversion.prepare(request);
         return runner.submit("conversion", Map.of("model", model, "conversion", request), actor,
-                context -> VersionDocument.of(conversion.run(model, prepared, actor, context)));
+                context -> VersionDocument.of(conversion.run(model, request.source(), prepared, actor, context)));
     }
 
     /**
