@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,13 +55,15 @@ final class JavaChild implements AutoCloseable {
     static JavaChild start(Class<?> main, ChildLimits limits, Path folder, Path pluginsFolder) throws IOException {
         OwnerOnlyFile.folder(folder);
         Path errors = Files.createTempFile(folder, main.getSimpleName() + "-", ".err");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx" + limits.heapMb() + "m", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData",
                 "-XX:+UseSerialGC", // one task at a time: fewer threads, less memory, a quicker start
                 // A crash report would land in the server's working folder, a core dump anywhere.
                 "-XX:ErrorFile=" + folder.resolve("hs_err_pid%p.log"), "-XX:-CreateCoredumpOnCrash",
+                // ONNX Runtime's native libraries are unpacked there, and a killed child leaves them.
+                "-Djava.io.tmpdir=" + folder.toAbsolutePath(),
                 "-D" + Extensions.PLUGINS_DIR_PROPERTY + "=" + pluginsFolder.toAbsolutePath(),
-                "-cp", System.getProperty("java.class.path"), main.getName()));
+                "-cp", System.getProperty("java.class.path"), main.getName());
         Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
         JavaChild child = new JavaChild(process, errors, limits);
         child.readAnswers();
