@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +48,9 @@ class IsolatedRuntimeTest {
             assertTrue(crash.getMessage().matches("ONNX Runtime crashed while loading the model \\(the worker process"
                     + " died with signal \\d+\\)"), crash.getMessage());
             runtime.checkLoads(regressor); // a fresh worker; this one would throw if it failed
+        }
+        try (Stream<Path> left = Files.list(work.resolve("isolation"))) {
+            assertEquals(List.of(), left.toList(), "the workers' scratch (native libraries, errors) is removed");
         }
     }
 

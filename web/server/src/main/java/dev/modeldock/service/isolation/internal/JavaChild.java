@@ -1,5 +1,6 @@
 package dev.modeldock.service.isolation.internal;
 
+import dev.modeldock.artifact.Artifact;
 import dev.modeldock.host.Extensions;
 import dev.modeldock.registry.OwnerOnlyFile;
 import dev.modeldock.service.isolation.ChildLimits;
@@ -24,9 +25,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * One child JVM, started from the server's own class path ({@code java.class.path}: the fat jar, or
  * a test's class path) with the server's plugins, running one of the mains of this package. Its
- * standard input takes requests, its standard output gives answers ({@link Messages}), its standard
- * error and any crash report go to files in the folder it is given. It is killed when its memory
- * passes the limit ({@link MemoryWatchdog}), when an answer takes too long, and when it is closed.
+ * standard input takes requests, its standard output gives answers ({@link Messages}); its standard
+ * error, any crash report and its temporary files (ONNX Runtime unpacks its native libraries there)
+ * go to a scratch folder of its own, removed when it is closed, so that a worker replaced after
+ * every crash leaves nothing behind. It is killed when its memory passes the limit
+ * ({@link MemoryWatchdog}), when an answer takes too long, and when it is closed.
  */
 final class JavaChild implements AutoCloseable {
     /** Why the parent killed the child. */
@@ -38,34 +41,35 @@ final class JavaChild implements AutoCloseable {
 
     private final Process process;
     private final Writer input;
+    private final Path scratch;
     private final Path errors;
     private final ChildLimits limits;
     /** The child's messages; an empty one when its output has ended. */
     private final BlockingQueue<Optional<Map<String, Object>>> answers = new LinkedBlockingQueue<>();
     private volatile Cause killedFor;
 
-    private JavaChild(Process process, Path errors, ChildLimits limits) {
+    private JavaChild(Process process, Path scratch, Path errors, ChildLimits limits) {
         this.process = process;
         this.input = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        this.scratch = scratch;
         this.errors = errors;
         this.limits = limits;
     }
 
-    /** Starts {@code main} in a JVM of its own; its files go into {@code folder}. */
+    /** Starts {@code main} in a JVM of its own, with a scratch folder of its own in {@code folder}. */
     static JavaChild start(Class<?> main, ChildLimits limits, Path folder, Path pluginsFolder) throws IOException {
-        OwnerOnlyFile.folder(folder);
-        Path errors = Files.createTempFile(folder, main.getSimpleName() + "-", ".err");
+        Path scratch = Files.createTempDirectory(OwnerOnlyFile.folder(folder), main.getSimpleName() + "-");
+        Path errors = scratch.resolve("errors.txt");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx" + limits.heapMb() + "m", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData",
                 "-XX:+UseSerialGC", // one task at a time: fewer threads, less memory, a quicker start
                 // A crash report would land in the server's working folder, a core dump anywhere.
-                "-XX:ErrorFile=" + folder.resolve("hs_err_pid%p.log"), "-XX:-CreateCoredumpOnCrash",
-                // ONNX Runtime's native libraries are unpacked there, and a killed child leaves them.
-                "-Djava.io.tmpdir=" + folder.toAbsolutePath(),
+                "-XX:ErrorFile=" + scratch.resolve("hs_err_pid%p.log"), "-XX:-CreateCoredumpOnCrash",
+                "-Djava.io.tmpdir=" + scratch,
                 "-D" + Extensions.PLUGINS_DIR_PROPERTY + "=" + pluginsFolder.toAbsolutePath(),
                 "-cp", System.getProperty("java.class.path"), main.getName());
         Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
-        JavaChild child = new JavaChild(process, errors, limits);
+        JavaChild child = new JavaChild(process, scratch, errors, limits);
         child.readAnswers();
         MemoryWatchdog.watch(child, limits.memoryMb() * 1024L * 1024L);
         return child;
@@ -167,7 +171,7 @@ final class JavaChild implements AutoCloseable {
         return process.pid();
     }
 
-    /** Ends the child: its input closes (a worker then exits), and it is killed if it has not. */
+    /** Ends the child (its input closes: a worker then exits; killed if it has not) and removes its scratch. */
     @Override
     public void close() {
         try {
@@ -183,9 +187,9 @@ final class JavaChild implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
-            Files.deleteIfExists(errors);
-        } catch (IOException e) {
-            // Scratch space, emptied at the server's next start.
+            Artifact.deleteStaging(scratch);
+        } catch (UncheckedIOException e) {
+            // Scratch space, emptied at the server's next start anyway.
         }
     }
 }
