@@ -70,6 +70,11 @@ public final class EmbeddingModel {
         return config;
     }
 
+    /** The model folder this converts, as resolved when it was made. */
+    public ModelSource source() {
+        return source;
+    }
+
     /**
      * Checks the configuration against the model's config.json and the plugins (max_seq_length within
      * the encoder's positions, post-processors and their parameters) without reading the encoder or

@@ -5,8 +5,10 @@ import dev.modeldock.host.Extensions;
 import dev.modeldock.registry.SecretBox;
 import dev.modeldock.server.RegistryServer;
 import dev.modeldock.server.RegistryServerConfig;
+import dev.modeldock.service.ServiceConfig.IsolationConfig;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,23 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--job-threads", paramLabel = "N",
             description = "Jobs run at once (default " + RegistryServerConfig.DEFAULT_JOB_THREADS + ").")
     Integer jobThreads;
+
+    @Option(names = "--worker-heap", paramLabel = "MB", description = "Java heap of each child process ONNX Runtime"
+            + " runs in for uploads and conversions (default " + IsolationConfig.DEFAULT_HEAP_MB + ").")
+    Integer workerHeap;
+
+    @Option(names = "--worker-memory", paramLabel = "MB", description = "Resident memory (heap and native) a child"
+            + " process may use before it is killed and its upload or conversion refused (default "
+            + IsolationConfig.DEFAULT_MEMORY_MB + ").")
+    Integer workerMemory;
+
+    @Option(names = "--load-check-timeout", paramLabel = "SECONDS", description = "Longest an upload's load in ONNX"
+            + " Runtime may take (default " + IsolationConfig.DEFAULT_LOAD_CHECK_SECONDS + ").")
+    Integer loadCheckTimeout;
+
+    @Option(names = "--conversion-timeout", paramLabel = "SECONDS", description = "Longest a conversion may take"
+            + " (default " + IsolationConfig.DEFAULT_CONVERSION_SECONDS + ").")
+    Integer conversionTimeout;
 
     @Option(names = "--cache-dir", paramLabel = "DIR", description = "Model cache conversions read from (default ~/.cache/modeldock).")
     Path cacheDir;
@@ -116,6 +135,18 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (sourceRoots != null) {
             config.sourceRoots.addAll(sourceRoots);
+        }
+        if (workerHeap != null) {
+            config.isolation.heapMb = workerHeap;
+        }
+        if (workerMemory != null) {
+            config.isolation.memoryMb = workerMemory;
+        }
+        if (loadCheckTimeout != null) {
+            config.isolation.loadCheckTimeout = Duration.ofSeconds(loadCheckTimeout);
+        }
+        if (conversionTimeout != null) {
+            config.isolation.conversionTimeout = Duration.ofSeconds(conversionTimeout);
         }
         config.secrets.adminToken = System.getenv("MODELDOCK_ADMIN_TOKEN");
         config.secrets.key = System.getenv(SecretBox.KEY_ENV);

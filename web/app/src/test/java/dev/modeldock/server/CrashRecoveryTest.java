@@ -129,7 +129,13 @@ class CrashRecoveryTest {
             await("the conversion to run", PHASE_TIMEOUT,
                     () -> http.get("/api/v1/jobs/" + jobId).expect(200).json().path("state").asText()
                             .equals("running"));
+            ProcessHandle serverProcess = ProcessHandle.of(server.pid()).orElseThrow();
+            await("the conversion's child process", PHASE_TIMEOUT,
+                    () -> serverProcess.descendants().findAny().isPresent());
+            List<ProcessHandle> children = serverProcess.descendants().toList();
             server.kill();
+            await("the conversion's child process to end with its server", PHASE_TIMEOUT,
+                    () -> children.stream().noneMatch(ProcessHandle::isAlive));
         }
 
         try (ChildJvm server = serve(data, List.of(), null)) {

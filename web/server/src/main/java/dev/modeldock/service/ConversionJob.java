@@ -1,6 +1,5 @@
 package dev.modeldock.service;
 
-import dev.modeldock.artifact.Artifact;
 import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.config.Settings;
 import dev.modeldock.conversion.EmbeddingModel;
@@ -10,36 +9,36 @@ import dev.modeldock.registry.NewVersion;
 import dev.modeldock.registry.Registry;
 import dev.modeldock.registry.StoredArtifact;
 import dev.modeldock.registry.Version;
+import dev.modeldock.service.isolation.ConvertedModel;
+import dev.modeldock.service.isolation.IsolatedRuntime;
 import dev.modeldock.source.ModelSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Converts a transformer with the engine and files the result as a new version: artifact,
+ * Converts a transformer with the engine, in a child process ({@link IsolatedRuntime}: ONNX Runtime
+ * validates the pipeline on the model's weights), and files the result as a new version: artifact,
  * metadata, configuration, lineage (the artifact's provenance) and validation report together, or
- * nothing at all. The engine's artifact is streamed straight into the artifact store.
+ * nothing at all. The child's artifact is streamed straight into the artifact store.
  */
 final class ConversionJob {
     private final Registry registry;
     private final Extensions extensions;
     private final Settings settings;
     private final SourceRoots sources;
-    private final Path workDir;
+    private final IsolatedRuntime isolated;
 
-    /**
-     * @param sources the folders sources must lie in
-     * @param workDir where conversions stage the artifact before it is stored
-     */
-    ConversionJob(Registry registry, Extensions extensions, Settings settings, SourceRoots sources, Path workDir) {
+    /** @param sources the folders sources must lie in */
+    ConversionJob(Registry registry, Extensions extensions, Settings settings, SourceRoots sources,
+            IsolatedRuntime isolated) {
         this.registry = registry;
         this.extensions = extensions;
         this.settings = settings;
         this.sources = sources;
-        this.workDir = workDir;
+        this.isolated = isolated;
     }
 
     /** Checks the request before it is queued, so a bad one is a 400 and not a failed job. */
@@ -60,22 +59,27 @@ final class ConversionJob {
         return model;
     }
 
-    /** Runs the conversion and files the version; the model name was checked when the job was queued. */
+    /**
+     * Runs the conversion and files the version; the model name was checked when the job was queued.
+     *
+     * @param model the conversion {@link #prepare} checked, its source confined to the roots; the child
+     *              converts that folder, by its real path
+     */
     Version run(String modelName, EmbeddingModel model, String actor,
             JobContext context) throws IOException {
-        try (Artifact artifact = model.convert(workDir, (stage, fraction) -> context.report(stage, 0.85 * fraction))) {
+        try (ConvertedModel artifact = isolated.convert(model.source(), model.configuration(),
+                (stage, fraction) -> context.report(stage, 0.85 * fraction))) {
             context.report("storing the artifact", 0.9);
             StoredArtifact stored;
             try (InputStream in = Files.newInputStream(artifact.file())) {
                 stored = registry.artifacts().put(in, artifact.sha256());
             }
             Map<String, Object> validation = new LinkedHashMap<>();
-            validation.put("parity", artifact.provenance().parity() == null ? null
-                    : artifact.provenance().parity().toMap());
+            validation.put("parity", artifact.parity());
             validation.put("metadata", "checked: no errors");
             validation.put("embeddingWidth", artifact.dimensions().orElse(-1));
             Version version = registry.versions().create(modelName, new NewVersion(stored.sha256(),
-                    Json.write(model.configuration().toMap()), Json.write(artifact.provenance().toMap()),
+                    Json.write(model.configuration().toMap()), Json.write(artifact.provenance()),
                     artifact.metadata(), Json.write(validation)), actor);
             context.log("filed as " + modelName + " version " + version.number());
             return version;

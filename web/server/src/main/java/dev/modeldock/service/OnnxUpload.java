@@ -11,7 +11,8 @@ import dev.modeldock.registry.NewVersion;
 import dev.modeldock.registry.Registry;
 import dev.modeldock.registry.StoredArtifact;
 import dev.modeldock.registry.Version;
-import dev.modeldock.runtime.OrtSessions;
+import dev.modeldock.service.isolation.IsolatedRuntime;
+import dev.modeldock.service.isolation.IsolationFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -25,17 +26,20 @@ import java.util.UUID;
  * Takes in an ONNX model someone built elsewhere, with its import metadata: its structure checked
  * against the rules of the ONNX specification native code relies on (recursion in local functions,
  * duplicate names, tensor sizes, external data; {@code onnx.ModelChecks}), checked the way Oracle
- * will check it, and only then loaded once in ONNX Runtime, all before anything is stored. A model that fails
- * leaves the registry exactly as it was.
+ * will check it, and only then loaded once in ONNX Runtime, in a child process ({@link IsolatedRuntime}), all
+ * before anything is stored. A model that fails, crashes ONNX Runtime or exhausts its memory or time leaves
+ * the registry exactly as it was.
  */
 final class OnnxUpload {
     private final Registry registry;
     private final Extensions extensions;
+    private final IsolatedRuntime isolated;
     private final Path workDir;
 
-    OnnxUpload(Registry registry, Extensions extensions, Path workDir) {
+    OnnxUpload(Registry registry, Extensions extensions, IsolatedRuntime isolated, Path workDir) {
         this.registry = registry;
         this.extensions = extensions;
+        this.isolated = isolated;
         this.workDir = workDir;
     }
 
@@ -70,7 +74,8 @@ final class OnnxUpload {
     }
 
     /** The model's problems, warnings included; throws for errors and for a model ONNX Runtime cannot load. */
-    private List<MetadataProblem> check(Path file, String fileName, String metadata, long size, int targetRelease) {
+    private List<MetadataProblem> check(Path file, String fileName, String metadata, long size, int targetRelease)
+            throws IOException {
         try {
             List<MetadataProblem> problems = new PrebuiltModel(file, metadata, extensions)
                     .check(new CheckContext(null, size, targetRelease));
@@ -79,10 +84,15 @@ final class OnnxUpload {
                 throw new ModelRefusedException("Oracle would refuse this model: " + errors.size() + " problem(s) in"
                         + " the model or its metadata", errors);
             }
-            OrtSessions.checkLoads(file);
+            isolated.checkLoads(file);
             return problems;
         } catch (ModelRefusedException e) {
             throw e; // names no file
+        } catch (IsolationFailure e) {
+            // Crashed, out of memory or out of time in ONNX Runtime: the model's doing, a 422 like the rest.
+            throw new ModelRefusedException(e.getMessage(), List.of(new MetadataProblem(MetadataProblem.Severity.ERROR,
+                    "ONNX:runtime", "model", e.getMessage(), "make the model load in ONNX Runtime (with"
+                    + " onnxruntime-extensions) within the server's limits, or ask its administrator to raise them")));
         } catch (ModelStructureException e) {
             // Refused before ONNX Runtime saw it: a 422 naming the rule, like any model Oracle would refuse.
             throw new ModelRefusedException("the model breaks the ONNX rule '" + e.rule().id() + "' at "

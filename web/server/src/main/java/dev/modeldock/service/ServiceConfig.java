@@ -4,10 +4,11 @@ import dev.modeldock.plugin.ModelDockException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 
 /**
  * What the services need to open a registry: its data folder, its database, the secrets given from
- * outside and how many jobs run at once. Mutable fields with their defaults, set before
+ * outside, how many jobs run at once and the limits of the processes ONNX Runtime runs in. Mutable fields with their defaults, set before
  * {@link Services#open}, which {@link #validate() validates} them; the registry server's config
  * extends this one with its HTTP options.
  */
@@ -31,6 +32,7 @@ public class ServiceConfig {
      * symbolic link leading elsewhere, is refused.
      */
     public final List<Path> sourceRoots = new ArrayList<>();
+    public final IsolationConfig isolation = new IsolationConfig();
 
     /** Where the registry is stored. */
     public static final class DatabaseConfig {
@@ -60,6 +62,30 @@ public class ServiceConfig {
         public int queueCapacity = 32;
     }
 
+    /**
+     * The child processes ONNX Runtime runs in whenever the server opens a model from outside (an
+     * upload's load check, a conversion and its validation), so that a crash, a runaway allocation or
+     * a hang fails that request or job and never the server. A child past a limit is killed.
+     */
+    public static final class IsolationConfig {
+        public static final int DEFAULT_HEAP_MB = 2048;
+        public static final int DEFAULT_MEMORY_MB = 8192;
+        public static final int DEFAULT_LOAD_CHECK_SECONDS = 60;
+        public static final int DEFAULT_CONVERSION_SECONDS = 3600;
+
+        /** Java heap of each child ({@code -Xmx}), in MiB. */
+        public int heapMb = DEFAULT_HEAP_MB;
+        /**
+         * Resident memory of each child, in MiB: its heap and ONNX Runtime's native memory (about twice
+         * the model's size while it loads), everything. A child past it is killed.
+         */
+        public int memoryMb = DEFAULT_MEMORY_MB;
+        /** How long loading an upload in ONNX Runtime may take. */
+        public Duration loadCheckTimeout = Duration.ofSeconds(DEFAULT_LOAD_CHECK_SECONDS);
+        /** How long a conversion may take, its checks and validation included. */
+        public Duration conversionTimeout = Duration.ofSeconds(DEFAULT_CONVERSION_SECONDS);
+    }
+
     /** Refuses options the services cannot run with, naming the option. */
     public void validate() {
         if (dataDir == null) {
@@ -73,6 +99,21 @@ public class ServiceConfig {
         }
         if (jobs.queueCapacity < 1) {
             throw new ModelDockException("jobs.queueCapacity is " + jobs.queueCapacity + "; it must be at least 1");
+        }
+        if (isolation.heapMb < 64) {
+            throw new ModelDockException("isolation.heapMb is " + isolation.heapMb + "; a Java child needs at least 64 MiB");
+        }
+        if (isolation.memoryMb <= isolation.heapMb) {
+            throw new ModelDockException("isolation.memoryMb (" + isolation.memoryMb + ") must exceed isolation.heapMb ("
+                    + isolation.heapMb + "): a child's resident memory holds its heap and ONNX Runtime's native memory");
+        }
+        positive("isolation.loadCheckTimeout", isolation.loadCheckTimeout);
+        positive("isolation.conversionTimeout", isolation.conversionTimeout);
+    }
+
+    private static void positive(String option, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new ModelDockException(option + " is " + value + "; it must be a positive duration");
         }
     }
 }

@@ -6,6 +6,8 @@ import dev.modeldock.registry.OwnerOnlyFile;
 import dev.modeldock.registry.Registry;
 import dev.modeldock.registry.RegistryDatabase;
 import dev.modeldock.registry.SecretBox;
+import dev.modeldock.service.isolation.ChildLimits;
+import dev.modeldock.service.isolation.IsolatedRuntime;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -24,6 +26,7 @@ public final class Services implements AutoCloseable {
     private final RegistryDatabase database;
     private final Registry registry;
     private final JobRunner runner;
+    private final IsolatedRuntime isolated;
     private final CatalogService catalog;
     private final ModelService models;
     private final AliasService aliases;
@@ -35,19 +38,19 @@ public final class Services implements AutoCloseable {
     private final AuditService audit;
 
     private Services(Path dataDir, Path workDir, RegistryDatabase database, Registry registry, JobRunner runner,
-            Extensions extensions, Settings settings, SourceRoots sources,
+            IsolatedRuntime isolated, Extensions extensions, Settings settings, SourceRoots sources,
             TargetSettings targetSettings) {
         this.dataDir = dataDir;
         this.workDir = workDir;
         this.database = database;
         this.registry = registry;
         this.runner = runner;
+        this.isolated = isolated;
         this.catalog = new CatalogService(extensions, database);
         this.models = new ModelService(registry.models());
         this.aliases = new AliasService(registry.aliases());
         this.versions = new VersionService(registry, runner, new ConversionJob(registry, extensions, settings, sources,
-                workDir),
-                new OnnxUpload(registry, extensions, workDir));
+                isolated), new OnnxUpload(registry, extensions, isolated, workDir));
         this.jobs = new JobService(registry.jobs());
         this.targets = new TargetService(registry.targets(), extensions, targetSettings);
         this.deployments = new DeploymentService(registry.deployments(), new DeploymentJob(registry, extensions,
@@ -87,7 +90,11 @@ public final class Services implements AutoCloseable {
             AdminBootstrap.ensureAdmin(registry.users(), config.secrets.adminToken, dataDir, out);
             JobRunner runner = new JobRunner(registry.jobs(), Json.MAPPER, config.jobs.threads,
                     config.jobs.queueCapacity);
-            return new Services(dataDir, workDir, database, registry, runner, extensions, settings,
+            ServiceConfig.IsolationConfig limits = config.isolation;
+            IsolatedRuntime isolated = new IsolatedRuntime(workDir.resolve("isolation"), extensions.folder(),
+                    new ChildLimits(limits.heapMb, limits.memoryMb, limits.loadCheckTimeout),
+                    new ChildLimits(limits.heapMb, limits.memoryMb, limits.conversionTimeout));
+            return new Services(dataDir, workDir, database, registry, runner, isolated, extensions, settings,
                     sourceRoots(config, settings, dataDir), new TargetSettings(targetFolder));
         } catch (RuntimeException | IOException e) {
             database.close();
@@ -163,10 +170,14 @@ public final class Services implements AutoCloseable {
         return registry;
     }
 
-    /** Stops taking jobs (running ones are marked failed at the next start) and closes the database. */
+    /**
+     * Stops taking jobs (running ones, their child processes killed, are marked failed at the next
+     * start), ends the load-check worker and closes the database.
+     */
     @Override
     public void close() {
         runner.close();
+        isolated.close();
         database.close();
     }
 }

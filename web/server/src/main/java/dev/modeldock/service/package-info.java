@@ -13,7 +13,8 @@
  * {@code NotFoundException} and {@code ConflictException},
  * {@link dev.modeldock.service.ModelRefusedException} (a model Oracle would refuse) and
  * {@link dev.modeldock.service.JobRunner.QueueFullException} (too many jobs waiting).
- * {@link dev.modeldock.service.Json} is the server's one JSON mapper.
+ * {@link dev.modeldock.service.Json} is the server's one JSON mapper. ONNX Runtime opens a model from
+ * outside only in a child process ({@code dev.modeldock.service.isolation}), never in the server's.
  *
  * <p>API of the server module, for the server's HTTP layers and tools. The machinery behind the
  * services ({@code ConversionJob}, {@code DeploymentJob}, {@code OnnxUpload}, {@code JobRunner},

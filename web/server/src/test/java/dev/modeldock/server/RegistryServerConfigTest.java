@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,10 @@ class RegistryServerConfigTest {
         assertEquals(2, config.jobs.threads);
         assertNull(config.secrets.adminToken);
         assertNull(config.secrets.key);
+        assertEquals(2048, config.isolation.heapMb);
+        assertEquals(8192, config.isolation.memoryMb);
+        assertEquals(Duration.ofSeconds(60), config.isolation.loadCheckTimeout);
+        assertEquals(Duration.ofHours(1), config.isolation.conversionTimeout);
         config.validate();
     }
 
@@ -40,6 +45,10 @@ class RegistryServerConfigTest {
         assertRefused(config -> config.uploads.maxBytes = 0, "uploads.maxBytes");
         assertRefused(config -> config.jobs.threads = 0, "jobs.threads");
         assertRefused(config -> config.jobs.queueCapacity = 0, "jobs.queueCapacity");
+        assertRefused(config -> config.isolation.heapMb = 16, "isolation.heapMb");
+        assertRefused(config -> config.isolation.memoryMb = config.isolation.heapMb, "isolation.memoryMb");
+        assertRefused(config -> config.isolation.loadCheckTimeout = Duration.ZERO, "isolation.loadCheckTimeout");
+        assertRefused(config -> config.isolation.conversionTimeout = null, "isolation.conversionTimeout");
     }
 
     @Test

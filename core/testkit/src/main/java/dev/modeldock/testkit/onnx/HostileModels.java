@@ -8,13 +8,16 @@ import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
 import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import com.google.protobuf.ByteString;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Models that break a rule of the ONNX specification native code relies on, each a variation of
  * {@link SmallModels#featureRegressor()} (so that {@link SmallModels#FEATURE_REGRESSOR_METADATA}
- * fits it) breaking exactly one rule.
+ * fits it) breaking exactly one rule; and one that breaks none but makes ONNX Runtime exhaust
+ * memory ({@link #hugeFoldedConstant}).
  *
  * <p><b>Never load one in ONNX Runtime inside a test JVM</b>: {@link #selfRecursiveFunction} and
  * {@link #mutuallyRecursiveFunctions} make it crash the whole process (a segfault, exit 139).
@@ -42,6 +45,28 @@ public final class HostileModels {
     /** The regressor calling local function {@code Outer}, which calls {@code Inner}, which calls Identity: no cycle. */
     public static ModelProto nestedFunctionsWithoutRecursion() {
         return callingFunctions("Outer", function("Outer", "Inner"), function("Inner", "Identity"));
+    }
+
+    /**
+     * A model within every rule, {@link SmallModels#featureRegressor()}'s signature (so that
+     * {@link SmallModels#FEATURE_REGRESSOR_METADATA} fits it) and a few hundred bytes, whose
+     * prediction adds zero times the sum of a FLOAT [{@code megabytes} × 256, 1024] ConstantOfShape:
+     * ONNX Runtime folds that constant when it creates the session, allocating {@code megabytes} MiB
+     * of native memory (and about as much again to sum it).
+     */
+    public static ModelProto hugeFoldedConstant(long megabytes) {
+        OnnxGraph graph = new OnnxGraph("regressor").input(OnnxGraph.tensor("features", DataType.FLOAT,
+                SmallModels.BATCH, 4));
+        String prediction = graph.node("MatMul", "features", graph.constant("w", new float[] {1, 2, 3, 4}, 4, 1));
+        String shape = graph.constant("shape", new long[] {megabytes * 256, 1024}, 2);
+        TensorProto one = TensorProto.newBuilder().setDataType(DataType.FLOAT_VALUE).addDims(1).addFloatData(1f)
+                .build();
+        String huge = graph.node("ConstantOfShape", List.of(shape), Map.of("value", one));
+        String sum = graph.node("ReduceSum", List.of(huge), Map.of("keepdims", 0L));
+        String nothing = graph.node("Mul", sum, graph.constant("zero", new float[] {0f}, 1));
+        graph.output(graph.node("Add", prediction, nothing), OnnxGraph.tensor("prediction", DataType.FLOAT,
+                SmallModels.BATCH, 1));
+        return OnnxFixtures.model(graph.build());
     }
 
     /** The regressor with its weights twice, under one name. */

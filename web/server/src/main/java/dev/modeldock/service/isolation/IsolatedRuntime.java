@@ -1,0 +1,102 @@
+package dev.modeldock.service.isolation;
+
+import dev.modeldock.artifact.Artifact;
+import dev.modeldock.config.EmbeddingModelConfig;
+import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.plugin.Progress;
+import dev.modeldock.service.isolation.internal.ConversionChild;
+import dev.modeldock.service.isolation.internal.LoadCheckWorker;
+import dev.modeldock.source.ModelSource;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every ONNX Runtime session the server opens on a model from outside, each in a child process:
+ * upload load checks on a warm worker, one at a time; conversions in a fresh child per job. A child
+ * that crashes, passes its memory limit or its time limit is killed, its request fails with an
+ * {@link IsolationFailure} naming the problem (logged in one line), and the server goes on.
+ */
+public final class IsolatedRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(IsolatedRuntime.class);
+
+    private final Path folder;
+    private final Path pluginsFolder;
+    private final ChildLimits conversions;
+    private final LoadCheckWorker loadChecks;
+
+    /**
+     * @param folder        scratch space for the children: their error output, crash reports and
+     *                      conversions' staged artifacts
+     * @param pluginsFolder the server's plugins, which the children load too
+     */
+    public IsolatedRuntime(Path folder, Path pluginsFolder, ChildLimits loadChecks, ChildLimits conversions) {
+        this.folder = folder;
+        this.pluginsFolder = pluginsFolder;
+        this.conversions = conversions;
+        this.loadChecks = new LoadCheckWorker(loadChecks, folder, pluginsFolder);
+    }
+
+    /**
+     * Checks that ONNX Runtime, with onnxruntime-extensions, loads {@code model}, as the database will
+     * have to; check the model's structure first.
+     *
+     * @throws ModelDockException ONNX Runtime's refusal, naming the file
+     * @throws IsolationFailure   when loading it crashed ONNX Runtime, needed too much memory or time
+     */
+    public void checkLoads(Path model) throws IOException {
+        try {
+            loadChecks.check(model);
+        } catch (IsolationFailure e) {
+            LOG.warn("an upload's load check failed: {}", e.getMessage());
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IsolationFailure("loading the model was interrupted: the server is stopping");
+        }
+    }
+
+    /**
+     * Converts and validates {@code source} as the engine's {@code EmbeddingModel.convert} does, in
+     * a child of its own. The caller stores the result and closes it.
+     *
+     * @param progress the child's progress, from 0 to 1
+     * @throws ModelDockException the conversion's own failure
+     * @throws IsolationFailure   when the child crashed, needed too much memory or time, or the job was
+     *                            stopped
+     */
+    public ConvertedModel convert(ModelSource source, EmbeddingModelConfig config, Progress progress)
+            throws IOException {
+        Path job = folder.resolve("conversion-" + UUID.randomUUID());
+        Map<String, Object> request = new LinkedHashMap<>();
+        // The folder by its real path, as the server confined it, and by the name the lineage records.
+        request.put("source", Map.of("folder", source.folder().root().toString(), "id", source.folder().id(),
+                "hubId", source.hubId() == null ? "" : source.hubId()));
+        request.put("config", config.toMap());
+        request.put("staging", job.toAbsolutePath().toString());
+        try {
+            return ConversionChild.run(request, conversions, job, pluginsFolder, progress);
+        } catch (IsolationFailure e) {
+            LOG.warn("a conversion failed: {}", e.getMessage());
+            Artifact.deleteStaging(job);
+            throw e;
+        } catch (InterruptedException e) {
+            Artifact.deleteStaging(job);
+            Thread.currentThread().interrupt();
+            throw new IsolationFailure("the conversion was stopped: the server is stopping");
+        } catch (IOException | RuntimeException e) {
+            Artifact.deleteStaging(job);
+            throw e;
+        }
+    }
+
+    /** Ends the load-check worker; a running conversion's child ends with its job. */
+    @Override
+    public void close() {
+        loadChecks.close();
+    }
+}
