@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
+import org.slf4j.LoggerFactory;
 
 /**
  * After every test of the module has run, fails the run if the servers' log holds a stack trace
@@ -18,8 +19,9 @@ public final class ServerLogCheck implements LauncherSessionListener {
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        // The log file belongs to the test JVM (slf4j-simple truncates it when it starts logging);
-        // only what this session's tests made the servers log is theirs to answer for.
+        // slf4j-simple empties the file when its first logger is made: made here, before anything is
+        // read, so that a log left by an earlier run is never taken for this one's.
+        LoggerFactory.getLogger(ServerLogCheck.class);
         start = ServerLog.mark();
     }
 

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * <p>{@code -Dfuzz.seed=N} (default {@value #DEFAULT_SEED}), {@code -Dfuzz.count=N} (default
  * {@value #DEFAULT_COUNT}), {@code -Dfuzz.threads=N} (default {@value #DEFAULT_THREADS}); a failure
  * names its seed and case, {@code -Dfuzz.case=N} runs that one case alone, and the case's files are
- * in {@code target/fuzz-failures}.
+ * in {@code target/fuzz-failures/seed-N}. Should native code crash the JVM (server and test alike),
+ * the cases it was handling are left in that folder's {@code in-flight}.
  */
 class UploadFuzzTest {
     static final long DEFAULT_SEED = 20261201;
