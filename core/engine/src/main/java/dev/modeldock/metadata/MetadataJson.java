@@ -1,6 +1,7 @@
 package dev.modeldock.metadata;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modeldock.config.Json;
@@ -28,7 +29,9 @@ public final class MetadataJson {
         List<MetadataProblem> problems = new ArrayList<>();
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(text);
+            // A key given twice is an error, not "the last one wins": the registry stores the document and
+            // reads it back with duplicates refused, and a reader that took the first would see another document.
+            root = Json.MAPPER.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readTree(text);
         } catch (JsonProcessingException e) {
             problems.add(MetadataProblem.error(OracleErrors.JSON_SYNTAX, "metadata", "the document is not valid JSON ("
                     + JsonProblem.of(e).describe() + ").", "Correct the JSON syntax."));

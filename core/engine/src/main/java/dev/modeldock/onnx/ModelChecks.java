@@ -31,6 +31,11 @@ import java.util.Set;
  *     dimensions are 0 or more and hold at most {@link #MAX_ELEMENTS} elements; a static dimension
  *     of a declared value (graph input, output, value info) is at most that too, and the product of
  *     its static dimensions does not overflow;</li>
+ * <li>{@link Rule#SPARSE_TENSOR}: no sparse tensor anywhere: ONNX Runtime expands each into a dense
+ *     one while loading, trusting its dimensions and indices (out-of-range indices corrupt its heap
+ *     and abort the process; huge dimensions exhaust memory), and no ModelDock target needs them;</li>
+ * <li>{@link Rule#TENSOR_DATA_TYPE}: a stored tensor's data_type is an element type ONNX defines (not
+ *     UNDEFINED, not a number no type has: ONNX Runtime aborts the process on some of them);</li>
  * <li>{@link Rule#TENSOR_DATA_SIZE}: a stored tensor keeps its values in exactly one field, the one
  *     its element type uses, and holds exactly as many as its dimensions declare (for raw_data, as
  *     many bytes, for types of fixed size);</li>
@@ -51,6 +56,8 @@ public final class ModelChecks {
         EXTERNAL_DATA("external-data"),
         NEGATIVE_DIMENSION("negative-dimension"),
         ABSURD_DIMENSIONS("absurd-dimensions"),
+        SPARSE_TENSOR("sparse-tensor"),
+        TENSOR_DATA_TYPE("tensor-data-type"),
         TENSOR_DATA_SIZE("tensor-data-size"),
         DUPLICATE_NAME("duplicate-name"),
         RECURSIVE_FUNCTION("recursive-function");
@@ -81,6 +88,7 @@ public final class ModelChecks {
     static void check(Path file, ModelProto model, List<TensorPayload> payloads) {
         ModelChecks checks = new ModelChecks(file);
         checks.externalData(model);
+        checks.sparse(model);
         payloads.forEach(checks::payload);
         List<Scope> scopes = ModelGraphs.scopes(model);
         for (Scope scope : scopes) {
@@ -125,6 +133,16 @@ public final class ModelChecks {
         });
     }
 
+    // ---- sparse tensors
+
+    private void sparse(ModelProto model) {
+        ModelGraphs.sparseTensors(model, (where, tensor) -> {
+            throw refuse(Rule.SPARSE_TENSOR, "sparse tensor '" + tensor.getValues().getName() + "' of " + where,
+                    "ModelDock accepts no sparse tensors (ONNX Runtime expands them trusting their indices)",
+                    "Store the tensor dense: an initializer, or a Constant's 'value'");
+        });
+    }
+
     // ---- dimensions and sizes of stored tensors
 
     private void payload(TensorPayload tensor) {
@@ -132,6 +150,11 @@ public final class ModelChecks {
             return; // the external-data rule answers for it
         }
         String element = "tensor '" + tensor.name() + "'";
+        if (ElementSizes.bits(tensor.dataType()) < 0) {
+            String type = tensor.dataType() == 0 ? "UNDEFINED" : "not an ONNX element type this server accepts";
+            throw refuse(Rule.TENSOR_DATA_TYPE, element, "its data_type " + tensor.dataType() + " is " + type,
+                    "Write the tensor again with the element type of its values (FLOAT is 1, INT64 7, STRING 8)");
+        }
         long elements = 1;
         for (int i = 0; i < tensor.dims().size(); i++) {
             long dim = tensor.dims().get(i);
@@ -178,14 +201,11 @@ public final class ModelChecks {
                         + " fixed-size types", "Keep strings in string_data");
             }
             long bytes = (elements * bits + 7) / 8;
-            if (bits > 0 && bytes != field.getValue()) {
+            if (bytes != field.getValue()) {
                 throw refuse(Rule.TENSOR_DATA_SIZE, element, "it " + declared + ", " + bytes + " bytes, but its"
                         + " raw_data holds " + field.getValue() + " bytes", fix);
             }
             return;
-        }
-        if (bits < 0) {
-            return; // a type this schema does not know: ONNX Runtime refuses it by itself
         }
         Set<Long> expected = ElementSizes.expectedCounts(tensor.dataType(), field.getKey(), elements);
         if (expected.isEmpty()) {

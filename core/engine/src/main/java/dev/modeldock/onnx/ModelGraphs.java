@@ -66,13 +66,14 @@ final class ModelGraphs {
     static void addSubgraphs(List<Scope> scopes, String label, List<NodeProto> nodes) {
         for (NodeProto node : nodes) {
             for (AttributeProto attribute : node.getAttributeList()) {
-                String where = "subgraph '%s' (attribute " + attribute.getName() + " of node '" + node.getName()
-                        + "' in " + label + ")";
+                // Concatenated, never formatted: the names come from the file, and may hold '%s'.
+                String where = "' (attribute " + attribute.getName() + " of node '" + node.getName() + "' in " + label
+                        + ")";
                 if (attribute.hasG()) {
-                    addGraph(scopes, where.formatted(attribute.getG().getName()), attribute.getG());
+                    addGraph(scopes, "subgraph '" + attribute.getG().getName() + where, attribute.getG());
                 }
                 for (GraphProto graph : attribute.getGraphsList()) {
-                    addGraph(scopes, where.formatted(graph.getName()), graph);
+                    addGraph(scopes, "subgraph '" + graph.getName() + where, graph);
                 }
             }
         }
@@ -105,6 +106,29 @@ final class ModelGraphs {
                 attributeTensors(label, attribute, visit);
             }
         }
+    }
+
+    /** Every sparse tensor of the model (sparse initializers, sparse attribute values), with where it is. */
+    static void sparseTensors(ModelProto model, BiConsumer<String, SparseTensorProto> visit) {
+        for (Scope scope : scopes(model)) {
+            scope.graph.getSparseInitializerList().forEach(t -> visit.accept(scope.label, t));
+            scope.graph.getNodeList().forEach(node -> node.getAttributeList()
+                    .forEach(attribute -> sparseAttribute(scope.label, attribute, visit)));
+        }
+        for (FunctionProto function : model.getFunctionsList()) {
+            String label = "function " + key(function);
+            function.getNodeList().forEach(node -> node.getAttributeList()
+                    .forEach(attribute -> sparseAttribute(label, attribute, visit)));
+            function.getAttributeProtoList().forEach(attribute -> sparseAttribute(label, attribute, visit));
+        }
+    }
+
+    private static void sparseAttribute(String label, AttributeProto attribute,
+            BiConsumer<String, SparseTensorProto> visit) {
+        if (attribute.hasSparseTensor()) {
+            visit.accept(label, attribute.getSparseTensor());
+        }
+        attribute.getSparseTensorsList().forEach(t -> visit.accept(label, t));
     }
 
     /** The tensors in the attributes of these nodes only; subgraphs are scopes of their own. */

@@ -54,6 +54,13 @@ class MetadataJsonTest {
                 "metadata");
     }
 
+    /** Found by the upload fuzz test: stored last-wins, such a document made the version unreadable (500). */
+    @Test
+    void aKeyGivenTwiceIsOra40441NamingTheKey() {
+        MetadataJson.Parsed parsed = parse("{'function': 'clustering', 'function': 'regression'}");
+        assertOnly(parsed.problems(), OracleErrors.JSON_SYNTAX, "metadata", "not valid JSON", "function");
+    }
+
     @Test
     void anUnknownKeyIsAWarningNotAnErrorAndTheRestIsStillRead() {
         MetadataJson.Parsed parsed = parse("{'function': 'embedding', 'color': 'blue'}");

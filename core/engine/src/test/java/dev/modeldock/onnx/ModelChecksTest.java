@@ -150,6 +150,29 @@ class ModelChecksTest {
         refused(HostileModels.duplicateInputNames(), ModelChecks.Rule.DUPLICATE_NAME, "input 'features'");
     }
 
+    /** Found by the upload fuzz test: ONNX Runtime aborted the server's process on Integer.MIN_VALUE. */
+    @Test
+    void aStoredTensorOfNoKnownElementTypeIsRefused() throws Exception {
+        refused(HostileModels.weightsOfUnknownType(Integer.MIN_VALUE), ModelChecks.Rule.TENSOR_DATA_TYPE,
+                "tensor 'fixture/w'", "data_type -2147483648");
+        refused(HostileModels.weightsOfUnknownType(0), ModelChecks.Rule.TENSOR_DATA_TYPE, "UNDEFINED");
+        refused(HostileModels.weightsOfUnknownType(99), ModelChecks.Rule.TENSOR_DATA_TYPE, "data_type 99");
+    }
+
+    /** Found by the upload fuzz test: a name holding '%s' made the check fail with a formatting error. */
+    @Test
+    void namesHoldingFormatSpecifiersAreNamedAsTheyAre() throws Exception {
+        refused(HostileModels.duplicateInputInASubgraphNamed("body%s%n"), ModelChecks.Rule.DUPLICATE_NAME,
+                "input 'x' of subgraph 'body%s%n' (attribute body%s%n of node");
+    }
+
+    /** Found by the upload fuzz test: ONNX Runtime aborted the server's process expanding it. */
+    @Test
+    void aSparseInitializerIsRefused() throws Exception {
+        refused(HostileModels.sparseInitializerOutOfRange(), ModelChecks.Rule.SPARSE_TENSOR,
+                "sparse tensor 'sparse'", "graph");
+    }
+
     @Test
     void rawDataShorterThanTheShapeIsRefusedWithBothSizes() throws Exception {
         refused(HostileModels.weightsAsRawData(12), ModelChecks.Rule.TENSOR_DATA_SIZE, "tensor 'fixture/w'",

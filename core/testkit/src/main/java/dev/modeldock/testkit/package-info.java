@@ -3,7 +3,8 @@
  * all-MiniLM-L6-v2 laid out as a hub folder, its raw token embeddings, a sentence-transformers Dense
  * module and safetensors files here; small generated ONNX
  * models in {@code onnx}; a JUnit extension that runs a test on H2 and on PostgreSQL in {@code db};
- * a client of the registry's REST API in {@code api}; a launcher of server JVMs in {@code jvm}.
+ * a client of the registry's REST API in {@code api}; a launcher of server JVMs in {@code jvm}; seeded,
+ * reproducible mutated uploads (ONNX files and their metadata) for fuzz tests in {@code fuzz}.
  *
  * <p>The kit depends on the plugin API but not on the engine, so that the engine's and the registry's
  * tests can use it as well; fixtures that need the engine (the post-processor contract, the built-in

@@ -66,6 +66,28 @@ class HostileUploadApiTest {
         refused("hostile-long", HostileModels.weightsAsRawData(20), "tensor-data-size", "fixture/w");
     }
 
+    /** Found by UploadFuzzTest (seed 20261201, case 151): ONNX Runtime aborted the server's JVM (exit 134) on it. */
+    @Test
+    void weightsOfNoKnownElementTypeAre422AndTheServerStillAnswers() {
+        refused("hostile-type", HostileModels.weightsOfUnknownType(Integer.MIN_VALUE), "tensor-data-type",
+                "fixture/w");
+        server.anonymous().get("/api/v1/health").expect(200);
+    }
+
+    /** Found by UploadFuzzTest (seed 20261201, case 1150): ONNX Runtime aborted the server's JVM (double free). */
+    @Test
+    void aSparseInitializerIs422AndTheServerStillAnswers() {
+        refused("hostile-sparse", HostileModels.sparseInitializerOutOfRange(), "sparse-tensor", "sparse");
+        server.anonymous().get("/api/v1/health").expect(200);
+    }
+
+    /** Found by UploadFuzzTest (seed 20261201, case 1831): answered 500 (a formatting error) instead. */
+    @Test
+    void namesHoldingFormatSpecifiersAre422Not500() {
+        refused("hostile-format", HostileModels.duplicateInputInASubgraphNamed("body%s"), "duplicate-name",
+                "subgraph 'body%s'");
+    }
+
     @Test
     void externalDataAnywhereIs422() {
         refused("hostile-external", HostileModels.externalDataInAFunction(), "external-data", "shift");

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modeldock.testkit.api.ApiResponse;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +37,7 @@ class MalformedRequestApiTest {
     private static long artifactSize;
 
     private JsonNode before;
-    private PrintStream stderr;
-    private ByteArrayOutputStream log;
+    private long logMark;
 
     @BeforeAll
     static void start() {
@@ -50,33 +47,17 @@ class MalformedRequestApiTest {
         assertTrue(artifactSize > 0);
     }
 
-    /** The server logs through slf4j-simple to System.err: a copy of it shows what each test made it log. */
+    /** What the server logged during each test: the tests' servers log to a file (ServerLog). */
     @BeforeEach
-    void snapshotAndCaptureLog() {
+    void snapshotAndMarkLog() {
         before = server.storedState();
-        stderr = System.err;
-        log = new ByteArrayOutputStream();
-        OutputStream original = stderr;
-        System.setErr(new PrintStream(new OutputStream() {
-            @Override
-            public synchronized void write(int b) throws java.io.IOException {
-                log.write(b);
-                original.write(b);
-            }
-
-            @Override
-            public synchronized void write(byte[] b, int off, int len) throws java.io.IOException {
-                log.write(b, off, len);
-                original.write(b, off, len);
-            }
-        }, true, StandardCharsets.UTF_8));
+        logMark = ServerLog.mark();
     }
 
     @AfterEach
     void nothingStoredNothingLogged() {
-        System.setErr(stderr);
         ServerFixture.assertUnchanged(before, server.storedState(), "a refused request");
-        String logged = log.toString(StandardCharsets.UTF_8);
+        String logged = ServerLog.since(logMark);
         assertFalse(logged.contains("\tat ") || logged.contains("incident"),
                 "a client's mistake logs no stack trace:\n" + logged);
     }

@@ -252,6 +252,22 @@ class VersionUploadApiTest {
         ServerFixture.assertUnchanged(before, server.storedState(), "uploads with metadata that is not JSON");
     }
 
+    /**
+     * Found by UploadFuzzTest (seed 20261201, case 1104): the version was stored, the upload answered
+     * 500, and every later read of the version answered 500 too.
+     */
+    @Test
+    void metadataWithAKeyGivenTwiceIs422AndStoresNothing() {
+        server.admin().createModel("up-metadata-twice");
+        JsonNode before = server.storedState();
+        Map<String, Object> parts = new LinkedHashMap<>();
+        parts.put("file", ServerFixture.regressor());
+        parts.put("metadata", ServerFixture.REGRESSOR_METADATA.replaceFirst("\\{", "{\"function\": \"clustering\", "));
+        server.admin().postMultipart("/api/v1/models/up-metadata-twice/versions", parts).expectError(422);
+        ServerFixture.assertUnchanged(before, server.storedState(), "an upload whose metadata gives a key twice");
+        server.admin().get("/api/v1/models/up-metadata-twice/versions/1").expect(404);
+    }
+
     @Test
     void missingPartsAreNamed() {
         server.admin().createModel("up-parts");

@@ -51,6 +51,12 @@ public final class MultipartBody {
                 BodyPublishers.ofString(json, StandardCharsets.UTF_8));
     }
 
+    /** A text field holding JSON given as its bytes, which need not be valid UTF-8 (fuzz tests send such). */
+    public MultipartBody json(String name, byte[] json) {
+        return part("Content-Disposition: form-data; name=\"" + name + "\"\r\nContent-Type: application/json",
+                BodyPublishers.ofByteArray(json));
+    }
+
     /** A file given as its bytes. */
     public MultipartBody file(String name, String fileName, byte[] bytes) {
         return part(fileHead(name, fileName), BodyPublishers.ofByteArray(bytes));

@@ -6,6 +6,7 @@ import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.SparseTensorProto;
 import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
@@ -20,7 +21,9 @@ import java.util.Map;
  * memory ({@link #hugeFoldedConstant}).
  *
  * <p><b>Never load one in ONNX Runtime inside a test JVM</b>: {@link #selfRecursiveFunction} and
- * {@link #mutuallyRecursiveFunctions} make it crash the whole process (a segfault, exit 139).
+ * {@link #mutuallyRecursiveFunctions} make it crash the whole process (a segfault, exit 139), and
+ * {@link #weightsOfUnknownType} with {@code Integer.MIN_VALUE} and {@link #sparseInitializerOutOfRange}
+ * make it abort (exit 134).
  */
 public final class HostileModels {
     /** The domain of the model-local functions here. */
@@ -95,6 +98,46 @@ public final class HostileModels {
     /** The regressor with its FLOAT [4, 1] weights (16 bytes) as raw_data of {@code bytes} bytes. */
     public static ModelProto weightsAsRawData(int bytes) {
         return withWeights(weights().clearFloatData().setRawData(ByteString.copyFrom(new byte[bytes])).build());
+    }
+
+    /**
+     * The regressor with its weights' data_type set to {@code dataType}, a number no ONNX type has
+     * (0 is UNDEFINED). With {@link Integer#MIN_VALUE}, ONNX Runtime 1.23 aborts the whole process
+     * (exit 134) loading it, where other unknown numbers are an error it reports.
+     */
+    public static ModelProto weightsOfUnknownType(int dataType) {
+        return withWeights(weights().setDataType(dataType).build());
+    }
+
+    /**
+     * The regressor with a sparse initializer of two values whose indices lie past its dense shape
+     * [4]: ONNX Runtime, expanding it while loading, corrupts its heap and aborts the process.
+     */
+    public static ModelProto sparseInitializerOutOfRange() {
+        TensorProto values = TensorProto.newBuilder().setName("sparse").setDataType(TensorProto.DataType.FLOAT_VALUE)
+                .addDims(2).addFloatData(1).addFloatData(2).build();
+        TensorProto indices = TensorProto.newBuilder().setName("sparse_indices")
+                .setDataType(TensorProto.DataType.INT64_VALUE).addDims(2).addInt64Data(1L << 40).addInt64Data(1L << 31)
+                .build();
+        ModelProto model = SmallModels.featureRegressor();
+        return model.toBuilder().setGraph(model.getGraph().toBuilder().addSparseInitializer(
+                SparseTensorProto.newBuilder().setValues(values).setIndices(indices).addDims(4))).build();
+    }
+
+    /**
+     * The regressor whose first node carries a graph attribute named {@code name} (and whose graph
+     * is named so), the subgraph declaring input {@code x} twice; a name such as {@code %s} once
+     * made the server's structure check fail with a formatting error instead of naming the rule.
+     */
+    public static ModelProto duplicateInputInASubgraphNamed(String name) {
+        ModelProto model = SmallModels.featureRegressor();
+        AttributeProto.Builder body = AttributeProto.newBuilder().setName(name)
+                .setType(AttributeProto.AttributeType.GRAPH).setG(GraphProto.newBuilder().setName(name)
+                        .addInput(model.getGraph().getInput(0).toBuilder().setName("x"))
+                        .addInput(model.getGraph().getInput(0).toBuilder().setName("x")));
+        GraphProto.Builder graph = model.getGraph().toBuilder();
+        graph.getNodeBuilder(0).addAttribute(body);
+        return model.toBuilder().setGraph(graph).build();
     }
 
     /** The regressor with a weights tensor declaring dims [4, -1] and 16 bytes of raw_data. */
