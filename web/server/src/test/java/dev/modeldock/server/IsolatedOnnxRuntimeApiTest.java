@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ONNX Runtime runs in child processes of the server, held to the limits its configuration sets
@@ -28,9 +27,6 @@ class IsolatedOnnxRuntimeApiTest {
         config.isolation.memoryMb = 400;
         config.isolation.conversionTimeout = Duration.ofSeconds(1);
     });
-    @TempDir
-    static Path work;
-
     @Test
     void anUploadThatMakesOnnxRuntimeExhaustMemoryIs422NamingTheLimitAndTheServerAnswersOn() {
         server.admin().createModel("memory-hungry");
@@ -51,7 +47,8 @@ class IsolatedOnnxRuntimeApiTest {
     @Test
     void aConversionPastItsTimeFailsItsJobNamingTheLimit() {
         server.admin().createModel("too-slow");
-        Path hub = MiniLmHubFolder.create(work.resolve("hub"));
+        // Inside the server's default source root, DATA_DIR/sources.
+        Path hub = MiniLmHubFolder.create(server.dataDir.resolve("sources/hub"));
         String id = server.admin().post("/api/v1/models/too-slow/versions", Map.of("source", hub.toString()))
                 .expect(202).json().path("id").asText();
         JsonNode job = server.admin().awaitJob(id);
