@@ -13,6 +13,7 @@ import dev.modeldock.service.VersionDocument;
 import dev.modeldock.service.VersionService;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -20,6 +21,10 @@ import java.util.function.Function;
  * strings, and secrets never appear.
  */
 final class Views {
+    /** What a job view shows a reader without a token. */
+    private static final Set<String> PUBLIC_JOB_FIELDS = Set.of("id", "kind", "model", "state", "progress",
+            "createdAt", "startedAt", "finishedAt", "events");
+
     private Views() {
     }
 
@@ -55,19 +60,10 @@ final class Views {
      * request, log, result or error, which name server folders and quote what went wrong.
      */
     static Map<String, Object> job(Job j, Caller caller) {
-        if (!caller.isAnonymous()) {
-            return job(j);
+        Map<String, Object> view = job(j);
+        if (caller.isAnonymous()) {
+            view.keySet().retainAll(PUBLIC_JOB_FIELDS);
         }
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", j.id());
-        view.put("kind", j.kind());
-        view.put("model", j.model());
-        view.put("state", j.state());
-        view.put("progress", j.progress());
-        view.put("createdAt", j.createdAt());
-        view.put("startedAt", j.startedAt());
-        view.put("finishedAt", j.finishedAt());
-        view.put("events", "/api/v1/jobs/" + j.id() + "/events");
         return view;
     }
 
