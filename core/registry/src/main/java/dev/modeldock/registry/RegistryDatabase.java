@@ -28,11 +28,13 @@ public final class RegistryDatabase implements AutoCloseable {
         // Lock waits of a few seconds let many writers of one model queue up instead of failing.
         // WRITE_DELAY=0 writes each commit to the file before the commit returns; H2's default keeps
         // commits in memory for up to half a second, so a killed server would lose versions it had
-        // already confirmed, and give their numbers out again. TRACE_LEVEL_FILE=4 sends H2's own
-        // error trace to SLF4J (the server's log) instead of a registry.trace.db file that H2 would
-        // make whenever it first has something to say, with the process's umask, not owner-only.
+        // already confirmed, and give their numbers out again. TRACE_LEVEL_FILE=0: no trace at all.
+        // H2 would otherwise write a registry.trace.db file whenever it first has something to say,
+        // with the process's umask, not owner-only; and its SLF4J adapter (level 4) logs every
+        // statement at INFO, each artifact chunk and sealed secret included: gigabytes for one large
+        // upload. H2's errors reach their callers as exceptions either way.
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("registry")
-                + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;TRACE_LEVEL_FILE=4";
+                + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
     }
 
     /**

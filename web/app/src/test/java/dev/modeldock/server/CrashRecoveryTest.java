@@ -1,5 +1,7 @@
 package dev.modeldock.server;
 
+import static dev.modeldock.server.ServeProcess.api;
+import static dev.modeldock.server.ServeProcess.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -50,8 +52,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the moment under test, then started again on the same data.
  */
 class CrashRecoveryTest {
-    private static final String TOKEN = "child-server-admin-token";
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
     /** Large enough that storing it in 1 MiB chunks takes a while on a busy machine. */
     private static final long LARGE_MODEL_BYTES = 128L << 20;
     private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(2);
@@ -175,37 +175,6 @@ class CrashRecoveryTest {
             assertEquals(1, versions.size(), "the confirmed version is kept: " + versions);
             assertEquals(2, uploadSmallModel(api(server), "small"), "and its number is not given again");
         }
-    }
-
-    /**
-     * {@code modeldock serve} in a JVM of its own on a free port, started as a user starts it, so that
-     * the test can end it the way a crash does; returns once it listens.
-     *
-     * @param extraArgs  more {@code serve} options, e.g. {@code --db-url}
-     * @param dbPassword for {@code MODELDOCK_DB_PASSWORD}; null for none
-     */
-    private static ChildJvm serve(Path data, List<String> extraArgs, String dbPassword) throws IOException {
-        List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--data-dir", data.toString()));
-        args.addAll(extraArgs);
-        ChildJvm server = ChildJvm.java(ModelDockCommand.class.getName(), args.toArray(String[]::new))
-                .jvmOptions("-Xmx1g")
-                .systemProperty(Extensions.PLUGINS_DIR_PROPERTY, Extensions.defaultFolder().toString())
-                .environment("MODELDOCK_ADMIN_TOKEN", TOKEN)
-                .environment("MODELDOCK_SECRET_KEY", null)
-                .environment("MODELDOCK_DB_PASSWORD", dbPassword)
-                .logs(data.resolveSibling(data.getFileName() + "-logs"), "serve")
-                .start();
-        try {
-            server.awaitPort(ChildJvm.MODELDOCK_LISTENING, START_TIMEOUT);
-            return server;
-        } catch (RuntimeException | Error e) {
-            server.close();
-            throw e;
-        }
-    }
-
-    private static ApiClient api(ChildJvm server) {
-        return ApiClient.local(server.port(), TOKEN);
     }
 
     /** SIGTERM, as a service manager stops it: the shutdown hook closes the database. */
@@ -340,7 +309,7 @@ class CrashRecoveryTest {
             long length = head.length() + fileBytes + tail.length();
             StalledUpload upload = new StalledUpload(new Socket("localhost", port));
             upload.out.write(("POST /api/v1/models/" + model + "/versions HTTP/1.1\r\nHost: localhost:" + port
-                    + "\r\nAuthorization: Bearer " + TOKEN
+                    + "\r\nAuthorization: Bearer " + ServeProcess.TOKEN
                     + "\r\nContent-Type: multipart/form-data; boundary=" + boundary
                     + "\r\nContent-Length: " + length + "\r\n\r\n" + head).getBytes(StandardCharsets.US_ASCII));
             return upload;
