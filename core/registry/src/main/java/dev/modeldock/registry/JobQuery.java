@@ -20,12 +20,7 @@ public record JobQuery(String state, String kind, String model, int offset, int 
         if (model != null) {
             Names.model(model);
         }
-        if (offset < 0) {
-            throw new ModelDockException("offset must be 0 or more, not " + offset);
-        }
-        if (limit < 1 || limit > Page.MAX_LIMIT) {
-            throw new ModelDockException("limit must be between 1 and " + Page.MAX_LIMIT + ", not " + limit);
-        }
+        Page.checkWindow(offset, limit);
     }
 
     private static void oneOf(String name, String value, List<String> allowed) {

@@ -22,11 +22,6 @@ public final class Jobs {
         this.jdbi = jdbi;
     }
 
-    /** A job about no model in particular. */
-    public Job create(String kind, String requestJson, String actor) {
-        return create(kind, null, requestJson, actor);
-    }
-
     /** @param model the name of the model the job converts or deploys, by which jobs are listed; may be null */
     public Job create(String kind, String model, String requestJson, String actor) {
         String id = UUID.randomUUID().toString();

@@ -1,6 +1,5 @@
 package dev.modeldock.registry;
 
-import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.registry.internal.Audit;
 import java.time.Instant;
 import java.util.List;
@@ -75,12 +74,7 @@ public final class Versions {
      * @throws NotFoundException when the model does not exist
      */
     public Page<Version> list(String model, int offset, int limit) {
-        if (offset < 0) {
-            throw new ModelDockException("offset must be 0 or more, not " + offset);
-        }
-        if (limit < 1 || limit > Page.MAX_LIMIT) {
-            throw new ModelDockException("limit must be between 1 and " + Page.MAX_LIMIT + ", not " + limit);
-        }
+        Page.checkWindow(offset, limit);
         return jdbi.withHandle(h -> {
             long modelId = Models.idOf(h, model);
             long total = h.createQuery("SELECT COUNT(*) FROM model_version WHERE model_id = :model")

@@ -20,7 +20,7 @@ class JobsLifecycleTest {
     void aJobRunsFromQueuedToSucceededWithItsProgress(TestDatabase database) {
         try (OpenRegistry open = OpenRegistry.on(database)) {
             Jobs jobs = open.registry.jobs();
-            Job queued = jobs.create("conversion", "{\"source\": \"x\"}", "alice");
+            Job queued = jobs.create("conversion", null, "{\"source\": \"x\"}", "alice");
             assertEquals(List.of("conversion", "queued", "queued", "{\"source\": \"x\"}", "alice"),
                     List.of(queued.kind(), queued.state(), queued.stage(), queued.request(), queued.createdBy()));
             assertEquals(0.0, queued.progress());
@@ -52,7 +52,7 @@ class JobsLifecycleTest {
     void aFailedJobKeepsItsErrorAndWhereItGotTo(TestDatabase database) {
         try (OpenRegistry open = OpenRegistry.on(database)) {
             Jobs jobs = open.registry.jobs();
-            String id = jobs.create("deployment", "{}", "alice").id();
+            String id = jobs.create("deployment", null, "{}", "alice").id();
             jobs.started(id);
             jobs.progress(id, 0.3, "uploading");
 
@@ -72,8 +72,8 @@ class JobsLifecycleTest {
     void eventsAreKeptInTheOrderTheyWereAppended(TestDatabase database) {
         try (OpenRegistry open = OpenRegistry.on(database)) {
             Jobs jobs = open.registry.jobs();
-            String id = jobs.create("conversion", "{}", "alice").id();
-            String other = jobs.create("conversion", "{}", "alice").id();
+            String id = jobs.create("conversion", null, "{}", "alice").id();
+            String other = jobs.create("conversion", null, "{}", "alice").id();
             jobs.append(other, "log", "{\"line\": \"another job\"}");
 
             List<Integer> seqs = IntStream.range(0, 12).mapToObj(i -> jobs.append(id, i % 3 == 0 ? "progress" : "log",
@@ -100,15 +100,15 @@ class JobsLifecycleTest {
         try (OpenRegistry open = OpenRegistry.on(database)) {
             Jobs jobs = open.registry.jobs();
             Deployments deployments = open.registry.deployments();
-            String queued = jobs.create("conversion", "{}", "alice").id();
-            String running = jobs.create("deployment", "{}", "alice").id();
+            String queued = jobs.create("conversion", null, "{}", "alice").id();
+            String running = jobs.create("deployment", null, "{}", "alice").id();
             jobs.started(running);
             jobs.append(running, "state", "{\"state\":\"running\"}");
             jobs.append(running, "log", "{\"line\":\"uploading\"}");
-            String succeeded = jobs.create("conversion", "{}", "alice").id();
+            String succeeded = jobs.create("conversion", null, "{}", "alice").id();
             jobs.started(succeeded);
             jobs.finished(succeeded, "{}", null);
-            String failed = jobs.create("conversion", "{}", "alice").id();
+            String failed = jobs.create("conversion", null, "{}", "alice").id();
             jobs.finished(failed, null, "bad source");
             open.modelWithVersion("minilm-l6");
             long deploymentQueued = deployments.create("minilm-l6", "1", "db", "A", "alice").id();

@@ -34,7 +34,7 @@ class TimestampsTest {
     @DatabaseTest
     void aNullInstantIsStoredAsNull(TestDatabase database) {
         try (OpenRegistry open = OpenRegistry.on(database)) {
-            Job job = open.registry.jobs().create("conversion", "{}", "alice");
+            Job job = open.registry.jobs().create("conversion", null, "{}", "alice");
             open.registry.jobs().started(job.id());
             open.database.jdbi().useHandle(h -> h.createUpdate("UPDATE job SET started_at = :at WHERE id = :id")
                     .bindByType("at", null, Instant.class).bind("id", job.id()).execute());

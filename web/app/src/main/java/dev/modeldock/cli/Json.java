@@ -48,10 +48,9 @@ final class Json {
                 throw new ModelDockException(what + " is empty; expected a JSON object of properties");
             }
             return object;
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " (at character " + (e.getLocation().getCharOffset() + 1) + ")";
-            throw new ModelDockException(what + " is not a JSON object of properties: "
-                    + e.getOriginalMessage().lines().findFirst().orElse("") + where, e);
+        } catch (JacksonException e) {
+            throw new ModelDockException(what + " is not a JSON object of properties: " + JsonProblem.of(e).describe(),
+                    e);
         }
     }
 

@@ -2,15 +2,15 @@ package dev.modeldock.service;
 
 import dev.modeldock.plugin.ModelDockException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Duration;
 
 /**
  * What the services need to open a registry: its data folder, its database, the secrets given from
- * outside, how many jobs run at once and the limits of the processes ONNX Runtime runs in. Mutable fields with their defaults, set before
- * {@link Services#open}, which {@link #validate() validates} them; the registry server's config
- * extends this one with its HTTP options.
+ * outside, how many jobs run at once and the limits of the processes ONNX Runtime runs in. Mutable
+ * fields with their defaults, set before {@link Services#open}, which {@link #validate() validates}
+ * them; the registry server's config extends this one with its HTTP options.
  */
 public class ServiceConfig {
     public static final int DEFAULT_JOB_THREADS = 2;
@@ -94,18 +94,20 @@ public class ServiceConfig {
         if (jobs.threads < 1) {
             throw new ModelDockException("jobs.threads is " + jobs.threads + "; at least one job must run at a time");
         }
-        if (sourceRoots.contains(null)) {
-            throw new ModelDockException("sourceRoots holds an empty entry; give each source root as a folder");
-        }
         if (jobs.queueCapacity < 1) {
             throw new ModelDockException("jobs.queueCapacity is " + jobs.queueCapacity + "; it must be at least 1");
         }
+        if (sourceRoots.contains(null)) {
+            throw new ModelDockException("sourceRoots holds an empty entry; give each source root as a folder");
+        }
         if (isolation.heapMb < 64) {
-            throw new ModelDockException("isolation.heapMb is " + isolation.heapMb + "; a Java child needs at least 64 MiB");
+            throw new ModelDockException("isolation.heapMb is " + isolation.heapMb
+                    + "; a Java child needs at least 64 MiB");
         }
         if (isolation.memoryMb <= isolation.heapMb) {
-            throw new ModelDockException("isolation.memoryMb (" + isolation.memoryMb + ") must exceed isolation.heapMb ("
-                    + isolation.heapMb + "): a child's resident memory holds its heap and ONNX Runtime's native memory");
+            throw new ModelDockException("isolation.memoryMb (" + isolation.memoryMb + ") must exceed"
+                    + " isolation.heapMb (" + isolation.heapMb + "): a child's resident memory holds its heap and ONNX"
+                    + " Runtime's native memory");
         }
         positive("isolation.loadCheckTimeout", isolation.loadCheckTimeout);
         positive("isolation.conversionTimeout", isolation.conversionTimeout);

@@ -172,6 +172,7 @@ public final class FileExportTarget implements ExportTarget {
         }
         long total = Files.size(request.model());
         long copied = 0;
+        String stage = "writing " + ExportName.base(request.name()) + ".onnx";
         byte[] buffer = new byte[1 << 20];
         try (InputStream in = Files.newInputStream(request.model());
                 OutputStream out = new DigestOutputStream(Files.newOutputStream(destination,
@@ -179,7 +180,7 @@ public final class FileExportTarget implements ExportTarget {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 out.write(buffer, 0, n);
                 copied += n;
-                progress.report("writing " + ExportName.base(request.name()) + ".onnx", total == 0 ? 1 : (double) copied / total);
+                progress.report(stage, total == 0 ? 1 : (double) copied / total);
             }
         }
         String written = HexFormat.of().formatHex(sha256.digest());

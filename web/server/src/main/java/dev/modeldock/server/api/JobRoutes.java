@@ -35,7 +35,8 @@ final class JobRoutes {
     List<Endpoint> endpoints() {
         return List.of(
                 Endpoint.get("/api/v1/jobs", Access.READ, "Lists jobs, newest first; filters state, kind, model;"
-                        + " paging with offset and limit; without a token each job as GET /api/v1/jobs/{id} shows it", ctx -> {
+                        + " paging with offset and limit; without a token each job as GET /api/v1/jobs/{id} shows"
+                        + " it", ctx -> {
                     JobQuery query = new JobQuery(Params.text(ctx, "state"), Params.text(ctx, "kind"),
                             Params.text(ctx, "model"), Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE),
                             Params.integer(ctx, "limit", 50, 1, Page.MAX_LIMIT));

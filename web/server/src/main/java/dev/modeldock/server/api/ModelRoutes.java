@@ -7,6 +7,7 @@ import static dev.modeldock.server.api.Schemas.strings;
 import dev.modeldock.registry.Limits;
 import dev.modeldock.registry.Model;
 import dev.modeldock.registry.ModelQuery;
+import dev.modeldock.registry.Page;
 import dev.modeldock.server.auth.Access;
 import dev.modeldock.server.auth.Auth;
 import dev.modeldock.service.ModelService;
@@ -34,12 +35,12 @@ final class ModelRoutes {
                         + " offset and limit", ctx -> {
                     ModelQuery query = new ModelQuery(Params.text(ctx, "q"), Params.text(ctx, "tag"),
                             Params.text(ctx, "alias"), Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE),
-                            Params.integer(ctx, "limit", 50, 1, ModelQuery.MAX_LIMIT));
+                            Params.integer(ctx, "limit", 50, 1, Page.MAX_LIMIT));
                     ctx.json(Views.page(models.list(query), Views::model));
                 }).withQuery(Schemas.parameters("q", string("text anywhere in the name or description"),
                         "tag", string("only models with this tag"), "alias", string("only models with this alias"),
                         "offset", Schemas.integer("models to skip (default 0)"),
-                        "limit", Schemas.integer("models per page, 1 to " + ModelQuery.MAX_LIMIT + " (default 50)")))
+                        "limit", Schemas.integer("models per page, 1 to " + Page.MAX_LIMIT + " (default 50)")))
                         .returns(ResponseSchemas.pageOf("Model")),
                 Endpoint.withBody("POST", "/api/v1/models", Access.EDIT, "Creates a model",
                         object(List.of("name"), "name", string("letters, digits, '.', '_', '-'", Limits.MODEL_NAME),
