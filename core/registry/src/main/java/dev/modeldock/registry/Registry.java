@@ -17,6 +17,7 @@ public final class Registry {
     private final Jobs jobs;
     private final Targets targets;
     private final Users users;
+    private final Sessions sessions;
 
     public Registry(RegistryDatabase database, SecretBox secrets) {
         this.jdbi = database.jdbi();
@@ -28,6 +29,7 @@ public final class Registry {
         this.jobs = new Jobs(jdbi);
         this.targets = new Targets(jdbi, secrets);
         this.users = new Users(jdbi);
+        this.sessions = new Sessions(jdbi);
     }
 
     public Models models() {
@@ -60,6 +62,11 @@ public final class Registry {
 
     public Users users() {
         return users;
+    }
+
+    /** Web UI sessions. */
+    public Sessions sessions() {
+        return sessions;
     }
 
     /** The latest audit entries, newest first. */

@@ -164,6 +164,53 @@ public final class Users {
                 .mapTo(User.class).findOne());
     }
 
+    /**
+     * Sets (or, with null, removes) the hash the user signs in to the web UI with, and ends the
+     * user's sessions: whoever knew the old password is signed out everywhere.
+     */
+    public void setPasswordHash(String name, String passwordHash, String actor) {
+        jdbi.useTransaction(h -> {
+            if (h.createUpdate("UPDATE app_user SET password_hash = :p WHERE name = :n").bind("p", passwordHash)
+                    .bind("n", name).execute() == 0) {
+                throw new NotFoundException("no user named '" + Names.printable(name) + "'");
+            }
+            h.createUpdate("DELETE FROM ui_session WHERE user_id = (SELECT id FROM app_user WHERE name = :n)")
+                    .bind("n", name).execute();
+            Audit.record(h, actor, passwordHash == null ? "password.remove" : "password.set", name, null);
+        });
+    }
+
+    /** The user's password hash; empty for an unknown user or one without a password. */
+    public Optional<String> passwordHash(String name) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT password_hash FROM app_user WHERE name = :n")
+                .bind("n", name).mapTo(String.class).findOne());
+    }
+
+    /** The user's API tokens, newest first: what each is for, never the token. */
+    public List<ApiToken> tokens(String name) {
+        get(name);
+        return jdbi.withHandle(h -> h.createQuery("SELECT SUBSTRING(t.token_sha256, 1, " + ApiToken.ID_LENGTH
+                        + ") AS id, t.label, t.created_at FROM api_token t JOIN app_user u ON u.id = t.user_id"
+                        + " WHERE u.name = :n ORDER BY t.created_at DESC").bind("n", name)
+                .mapTo(ApiToken.class).list());
+    }
+
+    /** Revokes one of the user's tokens by its {@link ApiToken#id()}. */
+    public void revokeToken(String name, String tokenId, String actor) {
+        if (tokenId == null || !tokenId.matches("[0-9a-f]{" + ApiToken.ID_LENGTH + "}")) {
+            throw new NotFoundException("no token '" + Names.printable(String.valueOf(tokenId)) + "' for user '"
+                    + Names.printable(name) + "'");
+        }
+        jdbi.useTransaction(h -> {
+            int removed = h.createUpdate("DELETE FROM api_token WHERE token_sha256 LIKE :id AND user_id ="
+                    + " (SELECT id FROM app_user WHERE name = :n)").bind("id", tokenId + "%").bind("n", name).execute();
+            if (removed == 0) {
+                throw new NotFoundException("no token '" + tokenId + "' for user '" + Names.printable(name) + "'");
+            }
+            Audit.record(h, actor, "token.revoke", name, tokenId);
+        });
+    }
+
     public boolean anyAdmin() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM app_user WHERE role = 'admin'")
                 .mapTo(Integer.class).one() > 0);

@@ -6,6 +6,7 @@ import dev.modeldock.registry.SecretBox;
 import dev.modeldock.server.RegistryServer;
 import dev.modeldock.server.RegistryServerConfig;
 import dev.modeldock.service.ServiceConfig.IsolationConfig;
+import dev.modeldock.ui.WebUi;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,7 +89,8 @@ final class ServeCommand implements Callable<Integer> {
         Extensions extensions = Extensions.load(Extensions.defaultFolder());
         RegistryServer server;
         try {
-            server = RegistryServer.start(this::configure, extensions, Settings.fromMap(settings), System.out);
+            server = RegistryServer.start(this::configure, extensions, Settings.fromMap(settings), System.out,
+                    List.of(new WebUi()));
         } catch (Exception | Error e) {
             extensions.close();
             throw e;

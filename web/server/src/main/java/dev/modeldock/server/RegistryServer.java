@@ -51,6 +51,16 @@ public final class RegistryServer implements AutoCloseable {
      */
     public static RegistryServer start(Consumer<RegistryServerConfig> configure, Extensions extensions,
             Settings settings, PrintStream out) throws IOException {
+        return start(configure, extensions, settings, out, List.of());
+    }
+
+    /**
+     * Opens the registry and serves it with the API and {@code modules} (the web UI) beside it.
+     *
+     * @see #start(Consumer, Extensions, Settings, PrintStream)
+     */
+    public static RegistryServer start(Consumer<RegistryServerConfig> configure, Extensions extensions,
+            Settings settings, PrintStream out, List<WebModule> modules) throws IOException {
         RegistryServerConfig config = new RegistryServerConfig();
         configure.accept(config);
         config.validate();
@@ -58,8 +68,12 @@ public final class RegistryServer implements AutoCloseable {
         Services services = Services.open(config, extensions, settings, out);
         try {
             RestApi api = new RestApi(services);
-            Javalin app = javalin(config, services.workDir());
-            api.register(app, new Auth(services.users(), config.auth.anonymousRead));
+            Javalin app = javalin(config, services.workDir(), modules);
+            Auth auth = new Auth(services.users(), services.sessions(), config.auth.anonymousRead);
+            api.register(app, auth);
+            for (WebModule module : modules) {
+                module.register(app, services, auth);
+            }
             app.start(config.host, config.port);
             return new RegistryServer(services, app, api.endpoints());
         } catch (RuntimeException | IOException e) {
@@ -133,7 +147,8 @@ public final class RegistryServer implements AutoCloseable {
         services.close();
     }
 
-    private static Javalin javalin(RegistryServerConfig serverConfig, Path workDir) throws IOException {
+    private static Javalin javalin(RegistryServerConfig serverConfig, Path workDir, List<WebModule> modules)
+            throws IOException {
         Path uploads = OwnerOnlyFile.folder(workDir.resolve("uploads"));
         return Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -146,6 +161,7 @@ public final class RegistryServer implements AutoCloseable {
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.jetty.multipartConfig.maxTotalRequestSize(serverConfig.uploads.maxBytes + MAX_JSON_BYTES,
                     SizeUnit.BYTES);
+            modules.forEach(module -> module.configure(config));
         });
     }
 }

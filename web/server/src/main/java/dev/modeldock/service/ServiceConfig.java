@@ -33,6 +33,7 @@ public class ServiceConfig {
      */
     public final List<Path> sourceRoots = new ArrayList<>();
     public final IsolationConfig isolation = new IsolationConfig();
+    public final SessionConfig sessions = new SessionConfig();
 
     /** Where the registry is stored. */
     public static final class DatabaseConfig {
@@ -86,6 +87,14 @@ public class ServiceConfig {
         public Duration conversionTimeout = Duration.ofSeconds(DEFAULT_CONVERSION_SECONDS);
     }
 
+    /** Web UI sessions. */
+    public static final class SessionConfig {
+        public static final int DEFAULT_IDLE_MINUTES = 60;
+
+        /** How long a signed-in browser stays signed in without a request. */
+        public Duration idleTimeout = Duration.ofMinutes(DEFAULT_IDLE_MINUTES);
+    }
+
     /** Refuses options the services cannot run with, naming the option. */
     public void validate() {
         if (dataDir == null) {
@@ -111,6 +120,7 @@ public class ServiceConfig {
         }
         positive("isolation.loadCheckTimeout", isolation.loadCheckTimeout);
         positive("isolation.conversionTimeout", isolation.conversionTimeout);
+        positive("sessions.idleTimeout", sessions.idleTimeout);
     }
 
     private static void positive(String option, Duration value) {

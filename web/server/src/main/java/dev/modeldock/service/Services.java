@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -35,11 +37,12 @@ public final class Services implements AutoCloseable {
     private final TargetService targets;
     private final DeploymentService deployments;
     private final UserService users;
+    private final SessionService sessions;
     private final AuditService audit;
 
     private Services(Path dataDir, Path workDir, RegistryDatabase database, Registry registry, JobRunner runner,
             IsolatedRuntime isolated, Extensions extensions, Settings settings, SourceRoots sources,
-            TargetSettings targetSettings) {
+            TargetSettings targetSettings, Duration sessionIdleTimeout) {
         this.dataDir = dataDir;
         this.workDir = workDir;
         this.database = database;
@@ -56,6 +59,8 @@ public final class Services implements AutoCloseable {
         this.deployments = new DeploymentService(registry.deployments(), new DeploymentJob(registry, extensions,
                 targetSettings, workDir), runner);
         this.users = new UserService(registry.users());
+        this.sessions = new SessionService(registry.users(), registry.sessions(), sessionIdleTimeout,
+                Clock.systemUTC());
         this.audit = new AuditService(registry);
     }
 
@@ -95,7 +100,8 @@ public final class Services implements AutoCloseable {
                     new ChildLimits(limits.heapMb, limits.memoryMb, limits.loadCheckTimeout),
                     new ChildLimits(limits.heapMb, limits.memoryMb, limits.conversionTimeout));
             return new Services(dataDir, workDir, database, registry, runner, isolated, extensions, settings,
-                    sourceRoots(config, settings, dataDir), new TargetSettings(targetFolder));
+                    sourceRoots(config, settings, dataDir), new TargetSettings(targetFolder),
+                    config.sessions.idleTimeout);
         } catch (RuntimeException | IOException e) {
             database.close();
             throw e;
@@ -149,6 +155,11 @@ public final class Services implements AutoCloseable {
 
     public UserService users() {
         return users;
+    }
+
+    /** Web UI sign-in, passwords and sessions. */
+    public SessionService sessions() {
+        return sessions;
     }
 
     public AuditService audit() {

@@ -1,5 +1,6 @@
 package dev.modeldock.service;
 
+import dev.modeldock.registry.ApiToken;
 import dev.modeldock.registry.Limits;
 import dev.modeldock.registry.Role;
 import dev.modeldock.registry.User;
@@ -42,5 +43,20 @@ public final class UserService {
     public String issueToken(String name, String label, String actor) {
         Limits.check("label", label, Limits.TOKEN_LABEL);
         return users.issueToken(name, label, actor);
+    }
+
+    /** The user by name ({@code NotFoundException} when unknown). */
+    public User get(String name) {
+        return users.get(name);
+    }
+
+    /** The user's API tokens, as their owner sees them: label and date, never the token. */
+    public List<ApiToken> tokens(String name) {
+        return users.tokens(name);
+    }
+
+    /** Revokes one of the user's tokens; scripts using it are refused from the next request on. */
+    public void revokeToken(String name, String tokenId, String actor) {
+        users.revokeToken(name, tokenId, actor);
     }
 }

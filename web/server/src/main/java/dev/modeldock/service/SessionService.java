@@ -1,0 +1,91 @@
+package dev.modeldock.service;
+
+import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.registry.Sessions;
+import dev.modeldock.registry.Users;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Signing in to the web UI with a user name and password, and the sessions that follow: opened at
+ * sign-in, found by the id in the browser's cookie, ended at sign-out or after the idle timeout.
+ * Failed attempts are throttled per user and per client address.
+ */
+public final class SessionService {
+    private final Users users;
+    private final Sessions sessions;
+    private final Duration idleTimeout;
+    private final SignInThrottle throttle;
+
+    SessionService(Users users, Sessions sessions, Duration idleTimeout, Clock clock) {
+        this.users = users;
+        this.sessions = sessions;
+        this.idleTimeout = idleTimeout;
+        this.throttle = new SignInThrottle(clock);
+    }
+
+    /** Sign-in was refused; the message says why, and never whether the user exists. */
+    public static final class SignInRefusedException extends ModelDockException {
+        private final Instant retryAfter;
+
+        SignInRefusedException(String message, Instant retryAfter) {
+            super(message);
+            this.retryAfter = retryAfter;
+        }
+
+        /** When throttled: when the next attempt may be made; null for a wrong name or password. */
+        public Instant retryAfter() {
+            return retryAfter;
+        }
+    }
+
+    /**
+     * Opens a session for the user when the password is theirs.
+     *
+     * @param address the client's address, for throttling
+     * @throws SignInRefusedException for a wrong name or password, or too many recent failures
+     */
+    public Sessions.Opened signIn(String name, char[] password, String address) {
+        String user = name == null ? "" : name.strip();
+        Instant blocked = throttle.blockedUntil(user, address);
+        if (blocked != null) {
+            throw new SignInRefusedException("too many failed sign-ins; try again after " + blocked, blocked);
+        }
+        if (!Passwords.matches(password, users.passwordHash(user).orElse(null))) {
+            throttle.failed(user, address);
+            throw new SignInRefusedException("the user name or password is wrong", null);
+        }
+        throttle.succeeded(user);
+        return sessions.open(user);
+    }
+
+    /** The live session for a cookie's id; empty when unknown or idle too long. */
+    public Optional<Sessions.Session> find(String sessionId) {
+        return sessions.find(sessionId, idleTimeout);
+    }
+
+    /** Ends the session (sign-out). */
+    public void signOut(String sessionId) {
+        sessions.close(sessionId);
+    }
+
+    /** How long a session lasts unused. */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /**
+     * Sets a user's password (from the command line, by the user, or by an admin) and ends their
+     * sessions everywhere.
+     */
+    public void setPassword(String name, char[] password, String actor) {
+        users.setPasswordHash(name, Passwords.hash(password), actor);
+    }
+
+    /** Whether {@code password} is the user's current one: asked before a user changes their own. */
+    public boolean isPassword(String name, char[] password) {
+        return Passwords.matches(password, users.passwordHash(name).orElse(null));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.modeldock.ui;
+
+import dev.modeldock.server.WebModule;
+import dev.modeldock.server.auth.Auth;
+import dev.modeldock.service.Services;
+import dev.modeldock.ui.http.Pages;
+import dev.modeldock.ui.http.SecurityHeaders;
+import dev.modeldock.ui.http.Templates;
+import dev.modeldock.ui.page.CatalogPage;
+import dev.modeldock.ui.page.SignInPage;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.staticfiles.Location;
+
+/**
+ * The web UI as the server mounts it: its pages, its own scripts and styles under {@code /assets},
+ * and htmx and Chart.js under {@code /webjars}, all from the class path (no CDN, nothing fetched at
+ * run time).
+ */
+public final class WebUi implements WebModule {
+    private final Templates templates = new Templates();
+
+    @Override
+    public void configure(JavalinConfig config) {
+        config.staticFiles.enableWebjars();
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/assets";
+            files.directory = "/dev/modeldock/ui/assets";
+            files.location = Location.CLASSPATH;
+        });
+    }
+
+    @Override
+    public void register(Javalin app, Services services, Auth auth) {
+        app.before("/assets/*", SecurityHeaders::apply);
+        app.before("/webjars/*", SecurityHeaders::apply);
+        Pages pages = new Pages(app, auth, templates);
+        new SignInPage(pages, services.sessions()).register();
+        new CatalogPage(pages, services).register();
+    }
+
+    /** The templates, for the render benchmark. */
+    public Templates templates() {
+        return templates;
+    }
+}

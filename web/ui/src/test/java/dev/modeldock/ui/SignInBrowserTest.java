@@ -1,0 +1,55 @@
+package dev.modeldock.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.modeldock.ui.browser.Browser;
+import dev.modeldock.ui.browser.UiServer;
+import java.util.List;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+
+class SignInBrowserTest {
+    @RegisterExtension
+    @Order(1)
+    static final UiServer server = new UiServer();
+    @RegisterExtension
+    @Order(2)
+    static final Browser browser = new Browser(server);
+
+    @Test
+    void aUserSignsInWithTheirPasswordAndSignsOutEndingTheSession() {
+        server.createModel("minilm", "Sentence embeddings", List.of("english"));
+        browser.open("/sign-in");
+        browser.screenshots("sign-in");
+        browser.signInAs("editor");
+        assertTrue(browser.text(By.cssSelector("header .account")).contains("editor"));
+        Cookie cookie = browser.driver().manage().getCookieNamed("modeldock_session");
+        assertTrue(cookie.isHttpOnly(), "the session cookie is HttpOnly");
+        assertEquals("Lax", cookie.getSameSite());
+        String sessionId = cookie.getValue();
+        assertTrue(server.server().services().sessions().find(sessionId).isPresent());
+
+        browser.find(By.cssSelector("form[action='/sign-out'] button")).click();
+        browser.waitFor(By.id("password"));
+        assertNull(browser.driver().manage().getCookieNamed("modeldock_session"));
+        assertTrue(server.server().services().sessions().find(sessionId).isEmpty(), "sign-out ended the session"
+                + " on the server, not only in the browser");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithoutSayingWhetherTheUserExists() {
+        browser.signOutIfSignedIn();
+        browser.open("/sign-in");
+        browser.type(By.id("name"), "editor");
+        browser.type(By.id("password"), "not the password");
+        browser.find(By.cssSelector("form button.primary")).click();
+        assertEquals("the user name or password is wrong", browser.waitFor(By.id("sign-in-error")).getText());
+        assertNull(browser.driver().manage().getCookieNamed("modeldock_session"));
+        assertEquals("editor", browser.find(By.id("name")).getAttribute("value"), "the name stays filled in");
+    }
+}
