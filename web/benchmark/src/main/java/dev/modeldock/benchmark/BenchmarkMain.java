@@ -7,11 +7,11 @@ import picocli.CommandLine;
 
 /**
  * {@code modeldock-benchmark}: the benchmark commands, kept out of {@code modeldock.jar}.
- * {@code src/bin/benchmark} and {@code src/bin/benchmark-registry} run them.
+ * {@code src/bin/benchmark}, {@code src/bin/benchmark-registry} and {@code src/bin/benchmark-pages} run them.
  */
 @Command(name = "modeldock-benchmark", mixinStandardHelpOptions = true,
         description = "Measures ModelDock and prints the figures.",
-        subcommands = {BenchmarkCommand.class, RegistryBenchmarkCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchmarkCommand.class, RegistryBenchmarkCommand.class, PagesBenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class BenchmarkMain {
 
     public static void main(String[] args) {
