@@ -58,6 +58,7 @@ public final class SessionService {
             throw new SignInRefusedException("the user name or password is wrong", null);
         }
         throttle.succeeded(user);
+        sessions.sweep(idleTimeout); // sessions abandoned without sign-out go when someone next signs in
         return sessions.open(user);
     }
 
