@@ -5,8 +5,9 @@
  *
  * <p>Subpackages, each depending only on the ones after it: {@link dev.modeldock.server.api} (the
  * REST API and its OpenAPI description), {@link dev.modeldock.server.auth} (who calls, and may
- * they), then the services. A web UI will be {@code server.ui}, beside the API and calling the same
- * services; {@code ServerLayersTest} enforces the direction.
+ * they), then the services; {@code ServerLayersTest} enforces the direction. The web UI is a module
+ * of its own ({@code web/ui}), mounted beside the API as a {@link dev.modeldock.server.WebModule}
+ * and calling the same services.
  *
  * <p>API: what the command line ({@code modeldock serve}) and tests start a server with.
  */

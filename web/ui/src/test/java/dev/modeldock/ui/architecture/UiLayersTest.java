@@ -30,6 +30,11 @@ class UiLayersTest {
                 }
             };
 
+    private static final String[] ENGINE = {"dev.modeldock.conversion..", "dev.modeldock.runtime..",
+        "dev.modeldock.host..", "dev.modeldock.source..", "dev.modeldock.plan..", "dev.modeldock.graph..",
+        "dev.modeldock.validation..", "dev.modeldock.metadata..", "dev.modeldock.config..", "dev.modeldock.onnx..",
+        "dev.modeldock.provenance..", "dev.modeldock.artifact.."};
+
     private static JavaClasses classes;
 
     @BeforeAll
@@ -44,6 +49,14 @@ class UiLayersTest {
                 .should().dependOnClassesThat(REGISTRY_STORAGE)
                 .orShould().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..")
                 .because("pages read and write through the services, as the REST API does")
+                .check(classes);
+    }
+
+    @Test
+    void pagesNeverUseTheEngine() {
+        noClasses().that().resideInAPackage("dev.modeldock.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage(ENGINE)
+                .because("conversions, checks and plugins are the services' business, for the API and the pages alike")
                 .check(classes);
     }
 
