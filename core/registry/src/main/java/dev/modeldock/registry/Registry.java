@@ -8,6 +8,7 @@ import org.jdbi.v3.core.Jdbi;
  * did what. One instance per database; safe for concurrent use.
  */
 public final class Registry {
+    private final RegistryDatabase database;
     private final Jdbi jdbi;
     private final Models models;
     private final Versions versions;
@@ -20,6 +21,7 @@ public final class Registry {
     private final Sessions sessions;
 
     public Registry(RegistryDatabase database, SecretBox secrets) {
+        this.database = database;
         this.jdbi = database.jdbi();
         this.models = new Models(jdbi);
         this.versions = new Versions(jdbi);
@@ -67,6 +69,11 @@ public final class Registry {
     /** Web UI sessions. */
     public Sessions sessions() {
         return sessions;
+    }
+
+    /** SQL statements run since the database was opened ({@link RegistryDatabase#statementCount()}). */
+    public long statementCount() {
+        return database.statementCount();
     }
 
     /** The latest audit entries, newest first. */

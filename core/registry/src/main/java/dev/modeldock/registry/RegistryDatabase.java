@@ -4,9 +4,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.modeldock.plugin.ModelDockException;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.LongAdder;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The registry's database: embedded H2 under a data folder by default, PostgreSQL when a team
@@ -15,11 +18,18 @@ import org.jdbi.v3.core.Jdbi;
 public final class RegistryDatabase implements AutoCloseable {
     private final HikariDataSource pool;
     private final Jdbi jdbi;
+    private final LongAdder statements = new LongAdder();
     private final boolean postgres;
 
     private RegistryDatabase(HikariDataSource pool) {
         this.pool = pool;
         this.jdbi = Jdbi.create(pool).installPlugin(new Rows());
+        jdbi.setSqlLogger(new SqlLogger() {
+            @Override
+            public void logAfterExecution(StatementContext context) {
+                statements.increment();
+            }
+        });
         this.postgres = pool.getJdbcUrl().startsWith("jdbc:postgresql:");
     }
 
@@ -74,6 +84,14 @@ public final class RegistryDatabase implements AutoCloseable {
                     + rootMessage(e), e);
         }
         return new RegistryDatabase(pool);
+    }
+
+    /**
+     * How many SQL statements this database has run since it was opened: what a page or an
+     * endpoint costs in round trips, which tests compare between small and large catalogs.
+     */
+    public long statementCount() {
+        return statements.sum();
     }
 
     public Jdbi jdbi() {
