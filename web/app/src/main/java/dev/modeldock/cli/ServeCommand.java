@@ -6,6 +6,7 @@ import dev.modeldock.registry.SecretBox;
 import dev.modeldock.server.RegistryServer;
 import dev.modeldock.server.RegistryServerConfig;
 import dev.modeldock.service.ServiceConfig.IsolationConfig;
+import dev.modeldock.service.ServiceConfig.SessionConfig;
 import dev.modeldock.ui.WebUi;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -71,6 +72,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--conversion-timeout", paramLabel = "SECONDS", description = "Longest a conversion may take"
             + " (default " + IsolationConfig.DEFAULT_CONVERSION_SECONDS + ").")
     Integer conversionTimeout;
+
+    @Option(names = "--session-timeout", paramLabel = "MINUTES", description = "How long a web UI sign-in lasts"
+            + " unused (default " + SessionConfig.DEFAULT_IDLE_MINUTES + ").")
+    Integer sessionTimeout;
 
     @Option(names = "--cache-dir", paramLabel = "DIR", description = "Model cache conversions read from (default ~/.cache/modeldock).")
     Path cacheDir;
@@ -146,6 +151,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (loadCheckTimeout != null) {
             config.isolation.loadCheckTimeout = Duration.ofSeconds(loadCheckTimeout);
+        }
+        if (sessionTimeout != null) {
+            config.sessions.idleTimeout = Duration.ofMinutes(sessionTimeout);
         }
         if (conversionTimeout != null) {
             config.isolation.conversionTimeout = Duration.ofSeconds(conversionTimeout);
