@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.modeldock.testkit.onnx.SmallModels;
 import dev.modeldock.ui.browser.Browser;
 import dev.modeldock.ui.browser.UiServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -86,12 +90,22 @@ class DeploymentsBrowserTest {
     }
 
     @Test
-    void aViewerSeesTheHistoryWithoutDriftCheckOrRetire() {
+    void aViewerSeesTheHistoryWithoutDriftCheckOrRetire() throws Exception {
         long id = deployed("watched");
         browser.signInAs("viewer");
         browser.open("/deployments");
         assertTrue(browser.find(By.id("deployment-" + id)).getText().contains("watched"));
         assertTrue(browser.findAll(By.cssSelector("form[action$='/check'], form[action$='/retire']")).isEmpty());
         assertTrue(browser.findAll(By.linkText("Targets")).isEmpty(), "no Targets page in the viewer's navigation");
+
+        // A forged post from the viewer's own session, with its valid CSRF token, is refused by role.
+        String cookie = browser.driver().manage().getCookieNamed("modeldock_session").getValue();
+        String csrf = browser.find(By.cssSelector("meta[name=csrf-token]")).getAttribute("content");
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                server.baseUrl() + "/deployments/" + id + "/retire")).header("Cookie", "modeldock_session=" + cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, answer.statusCode());
+        assertEquals("deployed", server.server().services().deployments().get(id).status());
     }
 }

@@ -9,6 +9,8 @@ import dev.modeldock.service.Services;
 import dev.modeldock.ui.http.Pages;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +88,8 @@ public final class DeploymentsPage {
     /** After a post, back to the list it was sent from (filtered by model or not), at the deployment's row. */
     private static void back(Context ctx, Deployment deployment, String what) {
         String model = blankToNull(ctx.formParam("model"));
-        ctx.redirect("/deployments?" + (model == null ? "" : "model=" + model + "&") + what + "=" + deployment.id()
+        ctx.redirect("/deployments?" + (model == null ? "" : "model=" + URLEncoder.encode(model,
+                StandardCharsets.UTF_8) + "&") + what + "=" + deployment.id()
                 + "#deployment-" + deployment.id(), HttpStatus.SEE_OTHER);
     }
 
