@@ -49,16 +49,19 @@ final class DeploymentJob {
         registry.versions().get(request.model(), ref);
         TargetProfile profile = registry.targets().get(request.target());
         ExportTarget target = target(profile);
-        String name = request.databaseModelName();
-        if (!target.needsName() && (name == null || name.isBlank())) {
-            name = request.model();
-        }
+        String name = exportName(request, target);
         if (name == null || name.isBlank()) {
             throw new ModelDockException("'databaseModelName' is missing: the '" + profile.plugin() + "' target of"
                     + " profile '" + profile.name() + "' needs the name the model gets there");
         }
         target.check(name, settings(profile, Boolean.TRUE.equals(request.replace())));
         return registry.deployments().create(request.model(), ref, request.target(), name, actor);
+    }
+
+    /** The name the model gets at the target: the one given, or the model's where the target needs none. */
+    static String exportName(DeploymentRequest request, ExportTarget target) {
+        String name = request.databaseModelName();
+        return !target.needsName() && (name == null || name.isBlank()) ? request.model() : name;
     }
 
     /** Delivers the deployment's artifact; returns what the target reported. */
@@ -122,7 +125,7 @@ final class DeploymentJob {
                 settings(registry.targets().get(deployment.target()), replace));
     }
 
-    private ExportTarget target(TargetProfile profile) {
+    ExportTarget target(TargetProfile profile) {
         return extensions.exportTarget(profile.plugin());
     }
 
@@ -130,7 +133,7 @@ final class DeploymentJob {
      * The profile's settings with its secrets decrypted and its paths resolved in the folder for
      * target files, plus {@code replace}: for the target's eyes only.
      */
-    private Map<String, String> settings(TargetProfile profile, boolean replace) {
+    Map<String, String> settings(TargetProfile profile, boolean replace) {
         Map<String, String> settings = targetSettings.forExport(target(profile),
                 registry.targets().settingsForExport(profile.name()));
         settings.put("replace", String.valueOf(replace));

@@ -7,6 +7,7 @@ import dev.modeldock.registry.Limits;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Deployments: sending a version to a target profile (a background job), and checking it for drift. */
 public final class DeploymentService {
@@ -17,11 +18,14 @@ public final class DeploymentService {
     private final Deployments deployments;
     private final DeploymentJob deployment;
     private final JobRunner runner;
+    private final DeploymentPreflight preflight;
 
-    DeploymentService(Deployments deployments, DeploymentJob deployment, JobRunner runner) {
+    DeploymentService(Deployments deployments, DeploymentJob deployment, JobRunner runner,
+            DeploymentPreflight preflight) {
         this.deployments = deployments;
         this.deployment = deployment;
         this.runner = runner;
+        this.preflight = preflight;
     }
 
     /**
@@ -45,6 +49,24 @@ public final class DeploymentService {
         }
         deployments.attachJob(queued.id(), job.id());
         return new Queued(job, deployments.get(queued.id()));
+    }
+
+    /**
+     * Checks a deployment before it is started, changing nothing: the version or alias, the target
+     * profile, the name as the target checks it, and what the target holds under that name now
+     * (which proves a database target can be reached). Each check is reported, failed or not.
+     */
+    public Preflight preflight(DeploymentRequest request) throws IOException {
+        return preflight.run(request);
+    }
+
+    /**
+     * Why the target of profile {@code target} would refuse {@code name} as the deployed model's name
+     * (Oracle's identifier rules for the oracle target, a file name's for the file target), or empty
+     * when it takes it; a target that needs no name takes a blank one (the model's name is used).
+     */
+    public Optional<String> nameProblem(String model, String target, String name) {
+        return preflight.nameProblem(model, target, name);
     }
 
     /** Deployments, newest first; only {@code model}'s unless it is null. */

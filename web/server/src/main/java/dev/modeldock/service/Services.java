@@ -56,8 +56,9 @@ public final class Services implements AutoCloseable {
                 isolated), new OnnxUpload(registry, extensions, isolated, workDir));
         this.jobs = new JobService(registry.jobs());
         this.targets = new TargetService(registry.targets(), extensions, targetSettings);
-        this.deployments = new DeploymentService(registry.deployments(), new DeploymentJob(registry, extensions,
-                targetSettings, workDir), runner);
+        DeploymentJob deploymentJob = new DeploymentJob(registry, extensions, targetSettings, workDir);
+        this.deployments = new DeploymentService(registry.deployments(), deploymentJob, runner,
+                new DeploymentPreflight(registry, deploymentJob, workDir));
         this.users = new UserService(registry.users());
         this.sessions = new SessionService(registry.users(), registry.sessions(), sessionIdleTimeout,
                 Clock.systemUTC());

@@ -7,7 +7,11 @@ import dev.modeldock.ui.http.Pages;
 import dev.modeldock.ui.http.SecurityHeaders;
 import dev.modeldock.ui.http.Templates;
 import dev.modeldock.ui.page.CatalogPage;
+import dev.modeldock.ui.page.DeployPage;
+import dev.modeldock.ui.page.DeploymentsPage;
 import dev.modeldock.ui.page.SignInPage;
+import dev.modeldock.ui.page.TargetFormPage;
+import dev.modeldock.ui.page.TargetsPage;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
@@ -37,6 +41,10 @@ public final class WebUi implements WebModule {
         Pages pages = new Pages(app, auth, templates);
         new SignInPage(pages, services.sessions()).register();
         new CatalogPage(pages, services).register();
+        new DeployPage(pages, services).register();
+        new DeploymentsPage(pages, services).register();
+        new TargetsPage(pages, services.targets()).register();
+        new TargetFormPage(pages, services.targets()).register();
     }
 
     /** The templates, for the render benchmark. */
