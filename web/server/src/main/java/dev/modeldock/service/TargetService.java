@@ -20,8 +20,12 @@ import java.util.stream.Collectors;
  * shown again.
  */
 public final class TargetService {
-    /** Not a profile's name: {@code /api/v1/targets/plugins} lists the export targets. */
-    private static final String RESERVED = "plugins";
+    /**
+     * Not profiles' names: {@code /api/v1/targets/plugins} lists the export targets, and the web UI's
+     * {@code /targets/new} is the form for a new profile.
+     */
+    private static final Map<String, String> RESERVED = Map.of("plugins", "/api/v1/targets/plugins lists the export"
+            + " targets", "new", "/targets/new is the web UI's form for a new profile");
 
     private final Targets targets;
     private final Extensions extensions;
@@ -61,9 +65,9 @@ public final class TargetService {
         }
         Names.target(name);
         Limits.check("plugin", plugin, Limits.PLUGIN);
-        if (RESERVED.equals(name)) {
-            throw new ModelDockException("a target profile cannot be called '" + RESERVED + "': /api/v1/targets/"
-                    + RESERVED + " lists the export targets");
+        if (RESERVED.containsKey(name)) {
+            throw new ModelDockException("a target profile cannot be called '" + name + "': " + RESERVED.get(name)
+                    + "; choose another name");
         }
         ExportTarget target = extensions.exportTarget(plugin);
         Map<String, String> given = settings == null ? Map.of() : settings;

@@ -45,6 +45,14 @@ class TargetsApiTest {
     }
 
     @Test
+    void aProfileCannotTakeANameThatAPathUsesAlready() {
+        for (String reserved : java.util.List.of("plugins", "new")) {
+            server.admin().post("/api/v1/targets", Map.of("name", reserved, "plugin", "file", "settings",
+                    Map.of("output_dir", "reserved"))).expectError(400, "cannot be called '" + reserved + "'");
+        }
+    }
+
+    @Test
     void secretsAreWriteOnlyAndStoredEncrypted() throws Exception {
         server.admin().post("/api/v1/targets", Map.of("name", "t-oracle", "plugin", "oracle", "settings",
                 Map.of("url", "jdbc:oracle:thin:@//db:1521/FREEPDB1", "user", "SCOTT", "password", PASSWORD)))
