@@ -45,7 +45,9 @@ public record GraphSummary(long irVersion, String producer, Map<String, Long> op
                 custom.add(node.getDomain());
             }
         }
-        String producer = (model.getProducerName() + " " + model.getProducerVersion()).strip();
+        // Some producers repeat their name in the version ("ModelDock" "ModelDock 1.2").
+        String producer = model.getProducerVersion().startsWith(model.getProducerName()) ? model.getProducerVersion()
+                : (model.getProducerName() + " " + model.getProducerVersion()).strip();
         ModelSignature signature = ModelSignature.of(model);
         return new GraphSummary(model.getIrVersion(), producer, opsets, List.copyOf(custom),
                 model.getGraph().getNodeCount(), model.getFunctionsCount(), signature.inputs(), signature.outputs(),
