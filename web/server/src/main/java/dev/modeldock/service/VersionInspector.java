@@ -66,7 +66,7 @@ final class VersionInspector {
 
     private static int targetRelease(Version version) {
         JsonNode validation = Json.tree(version.validation());
-        return validation != null && validation.path("targetRelease").canConvertToInt()
-                && validation.path("targetRelease").isInt() ? validation.path("targetRelease").asInt() : DEFAULT_RELEASE;
+        return validation != null && validation.path("targetRelease").isInt() ? validation.path("targetRelease").asInt()
+                : DEFAULT_RELEASE;
     }
 }

@@ -80,6 +80,11 @@ class ComparePageBrowserTest {
                 rows.toString());
         assertTrue(rows.stream().allMatch(row -> !row.get(0).endsWith("same")), "only differences by default");
         browser.screenshots("compare");
+
+        browser.open("/models/nobody/compare");
+        assertTrue(browser.waitFor(By.tagName("h1")).getText().contains("404"), "an unknown model");
+        browser.open("/models/scorer/compare?a=1&b=9");
+        assertTrue(browser.waitFor(By.tagName("h1")).getText().contains("404"), "an unknown version");
     }
 
     private static WebElement figure(String label) {

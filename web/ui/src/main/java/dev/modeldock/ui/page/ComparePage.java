@@ -50,7 +50,7 @@ public final class ComparePage {
 
     public void register() {
         pages.get("/models/{name}/compare", Access.READ, (ctx, viewer) -> {
-            String model = ctx.pathParam("name");
+            String model = services.models().get(ctx.pathParam("name")).name(); // an unknown model is a 404
             List<Integer> numbers = services.versions().list(model).stream().map(Version::number).toList();
             if (numbers.isEmpty()) {
                 throw new ModelDockException("model '" + model + "' has no versions yet: make one first, then"
