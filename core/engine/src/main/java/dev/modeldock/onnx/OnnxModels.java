@@ -50,6 +50,28 @@ public final class OnnxModels {
     }
 
     /**
+     * Reads what a model is, as {@link #readStructure(Path)} does, from a stream: for a model already
+     * checked when it was taken in and kept elsewhere (a registry's artifact store). The tensors'
+     * values are skipped as they stream by, so heap use does not grow with the weights.
+     *
+     * @param name what messages call the model
+     * @throws ModelDockException when the stream is not ONNX or the model has no graph
+     */
+    public static ModelProto readStructure(InputStream stream, String name) {
+        try (InputStream in = new BufferedInputStream(stream, READ_BUFFER_BYTES)) {
+            ModelProto model = parseWhole(in, StructureReader::read);
+            if (!model.hasGraph() || model.getGraph().getNodeCount() == 0) {
+                throw new ModelDockException(name + " is not a usable ONNX model: it has no graph nodes");
+            }
+            return model;
+        } catch (InvalidProtocolBufferException e) {
+            throw new ModelDockException(name + " is not a valid ONNX model (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw new ModelDockException("cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Reads a model from outside as {@link #read} does and applies {@link ModelChecks}: what must
      * hold before ONNX Runtime or any other native code may see it.
      *
@@ -86,15 +108,7 @@ public final class OnnxModels {
         // Files.newInputStream, unlike FileInputStream, does not skip past the end of the file, so a
         // truncated file fails when a reader skips what the file no longer holds.
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), READ_BUFFER_BYTES)) {
-            CodedInputStream coded = CodedInputStream.newInstance(in);
-            coded.setSizeLimit(Integer.MAX_VALUE);
-            ModelProto model = parser.parse(coded);
-            // Parsing stops quietly at an end-group tag (a text file starting with 't' parses as an
-            // empty model), so insist that the whole file was one message.
-            if (!coded.isAtEnd()) {
-                throw new InvalidProtocolBufferException("parsing stopped before the end of the file");
-            }
-            return model;
+            return parseWhole(in, parser);
         } catch (NoSuchFileException e) {
             throw new ModelDockException("ONNX file " + file + " does not exist");
         } catch (InvalidProtocolBufferException e) {
@@ -102,6 +116,18 @@ public final class OnnxModels {
         } catch (IOException e) {
             throw new ModelDockException("cannot read ONNX file " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static ModelProto parseWhole(InputStream in, ModelParser parser) throws IOException {
+        CodedInputStream coded = CodedInputStream.newInstance(in);
+        coded.setSizeLimit(Integer.MAX_VALUE);
+        ModelProto model = parser.parse(coded);
+        // Parsing stops quietly at an end-group tag (a text file starting with 't' parses as an
+        // empty model), so insist that the whole file was one message.
+        if (!coded.isAtEnd()) {
+            throw new InvalidProtocolBufferException("parsing stopped before the end of the file");
+        }
+        return model;
     }
 
     private static ModelProto usable(Path file, ModelProto model) {

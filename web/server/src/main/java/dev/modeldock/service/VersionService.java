@@ -31,12 +31,14 @@ public final class VersionService {
     private final JobRunner runner;
     private final ConversionJob conversion;
     private final OnnxUpload upload;
+    private final VersionInspector inspector;
 
     VersionService(Registry registry, JobRunner runner, ConversionJob conversion, OnnxUpload upload) {
         this.registry = registry;
         this.runner = runner;
         this.conversion = conversion;
         this.upload = upload;
+        this.inspector = new VersionInspector(registry);
     }
 
     /** The model's versions, oldest first. */
@@ -91,6 +93,15 @@ public final class VersionService {
         Version version = upload.accept(model, onnx, fileName, metadata, targetRelease, actor);
         return new Uploaded(version, registry.versions().earliestWithArtifact(model, version.artifactSha256(),
                 version.number()));
+    }
+
+    /**
+     * The version's graph, read from its artifact (weights skipped, in this process, without ONNX
+     * Runtime; kept for the artifacts seen last), and the metadata checker's findings on its stored
+     * metadata with that graph, for the release it was taken in for.
+     */
+    public VersionInspection inspect(Version version) {
+        return inspector.inspect(version);
     }
 
     /** The version's artifact, each chunk verified as it is read. */

@@ -7,11 +7,13 @@ import dev.modeldock.ui.http.Pages;
 import dev.modeldock.ui.http.SecurityHeaders;
 import dev.modeldock.ui.http.Templates;
 import dev.modeldock.ui.page.CatalogPage;
+import dev.modeldock.ui.page.ComparePage;
 import dev.modeldock.ui.page.DeployPage;
 import dev.modeldock.ui.page.DeploymentsPage;
 import dev.modeldock.ui.page.SignInPage;
 import dev.modeldock.ui.page.TargetFormPage;
 import dev.modeldock.ui.page.TargetsPage;
+import dev.modeldock.ui.page.VersionPage;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
@@ -45,6 +47,8 @@ public final class WebUi implements WebModule {
         new DeploymentsPage(pages, services).register();
         new TargetsPage(pages, services.targets()).register();
         new TargetFormPage(pages, services.targets()).register();
+        new VersionPage(pages, services).register();
+        new ComparePage(pages, services).register();
     }
 
     /** The templates, for the render benchmark. */

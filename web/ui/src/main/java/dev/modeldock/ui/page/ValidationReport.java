@@ -1,0 +1,76 @@
+package dev.modeldock.ui.page;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A version's stored validation report, read for the pages: the parity figures of a conversion by
+ * kind of text (the texts whose token ids differed included) and an upload's metadata warnings.
+ *
+ * @param passed       whether every ASCII text matched closely enough to export; null for an upload
+ * @param minCosine    the lowest ASCII cosine an export accepts; null for an upload
+ * @param embeddingWidth the vector's width; null when not recorded
+ * @param runtime      what loading it in ONNX Runtime showed, for an upload; null otherwise
+ */
+public record ValidationReport(Boolean passed, Double minCosine, List<Parity> parity, Integer embeddingWidth,
+        String runtime, List<String> warnings) {
+
+    /** The figures for one kind of text ({@code ascii}, {@code non_ascii}, {@code supplementary}). */
+    public record Parity(String script, int texts, int tokenIdsAgree, double maxAbsDifference, double minCosine,
+            List<String> idsDiffer) {
+
+        public String label() {
+            return switch (script) {
+                case "ascii" -> "ASCII";
+                case "non_ascii" -> "Non-ASCII";
+                case "supplementary" -> "Outside the BMP";
+                default -> script;
+            };
+        }
+
+        public String agreement() {
+            return tokenIdsAgree + " / " + texts;
+        }
+
+        public String cosine() {
+            return String.format(Locale.ROOT, "%.6f", minCosine);
+        }
+
+        public String difference() {
+            return String.format(Locale.ROOT, "%.2e", maxAbsDifference);
+        }
+    }
+
+    /** Reads the stored report; a version without one has an empty report. */
+    public static ValidationReport of(JsonNode validation) {
+        if (validation == null || !validation.isObject()) {
+            return new ValidationReport(null, null, List.of(), null, null, List.of());
+        }
+        JsonNode parity = validation.path("parity");
+        List<Parity> figures = new ArrayList<>();
+        parity.fields().forEachRemaining(field -> {
+            JsonNode f = field.getValue();
+            if (f.isObject()) {
+                List<String> differ = new ArrayList<>();
+                f.path("idsDiffer").forEach(text -> differ.add(text.asText()));
+                figures.add(new Parity(field.getKey(), f.path("texts").asInt(), f.path("tokenIdsAgree").asInt(),
+                        f.path("maxAbsDifference").asDouble(), f.path("minCosine").asDouble(), differ));
+            }
+        });
+        List<String> warnings = new ArrayList<>();
+        validation.path("metadata").path("warnings").forEach(w -> warnings.add(w.path("field").asText() + ": "
+                + w.path("message").asText()));
+        return new ValidationReport(parity.has("passed") ? parity.path("passed").asBoolean() : null,
+                parity.has("minAsciiCosine") ? parity.path("minAsciiCosine").asDouble() : null, figures,
+                validation.path("embeddingWidth").canConvertToInt() && validation.path("embeddingWidth").asInt() > 0
+                        ? validation.path("embeddingWidth").asInt() : null,
+                validation.path("runtime").isTextual() ? validation.path("runtime").asText() : null, warnings);
+    }
+
+    /** The figures for {@code script}, or null when the report has none. */
+    public Parity figures(String script) {
+        return parity.stream().filter(p -> p.script().equals(script)).findFirst().orElse(null);
+    }
+}

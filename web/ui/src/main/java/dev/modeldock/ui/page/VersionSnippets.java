@@ -1,0 +1,85 @@
+package dev.modeldock.ui.page;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.modeldock.metadata.OracleNames;
+import dev.modeldock.registry.Version;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Copy-paste text for using a version outside ModelDock: the PL/SQL that loads it into Oracle with
+ * its metadata, a query that scores with it, and the curl and command-line commands that fetch and
+ * check it. Model names are letters, digits, '.', '_' and '-' (the registry's rule), so they need
+ * no shell quoting; the metadata is quoted for SQL.
+ *
+ * @param databaseName the mining model name suggested for the database: an unquoted Oracle identifier
+ */
+public record VersionSnippets(String databaseName, String fileName, String loadSql, String query, String curl,
+        String cli) {
+
+    /** The database directory the load example reads the file from (Oracle's examples use DM_DUMP). */
+    static final String DIRECTORY = "DM_DUMP";
+
+    /**
+     * @param baseUrl  the server as the browser reached it ({@code http://host:port})
+     * @param metadata the version's stored metadata, parsed
+     */
+    public static VersionSnippets of(Version version, String baseUrl, JsonNode metadata) {
+        String dbName = databaseName(version);
+        String file = version.model() + "-v" + version.number() + ".onnx";
+        String json = version.model() + "-v" + version.number() + ".json";
+        String compact = metadata == null ? "{}" : metadata.toString();
+        String sql = "-- Copy " + file + " into the database directory " + DIRECTORY + " first.\n"
+                + "BEGIN\n"
+                + "  DBMS_VECTOR.LOAD_ONNX_MODEL(\n"
+                + "    directory  => '" + DIRECTORY + "',\n"
+                + "    file_name  => '" + file + "',\n"
+                + "    model_name => '" + dbName + "',\n"
+                + "    metadata   => JSON('" + compact.replace("'", "''") + "'));\n"
+                + "END;\n/";
+        String api = baseUrl + "/api/v1/models/" + version.model() + "/versions/" + version.number();
+        String curl = "curl -fL -H \"Authorization: Bearer $MODELDOCK_TOKEN\" -o " + file + " " + api + "/artifact\n"
+                + "curl -fsS -H \"Authorization: Bearer $MODELDOCK_TOKEN\" " + api + " | jq .metadata > " + json;
+        boolean embedding = metadata == null || "embedding".equals(metadata.path("function").asText("embedding"));
+        String cli = "java -jar modeldock.jar metadata check --onnx " + file + " --metadata " + json
+                + " --model-name " + dbName + "\n"
+                + (embedding ? "java -jar modeldock.jar embed --pipeline " + file + " --text \"The quick brown fox\"\n"
+                        : "")
+                + "java -jar modeldock.jar export --onnx " + file + " --metadata " + json + " --name " + dbName
+                + " --target oracle --profile profile.json";
+        return new VersionSnippets(dbName, file, sql, query(dbName, metadata), curl, cli);
+    }
+
+    /** {@code MODEL_V3}: the model name upper-cased, anything an unquoted identifier cannot hold as '_'. */
+    static String databaseName(Version version) {
+        String base = version.model().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_$#]", "_");
+        if (!Character.isLetter(base.charAt(0))) {
+            base = "M_" + base;
+        }
+        String suffix = "_V" + version.number();
+        return OracleNames.truncateToBytes(base, OracleNames.MAX_MODEL_NAME_BYTES - suffix.length()) + suffix;
+    }
+
+    /** A query that scores one case with the model, by its mining function. */
+    private static String query(String dbName, JsonNode metadata) {
+        String function = metadata == null ? "embedding" : metadata.path("function").asText("embedding");
+        if (function.equals("embedding")) {
+            return "SELECT VECTOR_EMBEDDING(" + dbName + " USING 'The quick brown fox' AS " + attributes(metadata)
+                    .stream().findFirst().orElse("data") + ") AS embedding\nFROM dual;";
+        }
+        List<String> using = attributes(metadata).stream().map(a -> "0 AS " + a).toList();
+        String operator = function.equals("clustering") ? "CLUSTER_ID" : "PREDICTION";
+        return "SELECT " + operator + "(" + dbName + " USING " + (using.isEmpty() ? "*" : String.join(", ", using))
+                + ") AS result\nFROM dual;";
+    }
+
+    /** The attribute names the metadata maps the model's inputs to, in order. */
+    private static List<String> attributes(JsonNode metadata) {
+        List<String> names = new ArrayList<>();
+        if (metadata != null) {
+            metadata.path("input").forEach(columns -> columns.forEach(c -> names.add(c.asText())));
+        }
+        return names;
+    }
+}
