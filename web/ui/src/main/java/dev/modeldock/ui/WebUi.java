@@ -8,6 +8,8 @@ import dev.modeldock.ui.http.SecurityHeaders;
 import dev.modeldock.ui.http.Templates;
 import dev.modeldock.ui.page.CatalogPage;
 import dev.modeldock.ui.page.SignInPage;
+import dev.modeldock.ui.page.job.JobPage;
+import dev.modeldock.ui.page.newversion.NewVersionPage;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
@@ -37,6 +39,8 @@ public final class WebUi implements WebModule {
         Pages pages = new Pages(app, auth, templates);
         new SignInPage(pages, services.sessions()).register();
         new CatalogPage(pages, services).register();
+        new NewVersionPage(pages, services).register();
+        new JobPage(pages, services).register();
     }
 
     /** The templates, for the render benchmark. */
