@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.modeldock.registry.JobQuery;
 import dev.modeldock.testkit.MiniLmHubFolder;
 import dev.modeldock.ui.browser.Browser;
 import dev.modeldock.ui.browser.UiServer;
@@ -108,8 +109,8 @@ class NewVersionBrowserTest {
         assertEquals("/etc", browser.find(By.id("source")).getAttribute("value"));
         assertEquals("us, d", browser.find(By.id("languages")).getAttribute("value"));
         assertEquals(MINILM, new Select(browser.find(By.id("start"))).getFirstSelectedOption().getAttribute("value"));
-        assertEquals(0, server.server().services().jobs().list(new dev.modeldock.registry.JobQuery(null, null,
-                "refused", 0, 10)).total(), "no job was started");
+        assertEquals(0, server.server().services().jobs().list(new JobQuery(null, null, "refused", 0, 10)).total(),
+                "no job was started");
     }
 
     @Test
@@ -140,6 +141,24 @@ class NewVersionBrowserTest {
         assertEquals("384", browser.find(By.id("pp-1-in_features")).getAttribute("value"));
         assertEquals("16", browser.find(By.id("pp-1-out_features")).getAttribute("value"));
         assertEquals(MINILM, new Select(browser.find(By.id("start"))).getFirstSelectedOption().getAttribute("value"));
+    }
+
+    @Test
+    void aViewerIsRefusedTheFormAndItsPosts() {
+        server.createModel("look", "", List.of());
+        browser.signInAs("viewer");
+        browser.open("/models/look/new");
+        assertTrue(browser.text(By.tagName("main")).contains("Your role (viewer) may not do this"),
+                browser.text(By.tagName("main")));
+        assertTrue(browser.findAll(By.id("conversion")).isEmpty() && browser.findAll(By.id("upload")).isEmpty());
+        browser.script("var f = document.createElement('form'); f.method = 'post'; f.action = '/models/look/new';"
+                + " var c = document.createElement('input'); c.name = '_csrf';"
+                + " c.value = document.querySelector('meta[name=csrf-token]').content; f.appendChild(c);"
+                + " var s = document.createElement('input'); s.name = 'source'; s.value = arguments[0]; f.appendChild(s);"
+                + " document.body.appendChild(f); f.submit();", hubFolder.toString());
+        browser.waitForText(By.tagName("main"), "may not do this", Duration.ofSeconds(10));
+        assertEquals(0, server.server().services().jobs().list(new JobQuery(null, null, "look", 0, 10)).total(),
+                "a viewer's post started nothing");
     }
 
     /** Chooses what the properties start from; the form reloads with them. */

@@ -1,5 +1,6 @@
 package dev.modeldock.ui.page.newversion;
 
+import dev.modeldock.config.DistanceMetric;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.registry.Job;
 import dev.modeldock.registry.NotFoundException;
@@ -10,6 +11,7 @@ import dev.modeldock.service.Services;
 import dev.modeldock.ui.http.Pages;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,7 @@ public final class NewVersionPage {
             String fromJob = ctx.queryParam("from-job");
             ConversionForm form = fromJob == null ? starts.form(starts.defaultStart(), "")
                     : starts.fromJob(services.jobs().get(fromJob));
-            render(ctx, model, form, "", UploadForms.View.empty());
+            render(ctx, model, form, null, UploadForms.View.empty());
         });
         pages.post("/models/{name}/new", Access.EDIT, (ctx, viewer) -> {
             String model = services.models().get(ctx.pathParam("name")).name();
@@ -58,13 +60,8 @@ public final class NewVersionPage {
         });
         pages.post("/models/{name}/new/validate", Access.EDIT, (ctx, viewer) -> {
             String model = services.models().get(ctx.pathParam("name")).name();
-            String message = "";
-            try {
-                services.versions().check(model, ConversionForm.read(ctx).request(declared()));
-            } catch (ModelDockException e) {
-                message = e.getMessage();
-            }
-            pages.templates().render(ctx, "newversion/messages.jte", Map.of("error", message));
+            pages.templates().render(ctx, "newversion/messages.jte", Map.of("error", check(model,
+                    ConversionForm.read(ctx))));
         });
         pages.post("/models/{name}/new/edit", Access.EDIT, (ctx, viewer) -> {
             String model = services.models().get(ctx.pathParam("name")).name();
@@ -77,17 +74,40 @@ public final class NewVersionPage {
             } else {
                 form = form.edited(edit);
             }
-            render(ctx, model, form, "", UploadForms.View.empty());
+            render(ctx, model, form, check(model, form), UploadForms.View.empty());
         });
         uploads.register();
     }
 
-    /** Renders the page with the conversion form and the upload form as given. */
-    void render(Context ctx, String model, ConversionForm form, String error, UploadForms.View upload) {
+    /** The API's message for the form's request, or empty when the API would start it. */
+    private String check(String model, ConversionForm form) {
+        try {
+            services.versions().check(model, form.request(declared()));
+            return "";
+        } catch (NotFoundException e) {
+            throw e;
+        } catch (ModelDockException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** Renders the page with a fresh conversion form and the upload form as given. */
+    void render(Context ctx, String model, UploadForms.View upload) {
+        render(ctx, model, starts.form(starts.defaultStart(), ""), null, upload);
+    }
+
+    /**
+     * Renders the page with the conversion form and the upload form as given.
+     *
+     * @param checked the API's message for the conversion form, empty when it would be started; null
+     *                when the form has not been checked yet
+     */
+    private void render(Context ctx, String model, ConversionForm form, String checked, UploadForms.View upload) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("model", model);
         params.put("form", form);
-        params.put("error", error);
+        params.put("checked", checked == null ? "" : checked);
+        params.put("wasChecked", checked != null);
         params.put("starts", starts.all());
         params.put("processors", services.catalog().postProcessors());
         params.put("declared", declared());
@@ -105,6 +125,6 @@ public final class NewVersionPage {
 
     /** The distance metrics a form offers. */
     public static List<String> metrics() {
-        return java.util.Arrays.stream(dev.modeldock.config.DistanceMetric.values()).map(Enum::name).toList();
+        return Arrays.stream(DistanceMetric.values()).map(Enum::name).toList();
     }
 }

@@ -6,6 +6,7 @@ import dev.modeldock.registry.Job;
 import dev.modeldock.service.CatalogService;
 import dev.modeldock.service.Json;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,6 +58,9 @@ public final class Starts {
      */
     ConversionForm fromJob(Job job) {
         JsonNode conversion = Json.tree(job.request()).path("conversion");
+        if (!conversion.isObject()) {
+            return form(defaultStart(), ""); // a deployment's job: nothing to fill in
+        }
         String source = conversion.path("source").asText("");
         Map<String, Object> config = conversion.path("config").isObject()
                 ? Json.MAPPER.convertValue(conversion.path("config"), new TypeReference<Map<String, Object>>() { })
@@ -65,8 +69,7 @@ public final class Starts {
                 ? ConversionForm.TEMPLATE + conversion.path("template").asText()
                 : preconfigured().keySet().stream().filter(name -> source.equals(name) || source.endsWith("/" + name))
                         .findFirst().map(name -> ConversionForm.PRECONFIGURED + name).orElse(defaultStart());
-        Map<String, Object> merged = new java.util.LinkedHashMap<>(properties(start) == null ? Map.of()
-                : properties(start));
+        Map<String, Object> merged = new LinkedHashMap<>(properties(start) == null ? Map.of() : properties(start));
         merged.putAll(config);
         return ConversionForm.of(start, source, merged);
     }

@@ -71,13 +71,12 @@ public final class UploadForms {
                 ctx.redirect("/models/" + model + "/versions/" + uploaded.version().number(), HttpStatus.SEE_OTHER);
             } catch (ModelRefusedException e) {
                 ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-                page.render(ctx, model, starts(), "", refused(view, e));
+                page.render(ctx, model, refused(view, e));
             } catch (NotFoundException e) {
                 throw e;
             } catch (ModelDockException e) {
                 ctx.status(HttpStatus.BAD_REQUEST);
-                page.render(ctx, model, starts(), "", new View(view.metadata(), view.targetRelease(), null,
-                        e.getMessage()));
+                page.render(ctx, model, new View(view.metadata(), view.targetRelease(), null, e.getMessage()));
             }
         });
     }
@@ -104,10 +103,6 @@ public final class UploadForms {
     private static View refused(View view, ModelRefusedException e) {
         return new View(view.metadata(), view.targetRelease(), new Findings(true, e.getMessage()
                 + ". Nothing was stored.", e.problems()), "");
-    }
-
-    private ConversionForm starts() {
-        return new Starts(services.catalog()).form(new Starts(services.catalog()).defaultStart(), "");
     }
 
     /** What the API's multipart reader refuses before the service sees the upload, in this form's words. */
