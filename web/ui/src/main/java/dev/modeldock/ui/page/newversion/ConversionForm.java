@@ -32,6 +32,15 @@ public record ConversionForm(String start, String source, String maxSeqLength, b
         public String value(String parameter) {
             return values.getOrDefault(parameter, "");
         }
+
+        /**
+         * The parameters given that {@code info} does not declare (all of them without a plugin):
+         * shown as text so that nothing given is lost, for the API to refuse by name.
+         */
+        public List<String> undeclared(PostProcessorInfo info) {
+            return values.keySet().stream().filter(key -> info == null || info.parameters().stream()
+                    .noneMatch(setting -> setting.name().equals(key))).toList();
+        }
     }
 
     /** The form filled in from a configuration's JSON form ({@code EmbeddingModelConfig.toMap()}). */

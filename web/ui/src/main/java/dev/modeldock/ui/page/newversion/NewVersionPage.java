@@ -69,7 +69,7 @@ public final class NewVersionPage {
             String edit = String.valueOf(ctx.formParam("edit"));
             if (edit.equals("start")) {
                 form = starts.form(form.start(), form.source());
-            } else if (edit.equals("add")) {
+            } else if (edit.equals("add") && ctx.formParam("add") != null) {
                 form = form.edited("add:" + ctx.formParam("add"));
             } else {
                 form = form.edited(edit);
