@@ -1,5 +1,6 @@
 package dev.modeldock.plugin;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pf4j.ExtensionPoint;
@@ -19,6 +20,19 @@ public interface PostProcessor extends ExtensionPoint {
 
     /** The keys an entry may carry besides "name"; any other key is reported as unknown. */
     Set<String> parameterNames();
+
+    /**
+     * The parameters declared for forms (the web UI renders a field per parameter by its type, so a
+     * post-processor needs no UI code of its own): by default each of {@link #parameterNames} as an
+     * optional string; override to give types, defaults and descriptions. Names follow
+     * {@link Setting}'s rule (lowercase, digits, {@code _}); values reach {@link Parameters} as JSON
+     * types: a whole number for {@link Setting.Type#INTEGER}, true or false for
+     * {@link Setting.Type#BOOLEAN}, a string otherwise.
+     */
+    default List<Setting> parameters() {
+        return parameterNames().stream().sorted().map(parameter -> Setting.of(parameter, Setting.Type.STRING,
+                "a parameter of " + name())).toList();
+    }
 
     /**
      * Checks the entry against what flows in and says what flows out, before any graph is built.

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * A registry server checks a target profile against the declaration before storing it (unknown
  * settings, missing required ones and values of the wrong type are refused), stores secret ones
  * sealed, lists the declaration for forms, and confines {@link Type#PATH} settings to its folder for
- * target files.
+ * target files. A {@link PostProcessor} declares its parameters the same way
+ * ({@link PostProcessor#parameters()}), for forms.
  *
  * <pre>{@code
  * Setting.of("output_dir", Setting.Type.PATH, "the folder the files are written to").asRequired()

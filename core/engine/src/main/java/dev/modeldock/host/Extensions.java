@@ -121,6 +121,11 @@ public final class Extensions implements AutoCloseable {
         return byName(PostProcessor.class, PostProcessor::name, name, "post_processor");
     }
 
+    /** Every post-processor, in plugin order. */
+    public List<PostProcessor> postProcessors() {
+        return plugins.getExtensions(PostProcessor.class);
+    }
+
     /** The export target called {@code name}, or an error listing the known ones. */
     public ExportTarget exportTarget(String name) {
         return byName(ExportTarget.class, ExportTarget::name, name, "export target");

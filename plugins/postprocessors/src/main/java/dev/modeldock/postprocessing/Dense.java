@@ -6,6 +6,8 @@ import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
 import dev.modeldock.plugin.Parameters;
 import dev.modeldock.plugin.PostProcessor;
+import dev.modeldock.plugin.Setting;
+import java.util.List;
 import java.util.Set;
 import org.pf4j.Extension;
 
@@ -24,6 +26,16 @@ public final class Dense implements PostProcessor {
     @Override
     public Set<String> parameterNames() {
         return Set.of("in_features", "out_features", "bias", "activation_function");
+    }
+
+    @Override
+    public List<Setting> parameters() {
+        return List.of(Setting.of("in_features", Setting.Type.INTEGER, "the width of the embedding flowing in")
+                        .asRequired(),
+                Setting.of("out_features", Setting.Type.INTEGER, "the width of the embedding it produces").asRequired(),
+                Setting.of("bias", Setting.Type.BOOLEAN, "whether the layer adds its linear.bias").withDefault("true"),
+                Setting.of("activation_function", Setting.Type.STRING, "the activation after the layer; only Tanh")
+                        .withDefault("Tanh"));
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
 import dev.modeldock.plugin.Parameters;
 import dev.modeldock.plugin.PostProcessor;
+import dev.modeldock.plugin.Setting;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,12 @@ public final class Pooling implements PostProcessor {
     @Override
     public Set<String> parameterNames() {
         return Set.of("type");
+    }
+
+    @Override
+    public List<Setting> parameters() {
+        return List.of(Setting.of("type", Setting.Type.STRING, "how token embeddings become one: mean, max or cls")
+                .withDefault("mean"));
     }
 
     @Override

@@ -4,7 +4,9 @@ import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.host.Extensions;
 import dev.modeldock.host.PluginInfo;
 import dev.modeldock.host.ToolVersion;
+import dev.modeldock.plugin.Setting;
 import dev.modeldock.registry.RegistryDatabase;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,15 @@ public final class CatalogService {
      * @param database {@code postgresql} or {@code h2}
      */
     public record Health(boolean up, String version, String database) {
+    }
+
+    /**
+     * A post-processor as a configuration's {@code post_processors} entries name it, with the
+     * parameters it declares: what a form for an entry is made from.
+     *
+     * @param origin the plugin it comes from, "plugin-id@version"
+     */
+    public record PostProcessorInfo(String name, String origin, List<Setting> parameters) {
     }
 
     private final Extensions extensions;
@@ -48,6 +59,13 @@ public final class CatalogService {
     /** Each preconfigured model by name, with its properties. */
     public Object preconfigured() {
         return EmbeddingModelConfig.showPreconfigured(true, null).get(0);
+    }
+
+    /** Every installed post-processor with its declared parameters, by name. */
+    public List<PostProcessorInfo> postProcessors() {
+        return extensions.postProcessors().stream()
+                .map(p -> new PostProcessorInfo(p.name(), extensions.origin(p), p.parameters()))
+                .sorted(Comparator.comparing(PostProcessorInfo::name)).toList();
     }
 
     /** Installed plugins: id, version, state, extensions. */

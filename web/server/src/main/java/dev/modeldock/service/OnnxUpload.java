@@ -49,13 +49,9 @@ final class OnnxUpload {
      */
     Version accept(String model, ReceivedFile onnx, String fileName, String metadata, int targetRelease,
             String actor) throws IOException {
-        registry.models().get(model); // an unknown model is a 404 before anything is checked
-        Files.createDirectories(workDir);
-        Path file = workDir.resolve("upload-" + UUID.randomUUID() + ".onnx");
+        Path file = receive(model, onnx);
         try {
-            onnx.moveTo(file);
-            long size = Files.size(file);
-            List<MetadataProblem> problems = check(file, fileName, metadata, size, targetRelease);
+            List<MetadataProblem> problems = check(file, fileName, metadata, Files.size(file), targetRelease);
             StoredArtifact artifact;
             try (InputStream in = Files.newInputStream(file)) {
                 artifact = registry.artifacts().put(in);
@@ -71,6 +67,34 @@ final class OnnxUpload {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /**
+     * Runs every check {@link #accept} runs and stores nothing: the model's warnings, or a
+     * {@link ModelRefusedException} listing its errors.
+     */
+    List<MetadataProblem> check(String model, ReceivedFile onnx, String fileName, String metadata,
+            int targetRelease) throws IOException {
+        Path file = receive(model, onnx);
+        try {
+            return check(file, fileName, metadata, Files.size(file), targetRelease);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** The upload in a file of its own in the work folder, once the model is known to exist. */
+    private Path receive(String model, ReceivedFile onnx) throws IOException {
+        registry.models().get(model); // an unknown model is a 404 before anything is checked
+        Files.createDirectories(workDir);
+        Path file = workDir.resolve("upload-" + UUID.randomUUID() + ".onnx");
+        try {
+            onnx.moveTo(file);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        return file;
     }
 
     /** The model's problems, warnings included; throws for errors and for a model ONNX Runtime cannot load. */

@@ -1,6 +1,7 @@
 package dev.modeldock.service;
 
 import dev.modeldock.conversion.EmbeddingModel;
+import dev.modeldock.metadata.MetadataProblem;
 import dev.modeldock.registry.Job;
 import dev.modeldock.registry.Limits;
 import dev.modeldock.registry.Page;
@@ -64,15 +65,29 @@ public final class VersionService {
      * @throws JobRunner.QueueFullException when too many jobs wait
      */
     public Job convert(String model, ConversionRequest request, String actor) {
+        EmbeddingModel prepared = prepare(model, request);
+        return runner.submit("conversion", model, Map.of("model", model, "conversion", request), actor,
+                context -> VersionDocument.of(conversion.run(model, prepared, actor, context)));
+    }
+
+    /**
+     * The checks {@link #convert} runs before it queues a job, without queueing one: for forms that
+     * check as the user types, with the API's messages.
+     *
+     * @throws dev.modeldock.plugin.ModelDockException naming what is wrong
+     */
+    public void check(String model, ConversionRequest request) {
+        prepare(model, request);
+    }
+
+    private EmbeddingModel prepare(String model, ConversionRequest request) {
         Limits.check("source", request.source(), Limits.SOURCE);
         Limits.check("template", request.template(), Limits.TEMPLATE);
         if (request.config() != null) {
             Limits.check("config", Json.write(request.config()), Limits.CONFIG);
         }
         registry.models().get(model);
-        EmbeddingModel prepared = conversion.prepare(request);
-        return runner.submit("conversion", model, Map.of("model", model, "conversion", request), actor,
-                context -> VersionDocument.of(conversion.run(model, prepared, actor, context)));
+        return conversion.prepare(request);
     }
 
     /**
@@ -102,6 +117,19 @@ public final class VersionService {
      */
     public VersionInspection inspect(Version version) {
         return inspector.inspect(version);
+    }
+
+    /**
+     * Every check {@link #upload} runs, without storing anything: the problems Oracle would only warn
+     * about, for a person to see before they store the model.
+     *
+     * @throws ModelRefusedException when Oracle would refuse the model or its metadata, as {@link #upload}
+     */
+    public List<MetadataProblem> checkUpload(String model, ReceivedFile onnx, String fileName, String metadata,
+            int targetRelease) throws IOException {
+        Limits.check("metadata", metadata, Limits.METADATA);
+        Limits.check("file name", fileName, Limits.FILE_NAME);
+        return upload.check(model, onnx, fileName, metadata, targetRelease);
     }
 
     /** The version's artifact, each chunk verified as it is read. */

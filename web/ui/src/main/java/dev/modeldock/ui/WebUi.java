@@ -14,6 +14,8 @@ import dev.modeldock.ui.page.SignInPage;
 import dev.modeldock.ui.page.TargetFormPage;
 import dev.modeldock.ui.page.TargetsPage;
 import dev.modeldock.ui.page.VersionPage;
+import dev.modeldock.ui.page.job.JobPage;
+import dev.modeldock.ui.page.newversion.NewVersionPage;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
@@ -49,6 +51,8 @@ public final class WebUi implements WebModule {
         new TargetFormPage(pages, services.targets()).register();
         new VersionPage(pages, services).register();
         new ComparePage(pages, services).register();
+        new NewVersionPage(pages, services).register();
+        new JobPage(pages, services).register();
     }
 
     /** The templates, for the render benchmark. */

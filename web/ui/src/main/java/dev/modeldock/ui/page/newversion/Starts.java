@@ -1,0 +1,96 @@
+package dev.modeldock.ui.page.newversion;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.modeldock.registry.Job;
+import dev.modeldock.service.CatalogService;
+import dev.modeldock.service.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a conversion form starts from: a configuration template or a preconfigured model, with its
+ * properties as the catalog lists them; or the request of an earlier job, to try again.
+ */
+public final class Starts {
+    /** One choice: its form value ({@code template:text}) and its label. */
+    public record Start(String value, String label, boolean template) {
+    }
+
+    private final CatalogService catalog;
+
+    Starts(CatalogService catalog) {
+        this.catalog = catalog;
+    }
+
+    List<Start> all() {
+        List<Start> all = new ArrayList<>();
+        templates().keySet().forEach(name -> all.add(new Start(ConversionForm.TEMPLATE + name, name, true)));
+        preconfigured().keySet().forEach(name -> all.add(new Start(ConversionForm.PRECONFIGURED + name, name, false)));
+        return all;
+    }
+
+    String defaultStart() {
+        return ConversionForm.TEMPLATE + templates().keySet().iterator().next();
+    }
+
+    /**
+     * The form with the properties of {@code start} (an unknown one falls back to the first
+     * template); a preconfigured model fills in a blank source with its hub id.
+     */
+    ConversionForm form(String start, String source) {
+        Map<String, Object> config = properties(start);
+        if (config == null) {
+            start = defaultStart();
+            config = properties(start);
+        }
+        if (start.startsWith(ConversionForm.PRECONFIGURED) && source.isBlank()) {
+            source = start.substring(ConversionForm.PRECONFIGURED.length());
+        }
+        return ConversionForm.of(start, source, config);
+    }
+
+    /**
+     * The form a conversion job was started with: its source, template and properties; a request
+     * without a template started from the preconfigured model its source names.
+     */
+    ConversionForm fromJob(Job job) {
+        JsonNode conversion = Json.tree(job.request()).path("conversion");
+        if (!conversion.isObject()) {
+            return form(defaultStart(), ""); // a deployment's job: nothing to fill in
+        }
+        String source = conversion.path("source").asText("");
+        Map<String, Object> config = conversion.path("config").isObject()
+                ? Json.MAPPER.convertValue(conversion.path("config"), new TypeReference<Map<String, Object>>() { })
+                : Map.of();
+        String start = conversion.path("template").isTextual()
+                ? ConversionForm.TEMPLATE + conversion.path("template").asText()
+                : preconfigured().keySet().stream().filter(name -> source.equals(name) || source.endsWith("/" + name))
+                        .findFirst().map(name -> ConversionForm.PRECONFIGURED + name).orElse(defaultStart());
+        Map<String, Object> merged = new LinkedHashMap<>(properties(start) == null ? Map.of() : properties(start));
+        merged.putAll(config);
+        return ConversionForm.of(start, source, merged);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> properties(String start) {
+        if (start.startsWith(ConversionForm.TEMPLATE)) {
+            return (Map<String, Object>) templates().get(start.substring(ConversionForm.TEMPLATE.length()));
+        }
+        if (start.startsWith(ConversionForm.PRECONFIGURED)) {
+            return (Map<String, Object>) preconfigured().get(start.substring(ConversionForm.PRECONFIGURED.length()));
+        }
+        return null;
+    }
+
+    private Map<String, Object> templates() {
+        return catalog.templates();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> preconfigured() {
+        return (Map<String, Object>) catalog.preconfigured();
+    }
+}
