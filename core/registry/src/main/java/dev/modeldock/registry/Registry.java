@@ -10,6 +10,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class Registry {
     private final Jdbi jdbi;
     private final Models models;
+    private final ModelSummaries summaries;
     private final Versions versions;
     private final Aliases aliases;
     private final ArtifactStore artifacts;
@@ -22,6 +23,7 @@ public final class Registry {
     public Registry(RegistryDatabase database, SecretBox secrets) {
         this.jdbi = database.jdbi();
         this.models = new Models(jdbi);
+        this.summaries = new ModelSummaries(jdbi);
         this.versions = new Versions(jdbi);
         this.aliases = new Aliases(jdbi);
         this.artifacts = new ArtifactStore(database);
@@ -34,6 +36,11 @@ public final class Registry {
 
     public Models models() {
         return models;
+    }
+
+    /** The catalog's page of models with their summary figures. */
+    public ModelSummaries summaries() {
+        return summaries;
     }
 
     public Versions versions() {
