@@ -7,6 +7,7 @@ import dev.modeldock.ui.http.Pages;
 import dev.modeldock.ui.http.SecurityHeaders;
 import dev.modeldock.ui.http.Templates;
 import dev.modeldock.ui.page.CatalogPage;
+import dev.modeldock.ui.page.ModelPage;
 import dev.modeldock.ui.page.SignInPage;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -37,6 +38,7 @@ public final class WebUi implements WebModule {
         Pages pages = new Pages(app, auth, templates);
         new SignInPage(pages, services.sessions()).register();
         new CatalogPage(pages, services).register();
+        new ModelPage(pages, services).register();
     }
 
     /** The templates, for the render benchmark. */
