@@ -44,8 +44,16 @@ class CatalogBrowserTest {
         fixtures.upload("regressor");
         server.createModel("labse", "Language-agnostic BERT sentence embeddings", List.of("multilingual"));
         for (int i = 1; i <= 26; i++) {
-            server.createModel(String.format("team-model-%02d", i), "Model number " + i + " of the team",
-                    List.of("team"));
+            String name = String.format("team-model-%02d", i);
+            server.createModel(name, "Model number " + i + " of the team", List.of("team"));
+            if (i <= 6) { // a version each, some aliased and deployed, as a team's catalog has
+                fixtures.converted(name, 300_000 + i * 10_000, 0.99999, 8, "editor");
+                if (i % 2 == 0) {
+                    server.admin().put("/api/v1/models/" + name + "/aliases/production", java.util.Map.of(
+                            "version", 1)).expect(200);
+                    fixtures.deployed(name, 1, "prod-db", name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+                }
+            }
         }
     }
 
@@ -85,7 +93,8 @@ class CatalogBrowserTest {
         assertEquals(List.of("e5-base", "labse"), shown());
         card("e5-base").findElement(By.partialLinkText("production")).click();
         browser.waitFor(By.id("models"));
-        assertEquals(List.of("e5-base", "minilm-l6"), shown(), "alias production");
+        assertEquals(List.of("e5-base", "minilm-l6", "team-model-02", "team-model-04", "team-model-06"), shown(),
+                "alias production");
 
         browser.open("/?tag=team");
         new Select(browser.find(By.id("sort"))).selectByValue("versions");

@@ -9,6 +9,7 @@ import java.util.Locale;
 public final class ModelFormats {
     private static final String[] UNITS = {"B", "kB", "MB", "GB", "TB"};
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -33,6 +34,11 @@ public final class ModelFormats {
 
     public static String minute(Instant at) {
         return MINUTE.format(at);
+    }
+
+    /** The time of day of {@link #minute}: {@code 13:01 UTC}. */
+    public static String clock(Instant at) {
+        return CLOCK.format(at);
     }
 
     /** A cosine similarity to six places ({@code 0.999987}); a dash when not measured. */
