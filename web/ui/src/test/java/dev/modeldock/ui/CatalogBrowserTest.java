@@ -115,6 +115,22 @@ class CatalogBrowserTest {
     }
 
     @Test
+    void aPageOrSortTheCatalogDoesNotHaveIsExplainedNotAnError() {
+        browser.signInAs("viewer");
+        browser.open("/?page=abc");
+        assertEquals("page must be a whole number from 0, not 'abc'", browser.text(By.className("error-message")));
+        browser.open("/?sort=size");
+        assertEquals("sort must be one of name, updated, versions, not 'size'",
+                browser.text(By.className("error-message")));
+        browser.open("/?page=9999");
+        assertEquals(0, shown().size(), "past the last page: an empty page");
+        assertTrue(browser.text(By.id("no-models")).contains("past the last"));
+        browser.find(By.linkText("back to the first")).click();
+        browser.waitFor(By.id("models"));
+        assertEquals(25, shown().size());
+    }
+
+    @Test
     void anEditorCreatesAModelAndABadNameIsExplainedWithTheFormFilledIn() {
         browser.signInAs("editor");
         browser.open("/");

@@ -6,6 +6,7 @@ import dev.modeldock.registry.Model;
 import dev.modeldock.registry.ModelQuery;
 import dev.modeldock.registry.ModelSort;
 import dev.modeldock.registry.ModelSummary;
+import dev.modeldock.registry.Names;
 import dev.modeldock.registry.Page;
 import dev.modeldock.server.auth.Access;
 import dev.modeldock.service.Services;
@@ -93,11 +94,9 @@ public final class CatalogPage {
 
     private void render(Context ctx, NewModelForm form) {
         Search search = new Search(blankToNull(ctx.queryParam("q")), blankToNull(ctx.queryParam("tag")),
-                blankToNull(ctx.queryParam("alias")), ModelSort.parse(ctx.queryParam("sort")),
-                Math.max(0, ctx.queryParamAsClass("page", Integer.class).getOrDefault(0)));
+                blankToNull(ctx.queryParam("alias")), ModelSort.parse(ctx.queryParam("sort")), pageNumber(ctx));
         Page<ModelSummary> page = services.models().summaries(new ModelQuery(search.text(), search.tag(),
-                search.alias(), (int) Math.min((long) search.page() * PAGE_SIZE, Integer.MAX_VALUE - PAGE_SIZE),
-                PAGE_SIZE, search.sort()));
+                search.alias(), search.page() * PAGE_SIZE, PAGE_SIZE, search.sort()));
         String previous = search.page() > 0 ? search.href(search.page() - 1) : "";
         String next = page.offset() + page.items().size() < page.total() ? search.href(search.page() + 1) : "";
         pages.render(ctx, "catalog.jte", "Catalog", "catalog", Map.of("search", search,
@@ -111,6 +110,18 @@ public final class CatalogPage {
             case UPDATED -> "Recently updated";
             case VERSIONS -> "Most versions";
         };
+    }
+
+    /** The page asked for, from 0; anything but a whole number from 0 to a million is refused (400). */
+    private static int pageNumber(Context ctx) {
+        String page = blankToNull(ctx.queryParam("page"));
+        if (page == null) {
+            return 0;
+        }
+        if (!page.matches("[0-9]{1,6}")) {
+            throw new ModelDockException("page must be a whole number from 0, not '" + Names.printable(page) + "'");
+        }
+        return Integer.parseInt(page);
     }
 
     private static String field(Context ctx, String name) {
