@@ -98,6 +98,8 @@ class ModelBrowserTest {
         assertEquals(List.of("new-version-link", "deploy-link", "details-form", "remove", "alias-form"),
                 writeControls());
         assertEquals("/models/e5-base/deploy", relative(browser.find(By.id("deploy-link"))));
+        browser.find(By.cssSelector(".edit-details summary")).click();
+        browser.screenshots("model-editor");
     }
 
     @Test
