@@ -19,12 +19,13 @@ import org.jdbi.v3.core.statement.StatementException;
 
 /** The catalog's models: create, find, list, change, delete. */
 public final class Models {
-    /** Models with their tags and aliases gathered into arrays, as {@link Mapper} reads them. */
-    private static final String SELECT = "SELECT m.name, m.description, m.last_version, m.created_at,"
+    /** A model's columns with its tags and aliases gathered into arrays, as {@link Mapper} reads them. */
+    static final String COLUMNS = "m.name, m.description, m.last_version, m.created_at,"
             + " m.updated_at, (SELECT ARRAY_AGG(t.tag) FROM model_tag t WHERE t.model_id = m.id) AS tags,"
             + " (SELECT ARRAY_AGG(a.name ORDER BY a.name) FROM alias a WHERE a.model_id = m.id) AS alias_names,"
             + " (SELECT ARRAY_AGG(v.number ORDER BY a.name) FROM alias a JOIN model_version v ON v.id = a.version_id"
-            + " WHERE a.model_id = m.id) AS alias_numbers FROM model m";
+            + " WHERE a.model_id = m.id) AS alias_numbers";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM model m";
 
     private final Jdbi jdbi;
 
@@ -106,23 +107,41 @@ public final class Models {
 
     public Page<Model> list(ModelQuery query) {
         return jdbi.withHandle(h -> {
-            StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-            if (query.text() != null) {
-                where.append(" AND (LOWER(m.name) LIKE :text OR LOWER(m.description) LIKE :text)");
-            }
-            if (query.tag() != null) {
-                where.append(" AND EXISTS (SELECT 1 FROM model_tag t WHERE t.model_id = m.id AND t.tag = :tag)");
-            }
-            if (query.alias() != null) {
-                where.append(" AND EXISTS (SELECT 1 FROM alias a WHERE a.model_id = m.id AND a.name = :alias)");
-            }
-            long total = bindFilters(h.createQuery("SELECT COUNT(*) FROM model m" + where), query)
-                    .mapTo(Long.class).one();
-            List<Model> models = bindFilters(h.createQuery(SELECT + where
-                    + " ORDER BY m.name LIMIT :limit OFFSET :offset"), query)
-                    .bind("limit", query.limit()).bind("offset", query.offset()).mapTo(Model.class).list();
-            return new Page<>(models, query.offset(), query.limit(), total);
+            List<Model> models = window(h.createQuery(SELECT + where(query) + window(query)), query)
+                    .mapTo(Model.class).list();
+            return new Page<>(models, query.offset(), query.limit(), count(h, query));
         });
+    }
+
+    /** How many models match the query's filters, on all pages. */
+    static long count(Handle h, ModelQuery query) {
+        return bindFilters(h.createQuery("SELECT COUNT(*) FROM model m" + where(query)), query).mapTo(Long.class)
+                .one();
+    }
+
+    /** The WHERE clause of the query's filters, over the model table aliased {@code m}. */
+    static String where(ModelQuery query) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (query.text() != null) {
+            where.append(" AND (LOWER(m.name) LIKE :text OR LOWER(m.description) LIKE :text)");
+        }
+        if (query.tag() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM model_tag t WHERE t.model_id = m.id AND t.tag = :tag)");
+        }
+        if (query.alias() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM alias a WHERE a.model_id = m.id AND a.name = :alias)");
+        }
+        return where.toString();
+    }
+
+    /** The ORDER BY and page window of the query, to follow {@link #where}. */
+    static String window(ModelQuery query) {
+        return " ORDER BY " + query.sort().orderBy() + " LIMIT :limit OFFSET :offset";
+    }
+
+    /** Binds the filters and window of a statement made of {@link #where} and {@link #window}. */
+    static Query window(Query q, ModelQuery query) {
+        return bindFilters(q, query).bind("limit", query.limit()).bind("offset", query.offset());
     }
 
     static long idOf(Handle h, String name) {

@@ -11,6 +11,7 @@ public final class Registry {
     private final RegistryDatabase database;
     private final Jdbi jdbi;
     private final Models models;
+    private final ModelSummaries summaries;
     private final Versions versions;
     private final Aliases aliases;
     private final ArtifactStore artifacts;
@@ -24,6 +25,7 @@ public final class Registry {
         this.database = database;
         this.jdbi = database.jdbi();
         this.models = new Models(jdbi);
+        this.summaries = new ModelSummaries(jdbi);
         this.versions = new Versions(jdbi);
         this.aliases = new Aliases(jdbi);
         this.artifacts = new ArtifactStore(database);
@@ -36,6 +38,11 @@ public final class Registry {
 
     public Models models() {
         return models;
+    }
+
+    /** The catalog's page of models with their summary figures. */
+    public ModelSummaries summaries() {
+        return summaries;
     }
 
     public Versions versions() {

@@ -50,7 +50,7 @@ public final class Services implements AutoCloseable {
         this.runner = runner;
         this.isolated = isolated;
         this.catalog = new CatalogService(extensions, database);
-        this.models = new ModelService(registry.models());
+        this.models = new ModelService(registry.models(), registry.summaries());
         this.aliases = new AliasService(registry.aliases());
         this.versions = new VersionService(registry, runner, new ConversionJob(registry, extensions, settings, sources,
                 isolated), new OnnxUpload(registry, extensions, isolated, workDir));

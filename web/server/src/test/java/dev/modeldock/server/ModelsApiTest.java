@@ -89,6 +89,27 @@ class ModelsApiTest {
     }
 
     @Test
+    void listSortsByNameRecentChangeOrVersionCountAndRefusesAnUnknownSort() {
+        for (String name : List.of("sort-a", "sort-b", "sort-c")) {
+            server.admin().createModel(name);
+        }
+        server.admin().upload("sort-b", ServerFixture.regressor(), ServerFixture.REGRESSOR_METADATA);
+        server.admin().upload("sort-b", ServerFixture.classifier(), ServerFixture.CLASSIFIER_METADATA);
+        server.admin().upload("sort-c", ServerFixture.regressor(), ServerFixture.REGRESSOR_METADATA);
+        server.admin().patch("/api/v1/models/sort-a", Map.of("description", "changed last")).expect(200);
+
+        assertEquals(List.of("sort-a", "sort-b", "sort-c"), names(server.anonymous().get("/api/v1/models?q=sort-")));
+        assertEquals(List.of("sort-a", "sort-b", "sort-c"), names(server.anonymous().get(
+                "/api/v1/models?q=sort-&sort=name")));
+        assertEquals(List.of("sort-a", "sort-c", "sort-b"), names(server.anonymous().get(
+                "/api/v1/models?q=sort-&sort=updated")));
+        assertEquals(List.of("sort-b", "sort-c", "sort-a"), names(server.anonymous().get(
+                "/api/v1/models?q=sort-&sort=versions")));
+        server.anonymous().get("/api/v1/models?sort=size").expectError(400, "sort must be one of name, updated,"
+                + " versions");
+    }
+
+    @Test
     void textFilterTakesLikeWildcardsLiterally() {
         server.admin().createModel("wild_card");
         server.admin().createModel("wildxcard");

@@ -142,7 +142,7 @@ class OpenApiTest {
     @Test
     void describesQueryParameters() {
         JsonNode paths = server.anonymous().get("/openapi.json").expect(200).json().path("paths");
-        assertEquals(java.util.Set.of("q", "tag", "alias", "offset", "limit"),
+        assertEquals(java.util.Set.of("q", "tag", "alias", "sort", "offset", "limit"),
                 queryParameters(paths.path("/api/v1/models").path("get")));
         assertEquals(java.util.Set.of("model"), queryParameters(paths.path("/api/v1/deployments").path("get")));
         assertEquals(java.util.Set.of("state", "kind", "model", "offset", "limit"),

@@ -10,6 +10,7 @@ import dev.modeldock.ui.page.CatalogPage;
 import dev.modeldock.ui.page.ComparePage;
 import dev.modeldock.ui.page.DeployPage;
 import dev.modeldock.ui.page.DeploymentsPage;
+import dev.modeldock.ui.page.ModelPage;
 import dev.modeldock.ui.page.SignInPage;
 import dev.modeldock.ui.page.TargetFormPage;
 import dev.modeldock.ui.page.TargetsPage;
@@ -53,6 +54,7 @@ public final class WebUi implements WebModule {
         new ComparePage(pages, services).register();
         new NewVersionPage(pages, services).register();
         new JobPage(pages, services).register();
+        new ModelPage(pages, services).register();
     }
 
     /** The templates, for the render benchmark. */

@@ -7,10 +7,12 @@ import static dev.modeldock.server.api.Schemas.strings;
 import dev.modeldock.registry.Limits;
 import dev.modeldock.registry.Model;
 import dev.modeldock.registry.ModelQuery;
+import dev.modeldock.registry.ModelSort;
 import dev.modeldock.registry.Page;
 import dev.modeldock.server.auth.Access;
 import dev.modeldock.server.auth.Auth;
 import dev.modeldock.service.ModelService;
+import java.util.Arrays;
 import java.util.List;
 
 /** The catalog's models. */
@@ -31,14 +33,18 @@ final class ModelRoutes {
 
     List<Endpoint> endpoints() {
         return List.of(
-                Endpoint.get("/api/v1/models", Access.READ, "Lists models; filters q (text), tag, alias; paging with"
-                        + " offset and limit", ctx -> {
+                Endpoint.get("/api/v1/models", Access.READ, "Lists models; filters q (text), tag, alias; order by sort;"
+                        + " paging with offset and limit", ctx -> {
                     ModelQuery query = new ModelQuery(Params.text(ctx, "q"), Params.text(ctx, "tag"),
                             Params.text(ctx, "alias"), Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE),
-                            Params.integer(ctx, "limit", 50, 1, Page.MAX_LIMIT));
+                            Params.integer(ctx, "limit", 50, 1, Page.MAX_LIMIT),
+                            ModelSort.parse(Params.text(ctx, "sort")));
                     ctx.json(Views.page(models.list(query), Views::model));
                 }).withQuery(Schemas.parameters("q", string("text anywhere in the name or description"),
                         "tag", string("only models with this tag"), "alias", string("only models with this alias"),
+                        "sort", Schemas.choice("name (default), updated (most recently changed first) or versions"
+                                + " (most versions first); ties by name", Arrays.stream(ModelSort.values())
+                                .map(ModelSort::id).toList()),
                         "offset", Schemas.integer("models to skip (default 0)"),
                         "limit", Schemas.integer("models per page, 1 to " + Page.MAX_LIMIT + " (default 50)")))
                         .returns(ResponseSchemas.pageOf("Model")),

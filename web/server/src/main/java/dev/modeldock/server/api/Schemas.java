@@ -18,6 +18,11 @@ final class Schemas {
         return Map.of("type", "string", "description", description, "maxLength", maxLength);
     }
 
+    /** A string that is one of {@code values}. */
+    static Map<String, Object> choice(String description, List<String> values) {
+        return Map.of("type", "string", "enum", values, "description", description);
+    }
+
     static Map<String, Object> integer(String description) {
         return Map.of("type", "integer", "description", description);
     }
