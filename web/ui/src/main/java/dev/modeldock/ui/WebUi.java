@@ -6,7 +6,12 @@ import dev.modeldock.service.Services;
 import dev.modeldock.ui.http.Pages;
 import dev.modeldock.ui.http.SecurityHeaders;
 import dev.modeldock.ui.http.Templates;
+import dev.modeldock.ui.page.AccountPage;
+import dev.modeldock.ui.page.AuditPage;
 import dev.modeldock.ui.page.CatalogPage;
+import dev.modeldock.ui.page.PlaygroundPage;
+import dev.modeldock.ui.page.PluginsPage;
+import dev.modeldock.ui.page.UsersPage;
 import dev.modeldock.ui.page.SignInPage;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -37,6 +42,11 @@ public final class WebUi implements WebModule {
         Pages pages = new Pages(app, auth, templates);
         new SignInPage(pages, services.sessions()).register();
         new CatalogPage(pages, services).register();
+        new PluginsPage(pages, services.catalog()).register();
+        new PlaygroundPage(pages, services).register();
+        new UsersPage(pages, services.users(), services.sessions()).register();
+        new AuditPage(pages, services.audit()).register();
+        new AccountPage(pages, services.users(), services.sessions()).register();
     }
 
     /** The templates, for the render benchmark. */
