@@ -32,6 +32,7 @@ public final class LoadCheckMain {
                 if (request.get("texts") instanceof List<?> texts) {
                     server.send(Map.of("type", "embedded", "vectors", pipelines.embed(model, texts)));
                 } else {
+                    pipelines.close(); // a load check gets the worker's memory to itself, as before the playground
                     OrtSessions.checkLoads(model);
                     server.send(Map.of("type", "loaded"));
                 }
