@@ -1,7 +1,9 @@
 package dev.modeldock.registry;
 
 import java.util.List;
+import java.util.Locale;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * The registry: every model built, its versions and their bytes, where they were deployed, and who
@@ -87,6 +89,47 @@ public final class Registry {
     public List<AuditEntry> audit(int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT id, at, actor, action, subject, detail FROM audit"
                         + " ORDER BY id DESC LIMIT :limit").bind("limit", limit).mapTo(AuditEntry.class).list());
+    }
+
+    /** One page of the audit entries {@code query} selects, newest first, with how many match in all. */
+    public Page<AuditEntry> audit(AuditQuery query) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (query.actor() != null) {
+            where.append(" AND actor = :actor");
+        }
+        if (query.action() != null) {
+            where.append(" AND action = :action");
+        }
+        if (query.subject() != null) {
+            where.append(" AND LOWER(subject) LIKE :subject");
+        }
+        return jdbi.withHandle(h -> {
+            long total = bindAudit(h.createQuery("SELECT COUNT(*) FROM audit" + where), query).mapTo(Long.class).one();
+            List<AuditEntry> entries = bindAudit(h.createQuery("SELECT id, at, actor, action, subject, detail FROM audit"
+                    + where + " ORDER BY id DESC LIMIT :limit OFFSET :offset"), query)
+                    .bind("limit", query.limit()).bind("offset", query.offset()).mapTo(AuditEntry.class).list();
+            return new Page<>(entries, query.offset(), query.limit(), total);
+        });
+    }
+
+    /** Every action the audit log holds, in alphabetical order: the choices of a filter. */
+    public List<String> auditActions() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT action FROM audit ORDER BY action")
+                .mapTo(String.class).list());
+    }
+
+    private static Query bindAudit(Query q, AuditQuery query) {
+        if (query.actor() != null) {
+            q.bind("actor", query.actor());
+        }
+        if (query.action() != null) {
+            q.bind("action", query.action());
+        }
+        if (query.subject() != null) {
+            q.bind("subject", "%" + query.subject().toLowerCase(Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        return q;
     }
 
     /**

@@ -10,7 +10,7 @@ import picocli.CommandLine;
         description = "Turns sentence-embedding models into self-contained ONNX pipelines for Oracle Database.",
         subcommands = {TemplatesCommand.class, PreconfiguredCommand.class, ExportCommand.class, EmbedCommand.class,
                 MetadataCommand.class,
-                PluginsCommand.class, ServeCommand.class,
+                PluginsCommand.class, ServeCommand.class, UsersCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ModelDockCommand {
 

@@ -39,6 +39,7 @@ public final class Services implements AutoCloseable {
     private final UserService users;
     private final SessionService sessions;
     private final AuditService audit;
+    private final PlaygroundService playground;
 
     private Services(Path dataDir, Path workDir, RegistryDatabase database, Registry registry, JobRunner runner,
             IsolatedRuntime isolated, Extensions extensions, Settings settings, SourceRoots sources,
@@ -63,6 +64,7 @@ public final class Services implements AutoCloseable {
         this.sessions = new SessionService(registry.users(), registry.sessions(), sessionIdleTimeout,
                 Clock.systemUTC());
         this.audit = new AuditService(registry);
+        this.playground = new PlaygroundService(registry, isolated, workDir.resolve("playground"));
     }
 
     /**
@@ -165,6 +167,11 @@ public final class Services implements AutoCloseable {
 
     public AuditService audit() {
         return audit;
+    }
+
+    /** Texts embedded with a version's pipeline, in the isolated runtime. */
+    public PlaygroundService playground() {
+        return playground;
     }
 
     /** The data folder, as an absolute path. */

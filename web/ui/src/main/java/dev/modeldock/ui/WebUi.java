@@ -6,14 +6,19 @@ import dev.modeldock.service.Services;
 import dev.modeldock.ui.http.Pages;
 import dev.modeldock.ui.http.SecurityHeaders;
 import dev.modeldock.ui.http.Templates;
+import dev.modeldock.ui.page.AccountPage;
+import dev.modeldock.ui.page.AuditPage;
 import dev.modeldock.ui.page.CatalogPage;
 import dev.modeldock.ui.page.ComparePage;
 import dev.modeldock.ui.page.DeployPage;
 import dev.modeldock.ui.page.DeploymentsPage;
 import dev.modeldock.ui.page.ModelPage;
+import dev.modeldock.ui.page.PlaygroundPage;
+import dev.modeldock.ui.page.PluginsPage;
 import dev.modeldock.ui.page.SignInPage;
 import dev.modeldock.ui.page.TargetFormPage;
 import dev.modeldock.ui.page.TargetsPage;
+import dev.modeldock.ui.page.UsersPage;
 import dev.modeldock.ui.page.VersionPage;
 import dev.modeldock.ui.page.job.JobPage;
 import dev.modeldock.ui.page.newversion.NewVersionPage;
@@ -55,6 +60,11 @@ public final class WebUi implements WebModule {
         new NewVersionPage(pages, services).register();
         new JobPage(pages, services).register();
         new ModelPage(pages, services).register();
+        new PluginsPage(pages, services.catalog()).register();
+        new PlaygroundPage(pages, services).register();
+        new UsersPage(pages, services.users(), services.sessions()).register();
+        new AuditPage(pages, services.audit()).register();
+        new AccountPage(pages, services.users(), services.sessions()).register();
     }
 
     /** The templates, for the render benchmark. */

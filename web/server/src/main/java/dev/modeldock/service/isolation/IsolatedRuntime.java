@@ -10,6 +10,7 @@ import dev.modeldock.source.ModelSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every ONNX Runtime session the server opens on a model from outside, each in a child process:
- * upload load checks on a warm worker, one at a time; conversions in a fresh child per job. A child
+ * upload load checks and the playground's embeddings on a warm worker, one at a time; conversions in
+ * a fresh child per job. A child
  * that crashes, passes its memory limit or its time limit is killed, its request fails with an
  * {@link IsolationFailure} naming the problem (logged in one line), and the server goes on.
  */
@@ -57,6 +59,28 @@ public final class IsolatedRuntime implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IsolationFailure("loading the model was interrupted: the server is stopping");
+        }
+    }
+
+    /**
+     * Embeds {@code texts} with the pipeline {@code model} (one string in, one vector out) on the warm
+     * worker, as the command line's {@code embed} does; the worker keeps the last pipeline open, so
+     * give each model a file name of its own (by content) and never change a file once used.
+     *
+     * @return one vector per text, in order
+     * @throws ModelDockException ONNX Runtime's refusal, naming the file (a model that is no pipeline
+     *                            taking text, a text the pipeline fails on)
+     * @throws IsolationFailure   when embedding crashed ONNX Runtime, needed too much memory or time
+     */
+    public List<float[]> embed(Path model, List<String> texts) throws IOException {
+        try {
+            return loadChecks.embed(model, texts);
+        } catch (IsolationFailure e) {
+            LOG.warn("embedding texts failed: {}", e.getMessage());
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IsolationFailure("embedding the texts was interrupted: the server is stopping");
         }
     }
 

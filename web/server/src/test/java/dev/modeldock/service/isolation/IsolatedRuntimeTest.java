@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.testkit.onnx.HostileModels;
+import dev.modeldock.testkit.onnx.OnnxGraph;
 import dev.modeldock.testkit.onnx.SmallModels;
 import dev.modeldock.testkit.plugin.Plugins;
 import java.io.IOException;
@@ -83,6 +85,22 @@ class IsolatedRuntimeTest {
             assertTrue(refused.getMessage().startsWith("ONNX Runtime cannot load " + garbage), refused.getMessage());
             assertTrue(!(refused instanceof IsolationFailure), "an ordinary refusal: " + refused);
             runtime.checkLoads(file("regressor.onnx", SmallModels.featureRegressor()));
+        }
+    }
+
+    @Test
+    void embeddingWithAModelThatTakesNoTextIsRefusedAndTheWorkerEmbedsOn() throws IOException {
+        Path regressor = file("regressor.onnx", SmallModels.featureRegressor());
+        Path embedder = file("embedder.onnx", SmallModels.embedder(List.of(OnnxGraph.tensor("input", DataType.STRING,
+                SmallModels.BATCH)), "embedding", DataType.FLOAT, SmallModels.BATCH, 8));
+        try (IsolatedRuntime runtime = runtime(2048, GENEROUS)) {
+            ModelDockException refused = assertThrows(ModelDockException.class, () -> runtime.embed(regressor,
+                    List.of("a text")));
+            assertEquals(regressor + " is not an embedding pipeline: its input features does not take strings",
+                    refused.getMessage());
+            List<float[]> vectors = runtime.embed(embedder, List.of("one", "two"));
+            assertEquals(2, vectors.size());
+            assertEquals(8, vectors.get(1).length);
         }
     }
 }
