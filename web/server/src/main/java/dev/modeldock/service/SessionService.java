@@ -85,8 +85,23 @@ public final class SessionService {
         users.setPasswordHash(name, Passwords.hash(password), actor);
     }
 
-    /** Whether {@code password} is the user's current one: asked before a user changes their own. */
-    public boolean isPassword(String name, char[] password) {
-        return Passwords.matches(password, users.passwordHash(name).orElse(null));
+    /**
+     * A signed-in user's change of their own password: the current one must be theirs (a wrong one
+     * counts as a failed sign-in, so the form cannot be used to guess it), then the new one is set,
+     * which ends every session of theirs, and a fresh session is opened for the browser that asked.
+     *
+     * @throws SignInRefusedException for a wrong current password, or too many recent failures
+     */
+    public Sessions.Opened changePassword(String name, char[] current, char[] chosen, String address) {
+        Instant blocked = throttle.blockedUntil(name, address);
+        if (blocked != null) {
+            throw new SignInRefusedException("too many wrong passwords; try again after " + blocked, blocked);
+        }
+        if (!Passwords.matches(current, users.passwordHash(name).orElse(null))) {
+            throttle.failed(name, address);
+            throw new SignInRefusedException("the current password is wrong; nothing was changed", null);
+        }
+        setPassword(name, chosen, name);
+        return sessions.open(name);
     }
 }

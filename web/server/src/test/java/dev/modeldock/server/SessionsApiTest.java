@@ -73,6 +73,25 @@ class SessionsApiTest {
     }
 
     @Test
+    void changingOnesPasswordNeedsTheCurrentOneAndWrongGuessesAreThrottledLikeSignIns() {
+        server.server.services().users().create("frank", Role.EDITOR, "test");
+        sessions().setPassword("frank", PASSWORD.toCharArray(), "test");
+        Sessions.Opened before = sessions().signIn("frank", PASSWORD.toCharArray(), "10.2.2.1");
+
+        for (int i = 0; i < 5; i++) {
+            SessionService.SignInRefusedException wrong = assertThrows(SessionService.SignInRefusedException.class,
+                    () -> sessions().changePassword("frank", "a wrong guess!".toCharArray(),
+                            "the next password".toCharArray(), "10.2.2.1"));
+            assertEquals("the current password is wrong; nothing was changed", wrong.getMessage());
+        }
+        SessionService.SignInRefusedException throttled = assertThrows(SessionService.SignInRefusedException.class,
+                () -> sessions().changePassword("frank", PASSWORD.toCharArray(), "the next password".toCharArray(),
+                        "10.2.2.1"));
+        assertNotNull(throttled.retryAfter());
+        assertTrue(sessions().find(before.id()).isPresent(), "nothing changed: the old session lives");
+    }
+
+    @Test
     void aPasswordTooShortOrTooLongForBcryptIsRefusedByName() {
         server.server.services().users().create("erin", Role.VIEWER, "test");
         for (String bad : List.of("short", "é".repeat(40))) {

@@ -74,7 +74,9 @@ class AccountBrowserTest {
         assertNotEquals(before, after);
         assertTrue(server.server().services().sessions().find(before).isEmpty(), "the old session was ended");
         assertTrue(browser.text(By.cssSelector("header .account")).contains("hugo"), "still signed in");
-        assertTrue(server.server().services().sessions().isPassword("hugo", "hugo's new password".toCharArray()));
+        assertTrue(server.server().services().sessions().find(server.server().services().sessions()
+                .signIn("hugo", "hugo's new password".toCharArray(), "127.0.0.1").id()).isPresent(),
+                "the new password signs in");
     }
 
     @Test

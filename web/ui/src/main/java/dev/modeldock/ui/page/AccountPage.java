@@ -66,14 +66,10 @@ public final class AccountPage {
         char[] chosen = typed(ctx, "password");
         char[] repeated = typed(ctx, "repeat");
         try {
-            if (!sessions.isPassword(viewer.name(), current)) {
-                throw new ModelDockException("the current password is wrong; nothing was changed");
-            }
             if (!Arrays.equals(chosen, repeated)) {
                 throw new ModelDockException("the new password and its repetition differ; nothing was changed");
             }
-            sessions.setPassword(viewer.name(), chosen, viewer.name());
-            Sessions.Opened session = sessions.signIn(viewer.name(), chosen, ctx.ip());
+            Sessions.Opened session = sessions.changePassword(viewer.name(), current, chosen, ctx.ip());
             SessionCookie.write(ctx, session.id());
             ctx.redirect("/account?done=password", HttpStatus.SEE_OTHER);
         } catch (ModelDockException e) {
