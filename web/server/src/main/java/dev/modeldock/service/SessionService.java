@@ -2,6 +2,7 @@ package dev.modeldock.service;
 
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.registry.Sessions;
+import dev.modeldock.registry.User;
 import dev.modeldock.registry.Users;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,12 @@ import java.util.Optional;
  * Failed attempts are throttled per user and per client address.
  */
 public final class SessionService {
+    /**
+     * Token sign-ins name no user; their failures are counted per address under a key no user name
+     * can take, so a stranger's wrong tokens lock out only their own address.
+     */
+    private static final String TOKEN_USER = "\u0000token@";
+
     private final Users users;
     private final Sessions sessions;
     private final Duration idleTimeout;
@@ -62,6 +69,27 @@ public final class SessionService {
         return sessions.open(user);
     }
 
+    /**
+     * Opens a session for the owner of an API token: how the first admin, who has a token but no
+     * password yet, reaches the web UI to set one. Wrong tokens count against the address like
+     * wrong passwords.
+     *
+     * @throws SignInRefusedException for an unknown token, or too many recent failures from the address
+     */
+    public Sessions.Opened signInWithToken(String token, String address) {
+        Instant blocked = throttle.blockedUntil(TOKEN_USER + address, address);
+        if (blocked != null) {
+            throw new SignInRefusedException("too many failed sign-ins; try again after " + blocked, blocked);
+        }
+        Optional<User> user = users.authenticate(token == null ? "" : token.strip());
+        if (user.isEmpty()) {
+            throttle.failed(TOKEN_USER + address, address);
+            throw new SignInRefusedException("the API token is not valid", null);
+        }
+        sessions.sweep(idleTimeout);
+        return sessions.open(user.get().name());
+    }
+
     /** The live session for a cookie's id; empty when unknown or idle too long. */
     public Optional<Sessions.Session> find(String sessionId) {
         return sessions.find(sessionId, idleTimeout);
@@ -70,6 +98,11 @@ public final class SessionService {
     /** Ends the session (sign-out). */
     public void signOut(String sessionId) {
         sessions.close(sessionId);
+    }
+
+    /** Whether the user has set a password (a user of API tokens only has not). */
+    public boolean hasPassword(String name) {
+        return users.passwordHash(name).isPresent();
     }
 
     /** How long a session lasts unused. */
@@ -89,6 +122,7 @@ public final class SessionService {
      * A signed-in user's change of their own password: the current one must be theirs (a wrong one
      * counts as a failed sign-in, so the form cannot be used to guess it), then the new one is set,
      * which ends every session of theirs, and a fresh session is opened for the browser that asked.
+     * A user without a password yet (signed in with an API token) gives none.
      *
      * @throws SignInRefusedException for a wrong current password, or too many recent failures
      */
@@ -97,7 +131,8 @@ public final class SessionService {
         if (blocked != null) {
             throw new SignInRefusedException("too many wrong passwords; try again after " + blocked, blocked);
         }
-        if (!Passwords.matches(current, users.passwordHash(name).orElse(null))) {
+        Optional<String> hash = users.passwordHash(name);
+        if (hash.isPresent() && !Passwords.matches(current, hash.get())) {
             throttle.failed(name, address);
             throw new SignInRefusedException("the current password is wrong; nothing was changed", null);
         }

@@ -92,6 +92,22 @@ class SessionsApiTest {
     }
 
     @Test
+    void anApiTokenOpensASessionForItsOwnerAndWrongTokensAreThrottledPerAddress() {
+        server.server.services().users().create("gina", Role.EDITOR, "test");
+        String token = server.server.services().users().issueToken("gina", "laptop", "test");
+        Sessions.Opened session = sessions().signInWithToken(token, "10.3.3.1");
+        assertEquals("gina", sessions().find(session.id()).orElseThrow().user().name());
+
+        for (int i = 0; i < 5; i++) {
+            assertEquals("the API token is not valid", assertThrows(SessionService.SignInRefusedException.class,
+                    () -> sessions().signInWithToken("mdk_guess", "10.3.3.2")).getMessage());
+        }
+        assertNotNull(assertThrows(SessionService.SignInRefusedException.class,
+                () -> sessions().signInWithToken(token, "10.3.3.2")).retryAfter(), "that address waits");
+        assertNotNull(sessions().signInWithToken(token, "10.3.3.3"), "another address does not");
+    }
+
+    @Test
     void aPasswordTooShortOrTooLongForBcryptIsRefusedByName() {
         server.server.services().users().create("erin", Role.VIEWER, "test");
         for (String bad : List.of("short", "é".repeat(40))) {

@@ -52,4 +52,36 @@ class SignInBrowserTest {
         assertNull(browser.driver().manage().getCookieNamed("modeldock_session"));
         assertEquals("editor", browser.find(By.id("name")).getAttribute("value"), "the name stays filled in");
     }
+
+    @Test
+    void aUserWithATokenButNoPasswordSignsInWithTheTokenAndSetsAPassword() {
+        server.server().services().users().create("newcomer", dev.modeldock.registry.Role.EDITOR, "test");
+        String token = server.server().services().users().issueToken("newcomer", "first", "test");
+        browser.signOutIfSignedIn();
+        browser.open("/sign-in");
+        browser.find(By.cssSelector("details.token-sign-in summary")).click();
+        browser.type(By.id("token"), token + "x");
+        browser.find(By.cssSelector("form[action^='/sign-in/token'] button")).click();
+        assertEquals("the API token is not valid", browser.waitFor(By.id("sign-in-error")).getText());
+        assertEquals("", browser.find(By.id("token")).getAttribute("value"), "a token is never sent back");
+        assertTrue(!browser.driver().getPageSource().contains(token), "nor shown anywhere");
+
+        browser.type(By.id("token"), token);
+        browser.find(By.cssSelector("form[action^='/sign-in/token'] button")).click();
+        assertTrue(browser.waitFor(By.cssSelector("header .account")).getText().contains("newcomer"));
+        browser.open("/account");
+        assertEquals("Set a password", browser.text(By.id("password-title")));
+        assertTrue(browser.findAll(By.id("current")).isEmpty(), "no current password to give");
+        browser.type(By.id("password"), "newcomer's password");
+        browser.type(By.id("repeat"), "newcomer's password");
+        browser.find(By.cssSelector("form.account-password button.primary")).click();
+        browser.waitFor(By.id("account-message"));
+
+        browser.signOutIfSignedIn();
+        browser.open("/sign-in");
+        browser.type(By.id("name"), "newcomer");
+        browser.type(By.id("password"), "newcomer's password");
+        browser.find(By.cssSelector("form button.primary")).click();
+        assertTrue(browser.waitFor(By.cssSelector("header .account")).getText().contains("newcomer"));
+    }
 }

@@ -90,6 +90,7 @@ public final class AccountPage {
         params.put("error", error);
         params.put("newToken", newToken);
         params.put("label", label);
+        params.put("hasPassword", sessions.hasPassword(viewer.name()));
         pages.render(ctx, "account.jte", "Your account", "account", params);
     }
 

@@ -21,8 +21,9 @@ public final class SignInPage {
     }
 
     public void register() {
-        pages.get("/sign-in", Access.PUBLIC, (ctx, viewer) -> form(ctx, "", null));
+        pages.get("/sign-in", Access.PUBLIC, (ctx, viewer) -> form(ctx, "", null, false));
         pages.post("/sign-in", Access.PUBLIC, (ctx, viewer) -> signIn(ctx));
+        pages.post("/sign-in/token", Access.PUBLIC, (ctx, viewer) -> signInWithToken(ctx));
         pages.post("/sign-out", Access.READ, (ctx, viewer) -> {
             sessions.signOut(SessionCookie.read(ctx));
             SessionCookie.clear(ctx);
@@ -39,16 +40,28 @@ public final class SignInPage {
             ctx.redirect(safeNext(ctx.queryParam("next")), HttpStatus.SEE_OTHER);
         } catch (SessionService.SignInRefusedException e) {
             ctx.status(e.retryAfter() == null ? 401 : 429);
-            form(ctx, name, e.getMessage());
+            form(ctx, name, e.getMessage(), false);
         } finally {
             Arrays.fill(password, '\0');
         }
     }
 
-    private void form(Context ctx, String name, String error) {
+    /** The token is never echoed back: a refused one leaves the field empty. */
+    private void signInWithToken(Context ctx) {
+        try {
+            Sessions.Opened session = sessions.signInWithToken(ctx.formParam("token"), ctx.ip());
+            SessionCookie.write(ctx, session.id());
+            ctx.redirect(safeNext(ctx.queryParam("next")), HttpStatus.SEE_OTHER);
+        } catch (SessionService.SignInRefusedException e) {
+            ctx.status(e.retryAfter() == null ? 401 : 429);
+            form(ctx, "", e.getMessage(), true);
+        }
+    }
+
+    private void form(Context ctx, String name, String error, boolean tokenOpen) {
         String next = safeNext(ctx.queryParam("next"));
         pages.render(ctx, "sign-in.jte", "Sign in", "", Map.of("name", name, "next", next,
-                "error", error == null ? "" : error));
+                "error", error == null ? "" : error, "tokenOpen", tokenOpen));
     }
 
     /** Where to go after signing in: a path on this site only, never another site (an open redirect). */
