@@ -65,6 +65,13 @@ public final class WebUi implements WebModule {
         new UsersPage(pages, services.users(), services.sessions()).register();
         new AuditPage(pages, services.audit()).register();
         new AccountPage(pages, services.users(), services.sessions()).register();
+        app.error(404, "html", ctx -> { // a browser at an address no page has: the layout, not the API's JSON
+            if (!ctx.path().startsWith("/api/") && !ctx.path().startsWith("/assets/")
+                    && !ctx.path().startsWith("/webjars/")) {
+                SecurityHeaders.apply(ctx);
+                pages.error(ctx, 404, "There is no page at " + ctx.path() + ".");
+            }
+        });
     }
 
     /** The templates, for the render benchmark. */

@@ -84,4 +84,15 @@ class SignInBrowserTest {
         browser.find(By.cssSelector("form button.primary")).click();
         assertTrue(browser.waitFor(By.cssSelector("header .account")).getText().contains("newcomer"));
     }
+
+    @Test
+    void aBrowserAtAnAddressNoPageHasGetsThePagesNotFoundNotTheApisJson() {
+        browser.open("/no-such-page");
+        assertEquals("Error 404", browser.text(By.tagName("h1")));
+        assertTrue(browser.text(By.cssSelector(".error-message")).contains("/no-such-page"));
+        assertTrue(browser.findAll(By.cssSelector("header nav a[href='/']")).size() == 1, "with the navigation");
+        var api = server.admin().get("/api/v1/no-such-endpoint");
+        assertEquals(404, api.status());
+        assertTrue(api.text().startsWith("{\"error\""), "the API still answers JSON: " + api.text());
+    }
 }
