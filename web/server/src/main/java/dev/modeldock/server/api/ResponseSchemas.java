@@ -77,6 +77,8 @@ final class ResponseSchemas {
         components.put("User", shape("name", type("string"), "role", type("string"), "createdAt", TIME));
         components.put("Caller", shape("name", type("string"), "role", type("string")));
         components.put("Token", shape("user", type("string"), "token", type("string", "shown this once")));
+        components.put("TokenInfo", shape("id", type("string", "names the token for revocation; not the token"),
+                "label", type("string"), "createdAt", TIME));
         components.put("Health", shape("status", type("string"), "version", type("string"),
                 "database", type("string", "postgresql or h2")));
         components.put("AliasMove", shape("alias", type("string"), "from", type(List.of("integer", "null")),

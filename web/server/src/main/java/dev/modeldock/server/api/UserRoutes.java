@@ -3,16 +3,19 @@ package dev.modeldock.server.api;
 import static dev.modeldock.server.api.Schemas.object;
 import static dev.modeldock.server.api.Schemas.string;
 
+import dev.modeldock.registry.ApiToken;
 import dev.modeldock.registry.Limits;
 import dev.modeldock.registry.Role;
 import dev.modeldock.registry.User;
 import dev.modeldock.server.auth.Access;
 import dev.modeldock.server.auth.Auth;
 import dev.modeldock.service.UserService;
+import io.javalin.http.Context;
+import io.javalin.http.UnauthorizedResponse;
 import java.util.List;
 import java.util.Map;
 
-/** Users and API tokens (admin only), and who the caller is. */
+/** Users and their API tokens (admin only), who the caller is, and the caller's own tokens. */
 final class UserRoutes {
     /** Body of POST /api/v1/users. */
     record NewUser(String name, String role) {
@@ -37,6 +40,21 @@ final class UserRoutes {
                 Endpoint.get("/api/v1/me", Access.READ, "Who the caller is and their role", ctx -> ctx.json(
                         Map.of("name", Auth.caller(ctx).name(), "role", Auth.caller(ctx).role().id())))
                         .returns(ResponseSchemas.ref("Caller")),
+                Endpoint.get("/api/v1/me/tokens", Access.READ, "The caller's own API tokens (label and id, never"
+                        + " the token)", ctx -> ctx.json(users.tokens(self(ctx)).stream().map(UserRoutes::view).toList()))
+                        .returns(ResponseSchemas.listOf("TokenInfo")),
+                Endpoint.withBody("POST", "/api/v1/me/tokens", Access.READ, "Issues the caller an API token of"
+                        + " their own; it is shown this once", object(List.of(), "label",
+                        string("what the token is for", Limits.TOKEN_LABEL)), 201, ctx -> {
+                            String label = ctx.body().isBlank() ? "" : JsonBody.read(ctx, NewToken.class).label();
+                            String token = users.issueToken(self(ctx), label, self(ctx));
+                            ctx.status(201).json(Map.of("user", self(ctx), "token", token));
+                        }).returns(ResponseSchemas.ref("Token")),
+                Endpoint.delete("/api/v1/me/tokens/{id}", Access.READ, "Revokes one of the caller's own API tokens",
+                        ctx -> {
+                            users.revokeToken(self(ctx), ctx.pathParam("id"), self(ctx));
+                            ctx.status(204);
+                        }),
                 Endpoint.get("/api/v1/users", Access.ADMIN, "Users and their roles",
                         ctx -> ctx.json(users.list().stream().map(UserRoutes::view).toList()))
                         .returns(ResponseSchemas.listOf("User")),
@@ -65,6 +83,19 @@ final class UserRoutes {
                     String token = users.issueToken(ctx.pathParam("name"), label, Auth.caller(ctx).name());
                     ctx.status(201).json(Map.of("user", ctx.pathParam("name"), "token", token));
                 }).returns(ResponseSchemas.ref("Token")));
+    }
+
+    /** The signed-in caller's name; anonymous readers have no tokens of their own. */
+    private static String self(Context ctx) {
+        if (Auth.caller(ctx).isAnonymous()) {
+            throw new UnauthorizedResponse("this request needs an API token (Authorization: Bearer"
+                    + " TOKEN)");
+        }
+        return Auth.caller(ctx).name();
+    }
+
+    private static Map<String, Object> view(ApiToken token) {
+        return Map.of("id", token.id(), "label", token.label(), "createdAt", token.createdAt());
     }
 
     private static Map<String, Object> view(User user) {
