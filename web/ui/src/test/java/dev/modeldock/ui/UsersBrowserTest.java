@@ -103,6 +103,17 @@ class UsersBrowserTest {
     }
 
     @Test
+    void aCraftedLinkCannotShowAnAdminAChangeThatDidNotHappen() {
+        browser.signInAs("admin");
+        browser.open("/users?done=deleted&user=admin");
+        assertTrue(browser.findAll(By.id("users-message")).isEmpty(), "admin was not deleted");
+        browser.open("/users?done=created&user=nobody-of-that-name");
+        assertTrue(browser.findAll(By.id("users-message")).isEmpty(), "no such user was created");
+        browser.open("/users?done=role&user=editor");
+        assertEquals("editor has a new role.", browser.text(By.id("users-message")), "a real user's change reads");
+    }
+
+    @Test
     void aNonAdminIsRefusedTheUsersPage() {
         browser.signInAs("deployer");
         browser.open("/users");

@@ -12,10 +12,12 @@ import dev.modeldock.service.ModelRefusedException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -72,7 +74,7 @@ public final class Pages {
 
     /** Renders a page inside the layout: {@code params} plus {@code chrome}. */
     public void render(Context ctx, String template, String title, String section, Map<String, Object> params) {
-        java.util.Map<String, Object> all = new java.util.HashMap<>(params);
+        Map<String, Object> all = new HashMap<>(params);
         all.put("chrome", new Chrome(title, viewer(ctx), section));
         templates.render(ctx, template, all);
     }
@@ -121,8 +123,8 @@ public final class Pages {
     private void refuse(Context ctx, Viewer viewer, boolean changes) {
         if (viewer == null || !viewer.signedIn()) {
             if (!changes) {
-                ctx.redirect("/sign-in?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8), io.javalin.http
-                        .HttpStatus.SEE_OTHER);
+                ctx.redirect("/sign-in?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8),
+                        HttpStatus.SEE_OTHER);
                 return;
             }
             ctx.attribute(VIEWER, Viewer.anonymous());

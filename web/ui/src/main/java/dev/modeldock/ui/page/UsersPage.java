@@ -108,11 +108,20 @@ public final class UsersPage {
         pages.render(ctx, "users.jte", "Users", "users", params);
     }
 
-    /** The sentence for the {@code done} code of a redirect after a change; empty for none or an unknown one. */
-    private static String done(Context ctx) {
-        String template = DONE.get(String.valueOf(ctx.queryParam("done")));
+    /**
+     * The sentence for the {@code done} code of a redirect after a change; empty for none, an unknown
+     * one, or one the registry contradicts (a link naming a user who does not exist, or a "deleted" one
+     * who does), so a crafted link cannot show an admin a change that did not happen.
+     */
+    private String done(Context ctx) {
+        String code = String.valueOf(ctx.queryParam("done"));
+        String template = DONE.get(code);
         String user = ctx.queryParam("user");
-        return template == null || user == null ? "" : String.format(template, user);
+        if (template == null || user == null) {
+            return "";
+        }
+        boolean exists = users.list().stream().anyMatch(u -> u.name().equals(user));
+        return exists == !code.equals("deleted") ? String.format(template, user) : "";
     }
 
     private static String field(Context ctx, String name) {
