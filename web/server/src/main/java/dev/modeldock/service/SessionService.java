@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Signing in to the web UI with a user name and password, and the sessions that follow: opened at
@@ -56,14 +57,8 @@ public final class SessionService {
      */
     public Sessions.Opened signIn(String name, char[] password, String address) {
         String user = name == null ? "" : name.strip();
-        Instant blocked = throttle.blockedUntil(user, address);
-        if (blocked != null) {
-            throw new SignInRefusedException("too many failed sign-ins; try again after " + blocked, blocked);
-        }
-        if (!Passwords.matches(password, users.passwordHash(user).orElse(null))) {
-            throttle.failed(user, address);
-            throw new SignInRefusedException("the user name or password is wrong", null);
-        }
+        attempt(user, address, () -> Passwords.matches(password, users.passwordHash(user).orElse(null)),
+                "the user name or password is wrong");
         throttle.succeeded(user);
         sessions.sweep(idleTimeout); // sessions abandoned without sign-out go when someone next signs in
         return sessions.open(user);
@@ -77,17 +72,10 @@ public final class SessionService {
      * @throws SignInRefusedException for an unknown token, or too many recent failures from the address
      */
     public Sessions.Opened signInWithToken(String token, String address) {
-        Instant blocked = throttle.blockedUntil(TOKEN_USER + address, address);
-        if (blocked != null) {
-            throw new SignInRefusedException("too many failed sign-ins; try again after " + blocked, blocked);
-        }
-        Optional<User> user = users.authenticate(token == null ? "" : token.strip());
-        if (user.isEmpty()) {
-            throttle.failed(TOKEN_USER + address, address);
-            throw new SignInRefusedException("the API token is not valid", null);
-        }
+        Optional<User> owner = users.authenticate(token == null ? "" : token.strip());
+        attempt(TOKEN_USER + address, address, owner::isPresent, "the API token is not valid");
         sessions.sweep(idleTimeout);
-        return sessions.open(user.get().name());
+        return sessions.open(owner.get().name());
     }
 
     /** The live session for a cookie's id; empty when unknown or idle too long. */
@@ -127,16 +115,24 @@ public final class SessionService {
      * @throws SignInRefusedException for a wrong current password, or too many recent failures
      */
     public Sessions.Opened changePassword(String name, char[] current, char[] chosen, String address) {
-        Instant blocked = throttle.blockedUntil(name, address);
-        if (blocked != null) {
-            throw new SignInRefusedException("too many wrong passwords; try again after " + blocked, blocked);
-        }
-        Optional<String> hash = users.passwordHash(name);
-        if (hash.isPresent() && !Passwords.matches(current, hash.get())) {
-            throttle.failed(name, address);
-            throw new SignInRefusedException("the current password is wrong; nothing was changed", null);
-        }
+        attempt(name, address, () -> users.passwordHash(name).map(hash -> Passwords.matches(current, hash))
+                .orElse(true), "the current password is wrong; nothing was changed");
         setPassword(name, chosen, name);
         return sessions.open(name);
+    }
+
+    /**
+     * One throttled attempt to prove who one is: refused while {@code key} or the address has too many
+     * recent failures; a failed {@code proof} counts against both and is refused with {@code wrong}.
+     */
+    private void attempt(String key, String address, BooleanSupplier proof, String wrong) {
+        Instant blocked = throttle.blockedUntil(key, address);
+        if (blocked != null) {
+            throw new SignInRefusedException("too many failed sign-ins; try again after " + blocked, blocked);
+        }
+        if (!proof.getAsBoolean()) {
+            throttle.failed(key, address);
+            throw new SignInRefusedException(wrong, null);
+        }
     }
 }

@@ -51,8 +51,7 @@ public final class UsersPage {
     }
 
     public void register() {
-        pages.get("/users", Access.ADMIN, (ctx, viewer) -> render(ctx, new NewUser("", Role.VIEWER.id()),
-                done(ctx), ""));
+        pages.get("/users", Access.ADMIN, (ctx, viewer) -> render(ctx, new NewUser("", Role.VIEWER.id()), ""));
         pages.post("/users", Access.ADMIN, (ctx, viewer) -> {
             NewUser form = new NewUser(field(ctx, "name"), field(ctx, "role"));
             change(ctx, form, () -> users.create(form.name(), Role.parse(form.role()), viewer.name()),
@@ -86,7 +85,7 @@ public final class UsersPage {
             action.run();
         } catch (ModelDockException e) {
             ctx.status(FormFailure.status(e));
-            render(ctx, form == null ? new NewUser("", Role.VIEWER.id()) : form, "", e.getMessage());
+            render(ctx, form == null ? new NewUser("", Role.VIEWER.id()) : form, e.getMessage());
             return;
         }
         String user = URLEncoder.encode(name, StandardCharsets.UTF_8);
@@ -94,14 +93,15 @@ public final class UsersPage {
                 + "#tokens" : ""), HttpStatus.SEE_OTHER);
     }
 
-    private void render(Context ctx, NewUser form, String message, String error) {
+    /** The page, with {@code error} from a refused change, or else the message for the change the redirect names. */
+    private void render(Context ctx, NewUser form, String error) {
         List<User> all = users.list();
         String open = ctx.queryParam("tokens");
         Map<String, Object> params = new HashMap<>();
         params.put("users", all);
         params.put("roles", Arrays.stream(Role.values()).map(Role::id).toList());
         params.put("form", form);
-        params.put("message", message);
+        params.put("message", error.isEmpty() ? done(ctx, all) : "");
         params.put("error", error);
         params.put("tokens", open != null && all.stream().anyMatch(u -> u.name().equals(open))
                 ? new Tokens(open, users.tokens(open)) : new Tokens("", List.of()));
@@ -113,14 +113,14 @@ public final class UsersPage {
      * one, or one the registry contradicts (a link naming a user who does not exist, or a "deleted" one
      * who does), so a crafted link cannot show an admin a change that did not happen.
      */
-    private String done(Context ctx) {
+    private static String done(Context ctx, List<User> all) {
         String code = String.valueOf(ctx.queryParam("done"));
         String template = DONE.get(code);
         String user = ctx.queryParam("user");
         if (template == null || user == null) {
             return "";
         }
-        boolean exists = users.list().stream().anyMatch(u -> u.name().equals(user));
+        boolean exists = all.stream().anyMatch(u -> u.name().equals(user));
         return exists == !code.equals("deleted") ? String.format(template, user) : "";
     }
 

@@ -44,10 +44,49 @@
     }
   });
 
+  function parse(event) {
+    try {
+      return JSON.parse(event.data) || {};
+    } catch (e) {
+      return {};
+    }
+  }
+
   // Pages register what they draw after load: ModelDock.onLoad(function () { ... }).
   var ready = [];
   window.ModelDock = {
-    onLoad: function (fn) { ready.push(fn); }
+    onLoad: function (fn) { ready.push(fn); },
+
+    // Follows a job's Server-Sent Events (the API's /api/v1/jobs/{id}/events, which the session
+    // cookie opens): on.progress({progress, stage}), on.log(line), on.state({state, ...}) for every
+    // state, and on.end({state, result, error}) once, when it has succeeded or failed.
+    followJob: function (url, on) {
+      var source = new EventSource(url);
+      var ended = false;
+      source.addEventListener("progress", function (event) {
+        if (on.progress) { on.progress(parse(event)); }
+      });
+      source.addEventListener("log", function (event) {
+        if (on.log) { on.log(parse(event).line || ""); }
+      });
+      source.addEventListener("state", function (event) {
+        var data = parse(event);
+        if (on.state) { on.state(data); }
+        if (!ended && (data.state === "succeeded" || data.state === "failed")) {
+          ended = true;
+          source.close();
+          if (on.end) { on.end(data); }
+        }
+      });
+    },
+
+    // Adds a line to a job's log list and keeps it scrolled to the end.
+    appendLog: function (list, line) {
+      var item = document.createElement("li");
+      item.textContent = line;
+      list.appendChild(item);
+      list.scrollTop = list.scrollHeight;
+    }
   };
   document.addEventListener("DOMContentLoaded", function () {
     ready.forEach(function (fn) { fn(); });

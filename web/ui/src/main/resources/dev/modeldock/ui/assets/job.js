@@ -1,16 +1,8 @@
-// The job page: follows a running job's Server-Sent Events (the API's /api/v1/jobs/{id}/events,
-// which the session cookie opens) into the progress bar, stage and log; when it ends, goes to the
-// new version (a conversion), shows the failure, or reloads to show the result.
+// The job page: follows a running job (ModelDock.followJob) into the progress bar, stage, state and
+// log; when it ends, goes to the new version (a conversion), shows the failure, or reloads to show
+// the result.
 (function () {
   "use strict";
-
-  function parse(event) {
-    try {
-      return JSON.parse(event.data) || {};
-    } catch (e) {
-      return {};
-    }
-  }
 
   ModelDock.onLoad(function () {
     var page = document.getElementById("job");
@@ -22,38 +14,34 @@
     var stage = document.getElementById("job-stage");
     var state = document.getElementById("job-state");
     var log = document.getElementById("job-log");
-    var source = new EventSource(page.getAttribute("data-events"));
 
-    source.addEventListener("progress", function (event) {
-      var data = parse(event);
-      if (typeof data.progress === "number") {
-        bar.value = data.progress;
-        percent.textContent = Math.round(data.progress * 100) + "%";
-      }
-      if (data.stage) {
-        stage.textContent = data.stage;
-      }
-    });
-
-    source.addEventListener("log", function (event) {
-      if (!log) {
-        return;
-      }
-      var item = document.createElement("li");
-      item.textContent = parse(event).line || "";
-      log.appendChild(item);
-      log.scrollTop = log.scrollHeight;
-    });
-
-    source.addEventListener("state", function (event) {
-      var data = parse(event);
-      if (!data.state) {
-        return;
-      }
-      state.textContent = data.state;
-      state.className = "badge " + (data.state === "succeeded" ? "ok" : data.state === "failed" ? "bad" : "warn");
-      if (data.state === "succeeded") {
-        source.close();
+    ModelDock.followJob(page.getAttribute("data-events"), {
+      progress: function (data) {
+        if (typeof data.progress === "number") {
+          bar.value = data.progress;
+          percent.textContent = Math.round(data.progress * 100) + "%";
+        }
+        if (data.stage) {
+          stage.textContent = data.stage;
+        }
+      },
+      log: function (line) {
+        if (log) {
+          ModelDock.appendLog(log, line);
+        }
+      },
+      state: function (data) {
+        if (data.state) {
+          state.textContent = data.state;
+          state.className = "badge " + (data.state === "succeeded" ? "ok" : data.state === "failed" ? "bad" : "warn");
+        }
+      },
+      end: function (data) {
+        if (data.state === "failed") {
+          document.getElementById("job-error").textContent = data.error || "";
+          document.getElementById("job-failed").hidden = false;
+          return;
+        }
         bar.value = 1;
         percent.textContent = "100%";
         var done = page.getAttribute("data-done");
@@ -62,10 +50,6 @@
         } else {
           window.location.reload();
         }
-      } else if (data.state === "failed") {
-        source.close();
-        document.getElementById("job-error").textContent = data.error || "";
-        document.getElementById("job-failed").hidden = false;
       }
     });
   });
