@@ -60,6 +60,13 @@ public record HubRepo(String repoId, String commit, Set<String> refs, SortedMap<
         return new HubRepo(repoId, commitOf(changed), refs, changed, tokens);
     }
 
+    /** A new commit on {@code main} without {@code path}. */
+    public HubRepo withoutFile(String path) {
+        SortedMap<String, byte[]> changed = new TreeMap<>(files);
+        changed.remove(path);
+        return new HubRepo(repoId, commitOf(changed), refs, changed, tokens);
+    }
+
     /** The commit a revision names: a ref, the commit itself, or null. */
     public String resolve(String revision) {
         return refs.contains(revision) || commit.equals(revision) ? commit : null;
