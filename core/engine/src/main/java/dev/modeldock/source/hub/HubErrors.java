@@ -17,7 +17,11 @@ final class HubErrors {
         String said = headers.firstValue("X-Error-Message").map(m -> " (the hub says: " + m + ")").orElse("");
         String page = env.endpoint() + "/" + repoId;
         return new ModelDockException(switch (status) {
-            case 401 -> env.token() == null
+            // huggingface.co answers 401 for a repository that does not exist when no token is sent
+            case 401 -> code.equals("RepoNotFound") && env.token() == null
+                    ? "there is no model " + repoId + " on " + env.endpoint() + ", or it is private (401); check the"
+                            + " id (organisation/name), and set HF_TOKEN if it is private"
+                    : env.token() == null
                     ? "model " + repoId + " is gated or private: the hub refused to send it without a token (401);"
                             + " set HF_TOKEN to a token of an account with access to " + page + said
                     : "the hub refused the token in HF_TOKEN for model " + repoId + " (401): it is invalid or"
