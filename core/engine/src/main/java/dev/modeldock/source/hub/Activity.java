@@ -6,13 +6,16 @@ import java.util.concurrent.Flow;
 final class Activity {
     private volatile long lastNanos = System.nanoTime();
     private volatile Flow.Subscription subscription;
+    private volatile Runnable onCancel = () -> { };
 
     void touch() {
         lastNanos = System.nanoTime();
     }
 
-    void watch(Flow.Subscription s) {
+    /** @param release what to let go of (an open file) when the transfer is cancelled */
+    void watch(Flow.Subscription s, Runnable release) {
         subscription = s;
+        onCancel = release;
         touch();
     }
 
@@ -26,5 +29,6 @@ final class Activity {
         if (s != null) {
             s.cancel();
         }
+        onCancel.run();
     }
 }

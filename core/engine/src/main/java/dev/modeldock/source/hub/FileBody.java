@@ -41,7 +41,7 @@ final class FileBody implements BodySubscriber<String> {
     @Override
     public void onSubscribe(Flow.Subscription s) {
         subscription = s;
-        activity.watch(s);
+        activity.watch(s, this::close);
         s.request(1);
     }
 
@@ -81,7 +81,7 @@ final class FileBody implements BodySubscriber<String> {
 
     private void close() {
         try {
-            channel.close();
+            channel.close(); // closing twice (cancelled, then told of the error) is harmless
         } catch (IOException e) {
             result.completeExceptionally(e);
         }
