@@ -3,6 +3,8 @@ package dev.modeldock.source;
 import dev.modeldock.config.Settings;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
+import dev.modeldock.source.hub.DownloadProgress;
+import dev.modeldock.source.hub.ModelRepository;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -10,18 +12,34 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where a model named by the user lives: a folder given by path, or a hub id ({@code org/name})
- * found in the cache as {@code cache_dir/org/name}.
+ * Where a model named by the user lives: a folder given by path, a hub id ({@code org/name}) found in
+ * the cache as {@code cache_dir/org/name}, or a hub id fetched through a {@link ModelRepository} into
+ * the hub-layout cache.
  *
  * @param hubId the hub id the model answers to: the id given, or a folder path's last two parts
  *              (so {@code /models/BAAI/bge-small-en-v1.5} is recognised as preconfigured)
  */
 public record ModelSource(ModelFolder folder, String hubId) {
-    private static final Pattern HUB_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*");
+    /** {@code org/name}, optionally {@code @revision} (a branch, tag or commit). */
+    private static final Pattern HUB_ID = Pattern.compile(
+            "([A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*)(?:@([A-Za-z0-9][A-Za-z0-9._/-]*))?");
     /** Hugging Face's cache keeps each downloaded revision under {@code snapshots/<commit>/}. */
     private static final Pattern SNAPSHOT = Pattern.compile("(?:^|/)snapshots/([0-9a-f]{40})(?:/|$)");
 
+    /** A folder, or a hub id found as {@code cache_dir/org/name}; the hub is not asked (see the overload that asks it). */
     public static ModelSource resolve(String modelName, Settings settings) {
+        return resolve(modelName, settings, null, DownloadProgress.NONE);
+    }
+
+    /**
+     * A folder, a hub id found as {@code cache_dir/org/name}, or else a hub id ({@code org/name} or
+     * {@code org/name@revision}) fetched through {@code hub}, whose snapshot folder then names its commit.
+     *
+     * @param hub      where hub ids come from; null to refuse a hub id that is not in the cache
+     * @param progress told how the download moves on
+     */
+    public static ModelSource resolve(String modelName, Settings settings, ModelRepository hub,
+            DownloadProgress progress) {
         if (modelName == null || modelName.isBlank()) {
             throw new ModelDockException("no model given: name a folder in hub layout or a hub id such as"
                     + " sentence-transformers/all-MiniLM-L6-v2");
@@ -39,17 +57,23 @@ public record ModelSource(ModelFolder folder, String hubId) {
                     : absolute.getFileName().toString();
             return new ModelSource(new ModelFolder(modelName, absolute), hubId);
         }
-        if (!HUB_ID.matcher(modelName).matches() || modelName.contains("..")) {
+        Matcher id = HUB_ID.matcher(modelName);
+        if (!id.matches() || id.group(1).contains("..")) {
             throw new ModelDockException("model '" + modelName + "' is not a folder, and not a hub id of the form"
-                    + " organisation/name");
+                    + " organisation/name[@revision]");
         }
-        Path cached = settings.cacheDir().resolve(modelName);
-        if (!Files.isDirectory(cached)) {
+        String repoId = id.group(1);
+        String revision = id.group(2);
+        Path cached = settings.cacheDir().resolve(repoId);
+        if (hub != null && (revision != null || !Files.isDirectory(cached))) {
+            return new ModelSource(hub.fetch(repoId, revision, progress), repoId);
+        }
+        if (revision != null || !Files.isDirectory(cached)) {
             throw new ModelDockException("model '" + modelName + "' is not in the cache (" + cached + ");"
                     + " downloading from the hub is not available yet, so place the model's files there or name"
                     + " its folder");
         }
-        return new ModelSource(new ModelFolder(modelName, cached), modelName);
+        return new ModelSource(new ModelFolder(repoId, cached), repoId);
     }
 
     /**

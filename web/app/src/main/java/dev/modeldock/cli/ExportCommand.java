@@ -8,6 +8,9 @@ import dev.modeldock.host.Extensions;
 import dev.modeldock.plugin.ExportReceipt;
 import dev.modeldock.plugin.ExportTarget;
 import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.source.ModelSource;
+import dev.modeldock.source.hub.HubEnvironment;
+import dev.modeldock.source.hub.HubRepository;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -80,7 +83,9 @@ final class ExportCommand implements Callable<Integer> {
                 }
                 prebuilt = new PrebuiltModel(onnx, MetadataCommand.read(metadata), extensions);
             } else {
-                model = new EmbeddingModel(options.model, options.configuration(settings), settings, extensions);
+                ModelSource source = ModelSource.resolve(options.model, settings,
+                        HubRepository.of(settings, HubEnvironment.fromSystem()), progress::download);
+                model = new EmbeddingModel(source, options.configuration(source), extensions);
             }
             ExportTarget exportTarget = extensions.exportTarget(target);
             exportTarget.check(name, targetSettings); // a bad name fails now, not after the conversion

@@ -9,12 +9,14 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /** The options that name a model, its configuration and the settings, shared by export and benchmark. */
 public final class ModelOptions {
     @Option(names = "--model", paramLabel = "DIR_OR_ID",
-            description = "A folder in Hugging Face hub layout, or a hub id found in the cache folder.")
+            description = "A folder in Hugging Face hub layout, or a hub id (org/name[@revision]); export downloads"
+                    + " a hub id into the cache folder in the hub's layout (HF_ENDPOINT, HF_TOKEN, HF_HUB_OFFLINE apply).")
     String model;
 
     @Option(names = "--template", paramLabel = "NAME",
@@ -68,11 +70,20 @@ public final class ModelOptions {
 
     /** --template's configuration, else the preconfigured model's, overridden by --config's properties. */
     public EmbeddingModelConfig configuration(Settings settings) {
+        return configuration(() -> ModelSource.resolve(requireModel(), settings));
+    }
+
+    /** The same, for a model whose source is already resolved (downloaded from the hub, say). */
+    public EmbeddingModelConfig configuration(ModelSource source) {
+        return configuration(() -> source);
+    }
+
+    private EmbeddingModelConfig configuration(Supplier<ModelSource> source) {
         Map<String, Object> overrides = config == null ? Map.of() : configProperties(config);
         if (template != null) {
             return EmbeddingModelConfig.fromTemplate(template, overrides);
         }
-        String hubId = ModelSource.resolve(requireModel(), settings).hubId();
+        String hubId = source.get().hubId();
         return EmbeddingModelConfig.preconfigured(hubId).orElseThrow(() -> new ModelDockException(
                 "'" + model + "' is not a preconfigured model; give --template text (and max_seq_length in --config)"))
                 .with(overrides);

@@ -37,6 +37,11 @@ final class TerminalProgress implements Progress, AutoCloseable {
         err.flush();
     }
 
+    /** A file of a model being downloaded from the hub, as {@link dev.modeldock.source.hub.DownloadProgress}. */
+    void download(String path, long done, long total) {
+        report("downloading " + path, total > 0 ? (double) done / total : 0);
+    }
+
     /** Ends the progress line so that what follows starts on a fresh one. */
     void finish() {
         if (enabled && lastFilled >= 0) {

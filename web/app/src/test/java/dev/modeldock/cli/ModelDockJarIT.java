@@ -8,12 +8,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modeldock.plugin.Sha256;
 import dev.modeldock.service.Json;
 import dev.modeldock.testkit.MiniLmHubFolder;
+import dev.modeldock.testkit.hub.FakeHub;
+import dev.modeldock.testkit.hub.HubRepo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
@@ -107,14 +110,53 @@ class ModelDockJarIT {
 
     @Test
     void aMissingModelFailsWithOneLine() throws Exception {
-        Process run = java("export", "--model", "nobody/nothing", "--name", "x", "--cache-dir", cwd.toString());
+        Process run = java(Map.of("HF_HUB_OFFLINE", "1"), "export", "--model", "nobody/nothing", "--name", "x",
+                "--cache-dir", cwd.toString());
         assertEquals(1, run.waitFor());
         String err = Files.readString(cwd.resolve("stderr.txt"));
         assertEquals(1, err.strip().lines().count(), err);
-        assertTrue(err.startsWith("error: model 'nobody/nothing' is not in the cache"), err);
+        assertTrue(err.startsWith("error: HF_HUB_OFFLINE is set, so model nobody/nothing must come from the cache"), err);
+    }
+
+    @Test
+    void exportsAHubIdFromAColdCacheThroughTheHubThenOfflineFromTheWarmCache() throws Exception {
+        HubRepo miniLm = HubRepo.miniLm(cwd.resolve("hub-files"));
+        try (FakeHub hub = FakeHub.start().serve(miniLm)) {
+            Path cache = cwd.resolve("cache");
+            long coldStart = System.nanoTime();
+            JsonNode cold = export(Map.of("HF_ENDPOINT", hub.endpoint().toString()), cache, "cold");
+            long coldMillis = (System.nanoTime() - coldStart) / 1_000_000;
+            assertTrue(cold.path("validation").path("passed").asBoolean(), cold::toString);
+            assertEquals(miniLm.commit(), cold.path("provenance").path("revision").asText(), cold::toString);
+            assertTrue(hub.requests().stream().anyMatch(r -> r.startsWith("GET /repos/lfs/")), hub.requests()::toString);
+            assertTrue(Files.isSymbolicLink(cache.resolve("models--sentence-transformers--all-MiniLM-L6-v2/snapshots")
+                    .resolve(miniLm.commit()).resolve("onnx/model.onnx")));
+
+            hub.clearRequests();
+            long warmStart = System.nanoTime();
+            JsonNode warm = export(Map.of("HF_ENDPOINT", hub.endpoint().toString(), "HF_HUB_OFFLINE", "1"), cache, "warm");
+            long warmMillis = (System.nanoTime() - warmStart) / 1_000_000;
+            assertTrue(warm.path("validation").path("passed").asBoolean(), warm::toString);
+            assertEquals(List.of(), hub.requests());
+            assertEquals(Sha256.of(cwd.resolve("cold/minilm.onnx")), Sha256.of(cwd.resolve("warm/minilm.onnx")));
+            System.out.printf("MiniLM export through the fake hub: cold cache %d ms, warm cache offline %d ms%n",
+                    coldMillis, warmMillis);
+        }
+    }
+
+    private JsonNode export(Map<String, String> env, Path cache, String outputDir) throws Exception {
+        Process run = java(env, "export", "--model", MiniLmHubFolder.HUB_ID, "--name", "minilm", "--cache-dir",
+                cache.toString(), "--output-dir", outputDir);
+        String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, run.waitFor(), Files.readString(cwd.resolve("stderr.txt")));
+        return JSON.readTree(out);
     }
 
     private Process java(String... args) throws IOException {
+        return java(Map.of(), args);
+    }
+
+    private Process java(Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", JAR.toString()));
         command.addAll(List.of(args));
@@ -122,6 +164,8 @@ class ModelDockJarIT {
         ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile())
                 .redirectError(cwd.resolve("stderr.txt").toFile());
         builder.environment().remove("MODELDOCK_PLUGINS_DIR");
+        builder.environment().keySet().removeIf(name -> name.startsWith("HF_"));
+        builder.environment().putAll(env);
         Process process = builder.start();
         process.getOutputStream().close();
         return process;

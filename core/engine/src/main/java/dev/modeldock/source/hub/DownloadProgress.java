@@ -1,0 +1,16 @@
+package dev.modeldock.source.hub;
+
+/** Told how a download moves on, so a terminal or a job's events can show it. */
+@FunctionalInterface
+public interface DownloadProgress {
+    DownloadProgress NONE = (path, done, total) -> { };
+
+    /**
+     * Called from the downloading thread after each chunk written, and once when the file is complete.
+     *
+     * @param path  the file's path in the repository
+     * @param done  bytes of the file on disk so far (a resumed download starts above zero)
+     * @param total the file's size
+     */
+    void update(String path, long done, long total);
+}
