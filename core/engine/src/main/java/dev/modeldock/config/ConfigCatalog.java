@@ -10,10 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Templates and preconfigured models, read once from the JSON files kept beside this class. */
+/**
+ * Templates and preconfigured models, read once from the JSON files kept beside this class. A
+ * preconfigured entry holds OML4Py's properties and, under {@code provenance}, where each value
+ * came from ({@link CatalogProvenance}); the properties alone make its configuration.
+ */
 final class ConfigCatalog {
-    private static final Map<String, EmbeddingModelConfig> TEMPLATES = load("templates.json");
-    private static final Map<String, EmbeddingModelConfig> PRECONFIGURED = load("preconfigured-models.json");
+    private static final String PROVENANCE = "provenance";
+    private static final Map<String, EmbeddingModelConfig> TEMPLATES = configs(read("templates.json"));
+    private static final Map<String, Map<String, Object>> PRECONFIGURED_ENTRIES = read("preconfigured-models.json");
+    private static final Map<String, EmbeddingModelConfig> PRECONFIGURED = configs(PRECONFIGURED_ENTRIES);
+    private static final Map<String, CatalogProvenance> PROVENANCES = provenances(PRECONFIGURED_ENTRIES);
 
     private ConfigCatalog() {
     }
@@ -39,14 +46,31 @@ final class ConfigCatalog {
         return Optional.ofNullable(PRECONFIGURED.get(name));
     }
 
-    private static Map<String, EmbeddingModelConfig> load(String resource) {
+    static Optional<CatalogProvenance> provenance(String name) {
+        return Optional.ofNullable(PROVENANCES.get(name));
+    }
+
+    private static Map<String, Map<String, Object>> read(String resource) {
         try (InputStream in = ConfigCatalog.class.getResourceAsStream(resource)) {
-            Map<String, Map<String, Object>> entries = Json.MAPPER.readValue(in, new TypeReference<>() { });
-            Map<String, EmbeddingModelConfig> configs = new LinkedHashMap<>();
-            entries.forEach((name, properties) -> configs.put(name, EmbeddingModelConfig.fromMap(properties)));
-            return configs;
+            return Json.MAPPER.readValue(in, new TypeReference<LinkedHashMap<String, Map<String, Object>>>() { });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read built-in " + resource, e);
         }
+    }
+
+    private static Map<String, EmbeddingModelConfig> configs(Map<String, Map<String, Object>> entries) {
+        Map<String, EmbeddingModelConfig> configs = new LinkedHashMap<>();
+        entries.forEach((name, entry) -> {
+            Map<String, Object> properties = new LinkedHashMap<>(entry);
+            properties.remove(PROVENANCE);
+            configs.put(name, EmbeddingModelConfig.fromMap(properties));
+        });
+        return configs;
+    }
+
+    private static Map<String, CatalogProvenance> provenances(Map<String, Map<String, Object>> entries) {
+        Map<String, CatalogProvenance> provenances = new LinkedHashMap<>();
+        entries.forEach((name, entry) -> provenances.put(name, CatalogProvenance.fromMap(name, entry.get(PROVENANCE))));
+        return provenances;
     }
 }

@@ -1,7 +1,8 @@
 /**
  * The configuration model, as OML4Py has it: {@link dev.modeldock.config.EmbeddingModelConfig}
  * (properties in snake_case JSON), the templates and preconfigured models of
- * {@link dev.modeldock.config.ConfigCatalog}, and the run {@link dev.modeldock.config.Settings}
+ * {@link dev.modeldock.config.ConfigCatalog} with each model's {@link dev.modeldock.config.CatalogProvenance}
+ * (the source of every value; the hub commit and file hashes once a download verified them), and the run {@link dev.modeldock.config.Settings}
  * ({@code cache_dir}, {@code force_download}, ...). {@link dev.modeldock.config.Json} is the engine's
  * JSON mapper and {@link dev.modeldock.config.JsonProblem} the one place its failures (and the
  * server's) become messages: field, what was expected, line and column, never the text read.

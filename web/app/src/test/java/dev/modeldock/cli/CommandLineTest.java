@@ -44,6 +44,39 @@ class CommandLineTest {
     }
 
     @Test
+    void preconfiguredWithPropertiesAndAModelPrintsThatEntryForEveryCatalogModel() throws Exception {
+        JsonNode names = JSON.readTree(CommandLine.run("preconfigured").out());
+        assertEquals(21, names.size());
+        for (JsonNode name : names) {
+            CommandLine run = CommandLine.run("preconfigured", "--properties", "--model", name.asText());
+            assertEquals(0, run.exit(), run.err());
+            JsonNode entry = JSON.readTree(run.out()).get(0).path(name.asText());
+            assertTrue(entry.path("max_seq_length").asInt() > 0, name + ": " + entry);
+            assertEquals("Pooling", entry.path("post_processors").path(0).path("name").asText(), name.asText());
+            assertTrue(entry.path("provenance").isMissingNode(), "provenance only when asked: " + entry);
+        }
+        JsonNode distiluse = JSON.readTree(CommandLine.run("preconfigured", "--properties", "--model",
+                "sentence-transformers/distiluse-base-multilingual-cased-v2").out())
+                .get(0).path("sentence-transformers/distiluse-base-multilingual-cased-v2");
+        assertEquals(512, distiluse.path("post_processors").path(1).path("out_features").asInt());
+        assertEquals("Tanh", distiluse.path("post_processors").path(1).path("activation_function").asText());
+    }
+
+    @Test
+    void preconfiguredWithProvenanceAddsTheSourceOfEachValueAndSaysTheCommitIsNotPinnedYet() throws Exception {
+        CommandLine run = CommandLine.run("preconfigured", "--properties", "--provenance", "--model",
+                "Snowflake/snowflake-arctic-embed-m");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode entry = JSON.readTree(run.out()).get(0).path("Snowflake/snowflake-arctic-embed-m");
+        assertEquals("cls", entry.path("post_processors").path(0).path("type").asText());
+        JsonNode provenance = entry.path("provenance");
+        assertTrue(provenance.path("sources").path("post_processors").asText().contains("huggingface.co"),
+                provenance.toString());
+        assertTrue(provenance.path("commit").isNull(), provenance.toString());
+        assertTrue(provenance.path("commit_note").asText().contains("first verified download"), provenance.toString());
+    }
+
+    @Test
     void exportWithTemplateAndConfigFileThenEmbedPrintsVectors() throws Exception {
         Path config = Files.writeString(work.resolve("config.json"),
                 "{\"max_seq_length\": 128, \"post_processors\": [{\"name\": \"Pooling\", \"type\": \"max\"}]}");
