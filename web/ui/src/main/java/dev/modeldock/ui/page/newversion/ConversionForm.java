@@ -121,7 +121,7 @@ public record ConversionForm(String start, String source, String maxSeqLength, b
         config.put("languages", languages.isBlank() ? List.of() : List.of(languages.split(",")).stream()
                 .map(String::strip).filter(s -> !s.isEmpty()).toList());
         config.put("use_float16", useFloat16);
-        return new ConversionRequest(source.strip(), template().orElse(null), config);
+        return new ConversionRequest(source.strip(), null, template().orElse(null), config);
     }
 
     /** This form with a post-processor added, moved or removed: {@code add:NAME}, {@code up:I}, {@code down:I}, {@code remove:I}. */
