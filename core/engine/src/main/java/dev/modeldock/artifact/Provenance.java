@@ -1,9 +1,11 @@
 package dev.modeldock.artifact;
 
 import dev.modeldock.host.ToolVersion;
+import dev.modeldock.source.ChecksumMismatch;
 import dev.modeldock.validation.ParityReport;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -28,9 +30,12 @@ import java.util.TreeMap;
  * @param tool          "ModelDock VERSION"
  * @param parity        how the pipeline compared with the reference; null for an upload, which has no
  *                      reference to compare with
+ * @param checksumWarnings the source's files that were not the ones pinned for the preconfigured model
+ *                      and were used anyway ({@code ignore_checksum_error}); empty when all matched
  */
 public record Provenance(Kind kind, String source, String revision, Map<String, String> sourceFiles,
-        Map<String, Object> configuration, Map<String, String> plugins, String tool, ParityReport parity) {
+        Map<String, Object> configuration, Map<String, String> plugins, String tool, ParityReport parity,
+        List<ChecksumMismatch> checksumWarnings) {
 
     /** How the artifact came to be. */
     public enum Kind {
@@ -52,13 +57,16 @@ public record Provenance(Kind kind, String source, String revision, Map<String, 
         sourceFiles = Collections.unmodifiableSortedMap(new TreeMap<>(sourceFiles));
         plugins = Collections.unmodifiableSortedMap(new TreeMap<>(plugins));
         configuration = configuration == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(configuration));
+        checksumWarnings = List.copyOf(checksumWarnings);
     }
 
     /** A conversion's provenance, made by the running ModelDock. */
     public static Provenance converted(String source, String revision, Map<String, String> sourceFiles,
-            Map<String, Object> configuration, Map<String, String> plugins, ParityReport parity) {
+            Map<String, Object> configuration, Map<String, String> plugins, ParityReport parity,
+            List<ChecksumMismatch> checksumWarnings) {
         return new Provenance(Kind.CONVERTED, source, revision, sourceFiles, Objects.requireNonNull(configuration,
-                "configuration"), plugins, ToolVersion.current(), Objects.requireNonNull(parity, "parity"));
+                "configuration"), plugins, ToolVersion.current(), Objects.requireNonNull(parity, "parity"),
+                checksumWarnings);
     }
 
     /**
@@ -67,12 +75,12 @@ public record Provenance(Kind kind, String source, String revision, Map<String, 
      */
     public static Provenance uploaded(String source, String fileName, String sha256) {
         return new Provenance(Kind.UPLOADED, source, null, Map.of(fileName, sha256), null, Map.of(),
-                ToolVersion.current(), null);
+                ToolVersion.current(), null, List.of());
     }
 
     /**
      * The one JSON form, every field under its name in a fixed order, absent ones as null: kind,
-     * source, revision, sourceFiles, configuration, plugins, tool, parity.
+     * source, revision, sourceFiles, configuration, plugins, tool, parity, checksumWarnings.
      */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -84,6 +92,7 @@ public record Provenance(Kind kind, String source, String revision, Map<String, 
         map.put("plugins", plugins);
         map.put("tool", tool);
         map.put("parity", parity == null ? null : parity.toMap());
+        map.put("checksumWarnings", checksumWarnings.stream().map(ChecksumMismatch::toMap).toList());
         return map;
     }
 }

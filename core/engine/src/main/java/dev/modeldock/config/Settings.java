@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Global settings of a conversion, OML4Py's {@code settings} dictionary.
  *
- * @param cacheDir            where downloaded models are kept, one folder per hub id
+ * @param cacheDir            where downloaded models are kept, in the hub's cache layout
+ *                            ({@code models--org--name/}); a folder {@code org/name} there is used as it is
  * @param loggingLevel        how much the conversion logs (also applied to ONNX Runtime)
  * @param forceDownload       download model files again even when the cache has them
  * @param ignoreChecksumError go on when a preconfigured model's files do not match their checksums

@@ -113,7 +113,7 @@ public final class Conversion {
                         parity.describe()));
             }
             Provenance provenance = Provenance.converted(folder.id(), source.revision(), folder.inputs(),
-                    config.toMap(), plugins, parity);
+                    config.toMap(), plugins, parity, source.checksumMismatches());
             OnnxMetadata metadata = EmbeddingMetadata.of(plan, sha256, provenance);
             List<MetadataProblem> problems = MetadataChecker.check(signature, metadata,
                     new CheckContext(null, Files.size(file), 26));

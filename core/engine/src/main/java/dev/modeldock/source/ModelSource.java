@@ -4,10 +4,12 @@ import dev.modeldock.config.Settings;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
 import dev.modeldock.source.hub.DownloadProgress;
+import dev.modeldock.source.hub.FetchedModel;
 import dev.modeldock.source.hub.ModelRepository;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,15 +18,26 @@ import java.util.regex.Pattern;
  * the cache as {@code cache_dir/org/name}, or a hub id fetched through a {@link ModelRepository} into
  * the hub-layout cache.
  *
- * @param hubId the hub id the model answers to: the id given, or a folder path's last two parts
- *              (so {@code /models/BAAI/bge-small-en-v1.5} is recognised as preconfigured)
+ * @param hubId              the hub id the model answers to: the id given, or a folder path's last two
+ *                           parts (so {@code /models/BAAI/bge-small-en-v1.5} is recognised as preconfigured)
+ * @param checksumMismatches pinned files that differ and that {@code ignore_checksum_error} let through;
+ *                           the version's provenance keeps them
  */
-public record ModelSource(ModelFolder folder, String hubId) {
+public record ModelSource(ModelFolder folder, String hubId, List<ChecksumMismatch> checksumMismatches) {
     /** {@code org/name}, optionally {@code @revision} (a branch, tag or commit). */
     private static final Pattern HUB_ID = Pattern.compile(
             "([A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*)(?:@([A-Za-z0-9][A-Za-z0-9._/-]*))?");
     /** Hugging Face's cache keeps each downloaded revision under {@code snapshots/<commit>/}. */
     private static final Pattern SNAPSHOT = Pattern.compile("(?:^|/)snapshots/([0-9a-f]{40})(?:/|$)");
+
+    public ModelSource {
+        checksumMismatches = List.copyOf(checksumMismatches);
+    }
+
+    /** A model whose files were not held to any checksum. */
+    public ModelSource(ModelFolder folder, String hubId) {
+        this(folder, hubId, List.of());
+    }
 
     /** A folder, or a hub id found as {@code cache_dir/org/name}; the hub is not asked (see the overload that asks it). */
     public static ModelSource resolve(String modelName, Settings settings) {
@@ -66,7 +79,8 @@ public record ModelSource(ModelFolder folder, String hubId) {
         String revision = id.group(2);
         Path cached = settings.cacheDir().resolve(repoId);
         if (hub != null && (revision != null || !Files.isDirectory(cached))) {
-            return new ModelSource(hub.fetch(repoId, revision, progress), repoId);
+            FetchedModel fetched = hub.fetch(repoId, revision, progress);
+            return new ModelSource(fetched.folder(), repoId, fetched.ignoredMismatches());
         }
         if (revision != null || !Files.isDirectory(cached)) {
             throw new ModelDockException("model '" + modelName + "' is not in the cache (" + cached + ");"

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modeldock.config.Json;
 import dev.modeldock.host.ToolVersion;
+import dev.modeldock.source.ChecksumMismatch;
 import dev.modeldock.validation.ParityReport;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,9 +25,10 @@ class ProvenanceTest {
     void toMapHoldsEveryFieldUnderItsNameInOneOrder() {
         Provenance provenance = new Provenance(Provenance.Kind.CONVERTED, "org/model", "0123abc",
                 Map.of("config.json", "00"), Map.of("max_seq_length", 256), Map.of("tokenizer:bert", "bert@1.0"),
-                "ModelDock 1", PARITY);
+                "ModelDock 1", PARITY, List.of(new ChecksumMismatch("config.json", "aa", "bb")));
         Map<String, Object> map = provenance.toMap();
-        assertEquals(List.of("kind", "source", "revision", "sourceFiles", "configuration", "plugins", "tool", "parity"),
+        assertEquals(List.of("kind", "source", "revision", "sourceFiles", "configuration", "plugins", "tool", "parity",
+                "checksumWarnings"),
                 List.copyOf(map.keySet()));
         assertEquals("converted", map.get("kind"));
         assertEquals("org/model", map.get("source"));
@@ -36,6 +38,7 @@ class ProvenanceTest {
         assertEquals(Map.of("tokenizer:bert", "bert@1.0"), map.get("plugins"));
         assertEquals("ModelDock 1", map.get("tool"));
         assertEquals(PARITY.toMap(), map.get("parity"));
+        assertEquals(List.of(Map.of("file", "config.json", "expected", "aa", "actual", "bb")), map.get("checksumWarnings"));
     }
 
     @Test
@@ -48,7 +51,7 @@ class ProvenanceTest {
         files.put("tokenizer.json", "11");
         files.put("1_Pooling/config.json", "22");
         files.put("config.json", "33");
-        Provenance provenance = Provenance.converted("org/model", null, files, Map.of(), plugins, PARITY);
+        Provenance provenance = Provenance.converted("org/model", null, files, Map.of(), plugins, PARITY, List.of());
 
         assertEquals(List.of("post_processor:Normalize", "post_processor:Pooling", "tokenizer:bert"),
                 List.copyOf(provenance.plugins().keySet()));
@@ -60,12 +63,12 @@ class ProvenanceTest {
         roles.forEach(role -> reversed.put(role, plugins.get(role)));
         ObjectMapper json = Json.MAPPER;
         assertEquals(json.writeValueAsString(provenance.toMap()), json.writeValueAsString(
-                Provenance.converted("org/model", null, files, Map.of(), reversed, PARITY).toMap()));
+                Provenance.converted("org/model", null, files, Map.of(), reversed, PARITY, List.of()).toMap()));
     }
 
     @Test
     void aConversionRecordsTheRunningToolAndAnAbsentRevisionAsNull() {
-        Provenance provenance = Provenance.converted("/models/org/model", null, Map.of(), Map.of(), Map.of(), PARITY);
+        Provenance provenance = Provenance.converted("/models/org/model", null, Map.of(), Map.of(), Map.of(), PARITY, List.of());
         assertEquals(Provenance.Kind.CONVERTED, provenance.kind());
         assertEquals(ToolVersion.current(), provenance.tool());
         assertTrue(provenance.toMap().containsKey("revision"), "the field exists even when nobody knows the revision");
@@ -74,8 +77,8 @@ class ProvenanceTest {
 
     @Test
     void aConversionWithoutConfigurationOrParityReportIsRefused() {
-        assertThrows(NullPointerException.class, () -> Provenance.converted("m", null, Map.of(), null, Map.of(), PARITY));
-        assertThrows(NullPointerException.class, () -> Provenance.converted("m", null, Map.of(), Map.of(), Map.of(), null));
+        assertThrows(NullPointerException.class, () -> Provenance.converted("m", null, Map.of(), null, Map.of(), PARITY, List.of()));
+        assertThrows(NullPointerException.class, () -> Provenance.converted("m", null, Map.of(), Map.of(), Map.of(), null, List.of()));
     }
 
     @Test
@@ -95,7 +98,7 @@ class ProvenanceTest {
     void theRecordCannotBeChangedThroughTheMapsItWasGivenOrHandsOut() {
         Map<String, String> files = new LinkedHashMap<>(Map.of("config.json", "00"));
         Map<String, Object> configuration = new LinkedHashMap<>(Map.of("max_seq_length", 256));
-        Provenance provenance = Provenance.converted("m", null, files, configuration, Map.of(), PARITY);
+        Provenance provenance = Provenance.converted("m", null, files, configuration, Map.of(), PARITY, List.of());
         files.put("vocab.txt", "11");
         configuration.put("max_seq_length", 512);
         assertEquals(Map.of("config.json", "00"), provenance.sourceFiles());

@@ -85,6 +85,9 @@ final class ExportCommand implements Callable<Integer> {
             } else {
                 ModelSource source = ModelSource.resolve(options.model, settings,
                         HubRepository.of(settings, HubEnvironment.fromSystem()), progress::download);
+                source.checksumMismatches().forEach(m -> spec.commandLine().getErr().println("warning: "
+                        + source.hubId() + " " + m.describe() + " (used anyway: --ignore-checksum-error; kept in the"
+                        + " provenance)"));
                 model = new EmbeddingModel(source, options.configuration(source), extensions);
             }
             ExportTarget exportTarget = extensions.exportTarget(target);

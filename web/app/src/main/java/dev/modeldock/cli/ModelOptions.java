@@ -34,7 +34,7 @@ public final class ModelOptions {
     @Option(names = "--force-download", description = "Download model files again even if cached.")
     boolean forceDownload;
 
-    @Option(names = "--ignore-checksum-error", description = "Go on when preconfigured files fail their checksums.")
+    @Option(names = "--ignore-checksum-error", description = "Use a preconfigured model whose files are not the pinned ones (a warning, kept in the provenance) instead of refusing it.")
     boolean ignoreChecksumError;
 
     @Option(names = "--log-level", paramLabel = "LEVEL", description = "DEBUG, INFO, WARNING, ERROR (default), CRITICAL"

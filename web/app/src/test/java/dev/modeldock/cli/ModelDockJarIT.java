@@ -119,7 +119,7 @@ class ModelDockJarIT {
     }
 
     @Test
-    void exportsAHubIdFromAColdCacheThroughTheHubThenOfflineFromTheWarmCache() throws Exception {
+    void exportsAHubIdFromAColdCacheThroughTheHubThenOfflineFromTheWarmCacheAndHoldsItToItsPinnedChecksums() throws Exception {
         HubRepo miniLm = HubRepo.miniLm(cwd.resolve("hub-files"));
         try (FakeHub hub = FakeHub.start().serve(miniLm)) {
             Path cache = cwd.resolve("cache");
@@ -141,15 +141,42 @@ class ModelDockJarIT {
             assertEquals(Sha256.of(cwd.resolve("cold/minilm.onnx")), Sha256.of(cwd.resolve("warm/minilm.onnx")));
             System.out.printf("MiniLM export through the fake hub: cold cache %d ms, warm cache offline %d ms%n",
                     coldMillis, warmMillis);
+
+            // main moves on with another config.json: the file pinned at the first download no longer matches
+            byte[] config = miniLm.files().get("config.json");
+            HubRepo changed = miniLm.withFile("config.json", (new String(config, StandardCharsets.UTF_8) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            hub.serve(changed);
+            Map<String, String> online = Map.of("HF_ENDPOINT", hub.endpoint().toString());
+            Process refused = java(online, exportArguments(cache, "refused", "--force-download"));
+            assertEquals(1, refused.waitFor());
+            String err = Files.readString(cwd.resolve("stderr.txt"));
+            assertTrue(err.contains("config.json: expected SHA-256 " + miniLm.sha256("config.json") + ", got "
+                    + changed.sha256("config.json")), err);
+
+            JsonNode ignored = export(online, cache, "ignored", "--force-download", "--ignore-checksum-error");
+            assertEquals(changed.commit(), ignored.path("provenance").path("revision").asText());
+            JsonNode warning = ignored.path("provenance").path("checksumWarnings").path(0);
+            assertEquals(List.of("config.json", miniLm.sha256("config.json"), changed.sha256("config.json")),
+                    List.of(warning.path("file").asText(), warning.path("expected").asText(),
+                            warning.path("actual").asText()), ignored::toString);
+            assertTrue(Files.readString(cwd.resolve("stderr.txt")).contains("warning: " + MiniLmHubFolder.HUB_ID
+                    + " config.json: expected SHA-256"));
         }
     }
 
-    private JsonNode export(Map<String, String> env, Path cache, String outputDir) throws Exception {
-        Process run = java(env, "export", "--model", MiniLmHubFolder.HUB_ID, "--name", "minilm", "--cache-dir",
-                cache.toString(), "--output-dir", outputDir);
+    private JsonNode export(Map<String, String> env, Path cache, String outputDir, String... more) throws Exception {
+        Process run = java(env, exportArguments(cache, outputDir, more));
         String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, run.waitFor(), Files.readString(cwd.resolve("stderr.txt")));
         return JSON.readTree(out);
+    }
+
+    private static String[] exportArguments(Path cache, String outputDir, String... more) {
+        List<String> arguments = new ArrayList<>(List.of("export", "--model", MiniLmHubFolder.HUB_ID, "--name",
+                "minilm", "--cache-dir", cache.toString(), "--output-dir", outputDir));
+        arguments.addAll(List.of(more));
+        return arguments.toArray(String[]::new);
     }
 
     private Process java(String... args) throws IOException {

@@ -3,54 +3,100 @@ package dev.modeldock.source.hub;
 import dev.modeldock.config.Settings;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
+import dev.modeldock.source.ChecksumMismatch;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Models from the Hugging Face hub (or the mirror {@code HF_ENDPOINT} names), kept in {@code cache_dir}
  * in the hub's layout. A revision whose snapshot the cache already holds is used without any request
- * (unless {@code force_download}); with {@code HF_HUB_OFFLINE=1} the cache is all there is.
+ * (unless {@code force_download}); with {@code HF_HUB_OFFLINE=1} the cache is all there is. A
+ * preconfigured model's files are held to the checksums pinned for them ({@link ChecksumPins}),
+ * whether they were downloaded or found in the cache.
  */
 public final class HubRepository implements ModelRepository {
+    private static final Logger LOG = LoggerFactory.getLogger(HubRepository.class);
+
     private final HubCache cache;
     private final HubEnvironment env;
     private final boolean forceDownload;
+    private final boolean ignoreChecksumError;
     private final HubApi api;
     private final BlobDownload blobs;
 
-    public HubRepository(Path cacheDir, HubEnvironment env, boolean forceDownload) {
+    /**
+     * @param forceDownload       fetch every file again even when the cache has it
+     * @param ignoreChecksumError let a preconfigured model's files that are not the pinned ones through,
+     *                            as warnings, instead of refusing them
+     */
+    public HubRepository(Path cacheDir, HubEnvironment env, boolean forceDownload, boolean ignoreChecksumError) {
         this.cache = new HubCache(cacheDir);
         this.env = env;
         this.forceDownload = forceDownload;
+        this.ignoreChecksumError = ignoreChecksumError;
         this.api = new HubApi(env);
         this.blobs = new BlobDownload(cache, api);
     }
 
-    /** The repository the settings' {@code cache_dir} and {@code force_download} describe. */
+    /** The repository the settings' {@code cache_dir}, {@code force_download} and {@code ignore_checksum_error} describe. */
     public static HubRepository of(Settings settings, HubEnvironment env) {
-        return new HubRepository(settings.cacheDir(), env, settings.forceDownload());
+        return new HubRepository(settings.cacheDir(), env, settings.forceDownload(), settings.ignoreChecksumError());
     }
 
     @Override
-    public ModelFolder fetch(String repoId, String revision, DownloadProgress progress) {
+    public FetchedModel fetch(String repoId, String revision, DownloadProgress progress) {
         String wanted = revision == null || revision.isBlank() ? "main" : revision;
         Optional<Path> cached = cache.commit(repoId, wanted).map(c -> cache.snapshot(repoId, c));
-        if (env.offline() || (!forceDownload && cached.isPresent() && PipelineFiles.missingFrom(cached.get()).isEmpty())) {
-            return new ModelFolder(repoId, cached.filter(s -> PipelineFiles.missingFrom(s).isEmpty())
-                    .orElseThrow(() -> offlineMiss(repoId, wanted, cached)));
-        }
-        RepoSnapshot snapshot = api.snapshot(repoId, wanted);
         try {
-            for (RepoFile file : PipelineFiles.select(snapshot)) {
-                blobs.fetch(snapshot, file, forceDownload, progress);
-                cache.link(repoId, snapshot.commit(), file.path(), file.etag());
+            if (env.offline() || (!forceDownload && cached.isPresent() && PipelineFiles.missingFrom(cached.get()).isEmpty())) {
+                Path snapshot = cached.filter(s -> PipelineFiles.missingFrom(s).isEmpty())
+                        .orElseThrow(() -> offlineMiss(repoId, wanted, cached));
+                return checked(repoId, snapshot.getFileName().toString(), snapshot, List.of());
             }
-            cache.writeRef(repoId, wanted, snapshot.commit());
+            RepoSnapshot listing = api.snapshot(repoId, wanted);
+            List<RepoFile> files = PipelineFiles.select(listing);
+            for (RepoFile file : files) {
+                blobs.fetch(listing, file, forceDownload, progress);
+                cache.link(repoId, listing.commit(), file.path(), file.etag());
+            }
+            FetchedModel fetched = checked(repoId, listing.commit(), cache.snapshot(repoId, listing.commit()),
+                    files.stream().map(RepoFile::path).toList());
+            // only now: a refused snapshot leaves the revision where it was last seen good
+            cache.writeRef(repoId, wanted, listing.commit());
+            return fetched;
         } catch (IOException e) {
-            throw new ModelDockException("cannot write the cache " + cache.repoFolder(repoId) + ": " + e.getMessage());
+            throw new ModelDockException("cannot use the cache " + cache.repoFolder(repoId) + ": " + e.getMessage());
         }
-        return new ModelFolder(repoId, cache.snapshot(repoId, snapshot.commit()));
+    }
+
+    /**
+     * Holds a preconfigured model's snapshot to its pinned checksums; the first verified download of
+     * one that has none pins {@code downloaded}.
+     */
+    private FetchedModel checked(String repoId, String commit, Path snapshot, List<String> downloaded)
+            throws IOException {
+        ModelFolder folder = new ModelFolder(repoId, snapshot);
+        Optional<ChecksumPins> pins = ChecksumPins.of(cache, repoId);
+        if (pins.isEmpty()) {
+            return new FetchedModel(folder, List.of());
+        }
+        if (!pins.get().pinned()) {
+            if (!downloaded.isEmpty()) {
+                pins.get().recordFirst(commit, snapshot, downloaded);
+            }
+            return new FetchedModel(folder, List.of());
+        }
+        List<ChecksumMismatch> mismatches = pins.get().mismatches(snapshot);
+        if (!mismatches.isEmpty() && !ignoreChecksumError) {
+            throw pins.get().refusal(commit, mismatches);
+        }
+        mismatches.forEach(m -> LOG.warn("checksum mismatch ignored (ignore_checksum_error) for {}: {}", repoId,
+                m.describe()));
+        return new FetchedModel(folder, mismatches);
     }
 
     private ModelDockException offlineMiss(String repoId, String revision, Optional<Path> snapshot) {

@@ -36,8 +36,8 @@ class ConcurrentDownloadTest {
     }
 
     private ModelFolder fetch() {
-        return new HubRepository(cacheDir, new HubEnvironment(hub.endpoint(), null, false, Duration.ofSeconds(5)), false)
-                .fetch(TinyRepos.ID, "main", DownloadProgress.NONE);
+        return new HubRepository(cacheDir, new HubEnvironment(hub.endpoint(), null, false, Duration.ofSeconds(5)), false, false)
+                .fetch(TinyRepos.ID, "main", DownloadProgress.NONE).folder();
     }
 
     @Test

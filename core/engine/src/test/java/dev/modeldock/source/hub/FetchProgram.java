@@ -11,7 +11,7 @@ public final class FetchProgram {
 
     public static void main(String[] args) {
         HubEnvironment env = new HubEnvironment(URI.create(args[1]), null, false, Duration.ofSeconds(10));
-        System.out.println("fetched " + new HubRepository(Path.of(args[0]), env, false)
-                .fetch(args[2], "main", DownloadProgress.NONE).root());
+        System.out.println("fetched " + new HubRepository(Path.of(args[0]), env, false, false)
+                .fetch(args[2], "main", DownloadProgress.NONE).folder().root());
     }
 }

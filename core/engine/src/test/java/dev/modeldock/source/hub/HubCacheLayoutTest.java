@@ -51,14 +51,14 @@ class HubCacheLayoutTest {
     }
 
     private HubRepository repository(boolean force) {
-        return new HubRepository(cacheDir, new HubEnvironment(hub.endpoint(), null, false, Duration.ofSeconds(5)), force);
+        return new HubRepository(cacheDir, new HubEnvironment(hub.endpoint(), null, false, Duration.ofSeconds(5)), force, false);
     }
 
     @Test
     void aColdDownloadFillsBlobsSnapshotsAndRefsAsHuggingFaceHubDoes() throws IOException {
         Map<String, Long> lastProgress = new ConcurrentHashMap<>();
         ModelFolder folder = repository(false).fetch(MiniLmHubFolder.HUB_ID, null,
-                (path, done, total) -> lastProgress.put(path, done));
+                (path, done, total) -> lastProgress.put(path, done)).folder();
 
         Path repo = cacheDir.resolve(REPO_FOLDER);
         assertEquals(miniLm.commit(), Files.readString(repo.resolve("refs/main")));
@@ -84,9 +84,9 @@ class HubCacheLayoutTest {
 
     @Test
     void aWarmCacheIsUsedWithoutAnyRequest() {
-        ModelFolder cold = repository(false).fetch(MiniLmHubFolder.HUB_ID, "main", DownloadProgress.NONE);
+        ModelFolder cold = repository(false).fetch(MiniLmHubFolder.HUB_ID, "main", DownloadProgress.NONE).folder();
         hub.clearRequests();
-        ModelFolder warm = repository(false).fetch(MiniLmHubFolder.HUB_ID, "main", DownloadProgress.NONE);
+        ModelFolder warm = repository(false).fetch(MiniLmHubFolder.HUB_ID, "main", DownloadProgress.NONE).folder();
         assertEquals(cold.root(), warm.root());
         assertEquals(List.of(), hub.requests());
     }
@@ -116,7 +116,7 @@ class HubCacheLayoutTest {
         }
         hub.clearRequests();
 
-        ModelFolder folder = repository(false).fetch(MiniLmHubFolder.HUB_ID, null, DownloadProgress.NONE);
+        ModelFolder folder = repository(false).fetch(MiniLmHubFolder.HUB_ID, null, DownloadProgress.NONE).folder();
 
         assertEquals(repo.resolve("snapshots").resolve(commit), folder.root());
         assertTrue(folder.find("onnx/model.onnx").isPresent());

@@ -39,7 +39,7 @@ class HubDownloadFailuresTest {
     }
 
     private HubRepository repository() {
-        return new HubRepository(cacheDir, new HubEnvironment(hub.endpoint(), null, false, Duration.ofSeconds(1)), false);
+        return new HubRepository(cacheDir, new HubEnvironment(hub.endpoint(), null, false, Duration.ofSeconds(1)), false, false);
     }
 
     private Path blob(String path) {
@@ -50,7 +50,7 @@ class HubDownloadFailuresTest {
     void aConnectionCutHalfwayIsResumedWithAByteRange() throws IOException {
         hub.fail(ENCODER, HubFault.cutAfter(100_000));
 
-        ModelFolder folder = repository().fetch(TinyRepos.ID, "main", DownloadProgress.NONE);
+        ModelFolder folder = repository().fetch(TinyRepos.ID, "main", DownloadProgress.NONE).folder();
 
         assertArrayEquals(tiny.files().get(ENCODER), Files.readAllBytes(folder.root().resolve(ENCODER)));
         assertTrue(hub.requests().stream().anyMatch(r -> r.startsWith("GET /repos/lfs/") && r.contains("Range: bytes=100000-")),

@@ -31,7 +31,7 @@ class HubRefusalsTest {
 
     private HubRepository repository(String token, boolean offline) {
         return new HubRepository(cacheDir, new HubEnvironment(hub.endpoint(), token, offline, Duration.ofSeconds(2)),
-                false);
+                false, false);
     }
 
     private String failure(String token, String repoId, String revision) {
@@ -54,7 +54,7 @@ class HubRefusalsTest {
 
     @Test
     void theTokenIsSentToTheHubButNotToTheContentHost() {
-        ModelFolder folder = repository("hf_good", false).fetch(TinyRepos.ID, "main", DownloadProgress.NONE);
+        ModelFolder folder = repository("hf_good", false).fetch(TinyRepos.ID, "main", DownloadProgress.NONE).folder();
 
         assertTrue(Files.isRegularFile(folder.root().resolve("onnx/model.onnx")));
         assertTrue(hub.requests().stream().filter(r -> r.contains("/resolve/")).allMatch(r -> r.endsWith("Authorization")));
@@ -79,7 +79,7 @@ class HubRefusalsTest {
         repository("hf_good", false).fetch(TinyRepos.ID, "main", DownloadProgress.NONE);
         hub.clearRequests();
 
-        ModelFolder folder = repository(null, true).fetch(TinyRepos.ID, "main", DownloadProgress.NONE);
+        ModelFolder folder = repository(null, true).fetch(TinyRepos.ID, "main", DownloadProgress.NONE).folder();
 
         assertEquals(gated.commit(), folder.root().getFileName().toString());
         assertEquals(List.of(), hub.requests());
