@@ -16,6 +16,10 @@ import dev.modeldock.testkit.hub.HubRepo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.ProcessBuilder.Redirect;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,6 +59,7 @@ final class HubBenchmarkCommand implements Callable<Integer> {
             long bytes = 0;
             double[] download = new double[repeat];
             double[] copy = new double[repeat];
+            double[] plain = new double[repeat];
             for (int run = 0; run < repeat; run++) {
                 Path cache = fresh("cache");
                 long start = System.nanoTime();
@@ -63,11 +68,14 @@ final class HubBenchmarkCommand implements Callable<Integer> {
                 download[run] = seconds(start);
                 bytes = folderBytes(snapshot);
                 copy[run] = cp(snapshot, fresh("copy"));
+                plain[run] = plainHttp(hub, miniLm, fresh("plain"));
             }
             out.printf("download of %s (%.1f MB, %d runs, median) from a local hub%n", miniLm.repoId(), bytes / 1e6,
                     repeat);
             out.printf("  hub client (redirect, SHA-256 check, cache layout) %8.3f s  %7.1f MB/s%n",
                     median(download), bytes / 1e6 / median(download));
+            out.printf("  JDK HttpClient to a file, same requests, no checks %8.3f s  %7.1f MB/s%n",
+                    median(plain), bytes / 1e6 / median(plain));
             out.printf("  cp -rL of the same files                           %8.3f s  %7.1f MB/s  (client %.2fx cp)%n",
                     median(copy), bytes / 1e6 / median(copy), median(download) / median(copy));
 
@@ -111,6 +119,19 @@ final class HubBenchmarkCommand implements Callable<Integer> {
             }
         }
         return Files.createDirectories(folder);
+    }
+
+    /** The floor the hub client is held to: the same server, each file fetched with a plain GET into a file. */
+    private static double plainHttp(FakeHub hub, HubRepo repo, Path to) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                .version(HttpClient.Version.HTTP_1_1).build();
+        long start = System.nanoTime();
+        int n = 0;
+        for (String path : repo.files().keySet()) {
+            URI uri = URI.create(hub.endpoint() + "/" + repo.repoId() + "/resolve/" + repo.commit() + "/" + path);
+            http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofFile(to.resolve("f" + n++)));
+        }
+        return seconds(start);
     }
 
     private static double cp(Path from, Path to) throws IOException, InterruptedException {

@@ -149,9 +149,11 @@ public final class HubApi {
         CompletableFuture<HttpResponse<String>> answer = http.sendAsync(request, handler);
         while (true) {
             try {
-                return answer.get(100, TimeUnit.MILLISECONDS);
+                // wakes when the answer is complete, or when the connection may have been quiet too long
+                return answer.get(Math.max(1, env.stallTimeout().toMillis() - activity.idleMillis()),
+                        TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                if (activity.idleMillis() > env.stallTimeout().toMillis()) {
+                if (activity.idleMillis() >= env.stallTimeout().toMillis()) {
                     activity.cancel();
                     answer.cancel(true);
                     throw new ModelDockException("the hub sent nothing for " + env.stallTimeout().toSeconds()
