@@ -1,5 +1,6 @@
 package dev.modeldock.service;
 
+import dev.modeldock.config.CatalogProvenance;
 import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.host.Extensions;
 import dev.modeldock.host.PluginInfo;
@@ -10,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** What the server is and can do: its health and version, configuration templates, preconfigured models, plugins. */
 public final class CatalogService {
@@ -59,6 +61,14 @@ public final class CatalogService {
     /** Each preconfigured model by name, with its properties. */
     public Object preconfigured() {
         return EmbeddingModelConfig.showPreconfigured(true, null).get(0);
+    }
+
+    /**
+     * Where the values of the preconfigured model {@code name} come from, which of them are
+     * assumptions no source confirms, and whether its files are pinned; empty if it is not one.
+     */
+    public Optional<CatalogProvenance> provenance(String name) {
+        return CatalogProvenance.of(name);
     }
 
     /** Every installed post-processor with its declared parameters, by name. */

@@ -16,11 +16,13 @@ import java.util.Optional;
  * refuses is sent to it as typed and refused with the API's own message, and the form shows it again.
  *
  * @param start          {@code template:NAME} or {@code preconfigured:NAME}: what the properties started from
+ * @param source         a hub id or a folder on the server, as typed
+ * @param revision       the hub revision (branch, tag or commit) as typed; blank for main
  * @param maxSeqLength   max_seq_length as typed; blank for the start's own
  * @param languages      languages, separated by commas
  * @param postProcessors the post_processors entries in order
  */
-public record ConversionForm(String start, String source, String maxSeqLength, boolean doLowerCase,
+public record ConversionForm(String start, String source, String revision, String maxSeqLength, boolean doLowerCase,
         boolean quantizeModel, boolean useFloat16, List<String> distanceMetrics, String languages,
         List<Step> postProcessors) {
     static final String TEMPLATE = "template:";
@@ -44,7 +46,7 @@ public record ConversionForm(String start, String source, String maxSeqLength, b
     }
 
     /** The form filled in from a configuration's JSON form ({@code EmbeddingModelConfig.toMap()}). */
-    static ConversionForm of(String start, String source, Map<String, ?> config) {
+    static ConversionForm of(String start, String source, String revision, Map<String, ?> config) {
         List<Step> steps = new ArrayList<>();
         if (config.get("post_processors") instanceof List<?> entries) {
             for (Object entry : entries) {
@@ -56,10 +58,10 @@ public record ConversionForm(String start, String source, String maxSeqLength, b
             }
         }
         Object max = config.get("max_seq_length");
-        return new ConversionForm(start, source == null ? "" : source, max == null ? "" : String.valueOf(max),
-                flag(config, "do_lower_case", true), flag(config, "quantize_model", false),
-                flag(config, "use_float16", false), strings(config.get("distance_metrics")),
-                String.join(", ", strings(config.get("languages"))), steps);
+        return new ConversionForm(start, source == null ? "" : source, revision == null ? "" : revision,
+                max == null ? "" : String.valueOf(max), flag(config, "do_lower_case", true),
+                flag(config, "quantize_model", false), flag(config, "use_float16", false),
+                strings(config.get("distance_metrics")), String.join(", ", strings(config.get("languages"))), steps);
     }
 
     /** The form as the browser sent it. */
@@ -76,7 +78,8 @@ public record ConversionForm(String start, String source, String maxSeqLength, b
             });
             steps.add(new Step(params.get(stepField(i, "name")).get(0), values));
         }
-        return new ConversionForm(text(ctx, "start"), text(ctx, "source"), text(ctx, "max_seq_length"),
+        return new ConversionForm(text(ctx, "start"), text(ctx, "source"), text(ctx, "revision"),
+                text(ctx, "max_seq_length"),
                 "true".equals(ctx.formParam("do_lower_case")), "true".equals(ctx.formParam("quantize_model")),
                 "true".equals(ctx.formParam("use_float16")), ctx.formParams("distance_metrics"),
                 text(ctx, "languages"), steps);
@@ -121,7 +124,8 @@ public record ConversionForm(String start, String source, String maxSeqLength, b
         config.put("languages", languages.isBlank() ? List.of() : List.of(languages.split(",")).stream()
                 .map(String::strip).filter(s -> !s.isEmpty()).toList());
         config.put("use_float16", useFloat16);
-        return new ConversionRequest(source.strip(), null, template().orElse(null), config);
+        return new ConversionRequest(source.strip(), revision.isBlank() ? null : revision.strip(),
+                template().orElse(null), config);
     }
 
     /** This form with a post-processor added, moved or removed: {@code add:NAME}, {@code up:I}, {@code down:I}, {@code remove:I}. */
@@ -141,7 +145,7 @@ public record ConversionForm(String start, String source, String maxSeqLength, b
                 }
             }
         }
-        return new ConversionForm(start, source, maxSeqLength, doLowerCase, quantizeModel, useFloat16,
+        return new ConversionForm(start, source, revision, maxSeqLength, doLowerCase, quantizeModel, useFloat16,
                 distanceMetrics, languages, steps);
     }
 

@@ -23,23 +23,26 @@ import java.util.Map;
  * it starts the job and goes to {@code /jobs/{id}}. The upload is {@link UploadForms}.
  */
 public final class NewVersionPage {
+    static final String SCRIPT = "/assets/new-version.js";
     private final Pages pages;
     private final Services services;
     private final Starts starts;
     private final UploadForms uploads;
+    private final Presets presets;
 
     public NewVersionPage(Pages pages, Services services) {
         this.pages = pages;
         this.services = services;
         this.starts = new Starts(services.catalog());
         this.uploads = new UploadForms(pages, services, this);
+        this.presets = new Presets(services.catalog());
     }
 
     public void register() {
         pages.get("/models/{name}/new", Access.EDIT, (ctx, viewer) -> {
             String model = services.models().get(ctx.pathParam("name")).name();
             String fromJob = ctx.queryParam("from-job");
-            ConversionForm form = fromJob == null ? starts.form(starts.defaultStart(), "")
+            ConversionForm form = fromJob == null ? starts.form(starts.defaultStart(), "", "")
                     : starts.fromJob(services.jobs().get(fromJob));
             render(ctx, model, form, null, UploadForms.View.empty());
         });
@@ -68,7 +71,7 @@ public final class NewVersionPage {
             ConversionForm form = ConversionForm.read(ctx);
             String edit = String.valueOf(ctx.formParam("edit"));
             if (edit.equals("start")) {
-                form = starts.form(form.start(), form.source());
+                form = starts.form(form.start(), form.source(), form.revision());
             } else if (edit.equals("add") && ctx.formParam("add") != null) {
                 form = form.edited("add:" + ctx.formParam("add"));
             } else {
@@ -93,7 +96,7 @@ public final class NewVersionPage {
 
     /** Renders the page with a fresh conversion form and the upload form as given. */
     void render(Context ctx, String model, UploadForms.View upload) {
-        render(ctx, model, starts.form(starts.defaultStart(), ""), null, upload);
+        render(ctx, model, starts.form(starts.defaultStart(), "", ""), null, upload);
     }
 
     /**
@@ -109,6 +112,9 @@ public final class NewVersionPage {
         params.put("checked", checked == null ? "" : checked);
         params.put("wasChecked", checked != null);
         params.put("starts", starts.all());
+        params.put("presets", presets.all());
+        params.put("shownPreset", starts.shownPreconfigured(form));
+        params.put("scripts", List.of(SCRIPT));
         params.put("processors", services.catalog().postProcessors());
         params.put("declared", declared());
         params.put("upload", upload);

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * What a conversion form starts from: a configuration template or a preconfigured model, with its
- * properties as the catalog lists them; or the request of an earlier job, to try again.
+ * properties as the catalog lists them; or the request of an earlier job (source, revision and
+ * properties), to try again.
  */
 public final class Starts {
     /** One choice: its form value ({@code template:text}) and its label. */
@@ -38,18 +39,32 @@ public final class Starts {
 
     /**
      * The form with the properties of {@code start} (an unknown one falls back to the first
-     * template); a preconfigured model fills in a blank source with its hub id.
+     * template); a preconfigured model puts its hub id in a source that is blank or names another
+     * preconfigured model (a folder on the server stays).
      */
-    ConversionForm form(String start, String source) {
+    ConversionForm form(String start, String source, String revision) {
         Map<String, Object> config = properties(start);
         if (config == null) {
             start = defaultStart();
             config = properties(start);
         }
-        if (start.startsWith(ConversionForm.PRECONFIGURED) && source.isBlank()) {
+        if (start.startsWith(ConversionForm.PRECONFIGURED)
+                && (source.isBlank() || preconfigured().containsKey(source.strip()))) {
             source = start.substring(ConversionForm.PRECONFIGURED.length());
         }
-        return ConversionForm.of(start, source, config);
+        return ConversionForm.of(start, source, revision, config);
+    }
+
+    /**
+     * The preconfigured model whose summary the form shows: the one its source names, else the one
+     * it starts from; null when neither is one.
+     */
+    String shownPreconfigured(ConversionForm form) {
+        if (preconfigured().containsKey(form.source().strip())) {
+            return form.source().strip();
+        }
+        return form.start().startsWith(ConversionForm.PRECONFIGURED)
+                ? form.start().substring(ConversionForm.PRECONFIGURED.length()) : null;
     }
 
     /**
@@ -59,9 +74,10 @@ public final class Starts {
     ConversionForm fromJob(Job job) {
         JsonNode conversion = Json.tree(job.request()).path("conversion");
         if (!conversion.isObject()) {
-            return form(defaultStart(), ""); // a deployment's job: nothing to fill in
+            return form(defaultStart(), "", ""); // a deployment's job: nothing to fill in
         }
         String source = conversion.path("source").asText("");
+        String revision = conversion.path("revision").isTextual() ? conversion.path("revision").asText() : "";
         Map<String, Object> config = conversion.path("config").isObject()
                 ? Json.MAPPER.convertValue(conversion.path("config"), new TypeReference<Map<String, Object>>() { })
                 : Map.of();
@@ -71,7 +87,7 @@ public final class Starts {
                         .findFirst().map(name -> ConversionForm.PRECONFIGURED + name).orElse(defaultStart());
         Map<String, Object> merged = new LinkedHashMap<>(properties(start) == null ? Map.of() : properties(start));
         merged.putAll(config);
-        return ConversionForm.of(start, source, merged);
+        return ConversionForm.of(start, source, revision, merged);
     }
 
     @SuppressWarnings("unchecked")

@@ -19,7 +19,7 @@ class ConversionFormTest {
 
     @Test
     void valuesAreTypedAsDeclaredAndOthersSentAsTypedForTheApiToRefuse() {
-        ConversionForm form = ConversionForm.of("template:text", " /models/m ", Map.of("max_seq_length", 128,
+        ConversionForm form = ConversionForm.of("template:text", " /models/m ", "", Map.of("max_seq_length", 128,
                 "post_processors", List.of(Map.of("name", "Dense", "in_features", "384", "bias", "false",
                         "activation_function", "Tanh"), Map.of("name", "Dense", "in_features", "many"))));
         ConversionRequest request = form.request(DECLARED);
@@ -31,11 +31,20 @@ class ConversionFormTest {
                 steps.get(0));
         assertEquals(Map.of("name", "Dense", "in_features", "many"), steps.get(1));
         assertEquals(List.of(), request.config().get("languages"));
+        assertNull(request.revision(), "a blank revision is the hub's main");
+    }
+
+    @Test
+    void theRevisionTypedIsSentStrippedAndKeptThroughEdits() {
+        ConversionForm form = ConversionForm.of("preconfigured:org/model", "org/model", " v1.0 ", Map.of());
+        assertEquals("v1.0", form.request(DECLARED).revision());
+        assertEquals(" v1.0 ", form.edited("add:Dense").revision(), "as typed, for the form to show again");
+        assertEquals("v1.0", form.edited("add:Dense").request(DECLARED).revision());
     }
 
     @Test
     void aPreconfiguredStartSendsNoTemplateAndLanguagesAreSplitAtCommas() {
-        ConversionForm form = ConversionForm.of("preconfigured:org/model", "org/model", Map.of("languages",
+        ConversionForm form = ConversionForm.of("preconfigured:org/model", "org/model", "", Map.of("languages",
                 List.of("us", "d")));
         assertNull(form.request(DECLARED).template());
         assertEquals("us, d", form.languages());
@@ -44,7 +53,7 @@ class ConversionFormTest {
 
     @Test
     void editsAddMoveAndRemoveEntriesKeepingTheirValues() {
-        ConversionForm form = ConversionForm.of("template:text", "", Map.of("post_processors", List.of(
+        ConversionForm form = ConversionForm.of("template:text", "", "", Map.of("post_processors", List.of(
                 Map.of("name", "Pooling", "type", "cls"), Map.of("name", "Normalize"))));
         ConversionForm added = form.edited("add:Dense");
         assertEquals(List.of("Pooling", "Normalize", "Dense"), names(added));
