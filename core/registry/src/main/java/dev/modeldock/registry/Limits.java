@@ -32,6 +32,8 @@ public final class Limits {
     public static final int SOURCE = 4096;
     /** A conversion's configuration template. */
     public static final int TEMPLATE = 64;
+    /** A conversion's hub revision: a branch, tag or commit (255, as git allows a ref name's part). */
+    public static final int REVISION = 255;
     /** A conversion's configuration properties, written as JSON. */
     public static final int CONFIG = 100_000;
     /** An upload's import metadata (JSON text). */

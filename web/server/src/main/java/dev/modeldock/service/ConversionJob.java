@@ -1,7 +1,6 @@
 package dev.modeldock.service;
 
 import dev.modeldock.config.EmbeddingModelConfig;
-import dev.modeldock.config.Settings;
 import dev.modeldock.conversion.EmbeddingModel;
 import dev.modeldock.host.Extensions;
 import dev.modeldock.plugin.ModelDockException;
@@ -22,53 +21,83 @@ import java.util.Map;
  * Converts a transformer with the engine, in a child process ({@link IsolatedRuntime}: ONNX Runtime
  * validates the pipeline on the model's weights), and files the result as a new version: artifact,
  * metadata, configuration, lineage (the artifact's provenance) and validation report together, or
- * nothing at all. The child's artifact is streamed straight into the artifact store.
+ * nothing at all. The child's artifact is streamed straight into the artifact store. A hub id the
+ * cache lacks is downloaded first, by the job, its progress in the job's events.
  */
 final class ConversionJob {
+    /** The part of a job's progress a hub download takes, when the job has one. */
+    private static final double DOWNLOAD_SHARE = 0.15;
+    /** Where conversion ends and storing begins. */
+    private static final double CONVERTED = 0.85;
+
+    /**
+     * A conversion checked before it is queued: the model, or the hub id the job downloads first and
+     * the configuration (checked against the model's files once they are there).
+     */
+    record Prepared(EmbeddingModel model, String repoId, String revision, EmbeddingModelConfig config) {
+        static Prepared ready(EmbeddingModel model) {
+            return new Prepared(model, null, null, model.configuration());
+        }
+
+        static Prepared download(String repoId, String revision, EmbeddingModelConfig config) {
+            return new Prepared(null, repoId, revision, config);
+        }
+    }
+
     private final Registry registry;
     private final Extensions extensions;
-    private final Settings settings;
-    private final SourceRoots sources;
+    private final HubSources sources;
     private final IsolatedRuntime isolated;
 
-    /** @param sources the folders sources must lie in */
-    ConversionJob(Registry registry, Extensions extensions, Settings settings, SourceRoots sources,
-            IsolatedRuntime isolated) {
+    /** @param sources where sources are found, and hub ids downloaded to */
+    ConversionJob(Registry registry, Extensions extensions, HubSources sources, IsolatedRuntime isolated) {
         this.registry = registry;
         this.extensions = extensions;
-        this.settings = settings;
         this.sources = sources;
         this.isolated = isolated;
     }
 
-    /** Checks the request before it is queued, so a bad one is a 400 and not a failed job. */
-    EmbeddingModel prepare(ConversionRequest request) {
+    /**
+     * Checks the request before it is queued, so a bad one is a 400 and not a failed job. A hub id
+     * the cache lacks is not downloaded here: its syntax and configuration are checked, and the job
+     * downloads it.
+     */
+    Prepared prepare(ConversionRequest request) {
         if (request.source() == null || request.source().isBlank()) {
             throw new ModelDockException("'source' is missing: give a hub id or a folder on the server");
         }
         Map<String, Object> overrides = request.config() == null ? Map.of() : request.config();
-        ModelSource source = sources.confine(request.source(), settings);
+        HubSources.Lookup source = sources.find(request.source(), request.revision());
         EmbeddingModelConfig config = request.template() != null
                 ? EmbeddingModelConfig.fromTemplate(request.template(), overrides)
                 : EmbeddingModelConfig.preconfigured(source.hubId())
                         .orElseThrow(() -> new ModelDockException("'" + request.source() + "' is not a preconfigured"
                                 + " model; give a 'template' (e.g. text) and 'config' with max_seq_length"))
                         .with(overrides);
-        EmbeddingModel model = new EmbeddingModel(source, config, extensions);
-        model.checkConfiguration();
-        return model;
+        if (source.found() == null) {
+            return Prepared.download(source.repoId(), source.revision(), config);
+        }
+        return Prepared.ready(checked(source.found(), config));
     }
 
     /**
-     * Runs the conversion and files the version; the model name was checked when the job was queued.
+     * Downloads the model if it must, runs the conversion and files the version; the model name was
+     * checked when the job was queued.
      *
-     * @param model the conversion {@link #prepare} checked, its source confined to the roots; the child
-     *              converts that folder, by its real path
+     * @param prepared the conversion {@link #prepare} checked, its source confined to the roots; the
+     *                 child converts that folder, by its real path
      */
-    Version run(String modelName, EmbeddingModel model, String actor,
-            JobContext context) throws IOException {
+    Version run(String modelName, Prepared prepared, String actor, JobContext context) throws IOException {
+        EmbeddingModel model = prepared.model();
+        double start = 0;
+        if (model == null) {
+            model = checked(sources.download(prepared.repoId(), prepared.revision(), context, DOWNLOAD_SHARE),
+                    prepared.config());
+            start = DOWNLOAD_SHARE;
+        }
+        double from = start;
         try (ConvertedModel artifact = isolated.convert(model.source(), model.configuration(),
-                (stage, fraction) -> context.report(stage, 0.85 * fraction))) {
+                (stage, fraction) -> context.report(stage, from + (CONVERTED - from) * fraction))) {
             context.report("storing the artifact", 0.9);
             StoredArtifact stored;
             try (InputStream in = Files.newInputStream(artifact.file())) {
@@ -84,5 +113,12 @@ final class ConversionJob {
             context.log("filed as " + modelName + " version " + version.number());
             return version;
         }
+    }
+
+    /** The model, its configuration checked against its files and the plugins. */
+    private EmbeddingModel checked(ModelSource source, EmbeddingModelConfig config) {
+        EmbeddingModel model = new EmbeddingModel(source, config, extensions);
+        model.checkConfiguration();
+        return model;
     }
 }

@@ -1,6 +1,7 @@
 package dev.modeldock.service;
 
 import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.source.hub.HubEnvironment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +33,12 @@ public class ServiceConfig {
      * symbolic link leading elsewhere, is refused.
      */
     public final List<Path> sourceRoots = new ArrayList<>();
+    /**
+     * How conversions reach the Hugging Face hub for a hub id the model cache lacks: its address
+     * ({@code HF_ENDPOINT}), token ({@code HF_TOKEN}), whether to stay offline ({@code HF_HUB_OFFLINE})
+     * and the stall timeout, read from the server's environment by default.
+     */
+    public HubEnvironment hub = HubEnvironment.fromSystem();
     public final IsolationConfig isolation = new IsolationConfig();
     public final SessionConfig sessions = new SessionConfig();
 
@@ -105,6 +112,9 @@ public class ServiceConfig {
         }
         if (jobs.queueCapacity < 1) {
             throw new ModelDockException("jobs.queueCapacity is " + jobs.queueCapacity + "; it must be at least 1");
+        }
+        if (hub == null) {
+            throw new ModelDockException("hub is not set: give the hub environment, e.g. HubEnvironment.fromSystem()");
         }
         if (sourceRoots.contains(null)) {
             throw new ModelDockException("sourceRoots holds an empty entry; give each source root as a folder");

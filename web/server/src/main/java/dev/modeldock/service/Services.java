@@ -42,7 +42,7 @@ public final class Services implements AutoCloseable {
     private final PlaygroundService playground;
 
     private Services(Path dataDir, Path workDir, RegistryDatabase database, Registry registry, JobRunner runner,
-            IsolatedRuntime isolated, Extensions extensions, Settings settings, SourceRoots sources,
+            IsolatedRuntime isolated, Extensions extensions, HubSources sources,
             TargetSettings targetSettings, Duration sessionIdleTimeout) {
         this.dataDir = dataDir;
         this.workDir = workDir;
@@ -53,8 +53,8 @@ public final class Services implements AutoCloseable {
         this.catalog = new CatalogService(extensions, database);
         this.models = new ModelService(registry.models(), registry.summaries());
         this.aliases = new AliasService(registry.aliases());
-        this.versions = new VersionService(registry, runner, new ConversionJob(registry, extensions, settings, sources,
-                isolated), new OnnxUpload(registry, extensions, isolated, workDir));
+        this.versions = new VersionService(registry, runner, new ConversionJob(registry, extensions, sources, isolated),
+                new OnnxUpload(registry, extensions, isolated, workDir));
         this.jobs = new JobService(registry.jobs());
         this.targets = new TargetService(registry.targets(), extensions, targetSettings);
         DeploymentJob deploymentJob = new DeploymentJob(registry, extensions, targetSettings, workDir);
@@ -102,8 +102,9 @@ public final class Services implements AutoCloseable {
             IsolatedRuntime isolated = new IsolatedRuntime(workDir.resolve("isolation"), extensions.folder(),
                     new ChildLimits(limits.heapMb, limits.memoryMb, limits.loadCheckTimeout),
                     new ChildLimits(limits.heapMb, limits.memoryMb, limits.conversionTimeout));
-            return new Services(dataDir, workDir, database, registry, runner, isolated, extensions, settings,
-                    sourceRoots(config, settings, dataDir), new TargetSettings(targetFolder),
+            HubSources sources = new HubSources(settings, config.hub, sourceRoots(config, settings, dataDir));
+            return new Services(dataDir, workDir, database, registry, runner, isolated, extensions, sources,
+                    new TargetSettings(targetFolder),
                     config.sessions.idleTimeout);
         } catch (RuntimeException | IOException e) {
             database.close();

@@ -39,20 +39,40 @@ final class SourceRoots {
      * @throws ModelDockException naming the source and the root folders, or the link that leads out
      */
     ModelSource confine(String source, Settings settings) {
-        ModelSource resolved = ModelSource.resolve(source, settings);
+        return confine(source, ModelSource.resolve(source, settings));
+    }
+
+    /** {@link #confine(String, Settings)} for a source the caller has resolved already. */
+    ModelSource confine(String source, ModelSource resolved) {
+        Path folder = inRoot(source, resolved);
+        String relative = rootOf(folder).orElseThrow().relativize(folder).toString().replace('\\', '/');
+        return new ModelSource(new ModelFolder(relative.isEmpty() ? "." : relative, folder), resolved.hubId());
+    }
+
+    /**
+     * A snapshot of the hub's cache fetched for a hub id, held to the same rules, and named by that
+     * id: the lineage records the model the user asked for, its commit read from the snapshot's path.
+     */
+    ModelSource confineSnapshot(String source, ModelSource fetched) {
+        Path folder = inRoot(source, fetched);
+        return new ModelSource(new ModelFolder(fetched.hubId(), folder), fetched.hubId());
+    }
+
+    /** The source's real folder, refused unless it lies in a root with no link leading out. */
+    private Path inRoot(String source, ModelSource resolved) {
         Path folder;
         try {
             folder = resolved.folder().root().toRealPath();
         } catch (IOException e) {
             throw new ModelDockException("source '" + source + "' cannot be opened: " + e.getMessage());
         }
-        Path root = rootOf(folder).orElseThrow(() -> new ModelDockException("source '" + source + "' is outside the"
-                + " folders this server converts from (" + String.join(", ", roots.stream().map(Path::toString)
-                .toList()) + "); place the model in one of them, or start the server with --source-root for its"
-                + " folder"));
+        if (!contains(folder)) {
+            throw new ModelDockException("source '" + source + "' is outside the folders this server converts from ("
+                    + String.join(", ", roots.stream().map(Path::toString).toList()) + "); place the model in one of"
+                    + " them, or start the server with --source-root for its folder");
+        }
         SourceLinks.refuseLinksOut(source, folder, this::contains);
-        String relative = root.relativize(folder).toString().replace('\\', '/');
-        return new ModelSource(new ModelFolder(relative.isEmpty() ? "." : relative, folder), resolved.hubId());
+        return folder;
     }
 
     /** Whether {@code realPath} lies inside a root. */

@@ -1,6 +1,5 @@
 package dev.modeldock.service;
 
-import dev.modeldock.conversion.EmbeddingModel;
 import dev.modeldock.metadata.MetadataProblem;
 import dev.modeldock.registry.Job;
 import dev.modeldock.registry.Limits;
@@ -60,12 +59,13 @@ public final class VersionService {
     /**
      * Checks the conversion (model, source, configuration) and queues it; returns the job as queued.
      * A bad request is refused here rather than becoming a failed job; the job's result is the new
-     * version as a {@link VersionDocument}.
+     * version as a {@link VersionDocument}. A hub id the server's cache lacks is downloaded by the
+     * job, not here.
      *
      * @throws JobRunner.QueueFullException when too many jobs wait
      */
     public Job convert(String model, ConversionRequest request, String actor) {
-        EmbeddingModel prepared = prepare(model, request);
+        ConversionJob.Prepared prepared = prepare(model, request);
         return runner.submit("conversion", model, Map.of("model", model, "conversion", request), actor,
                 context -> VersionDocument.of(conversion.run(model, prepared, actor, context)));
     }
@@ -80,8 +80,9 @@ public final class VersionService {
         prepare(model, request);
     }
 
-    private EmbeddingModel prepare(String model, ConversionRequest request) {
+    private ConversionJob.Prepared prepare(String model, ConversionRequest request) {
         Limits.check("source", request.source(), Limits.SOURCE);
+        Limits.check("revision", request.revision(), Limits.REVISION);
         Limits.check("template", request.template(), Limits.TEMPLATE);
         if (request.config() != null) {
             Limits.check("config", Json.write(request.config()), Limits.CONFIG);

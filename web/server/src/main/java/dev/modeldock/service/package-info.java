@@ -17,8 +17,9 @@
  * outside only in a child process ({@code dev.modeldock.service.isolation}), never in the server's.
  *
  * <p>API of the server module, for the server's HTTP layers and tools. The machinery behind the
- * services ({@code ConversionJob}, {@code DeploymentJob}, {@code OnnxUpload}, {@code JobRunner},
- * {@code JobContext}, {@code AdminBootstrap}, lineage, scratch space) is package-private where it can
+ * services ({@code ConversionJob}, {@code HubSources} (sources found, and hub ids downloaded, for
+ * conversions), {@code DeploymentJob}, {@code OnnxUpload}, {@code JobRunner}, {@code JobContext},
+ * {@code AdminBootstrap}, lineage, scratch space) is package-private where it can
  * be; what is still public of it ({@code ConversionJob}, {@code JobContext}) is not for callers.
  */
 package dev.modeldock.service;

@@ -114,8 +114,8 @@ class BadRequestApiTest {
                 .expectError(400, "'colour'");
         assertTrue(error.path("detail").path("allowed").toString().contains("description"), error.toString());
         server.admin().patch("/api/v1/models/kept", Map.of("name", "renamed")).expectError(400, "'name'");
-        server.admin().post("/api/v1/models/kept/versions", Map.of("source", "x", "revision", "main"))
-                .expectError(400, "'revision'");
+        server.admin().post("/api/v1/models/kept/versions", Map.of("source", "x", "branch", "main"))
+                .expectError(400, "'branch'");
     }
 
     @Test

@@ -303,7 +303,9 @@ class ConversionJobApiTest {
                 .expectError(400, "tokenizer");
         server.admin().post(versions, Map.of("source", hubFolder.toString(), "config", "max_seq_length=5"))
                 .expectError(400, "config");
-        server.admin().post(versions, Map.of("source", "acme/not-cached")).expectError(400, "not in the cache");
+        // A hub id the cache lacks is downloaded by the job, but only once its configuration is known.
+        server.admin().post(versions, Map.of("source", "acme/not-cached")).expectError(400, "acme/not-cached",
+                "not a preconfigured model");
         server.admin().post(versions, Map.of("source", MiniLmHubFolder.create(outside).toString()))
                 .expectError(400, "outside the folders this server converts from", work.toString());
         server.admin().post(versions, Map.of("source", hubFolder.toString(), "template", "text", "config",

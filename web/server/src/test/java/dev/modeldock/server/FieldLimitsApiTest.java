@@ -54,6 +54,8 @@ class FieldLimitsApiTest {
                 "limits-model", "version", 1, "target", "limits-files", "databaseModelName", "M".repeat(301))));
         overLong.put("source 4096", () -> server.admin().post("/api/v1/models/limits-model/versions",
                 Map.of("source", "/" + "s".repeat(4096))));
+        overLong.put("revision 255", () -> server.admin().post("/api/v1/models/limits-model/versions",
+                Map.of("source", "acme/model", "revision", "r".repeat(256))));
         overLong.put("template 64", () -> server.admin().post("/api/v1/models/limits-model/versions",
                 Map.of("source", "/models/x", "template", "t".repeat(65))));
         overLong.put("config 100000", () -> server.admin().post("/api/v1/models/limits-model/versions",

@@ -137,6 +137,10 @@ class OpenApiTest {
         JsonNode source = content.path("application/json").path("schema").path("properties").path("source");
         assertTrue(source.path("description").asText().contains("--source-root"), source.toString());
         assertEquals(4096, source.path("maxLength").asInt(), source.toString());
+        assertTrue(source.path("description").asText().contains("downloaded from the hub"), source.toString());
+        JsonNode revision = content.path("application/json").path("schema").path("properties").path("revision");
+        assertEquals(255, revision.path("maxLength").asInt(), revision.toString());
+        assertTrue(revision.path("description").asText().contains("branch, tag or commit"), revision.toString());
     }
 
     @Test

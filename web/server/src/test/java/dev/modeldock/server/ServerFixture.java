@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -53,9 +54,12 @@ final class ServerFixture implements AutoCloseable, BeforeAllCallback, AfterAllC
     private ApiClient anonymous;
     /** For {@link #perClass}: how the server is configured, and that the fixture owns its folder. */
     private final Consumer<RegistryServerConfig> configure;
+    /** For {@link #perClass}: the engine's settings, given the data folder. */
+    private final Function<Path, Settings> settings;
 
-    private ServerFixture(Consumer<RegistryServerConfig> configure) {
+    private ServerFixture(Consumer<RegistryServerConfig> configure, Function<Path, Settings> settings) {
         this.configure = configure;
+        this.settings = settings;
     }
 
     /**
@@ -69,12 +73,18 @@ final class ServerFixture implements AutoCloseable, BeforeAllCallback, AfterAllC
 
     /** {@link #perClass()} with what {@code configure} changes in the defaults of {@link #start(Path)}. */
     static ServerFixture perClass(Consumer<RegistryServerConfig> configure) {
-        return new ServerFixture(configure);
+        return perClass(configure, dataDir -> Settings.defaults());
+    }
+
+    /** {@link #perClass(Consumer)} with the engine settings {@code settings} makes of the data folder. */
+    static ServerFixture perClass(Consumer<RegistryServerConfig> configure, Function<Path, Settings> settings) {
+        return new ServerFixture(configure, settings);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
-        open(Files.createTempDirectory("modeldock-server-test-"), configure, Settings.defaults());
+        Path folder = Files.createTempDirectory("modeldock-server-test-");
+        open(folder, configure, settings.apply(folder));
     }
 
     @Override
@@ -98,7 +108,7 @@ final class ServerFixture implements AutoCloseable, BeforeAllCallback, AfterAllC
     }
 
     static ServerFixture start(Path dataDir, Consumer<RegistryServerConfig> configure, Settings settings) {
-        ServerFixture fixture = new ServerFixture(configure);
+        ServerFixture fixture = new ServerFixture(configure, folder -> settings);
         fixture.open(dataDir, configure, settings);
         return fixture;
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modeldock.config.Settings;
 import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.plugin.ModelFolder;
 import dev.modeldock.source.ModelSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +36,25 @@ class SourceRootsTest {
         assertEquals("models--acme--mini/snapshots/" + COMMIT, source.folder().id());
         assertEquals(snapshot.toRealPath(), source.folder().root());
         assertEquals(COMMIT, source.revision());
+    }
+
+    @Test
+    void aSnapshotFetchedForAHubIdIsNamedByThatIdWithItsCommitAndHeldToTheRoots() throws IOException {
+        Path cache = Files.createDirectories(work.resolve("cache"));
+        Path model = cache.resolve("models--acme--mini");
+        Path blob = Files.writeString(Files.createDirectories(model.resolve("blobs")).resolve("0a1b"), "{}");
+        Path snapshot = Files.createDirectories(model.resolve("snapshots/" + COMMIT));
+        Files.createSymbolicLink(snapshot.resolve("config.json"), snapshot.relativize(blob));
+        ModelSource fetched = new ModelSource(new ModelFolder("acme/mini", snapshot), "acme/mini");
+
+        ModelSource source = roots(cache).confineSnapshot("acme/mini", fetched);
+        assertEquals("acme/mini", source.folder().id(), "the lineage's source");
+        assertEquals("acme/mini", source.hubId());
+        assertEquals(COMMIT, source.revision());
+        assertEquals(snapshot.toRealPath(), source.folder().root());
+        ModelDockException e = assertThrows(ModelDockException.class,
+                () -> roots(Files.createDirectories(work.resolve("sources"))).confineSnapshot("acme/mini", fetched));
+        assertTrue(e.getMessage().contains("outside the folders"), e.getMessage());
     }
 
     @Test

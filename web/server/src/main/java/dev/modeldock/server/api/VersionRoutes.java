@@ -42,10 +42,14 @@ final class VersionRoutes {
                         + " starts a conversion job (202 with the job); multipart 'file' (ONNX) + 'metadata' (JSON)"
                         + " stores a checked model (201 with the version, and identicalTo when an earlier version"
                         + " has the same bytes)", object(List.of("source"),
-                        "source", string("hub id in the server's cache, or a folder on the server in hub layout"
-                                + " inside one of its source roots (serve --source-root; default the cache folder"
-                                + " and DATA_DIR/sources); a folder elsewhere, or with a symbolic link leading out"
-                                + " of the roots, is refused with 400", Limits.SOURCE),
+                        "source", string("hub id (org/name, or org/name@revision), downloaded from the hub"
+                                + " (HF_ENDPOINT) into the server's cache by the job unless the cache has it; or a"
+                                + " folder on the server in hub layout inside one of its source roots (serve"
+                                + " --source-root; default the cache folder and DATA_DIR/sources); a folder"
+                                + " elsewhere, or with a symbolic link leading out of the roots, is refused with 400",
+                                Limits.SOURCE),
+                        "revision", string("hub revision (branch, tag or commit) of a hub id; default main; 400 for"
+                                + " a folder, or with a source that names one after '@'", Limits.REVISION),
                         "template", string("configuration template, e.g. text; omit for a preconfigured model"),
                         "config", freeObject("configuration properties, as OML4Py's EmbeddingModelConfig")), 202,
                         this::create).returns(ResponseSchemas.ref("Job"))
