@@ -80,6 +80,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--cache-dir", paramLabel = "DIR", description = "Model cache conversions read from (default ~/.cache/modeldock).")
     Path cacheDir;
 
+    @Option(names = "--ignore-checksum-error", description = "Convert a preconfigured model whose files are not the"
+            + " pinned ones, with the mismatch kept in the version's lineage (checksumWarnings), instead of failing"
+            + " the job.")
+    boolean ignoreChecksumError;
+
     @Option(names = "--source-root", paramLabel = "DIR", description = "A folder conversions may read models from;"
             + " repeat for more (default: the cache folder and DATA_DIR/sources). Sources elsewhere, and symbolic"
             + " links leading out, are refused.")
@@ -91,6 +96,7 @@ final class ServeCommand implements Callable<Integer> {
         if (cacheDir != null) {
             settings.put("cache_dir", cacheDir.toString());
         }
+        settings.put("ignore_checksum_error", ignoreChecksumError);
         Extensions extensions = Extensions.load(Extensions.defaultFolder());
         RegistryServer server;
         try {

@@ -5,6 +5,7 @@ import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
 import dev.modeldock.source.ModelSource;
 import dev.modeldock.source.hub.DownloadProgress;
+import dev.modeldock.source.hub.FetchedModel;
 import dev.modeldock.source.hub.HubEnvironment;
 import dev.modeldock.source.hub.HubRepository;
 import dev.modeldock.source.hub.ModelRepository;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A conversion's source as the server finds it: a folder, or a hub id answered from the cache while
@@ -85,9 +87,9 @@ final class HubSources {
                     + " not among the folders it converts from (" + String.join(", ", roots.roots().stream()
                     .map(Path::toString).toList()) + "); start it with --source-root for the cache folder as well");
         }
-        ModelFolder folder = HubRepository.of(settings, env).fetch(repoId, revision, new DownloadReport(context, share));
+        FetchedModel fetched = HubRepository.of(settings, env).fetch(repoId, revision, new DownloadReport(context, share));
         return roots.confineSnapshot(revision == null ? repoId : repoId + "@" + revision,
-                new ModelSource(folder, repoId));
+                new ModelSource(fetched.folder(), repoId, fetched.ignoredMismatches()));
     }
 
     private Path cacheFolder() {
@@ -117,7 +119,7 @@ final class HubSources {
         String revision;
 
         @Override
-        public ModelFolder fetch(String repoId, String revision, DownloadProgress progress) {
+        public FetchedModel fetch(String repoId, String revision, DownloadProgress progress) {
             this.asked = true;
             this.repoId = repoId;
             this.revision = revision;
@@ -137,9 +139,9 @@ final class HubSources {
         }
 
         /** A folder that is never read: the job downloads the model. */
-        private ModelFolder notCached(String repoId) {
+        private FetchedModel notCached(String repoId) {
             missing = true;
-            return new ModelFolder(repoId, settings.cacheDir());
+            return new FetchedModel(new ModelFolder(repoId, settings.cacheDir()), List.of());
         }
     }
 }

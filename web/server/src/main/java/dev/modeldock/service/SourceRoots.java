@@ -46,7 +46,8 @@ final class SourceRoots {
     ModelSource confine(String source, ModelSource resolved) {
         Path folder = inRoot(source, resolved);
         String relative = rootOf(folder).orElseThrow().relativize(folder).toString().replace('\\', '/');
-        return new ModelSource(new ModelFolder(relative.isEmpty() ? "." : relative, folder), resolved.hubId());
+        return new ModelSource(new ModelFolder(relative.isEmpty() ? "." : relative, folder), resolved.hubId(),
+                resolved.checksumMismatches());
     }
 
     /**
@@ -55,7 +56,7 @@ final class SourceRoots {
      */
     ModelSource confineSnapshot(String source, ModelSource fetched) {
         Path folder = inRoot(source, fetched);
-        return new ModelSource(new ModelFolder(fetched.hubId(), folder), fetched.hubId());
+        return new ModelSource(new ModelFolder(fetched.hubId(), folder), fetched.hubId(), fetched.checksumMismatches());
     }
 
     /** The source's real folder, refused unless it lies in a root with no link leading out. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modeldock.config.Settings;
+import dev.modeldock.plugin.Sha256;
 import dev.modeldock.source.hub.HubEnvironment;
 import dev.modeldock.testkit.MiniLmHubFolder;
 import dev.modeldock.testkit.api.ServerSentEvent;
@@ -188,6 +189,41 @@ class HubConversionJobApiTest {
             assertEquals("failed", job.path("state").asText(), job.toString());
             assertTrue(job.path("error").asText().contains("not among the folders it converts from"), job.toString());
             assertTrue(job.path("error").asText().contains("--source-root"), job.toString());
+        }
+    }
+
+    @Test
+    void aPreconfiguredModelWhoseCachedFileNoLongerMatchesItsPinFailsUnlessTheServerIgnoresChecksumErrors(
+            @TempDir Path dataDir) throws Exception {
+        Path cache = dataDir.resolve("shared-cache");
+        Settings strict = Settings.fromMap(Map.of("cache_dir", cache.toString()));
+        Path config = cache.resolve("models--sentence-transformers--all-MiniLM-L6-v2/snapshots/" + miniLm.commit()
+                + "/config.json");
+        try (ServerFixture pinning = ServerFixture.start(dataDir.resolve("strict"), c -> c.hub = online(), strict)) {
+            pinning.admin().createModel("pinned");
+            JsonNode first = pinning.admin().awaitJob(pinning.admin().post("/api/v1/models/pinned/versions",
+                    Map.of("source", MiniLmHubFolder.HUB_ID)).expect(202).json().path("id").asText());
+            assertEquals("succeeded", first.path("state").asText(), first.toString());
+            Files.writeString(config.toRealPath(), Files.readString(config) + " ");
+
+            JsonNode refused = pinning.admin().awaitJob(pinning.admin().post("/api/v1/models/pinned/versions",
+                    Map.of("source", MiniLmHubFolder.HUB_ID)).expect(202).json().path("id").asText());
+            assertEquals("failed", refused.path("state").asText(), refused.toString());
+            assertTrue(refused.path("error").asText().contains("config.json: expected SHA-256 "
+                    + miniLm.sha256("config.json")), refused.toString());
+        }
+        Settings lenient = Settings.fromMap(Map.of("cache_dir", cache.toString(), "ignore_checksum_error", true));
+        try (ServerFixture ignoring = ServerFixture.start(dataDir.resolve("lenient"), c -> c.hub = online(), lenient)) {
+            ignoring.admin().createModel("ignored");
+            JsonNode job = ignoring.admin().awaitJob(ignoring.admin().post("/api/v1/models/ignored/versions",
+                    Map.of("source", MiniLmHubFolder.HUB_ID)).expect(202).json().path("id").asText());
+            assertEquals("succeeded", job.path("state").asText(), job.toString());
+            JsonNode warnings = ignoring.anonymous().get("/api/v1/models/ignored/versions/1").expect(200).json()
+                    .path("lineage").path("checksumWarnings");
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertEquals("config.json", warnings.path(0).path("file").asText());
+            assertEquals(miniLm.sha256("config.json"), warnings.path(0).path("expected").asText());
+            assertEquals(Sha256.of(config), warnings.path(0).path("actual").asText());
         }
     }
 

@@ -6,6 +6,7 @@ import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Progress;
 import dev.modeldock.service.isolation.internal.ConversionChild;
 import dev.modeldock.service.isolation.internal.LoadCheckWorker;
+import dev.modeldock.source.ChecksumMismatch;
 import dev.modeldock.source.ModelSource;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -99,7 +100,8 @@ public final class IsolatedRuntime implements AutoCloseable {
         Map<String, Object> request = new LinkedHashMap<>();
         // The folder by its real path, as the server confined it, and by the name the lineage records.
         request.put("source", Map.of("folder", source.folder().root().toString(), "id", source.folder().id(),
-                "hubId", source.hubId() == null ? "" : source.hubId()));
+                "hubId", source.hubId() == null ? "" : source.hubId(),
+                "checksumMismatches", source.checksumMismatches().stream().map(ChecksumMismatch::toMap).toList()));
         request.put("config", config.toMap());
         request.put("staging", job.toAbsolutePath().toString());
         try {

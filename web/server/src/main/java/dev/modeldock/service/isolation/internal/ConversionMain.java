@@ -6,9 +6,11 @@ import dev.modeldock.conversion.EmbeddingModel;
 import dev.modeldock.host.Extensions;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
+import dev.modeldock.source.ChecksumMismatch;
 import dev.modeldock.source.ModelSource;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,7 +48,8 @@ public final class ConversionMain {
             Map<String, Object> source = (Map<String, Object>) request.get("source");
             String hubId = Messages.text(source, "hubId");
             EmbeddingModel model = new EmbeddingModel(new ModelSource(new ModelFolder(Messages.text(source, "id"),
-                    Path.of(Messages.text(source, "folder"))), hubId.isEmpty() ? null : hubId), config, extensions);
+                    Path.of(Messages.text(source, "folder"))), hubId.isEmpty() ? null : hubId, mismatches(source)),
+                    config, extensions);
             // Not closed: the server stores the staged file, then deletes the folder.
             Artifact artifact = model.convert(Path.of(Messages.text(request, "staging")), (stage, fraction) ->
                     server.send(Map.of("type", "progress", "stage", stage, "fraction", fraction)));
@@ -59,5 +62,13 @@ public final class ConversionMain {
             converted.put("dimensions", artifact.dimensions().orElse(-1));
             return converted;
         }
+    }
+
+    /** The checksum mismatches the server let through, for the provenance. */
+    @SuppressWarnings("unchecked")
+    private static List<ChecksumMismatch> mismatches(Map<String, Object> source) {
+        return ((List<Map<String, Object>>) source.getOrDefault("checksumMismatches", List.of())).stream()
+                .map(m -> new ChecksumMismatch(Messages.text(m, "file"), Messages.text(m, "expected"),
+                        Messages.text(m, "actual"))).toList();
     }
 }
