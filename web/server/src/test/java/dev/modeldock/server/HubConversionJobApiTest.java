@@ -79,6 +79,12 @@ class HubConversionJobApiTest {
         }
         assertTrue(encoder.get(encoder.size() - 1) <= 0.15 && encoder.get(encoder.size() - 1) > 0.1,
                 "the download is the first part of the job: " + encoder);
+        List<Double> download = firstEvents.stream().filter(e -> e.kind().equals("progress")
+                && e.json().path("stage").asText().startsWith("downloading ")).map(e -> e.json().path("progress")
+                .asDouble()).toList();
+        for (int i = 1; i < download.size(); i++) {
+            assertTrue(download.get(i) >= download.get(i - 1), "one progress for the whole download: " + download);
+        }
         long size = miniLm.files().get("onnx/model.onnx").length;
         assertTrue(firstEvents.stream().anyMatch(e -> e.kind().equals("log") && e.json().path("line").asText()
                 .equals(String.format(java.util.Locale.ROOT, "downloaded onnx/model.onnx (%.1f MB)", size / 1e6))),

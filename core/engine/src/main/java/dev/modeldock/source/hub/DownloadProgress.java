@@ -13,4 +13,12 @@ public interface DownloadProgress {
      * @param total the file's size
      */
     void update(String path, long done, long total);
+
+    /**
+     * Called once before the first file is fetched, when something must be: how many bytes the files
+     * to fetch hold in all (the cache's files are not among them), so a listener can show one
+     * progress for the whole download.
+     */
+    default void planned(long totalBytes) {
+    }
 }

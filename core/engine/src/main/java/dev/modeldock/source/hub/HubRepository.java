@@ -5,6 +5,7 @@ import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
 import dev.modeldock.source.ChecksumMismatch;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +60,11 @@ public final class HubRepository implements ModelRepository {
             }
             RepoSnapshot listing = api.snapshot(repoId, wanted);
             List<RepoFile> files = PipelineFiles.select(listing);
+            long toFetch = files.stream().filter(f -> forceDownload || !Files.isRegularFile(cache.blob(repoId, f.etag())))
+                    .mapToLong(f -> Math.max(0, f.size())).sum();
+            if (toFetch > 0) {
+                progress.planned(toFetch);
+            }
             for (RepoFile file : files) {
                 blobs.fetch(listing, file, forceDownload, progress);
                 cache.link(repoId, listing.commit(), file.path(), file.etag());
