@@ -46,8 +46,8 @@ final class BlobDownload {
                 if (force) {
                     Files.deleteIfExists(partial);
                 }
-                api.download(snapshot.repoId(), snapshot.commit(), file, partial, progress);
-                verify(snapshot, file, partial);
+                String sha256 = api.download(snapshot.repoId(), snapshot.commit(), file, partial, progress);
+                verify(snapshot, file, partial, sha256);
                 Files.move(partial, blob, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 progress.update(file.path(), file.size(), file.size());
                 return blob;
@@ -55,13 +55,18 @@ final class BlobDownload {
         }
     }
 
-    /** Deletes bytes that are not the file the hub describes, and says so. */
-    private static void verify(RepoSnapshot snapshot, RepoFile file, Path partial) throws IOException {
+    /**
+     * Deletes bytes that are not the file the hub describes, and says so.
+     *
+     * @param sha256 the SHA-256 of {@code partial}, taken as it was written
+     */
+    private static void verify(RepoSnapshot snapshot, RepoFile file, Path partial, String sha256) throws IOException {
         String expected = file.isLfs() ? file.sha256() : file.blobId();
         if (expected == null) {
             return; // the hub stated no hash (a mirror that lists no blob ids): nothing to check against
         }
-        String actual = file.isLfs() ? FileDigest.sha256(partial) : FileDigest.gitBlobId(partial);
+        // an LFS file's SHA-256 was taken as it arrived; a git file's blob id is hashed here (they are small)
+        String actual = file.isLfs() ? sha256 : FileDigest.gitBlobId(partial);
         if (!actual.equals(expected)) {
             long size = Files.size(partial);
             Files.deleteIfExists(partial);

@@ -85,14 +85,17 @@ final class ChecksumPins {
         return mismatches;
     }
 
-    /** Pins what a verified download brought, unless something is pinned already. */
-    void recordFirst(String downloadedCommit, Path snapshot, List<String> paths) throws IOException {
+    /**
+     * Pins what a verified download brought, unless something is pinned already: an LFS file by the
+     * SHA-256 the hub states for it (its blob was checked against it), a file kept in git by its bytes.
+     */
+    void recordFirst(String downloadedCommit, Path snapshot, List<RepoFile> downloaded) throws IOException {
         if (pinned()) {
             return;
         }
         Map<String, String> files = new TreeMap<>();
-        for (String path : paths) {
-            files.put(path, FileDigest.sha256(snapshot.resolve(path)));
+        for (RepoFile file : downloaded) {
+            files.put(file.path(), file.isLfs() ? file.sha256() : FileDigest.sha256(snapshot.resolve(file.path())));
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("repo_id", repoId);

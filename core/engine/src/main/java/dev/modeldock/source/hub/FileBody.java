@@ -1,11 +1,17 @@
 package dev.modeldock.source.hub;
 
+import dev.modeldock.plugin.Sha256;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -13,7 +19,9 @@ import java.util.concurrent.Flow;
 
 /**
  * A response body written to a file as it arrives, appended to what is there (a resumed download)
- * or from the start, telling the progress listener and the {@link Activity} about every chunk.
+ * or from the start, telling the progress listener and the {@link Activity} about every chunk. It
+ * keeps the SHA-256 of the whole file as it goes (the bytes already there included), so checking a
+ * download does not read it again.
  */
 final class FileBody implements BodySubscriber<String> {
     private final FileChannel channel;
@@ -21,6 +29,7 @@ final class FileBody implements BodySubscriber<String> {
     private final long total;
     private final DownloadProgress progress;
     private final Activity activity;
+    private final MessageDigest sha256 = Sha256.newDigest();
     private final CompletableFuture<String> result = new CompletableFuture<>();
     private Flow.Subscription subscription;
     private long done;
@@ -32,6 +41,11 @@ final class FileBody implements BodySubscriber<String> {
                 : FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         StandardOpenOption.TRUNCATE_EXISTING);
         this.done = channel.size();
+        if (done > 0) {
+            try (InputStream before = Files.newInputStream(file)) {
+                before.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), sha256));
+            }
+        }
         this.path = path;
         this.total = total;
         this.progress = progress;
@@ -49,6 +63,7 @@ final class FileBody implements BodySubscriber<String> {
     public void onNext(List<ByteBuffer> buffers) {
         try {
             for (ByteBuffer buffer : buffers) {
+                sha256.update(buffer.duplicate());
                 while (buffer.hasRemaining()) {
                     done += channel.write(buffer);
                 }
@@ -71,9 +86,10 @@ final class FileBody implements BodySubscriber<String> {
     @Override
     public void onComplete() {
         close();
-        result.complete("");
+        result.complete(Sha256.hex(sha256));
     }
 
+    /** Completes with the SHA-256 (hex) of the whole file once the body has arrived. */
     @Override
     public CompletionStage<String> getBody() {
         return result;

@@ -80,13 +80,14 @@ public final class HubApi {
     /**
      * Appends the rest of the file to {@code partial} (which may hold its first bytes from an earlier
      * try); a connection that breaks off is resumed from where it stopped.
+     *
+     * @return the SHA-256 (hex) of the whole file, taken as it was written
      */
-    public void download(String repoId, String commit, RepoFile file, Path partial, DownloadProgress progress) {
+    public String download(String repoId, String commit, RepoFile file, Path partial, DownloadProgress progress) {
         String what = "file " + file.path() + " of " + repoId + " at commit " + commit;
         for (int attempt = 1; ; attempt++) {
             try {
-                downloadOnce(repoId, commit, file, partial, progress, what);
-                return;
+                return downloadOnce(repoId, commit, file, partial, progress, what);
             } catch (IOException e) {
                 if (attempt == ATTEMPTS) {
                     throw new ModelDockException("the download of " + what + " broke off " + ATTEMPTS + " times ("
@@ -97,7 +98,7 @@ public final class HubApi {
         }
     }
 
-    private void downloadOnce(String repoId, String commit, RepoFile file, Path partial, DownloadProgress progress,
+    private String downloadOnce(String repoId, String commit, RepoFile file, Path partial, DownloadProgress progress,
             String what) throws IOException {
         URI uri = URI.create(env.endpoint() + "/" + repoId + "/resolve/" + commit + "/" + encodePath(file.path()));
         for (int hop = 0; hop < 5; hop++) {
@@ -120,7 +121,7 @@ public final class HubApi {
             }, activity);
             int status = response.statusCode();
             if (status == 200 || status == 206) {
-                return;
+                return response.body();
             }
             if (status >= 300 && status < 400 && response.headers().firstValue("Location").isPresent()) {
                 uri = uri.resolve(response.headers().firstValue("Location").get());

@@ -69,8 +69,7 @@ public final class HubRepository implements ModelRepository {
                 blobs.fetch(listing, file, forceDownload, progress);
                 cache.link(repoId, listing.commit(), file.path(), file.etag());
             }
-            FetchedModel fetched = checked(repoId, listing.commit(), cache.snapshot(repoId, listing.commit()),
-                    files.stream().map(RepoFile::path).toList());
+            FetchedModel fetched = checked(repoId, listing.commit(), cache.snapshot(repoId, listing.commit()), files);
             // only now: a refused snapshot leaves the revision where it was last seen good
             cache.writeRef(repoId, wanted, listing.commit());
             return fetched;
@@ -83,7 +82,7 @@ public final class HubRepository implements ModelRepository {
      * Holds a preconfigured model's snapshot to its pinned checksums; the first verified download of
      * one that has none pins {@code downloaded}.
      */
-    private FetchedModel checked(String repoId, String commit, Path snapshot, List<String> downloaded)
+    private FetchedModel checked(String repoId, String commit, Path snapshot, List<RepoFile> downloaded)
             throws IOException {
         ModelFolder folder = new ModelFolder(repoId, snapshot);
         Optional<ChecksumPins> pins = ChecksumPins.of(cache, repoId);
