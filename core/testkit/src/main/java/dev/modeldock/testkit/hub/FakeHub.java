@@ -36,6 +36,11 @@ public final class FakeHub implements AutoCloseable {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final FileSender sender = new FileSender();
 
+    static {
+        // answer at once: without it small responses wait out the client's delayed ACK (about 40 ms each)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private FakeHub() throws IOException {
         InetSocketAddress local = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         hub = HttpServer.create(local, 0);

@@ -55,30 +55,32 @@ final class FileSender {
             exchange.sendResponseHeaders(status, -1);
             return;
         }
-        byte[] body = java.util.Arrays.copyOfRange(content, (int) start, (int) end + 1);
+        int length = (int) (end - start + 1);
         HubFault fault = take(path);
-        if (fault != null && fault.kind() == HubFault.Kind.CORRUPT && body.length > 0) {
+        exchange.sendResponseHeaders(status, length);
+        if (fault == null) {
+            // at full speed and without a copy: the benchmark's downloads measure the client, not this server
+            exchange.getResponseBody().write(content, (int) start, length);
+            return;
+        }
+        byte[] body = java.util.Arrays.copyOfRange(content, (int) start, (int) end + 1);
+        if (fault.kind() == HubFault.Kind.CORRUPT && body.length > 0) {
             body[body.length / 2] ^= 0x5a;
         }
-        exchange.sendResponseHeaders(status, body.length);
         write(exchange.getResponseBody(), body, fault);
     }
 
     private void write(OutputStream out, byte[] body, HubFault fault) throws IOException {
-        if (fault == null) {
-            out.write(body); // at full speed: the benchmark's downloads measure the client, not this server
-            return;
-        }
-        long stopAt = fault != null && (fault.kind() == HubFault.Kind.CUT || fault.kind() == HubFault.Kind.STALL)
+        long stopAt = fault.kind() == HubFault.Kind.CUT || fault.kind() == HubFault.Kind.STALL
                 ? Math.min(fault.bytes(), body.length) : body.length;
         for (int at = 0; at < stopAt; at += CHUNK) {
             out.write(body, at, (int) Math.min(CHUNK, stopAt - at));
             out.flush();
-            if (fault != null && fault.kind() == HubFault.Kind.SLOW) {
+            if (fault.kind() == HubFault.Kind.SLOW) {
                 pause(fault.bytes());
             }
         }
-        if (fault != null && fault.kind() == HubFault.Kind.STALL) {
+        if (fault.kind() == HubFault.Kind.STALL) {
             try {
                 closing.await();
             } catch (InterruptedException e) {

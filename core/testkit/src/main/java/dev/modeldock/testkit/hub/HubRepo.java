@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -29,6 +31,8 @@ public record HubRepo(String repoId, String commit, Set<String> refs, SortedMap<
         Set<String> tokens) {
     /** Extensions the hub's default {@code .gitattributes} stores in LFS. */
     private static final Set<String> LFS_EXTENSIONS = Set.of("onnx", "bin", "safetensors", "h5", "msgpack", "ot");
+    /** SHA-256 by content; a byte array's identity is its key, and a repository no longer served lets it go. */
+    private static final Map<byte[], String> SHA256 = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** The files of a folder on disk, at a commit derived from their contents, on branch {@code main}. */
     public static HubRepo fromFolder(String repoId, Path folder) {
@@ -79,7 +83,8 @@ public record HubRepo(String repoId, String commit, Set<String> refs, SortedMap<
 
     /** The hex SHA-256 of a file, as the hub states it for LFS files. */
     public String sha256(String path) {
-        return hex("SHA-256", files.get(path));
+        // every answer about an LFS file names its hash: taken once per content, not per request
+        return SHA256.computeIfAbsent(files.get(path), content -> hex("SHA-256", content));
     }
 
     /** Git's blob id (SHA-1 of {@code "blob <size>\0"} and the bytes), the ETag of a file kept in git. */
