@@ -71,7 +71,7 @@ public record ModelSource(ModelFolder folder, String hubId, List<ChecksumMismatc
             return new ModelSource(new ModelFolder(modelName, absolute), hubId);
         }
         Matcher id = HUB_ID.matcher(modelName);
-        if (!id.matches() || id.group(1).contains("..")) {
+        if (!id.matches() || id.group(1).contains("..") || (id.group(2) != null && id.group(2).contains(".."))) {
             throw new ModelDockException("model '" + modelName + "' is not a folder, and not a hub id of the form"
                     + " organisation/name[@revision]");
         }

@@ -165,6 +165,8 @@ class HubConversionJobApiTest {
         server.admin().post(VERSIONS, Map.of("source", "acme/not-preconfigured"))
                 .expectError(400, "not a preconfigured model", "template");
         server.admin().post(VERSIONS, Map.of("source", "acme/bad id")).expectError(400, "organisation/name");
+        server.admin().post(VERSIONS, Map.of("source", MiniLmHubFolder.HUB_ID, "revision", "main/../../../etc"))
+                .expectError(400, "organisation/name[@revision]");
         ServerFixture.assertUnchanged(before, server.storedState(), "refused hub sources");
     }
 

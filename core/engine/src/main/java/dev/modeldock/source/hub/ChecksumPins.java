@@ -32,14 +32,15 @@ final class ChecksumPins {
     /** The pinned commit, null while nothing is pinned. */
     private final String commit;
     private final Map<String, String> sha256;
-    private final String pinnedBy;
+    /** Whether the pins are the record of a first download (which the user may delete), not the catalog's. */
+    private final boolean recorded;
 
-    private ChecksumPins(String repoId, Path recordFile, String commit, Map<String, String> sha256, String pinnedBy) {
+    private ChecksumPins(String repoId, Path recordFile, String commit, Map<String, String> sha256, boolean recorded) {
         this.repoId = repoId;
         this.recordFile = recordFile;
         this.commit = commit;
         this.sha256 = sha256;
-        this.pinnedBy = pinnedBy;
+        this.recorded = recorded;
     }
 
     /** The pins of a preconfigured model: the catalog's, else those recorded in the cache; empty for other models. */
@@ -51,17 +52,16 @@ final class ChecksumPins {
         Path record = cache.repoFolder(repoId).resolve(FILE_NAME);
         if (catalog.get().pinnedCommit().isPresent() && !catalog.get().fileSha256().isEmpty()) {
             return Optional.of(new ChecksumPins(repoId, record, catalog.get().commit(), catalog.get().fileSha256(),
-                    "ModelDock's catalog"));
+                    false));
         }
         if (!Files.isRegularFile(record)) {
-            return Optional.of(new ChecksumPins(repoId, record, null, Map.of(), null));
+            return Optional.of(new ChecksumPins(repoId, record, null, Map.of(), true));
         }
         try {
             Map<String, Object> json = Json.MAPPER.readValue(record.toFile(), JSON_OBJECT);
             Map<String, String> files = new TreeMap<>();
             ((Map<?, ?>) json.get("files")).forEach((path, hash) -> files.put(String.valueOf(path), String.valueOf(hash)));
-            return Optional.of(new ChecksumPins(repoId, record, (String) json.get("commit"), files,
-                    "the first verified download (" + record + ")"));
+            return Optional.of(new ChecksumPins(repoId, record, (String) json.get("commit"), files, true));
         } catch (IOException | RuntimeException e) {
             throw new ModelDockException("the checksum record " + record + " of " + repoId + " is unreadable ("
                     + e.getMessage() + "); delete it, and the next download records the files' checksums again");
@@ -113,8 +113,9 @@ final class ChecksumPins {
     ModelDockException refusal(String usedCommit, List<ChecksumMismatch> mismatches) {
         StringBuilder files = new StringBuilder();
         mismatches.forEach(m -> files.append(files.length() == 0 ? "" : "; ").append(m.describe()));
-        String forget = pinnedBy.startsWith("the first") ? ", or, if the new files are intended, delete "
-                + recordFile + " so that the next download pins them" : "";
+        String pinnedBy = recorded ? "the first verified download (" + recordFile + ")" : "ModelDock's catalog";
+        String forget = recorded ? ", or, if the new files are intended, delete " + recordFile
+                + " so that the next download pins them" : "";
         return new ModelDockException("the files of preconfigured model " + repoId + " at commit " + usedCommit
                 + " are not the ones pinned for it at commit " + commit + " by " + pinnedBy + ": " + files
                 + ". Set ignore_checksum_error (--ignore-checksum-error) to use them anyway (the mismatch is then"

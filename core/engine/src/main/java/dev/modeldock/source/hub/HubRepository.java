@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class HubRepository implements ModelRepository {
     private static final Logger LOG = LoggerFactory.getLogger(HubRepository.class);
+    private static final Pattern REPO_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern REVISION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(?:/[A-Za-z0-9][A-Za-z0-9._-]*)*");
 
     private final HubCache cache;
     private final HubEnvironment env;
@@ -51,6 +54,15 @@ public final class HubRepository implements ModelRepository {
     @Override
     public FetchedModel fetch(String repoId, String revision, DownloadProgress progress) {
         String wanted = revision == null || revision.isBlank() ? "main" : revision;
+        // both name paths in the cache (models--org--name/, refs/<revision>): nothing may lead out of it
+        if (!REPO_ID.matcher(repoId).matches() || repoId.contains("..")) {
+            throw new ModelDockException("'" + repoId + "' is not a hub id: give organisation/name (letters, digits,"
+                    + " '.', '_', '-')");
+        }
+        if (!REVISION.matcher(wanted).matches() || wanted.contains("..")) {
+            throw new ModelDockException("revision '" + wanted + "' of " + repoId + " is not a branch, tag or commit"
+                    + " name: letters, digits, '.', '_', '-', parts separated by '/', no '..'");
+        }
         Optional<Path> cached = cache.commit(repoId, wanted).map(c -> cache.snapshot(repoId, c));
         try {
             if (env.offline() || (!forceDownload && cached.isPresent() && PipelineFiles.missingFrom(cached.get()).isEmpty())) {

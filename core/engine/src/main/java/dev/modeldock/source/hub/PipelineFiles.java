@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -35,12 +36,12 @@ public final class PipelineFiles {
                 chosen.add(file);
                 String folder = file.path().contains("/") ? file.path().substring(0, file.path().indexOf('/')) : "";
                 if (DENSE_FOLDER.matcher(folder).matches()) {
-                    DENSE_WEIGHTS.stream().map(w -> snapshot.file(folder + "/" + w)).flatMap(java.util.Optional::stream)
+                    DENSE_WEIGHTS.stream().map(w -> snapshot.file(folder + "/" + w)).flatMap(Optional::stream)
                             .findFirst().ifPresent(chosen::add);
                 }
             }
         }
-        RepoFile encoder = ENCODERS.stream().map(snapshot::file).flatMap(java.util.Optional::stream).findFirst()
+        RepoFile encoder = ENCODERS.stream().map(snapshot::file).flatMap(Optional::stream).findFirst()
                 .orElseThrow(() -> new ModelDockException("model " + snapshot.repoId() + " at commit "
                         + snapshot.commit() + " has no ONNX export of its encoder (onnx/model.onnx), which is what"
                         + " ModelDock builds the pipeline from"));

@@ -1,6 +1,7 @@
 package dev.modeldock.source.hub;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,6 +84,21 @@ class HubRefusalsTest {
 
         assertEquals(gated.commit(), folder.root().getFileName().toString());
         assertEquals(List.of(), hub.requests());
+    }
+
+    @Test
+    void aRevisionOrIdThatWouldLeadOutOfTheCacheIsRefusedBeforeAnyRequest() throws Exception {
+        Path outside = cacheDir.resolveSibling(cacheDir.getFileName() + "-outside");
+        for (String revision : List.of("a/../../../" + outside.getFileName(), "../main", "/etc", "main//x")) {
+            String message = assertThrows(ModelDockException.class,
+                    () -> repository(null, false).fetch(TinyRepos.ID, revision, DownloadProgress.NONE)).getMessage();
+            assertTrue(message.startsWith("revision '" + revision + "' of " + TinyRepos.ID + " is not a branch, tag"
+                    + " or commit name"), message);
+        }
+        assertTrue(assertThrows(ModelDockException.class, () -> repository(null, false).fetch("acme/../../x", "main",
+                DownloadProgress.NONE)).getMessage().contains("is not a hub id"));
+        assertEquals(List.of(), hub.requests());
+        assertFalse(Files.exists(outside));
     }
 
     @Test
