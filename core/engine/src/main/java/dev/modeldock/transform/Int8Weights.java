@@ -1,0 +1,63 @@
+package dev.modeldock.transform;
+
+/**
+ * A float32 matrix [rows, columns] quantized per column to symmetric int8 (zero point 0):
+ * {@code value ≈ values[r * columns + c] * scales[c]}.
+ *
+ * <p>Per column because MatMul's B has the output features as columns, and one outlier column would
+ * otherwise coarsen every other; symmetric because a zero point of 0 needs no zero-point tensor, so
+ * the per-column scales are applied after MatMulInteger as one broadcast multiplication and ONNX
+ * Runtime never sees a per-column zero point.
+ *
+ * @param maxLevel the largest quantized magnitude: 127 for the full int8 range, or 64 so that two
+ *                 uint8 × int8 products summed in 16 bits (AVX2's VPMADDUBSW, used where the CPU has
+ *                 no VNNI) cannot saturate: 2 × 255 × 64 = 32,640 ≤ 32,767
+ */
+record Int8Weights(byte[] values, float[] scales, int rows, int columns, int maxLevel) {
+
+    /** The largest level whose sums cannot saturate on CPUs without VNNI; see the record's description. */
+    static final int SATURATION_SAFE_LEVEL = 64;
+    /** The whole symmetric int8 range. */
+    static final int FULL_LEVEL = 127;
+
+    /**
+     * Quantizes {@code matrix} (row-major, finite values). A column whose largest magnitude is 0, or
+     * so small that its scale underflows to 0, gets scale 1 and all-zero levels, which are within one
+     * step of the originals, and no division by zero.
+     */
+    static Int8Weights quantize(float[] matrix, int rows, int columns, int maxLevel) {
+        double[] largest = new double[columns];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                largest[c] = Math.max(largest[c], Math.abs((double) matrix[r * columns + c]));
+            }
+        }
+        float[] scales = new float[columns];
+        for (int c = 0; c < columns; c++) {
+            float scale = (float) (largest[c] / maxLevel);
+            // Rounded up, the top level times the scale could pass Float.MAX_VALUE and dequantize to infinity.
+            while (Float.isInfinite(scale * (float) maxLevel)) {
+                scale = Math.nextDown(scale);
+            }
+            scales[c] = scale > 0 ? scale : 1f;
+        }
+        byte[] levels = new byte[matrix.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                // In double: float division of a value near ±3.4e38 by a small scale would overflow.
+                long level = Math.round(matrix[r * columns + c] / (double) scales[c]);
+                levels[r * columns + c] = (byte) Math.max(-maxLevel, Math.min(maxLevel, level));
+            }
+        }
+        return new Int8Weights(levels, scales, rows, columns, maxLevel);
+    }
+
+    /** The float32 values these levels stand for, row-major: what the rewritten graph computes with. */
+    float[] dequantize() {
+        float[] matrix = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            matrix[i] = values[i] * scales[i % columns];
+        }
+        return matrix;
+    }
+}
