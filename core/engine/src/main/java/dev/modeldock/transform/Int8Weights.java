@@ -1,19 +1,20 @@
 package dev.modeldock.transform;
 
 /**
- * A float32 matrix [rows, columns] quantized per column to symmetric int8 (zero point 0):
- * {@code value ≈ values[r * columns + c] * scales[c]}.
+ * A float32 matrix [rows, columns] quantized per column (or per row) to symmetric int8 (zero point
+ * 0): {@code value ≈ values[r * columns + c] * scales[c]} ({@code scales[r]} per row).
  *
  * <p>Per column because MatMul's B has the output features as columns, and one outlier column would
  * otherwise coarsen every other; symmetric because a zero point of 0 needs no zero-point tensor, so
  * the per-column scales are applied after MatMulInteger as one broadcast multiplication and ONNX
- * Runtime never sees a per-column zero point.
+ * Runtime never sees a per-column zero point. Per row for embedding tables, whose rows are what a
+ * Gather picks.
  *
  * @param maxLevel the largest quantized magnitude: 127 for the full int8 range, or 64 so that two
  *                 uint8 × int8 products summed in 16 bits (AVX2's VPMADDUBSW, used where the CPU has
  *                 no VNNI) cannot saturate: 2 × 255 × 64 = 32,640 ≤ 32,767
  */
-record Int8Weights(byte[] values, float[] scales, int rows, int columns, int maxLevel) {
+record Int8Weights(byte[] values, float[] scales, int rows, int columns, int maxLevel, boolean perRow) {
 
     /** The largest level whose sums cannot saturate on CPUs without VNNI; see the record's description. */
     static final int SATURATION_SAFE_LEVEL = 64;
@@ -26,14 +27,20 @@ record Int8Weights(byte[] values, float[] scales, int rows, int columns, int max
      * step of the originals, and no division by zero.
      */
     static Int8Weights quantize(float[] matrix, int rows, int columns, int maxLevel) {
-        double[] largest = new double[columns];
+        return quantize(matrix, rows, columns, maxLevel, false);
+    }
+
+    /** As {@link #quantize(float[], int, int, int)}, with one scale per row when {@code perRow}. */
+    static Int8Weights quantize(float[] matrix, int rows, int columns, int maxLevel, boolean perRow) {
+        double[] largest = new double[perRow ? rows : columns];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < columns; c++) {
-                largest[c] = Math.max(largest[c], Math.abs((double) matrix[r * columns + c]));
+                int group = perRow ? r : c;
+                largest[group] = Math.max(largest[group], Math.abs((double) matrix[r * columns + c]));
             }
         }
-        float[] scales = new float[columns];
-        for (int c = 0; c < columns; c++) {
+        float[] scales = new float[largest.length];
+        for (int c = 0; c < scales.length; c++) {
             float scale = (float) (largest[c] / maxLevel);
             // Rounded up, the top level times the scale could pass Float.MAX_VALUE and dequantize to infinity.
             while (Float.isInfinite(scale * (float) maxLevel)) {
@@ -45,19 +52,24 @@ record Int8Weights(byte[] values, float[] scales, int rows, int columns, int max
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < columns; c++) {
                 // In double: float division of a value near ±3.4e38 by a small scale would overflow.
-                long level = Math.round(matrix[r * columns + c] / (double) scales[c]);
+                long level = Math.round(matrix[r * columns + c] / (double) scales[perRow ? r : c]);
                 levels[r * columns + c] = (byte) Math.max(-maxLevel, Math.min(maxLevel, level));
             }
         }
-        return new Int8Weights(levels, scales, rows, columns, maxLevel);
+        return new Int8Weights(levels, scales, rows, columns, maxLevel, perRow);
     }
 
     /** The float32 values these levels stand for, row-major: what the rewritten graph computes with. */
     float[] dequantize() {
         float[] matrix = new float[values.length];
         for (int i = 0; i < values.length; i++) {
-            matrix[i] = values[i] * scales[i % columns];
+            matrix[i] = values[i] * scale(i);
         }
         return matrix;
+    }
+
+    /** The scale of the value at row-major {@code index}. */
+    float scale(int index) {
+        return scales[perRow ? index / columns : index % columns];
     }
 }

@@ -14,8 +14,10 @@ import java.util.Set;
 /**
  * Dynamic int8 quantization of a model's weights: every {@code MatMul} (and plain {@code Gemm})
  * whose B is a float32 initializer of rank 2 with at least {@code minElements} values computes
- * with int8 weights instead ({@link Int8MatMulNodes}), activations quantized to uint8 per run.
- * Everything else, the tokenizer and post-processors included, stays as it was.
+ * with int8 weights instead ({@link Int8Nodes}), activations quantized to uint8 per run; and, when
+ * asked, every {@code Gather} along axis 0 from such a table (an encoder's word embeddings, half of
+ * MiniLM's file) reads int8 rows with a scale per row. Everything else, the tokenizer and
+ * post-processors included, stays as it was.
  *
  * <p>The default threshold, {@value #DEFAULT_MIN_ELEMENTS} values (a 128 × 128 matrix), skips
  * matrices where the four extra nodes and the pass quantizing A cost more than the integer product
@@ -29,24 +31,31 @@ public final class WeightQuantization {
 
     private final long minElements;
     private final int maxLevel;
+    private final boolean embeddingTables;
 
-    private WeightQuantization(long minElements, int maxLevel) {
+    private WeightQuantization(long minElements, int maxLevel, boolean embeddingTables) {
         this.minElements = minElements;
         this.maxLevel = maxLevel;
-    }
-
-    /** Full-range int8 weights (±127) for matrices of {@value #DEFAULT_MIN_ELEMENTS} values and more. */
-    public static WeightQuantization int8() {
-        return new WeightQuantization(DEFAULT_MIN_ELEMENTS, Int8Weights.FULL_LEVEL);
+        this.embeddingTables = embeddingTables;
     }
 
     /**
-     * @param saturationSafe levels within ±64 rather than ±127, so that CPUs without VNNI cannot
-     *                       saturate (see {@link Int8Weights}), at half the resolution
+     * Full-range int8 weights (±127) for products and embedding tables of
+     * {@value #DEFAULT_MIN_ELEMENTS} values and more.
      */
-    public static WeightQuantization int8(long minElements, boolean saturationSafe) {
+    public static WeightQuantization int8() {
+        return new WeightQuantization(DEFAULT_MIN_ELEMENTS, Int8Weights.FULL_LEVEL, true);
+    }
+
+    /**
+     * @param saturationSafe  product weights within ±64 rather than ±127, so that CPUs without VNNI
+     *                        cannot saturate (see {@link Int8Weights}), at half the resolution
+     * @param embeddingTables whether Gather tables are quantized too (always at ±127: no integer
+     *                        product reads them)
+     */
+    public static WeightQuantization int8(long minElements, boolean saturationSafe, boolean embeddingTables) {
         return new WeightQuantization(minElements,
-                saturationSafe ? Int8Weights.SATURATION_SAFE_LEVEL : Int8Weights.FULL_LEVEL);
+                saturationSafe ? Int8Weights.SATURATION_SAFE_LEVEL : Int8Weights.FULL_LEVEL, embeddingTables);
     }
 
     /**
@@ -70,9 +79,18 @@ public final class WeightQuantization {
         Set<String> names = GraphNames.all(source);
 
         GraphProto.Builder graph = source.toBuilder().clearNode();
-        Int8MatMulNodes nodes = new Int8MatMulNodes(graph, names);
+        Int8Nodes nodes = new Int8Nodes(graph, names);
         Map<String, List<String>> quantized = new HashMap<>();
+        Map<String, List<String>> quantizedTables = new HashMap<>();
         for (NodeProto node : source.getNodeList()) {
+            TensorProto table = embeddingTables ? lookupTable(node, initializers) : null;
+            if (table != null) {
+                List<String> rows = quantizedTables.computeIfAbsent(table.getName(), key -> nodes.addWeights(key,
+                        Int8Weights.quantize(FloatInitializers.values(table), (int) table.getDims(0),
+                                (int) table.getDims(1), Int8Weights.FULL_LEVEL, true)));
+                nodes.addLookup(rows, node.getInput(1), node.getOutput(0));
+                continue;
+            }
             Product product = Product.of(node, initializers);
             if (product == null || FloatInitializers.elements(product.weight()) < minElements) {
                 graph.addNode(node);
@@ -93,8 +111,21 @@ public final class WeightQuantization {
                         .addInput(unbiased).addInput(product.bias()).addOutput(node.getOutput(0)));
             }
         }
-        removeUnused(graph, quantized.keySet());
+        Set<String> replaced = new HashSet<>(quantized.keySet());
+        replaced.addAll(quantizedTables.keySet());
+        removeUnused(graph, replaced);
         return model.toBuilder().setGraph(graph).build();
+    }
+
+    /** The float table {@code node} gathers rows of, if it is a large enough constant; otherwise null. */
+    private TensorProto lookupTable(NodeProto node, Map<String, TensorProto> constants) {
+        if (!node.getOpType().equals("Gather") || !node.getDomain().isEmpty() || node.getInputCount() != 2
+                || node.getAttributeList().stream().anyMatch(a -> a.getName().equals("axis") && a.getI() != 0)) {
+            return null;
+        }
+        TensorProto table = constants.get(node.getInput(0));
+        return table != null && FloatInitializers.isFloatMatrix(table)
+                && FloatInitializers.elements(table) >= minElements ? table : null;
     }
 
     /** Drops the replaced float weights that nothing reads any more (a weight shared with a Gather stays). */

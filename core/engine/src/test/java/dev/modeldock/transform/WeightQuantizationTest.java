@@ -65,6 +65,37 @@ class WeightQuantizationTest {
     }
 
     @Test
+    void embeddingLookupsReadInt8RowsWithinOneStepOfTheFloatRows() throws OrtException {
+        int vocabulary = 500;
+        int width = 64;
+        float[] table = values(new Random(21L), vocabulary * width, 0.05);
+        table[7 * width + 3] = 4f; // an outlier coarsens its own row only
+        OnnxGraph graph = new OnnxGraph("lookup").input(OnnxGraph.tensor("ids", DataType.INT64, "batch", "sequence"));
+        graph.output(graph.node("Gather", graph.constant("table", table, vocabulary, width), "ids"),
+                OnnxGraph.tensor("rows", DataType.FLOAT, "batch", "sequence", width));
+        ModelProto quantized = WeightQuantization.int8().apply(OnnxFixtures.model(graph.build()));
+        assertTrue(quantized.getGraph().getInitializerList().stream().noneMatch(t -> t.getDataType() == DataType.FLOAT_VALUE
+                && t.getDimsCount() == 2 && t.getDims(1) == width), "the float table is gone");
+
+        long[][] ids = {{0, 7, 499, 7}, {1, 2, 3, 250}};
+        Path file = OnnxFixtures.writeInto(quantized, dir);
+        float[][][] rows = (float[][][]) OnnxFixtures.run(file, Map.of("ids", ids), "rows").get("rows");
+        for (int b = 0; b < ids.length; b++) {
+            for (int s = 0; s < ids[b].length; s++) {
+                int id = (int) ids[b][s];
+                double step = 0;
+                for (int c = 0; c < width; c++) {
+                    step = Math.max(step, Math.abs(table[id * width + c]) / 127);
+                }
+                for (int c = 0; c < width; c++) {
+                    double error = Math.abs(rows[b][s][c] - table[id * width + c]);
+                    assertTrue(error <= step * 1.0001, "id " + id + " column " + c + " off by " + error);
+                }
+            }
+        }
+    }
+
+    @Test
     void nonFiniteWeightsAreRefusedNamingTheInitializer() {
         for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
             ModelProto model = model(new Random(5L), bad, 1234);
