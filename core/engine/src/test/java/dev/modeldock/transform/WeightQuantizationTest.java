@@ -62,6 +62,19 @@ class WeightQuantizationTest {
                 .map(TensorProto::getName).toList();
         assertEquals(List.of("fixture/head"), floatMatrices, "only the small head stays a float matrix");
         assertTrue(quantized.getGraph().getNodeList().stream().allMatch(n -> n.getDomain().isEmpty()));
+        for (TensorProto weight : quantized.getGraph().getInitializerList()) {
+            if (weight.getDataType() == DataType.INT8_VALUE) {
+                assertEquals(64, largestLevel(weight), weight.getName() + ": levels that cannot saturate without VNNI");
+            }
+        }
+    }
+
+    private static int largestLevel(TensorProto levels) {
+        int largest = 0;
+        for (byte level : levels.getRawData().toByteArray()) {
+            largest = Math.max(largest, Math.abs(level));
+        }
+        return largest;
     }
 
     @Test
@@ -76,6 +89,9 @@ class WeightQuantizationTest {
         ModelProto quantized = WeightQuantization.int8().apply(OnnxFixtures.model(graph.build()));
         assertTrue(quantized.getGraph().getInitializerList().stream().noneMatch(t -> t.getDataType() == DataType.FLOAT_VALUE
                 && t.getDimsCount() == 2 && t.getDims(1) == width), "the float table is gone");
+        TensorProto levels = quantized.getGraph().getInitializerList().stream()
+                .filter(t -> t.getDataType() == DataType.INT8_VALUE).findFirst().orElseThrow();
+        assertEquals(127, largestLevel(levels), "a table is read by Gather, not an integer product: full range");
 
         long[][] ids = {{0, 7, 499, 7}, {1, 2, 3, 250}};
         Path file = OnnxFixtures.writeInto(quantized, dir);
