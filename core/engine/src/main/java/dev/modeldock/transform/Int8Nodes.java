@@ -62,9 +62,11 @@ final class Int8Nodes {
         String quantized = fresh(base + "/a_q");
         String inputScale = fresh(base + "/a_scale");
         String inputZeroPoint = fresh(base + "/a_zero_point");
-        graph.addNode(node("DynamicQuantizeLinear", base, List.of(input), List.of(quantized, inputScale, inputZeroPoint)));
+        graph.addNode(node("DynamicQuantizeLinear", base, List.of(input),
+                List.of(quantized, inputScale, inputZeroPoint)));
         String product = fresh(base + "/product");
-        graph.addNode(node("MatMulInteger", base, List.of(quantized, weights.get(0), inputZeroPoint), List.of(product)));
+        graph.addNode(node("MatMulInteger", base, List.of(quantized, weights.get(0), inputZeroPoint),
+                List.of(product)));
         String asFloat = castToFloat(base, product);
         String scale = fresh(base + "/scale");
         graph.addNode(node("Mul", base, List.of(inputScale, weights.get(1)), List.of(scale)));

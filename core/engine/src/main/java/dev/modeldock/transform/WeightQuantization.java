@@ -61,13 +61,14 @@ public final class WeightQuantization {
     }
 
     /**
-     * The model with its eligible products rewritten; a model with none comes back equal.
+     * The model with its eligible products and lookups rewritten; a model with none comes back equal.
      *
      * @throws ModelDockException when an eligible weight holds NaN or infinity (the message names
      *                            the initializer), or the model's opset is below 11
      */
     public ModelProto apply(ModelProto model) {
-        int opset = model.getOpsetImportList().stream().filter(o -> o.getDomain().isEmpty() || o.getDomain().equals("ai.onnx"))
+        int opset = model.getOpsetImportList().stream()
+                .filter(o -> o.getDomain().isEmpty() || o.getDomain().equals("ai.onnx"))
                 .mapToInt(o -> (int) o.getVersion()).findFirst().orElse(0);
         if (opset < MIN_OPSET) {
             throw new ModelDockException("int8 quantization needs the model at opset " + MIN_OPSET + " or later"
@@ -82,41 +83,43 @@ public final class WeightQuantization {
 
         GraphProto.Builder graph = source.toBuilder().clearNode();
         Int8Nodes nodes = new Int8Nodes(graph, names);
+        // By weight and how it is read: a Gemm with alpha or transB and a MatMul may share one B.
         Map<String, List<String>> quantized = new HashMap<>();
-        Map<String, List<String>> quantizedTables = new HashMap<>();
+        Set<String> replaced = new HashSet<>();
         for (NodeProto node : source.getNodeList()) {
             TensorProto table = embeddingTables ? lookupTable(node, initializers) : null;
+            Product product = table == null ? Product.of(node, initializers) : null;
             if (table != null) {
-                List<String> rows = quantizedTables.computeIfAbsent(table.getName(), key -> nodes.addWeights(key,
-                        Int8Weights.quantize(FloatInitializers.values(table), (int) table.getDims(0),
+                List<String> rows = quantized.computeIfAbsent("table:" + table.getName(), key -> nodes.addWeights(
+                        table.getName(), Int8Weights.quantize(FloatInitializers.values(table), (int) table.getDims(0),
                                 (int) table.getDims(1), Int8Weights.FULL_LEVEL, true)));
                 nodes.addLookup(rows, node.getInput(1), node.getOutput(0));
-                continue;
-            }
-            Product product = Product.of(node, initializers);
-            if (product == null || FloatInitializers.elements(product.weight()) < minElements) {
-                graph.addNode(node);
-                continue;
-            }
-            List<String> weights = quantized.computeIfAbsent(product.weight().getName(), key -> {
-                TensorProto weight = product.weight();
-                float[] values = product.orientedValues();
-                return nodes.addWeights(weight.getName(), Int8Weights.quantize(values, product.rows(), product.columns(),
-                        maxLevel));
-            });
-            if (product.bias() == null) {
-                nodes.addProduct(product.input(), weights, node.getOutput(0));
+                replaced.add(table.getName());
+            } else if (product != null && FloatInitializers.elements(product.weight()) >= minElements) {
+                List<String> weights = quantized.computeIfAbsent(product.weight().getName() + ":" + product.transposed()
+                        + ":" + product.alpha(), key -> nodes.addWeights(product.weight().getName(),
+                                Int8Weights.quantize(product.orientedValues(), product.rows(), product.columns(),
+                                        maxLevel)));
+                addProduct(nodes, product, weights, node.getOutput(0), graph, names);
+                replaced.add(product.weight().getName());
             } else {
-                String unbiased = freshName(names, node.getOutput(0) + "/int8/unbiased");
-                nodes.addProduct(product.input(), weights, unbiased);
-                graph.addNode(NodeProto.newBuilder().setOpType("Add").setName(freshName(names, node.getOutput(0) + "/int8/Add"))
-                        .addInput(unbiased).addInput(product.bias()).addOutput(node.getOutput(0)));
+                graph.addNode(node);
             }
         }
-        Set<String> replaced = new HashSet<>(quantized.keySet());
-        replaced.addAll(quantizedTables.keySet());
         removeUnused(graph, replaced);
         return model.toBuilder().setGraph(graph).build();
+    }
+
+    private static void addProduct(Int8Nodes nodes, Product product, List<String> weights, String output,
+            GraphProto.Builder graph, Set<String> names) {
+        if (product.bias() == null) {
+            nodes.addProduct(product.input(), weights, output);
+            return;
+        }
+        String unbiased = freshName(names, output + "/int8/unbiased");
+        nodes.addProduct(product.input(), weights, unbiased);
+        graph.addNode(NodeProto.newBuilder().setOpType("Add").setName(freshName(names, output + "/int8/Add"))
+                .addInput(unbiased).addInput(product.bias()).addOutput(output));
     }
 
     /** The float table {@code node} gathers rows of, if it is a large enough constant; otherwise null. */

@@ -8,6 +8,7 @@ import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import ai.onnxruntime.OrtException;
@@ -87,8 +88,8 @@ class WeightQuantizationTest {
         graph.output(graph.node("Gather", graph.constant("table", table, vocabulary, width), "ids"),
                 OnnxGraph.tensor("rows", DataType.FLOAT, "batch", "sequence", width));
         ModelProto quantized = WeightQuantization.int8().apply(OnnxFixtures.model(graph.build()));
-        assertTrue(quantized.getGraph().getInitializerList().stream().noneMatch(t -> t.getDataType() == DataType.FLOAT_VALUE
-                && t.getDimsCount() == 2 && t.getDims(1) == width), "the float table is gone");
+        assertTrue(quantized.getGraph().getInitializerList().stream().noneMatch(t -> t.getDimsCount() == 2
+                && t.getDataType() == DataType.FLOAT_VALUE && t.getDims(1) == width), "the float table is gone");
         TensorProto levels = quantized.getGraph().getInitializerList().stream()
                 .filter(t -> t.getDataType() == DataType.INT8_VALUE).findFirst().orElseThrow();
         assertEquals(127, largestLevel(levels), "a table is read by Gather, not an integer product: full range");
@@ -112,6 +113,32 @@ class WeightQuantizationTest {
     }
 
     @Test
+    void aWeightReadAsItIsAndTransposedIsQuantizedOnceForEachReading() throws OrtException {
+        OnnxGraph graph = new OnnxGraph("shared").input(OnnxGraph.tensor("x", DataType.FLOAT, "batch", IN));
+        String w = graph.constant("w", values(new Random(8L), IN * IN, 0.1), IN, IN);
+        graph.output(graph.node("MatMul", "x", w), OnnxGraph.tensor("plain", DataType.FLOAT, "batch", IN));
+        graph.output(graph.node("Gemm", "x", w), OnnxGraph.tensor("transposed", DataType.FLOAT, "batch", IN));
+        GraphProto.Builder built = graph.build().toBuilder();
+        for (int i = 0; i < built.getNodeCount(); i++) {
+            if (built.getNode(i).getOpType().equals("Gemm")) {
+                built.setNode(i, built.getNode(i).toBuilder().addAttribute(AttributeProto.newBuilder()
+                        .setName("transB").setType(AttributeProto.AttributeType.INT).setI(1)));
+            }
+        }
+        ModelProto original = OnnxFixtures.model(built.build());
+        ModelProto quantized = WeightQuantization.int8().apply(original);
+        float[][] input = gaussian(new Random(9L), 3, IN);
+        for (String output : List.of("plain", "transposed")) {
+            float[][] expected = run(original, input, output);
+            float[][] actual = run(quantized, input, output);
+            for (int row = 0; row < input.length; row++) {
+                double cosine = cosine(expected[row], actual[row]);
+                assertTrue(cosine >= 0.999, output + " row " + row + " cosine " + cosine);
+            }
+        }
+    }
+
+    @Test
     void nonFiniteWeightsAreRefusedNamingTheInitializer() {
         for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
             ModelProto model = model(new Random(5L), bad, 1234);
@@ -125,7 +152,7 @@ class WeightQuantizationTest {
     @Test
     void aModelBelowOpset11IsRefused() {
         ModelProto old = model(new Random(5L), Float.NaN, -1).toBuilder().setOpsetImport(0,
-                ai.onnx.proto.OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(10)).build();
+                OperatorSetIdProto.newBuilder().setDomain("").setVersion(10)).build();
         ModelDockException refused = assertThrows(ModelDockException.class, () -> WeightQuantization.int8().apply(old));
         assertTrue(refused.getMessage().contains("opset 10"), refused.getMessage());
     }
@@ -151,8 +178,10 @@ class WeightQuantizationTest {
         for (int i = 0; i < built.getNodeCount(); i++) {
             if (built.getNode(i).getOpType().equals("Gemm")) {
                 built.setNode(i, built.getNode(i).toBuilder()
-                        .addAttribute(AttributeProto.newBuilder().setName("transB").setType(AttributeProto.AttributeType.INT).setI(1))
-                        .addAttribute(AttributeProto.newBuilder().setName("alpha").setType(AttributeProto.AttributeType.FLOAT).setF(0.5f)));
+                        .addAttribute(AttributeProto.newBuilder().setName("transB")
+                                .setType(AttributeProto.AttributeType.INT).setI(1))
+                        .addAttribute(AttributeProto.newBuilder().setName("alpha")
+                                .setType(AttributeProto.AttributeType.FLOAT).setF(0.5f)));
             }
         }
         return OnnxFixtures.model(built.build());
