@@ -42,6 +42,7 @@ class DataPathLayersTest {
                 .layer("source").definedBy("dev.modeldock.source..")
                 .layer("plan").definedBy("dev.modeldock.plan..")
                 .layer("graph").definedBy("dev.modeldock.graph..")
+                .layer("transform").definedBy("dev.modeldock.transform..")
                 .layer("validation").definedBy("dev.modeldock.validation..")
                 .layer("artifact").definedBy("dev.modeldock.artifact..")
                 .layer("metadata").definedBy("dev.modeldock.metadata..")
@@ -50,20 +51,22 @@ class DataPathLayersTest {
                 .whereLayer("metadata").mayOnlyBeAccessedByLayers("conversion")
                 .whereLayer("artifact").mayOnlyBeAccessedByLayers("metadata", "conversion")
                 .whereLayer("validation").mayOnlyBeAccessedByLayers("artifact", "metadata", "conversion")
-                .whereLayer("graph").mayOnlyBeAccessedByLayers("validation", "artifact", "metadata", "conversion")
-                .whereLayer("plan").mayOnlyBeAccessedByLayers("graph", "validation", "artifact", "metadata",
+                .whereLayer("transform").mayOnlyBeAccessedByLayers("validation", "artifact", "metadata", "conversion")
+                .whereLayer("graph").mayOnlyBeAccessedByLayers("transform", "validation", "artifact", "metadata",
                         "conversion")
-                .whereLayer("source").mayOnlyBeAccessedByLayers("plan", "graph", "validation", "artifact", "metadata",
-                        "conversion")
+                .whereLayer("plan").mayOnlyBeAccessedByLayers("graph", "transform", "validation", "artifact",
+                        "metadata", "conversion")
+                .whereLayer("source").mayOnlyBeAccessedByLayers("plan", "graph", "transform", "validation", "artifact",
+                        "metadata", "conversion")
                 .whereLayer("foundations").mayOnlyBeAccessedByLayers("foundations", "source", "plan", "graph",
-                        "validation", "artifact", "metadata", "conversion")
+                        "transform", "validation", "artifact", "metadata", "conversion")
                 .check(engine);
     }
 
     @Test
     void everyEnginePackageIsInALayer() {
         Set<String> layered = Set.of("config", "onnx", "runtime", "host", "source",
-                "plan", "graph", "validation", "artifact", "metadata", "conversion");
+                "plan", "graph", "transform", "validation", "artifact", "metadata", "conversion");
         Set<String> found = new TreeSet<>();
         engine.forEach(c -> {
             if (c.getPackageName().startsWith("dev.modeldock.")) {
