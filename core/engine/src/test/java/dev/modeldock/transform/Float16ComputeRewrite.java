@@ -7,7 +7,11 @@ import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import com.google.protobuf.ByteString;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -28,7 +32,7 @@ final class Float16ComputeRewrite {
             rewritten.addInitializer(weight.getDataType() == DataType.FLOAT_VALUE
                     ? Float16Tensors.toFloat16(weight, weight.getName()) : weight);
         }
-        Set<String> outputs = new java.util.HashSet<>();
+        Set<String> outputs = new HashSet<>();
         graph.getOutputList().stream().filter(o -> o.getType().getTensorType().getElemType() == DataType.FLOAT_VALUE)
                 .map(ValueInfoProto::getName).forEach(outputs::add);
         List<NodeProto> tail = new ArrayList<>();
@@ -81,10 +85,10 @@ final class Float16ComputeRewrite {
         if (value.getRawData().size() != 4) {
             return value;
         }
-        float f = value.getRawData().asReadOnlyByteBuffer().order(java.nio.ByteOrder.LITTLE_ENDIAN).getFloat();
+        float f = value.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).getFloat();
         float c = Math.max(-Float16.MAX_VALUE, Math.min(Float16.MAX_VALUE, f));
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(c);
-        return value.toBuilder().setRawData(com.google.protobuf.ByteString.copyFrom(bytes.array())).build();
+        ByteBuffer bytes = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat(c);
+        return value.toBuilder().setRawData(ByteString.copyFrom(bytes.array())).build();
     }
 
     private static NodeProto cast(String from, String to, int type) {
