@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.modeldock.config.CatalogProvenance;
 import dev.modeldock.config.Json;
 import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.plugin.Sha256;
 import dev.modeldock.source.ChecksumMismatch;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,7 +78,7 @@ final class ChecksumPins {
         List<ChecksumMismatch> mismatches = new ArrayList<>();
         for (Map.Entry<String, String> pin : new TreeMap<>(sha256).entrySet()) {
             Path file = snapshot.resolve(pin.getKey());
-            String actual = Files.isRegularFile(file) ? FileDigest.sha256(file) : ChecksumMismatch.MISSING;
+            String actual = Files.isRegularFile(file) ? Sha256.of(file) : ChecksumMismatch.MISSING;
             if (!actual.equalsIgnoreCase(pin.getValue())) {
                 mismatches.add(new ChecksumMismatch(pin.getKey(), pin.getValue(), actual));
             }
@@ -95,7 +96,7 @@ final class ChecksumPins {
         }
         Map<String, String> files = new TreeMap<>();
         for (RepoFile file : downloaded) {
-            files.put(file.path(), file.isLfs() ? file.sha256() : FileDigest.sha256(snapshot.resolve(file.path())));
+            files.put(file.path(), file.isLfs() ? file.sha256() : Sha256.of(snapshot.resolve(file.path())));
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("repo_id", repoId);

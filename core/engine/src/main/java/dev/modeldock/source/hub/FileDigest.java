@@ -9,30 +9,23 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The two hashes the hub states for a file: SHA-256 for LFS files, git's blob id for the others. */
+/**
+ * Git's name for a file's content, the hash the hub states for a file kept in git (LFS files are
+ * named by their SHA-256, which {@link dev.modeldock.plugin.Sha256} computes).
+ */
 final class FileDigest {
     private FileDigest() {
     }
 
-    static String sha256(Path file) throws IOException {
-        return digest(file, "SHA-256", null);
-    }
-
-    /** SHA-1 of {@code "blob <size>\0"} followed by the bytes, git's name for the file's content. */
+    /** SHA-1 of {@code "blob <size>\0"} followed by the bytes. */
     static String gitBlobId(Path file) throws IOException {
-        return digest(file, "SHA-1", ("blob " + Files.size(file) + "\0").getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static String digest(Path file, String algorithm, byte[] prefix) throws IOException {
         MessageDigest digest;
         try {
-            digest = MessageDigest.getInstance(algorithm);
+            digest = MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        if (prefix != null) {
-            digest.update(prefix);
-        }
+        digest.update(("blob " + Files.size(file) + "\0").getBytes(StandardCharsets.US_ASCII));
         byte[] buffer = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {
             for (int n; (n = in.read(buffer)) > 0; ) {

@@ -64,10 +64,10 @@ public final class HubRepository implements ModelRepository {
                     + " name: letters, digits, '.', '_', '-', parts separated by '/', no '..'");
         }
         Optional<Path> cached = cache.commit(repoId, wanted).map(c -> cache.snapshot(repoId, c));
+        Optional<Path> complete = cached.filter(s -> PipelineFiles.missingFrom(s).isEmpty());
         try {
-            if (env.offline() || (!forceDownload && cached.isPresent() && PipelineFiles.missingFrom(cached.get()).isEmpty())) {
-                Path snapshot = cached.filter(s -> PipelineFiles.missingFrom(s).isEmpty())
-                        .orElseThrow(() -> offlineMiss(repoId, wanted, cached));
+            if (env.offline() || (!forceDownload && complete.isPresent())) {
+                Path snapshot = complete.orElseThrow(() -> offlineMiss(repoId, wanted, cached));
                 return checked(repoId, snapshot.getFileName().toString(), snapshot, List.of());
             }
             RepoSnapshot listing = api.snapshot(repoId, wanted);

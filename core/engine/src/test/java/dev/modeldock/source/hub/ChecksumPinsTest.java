@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modeldock.config.Json;
 import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.plugin.Sha256;
 import dev.modeldock.source.ChecksumMismatch;
 import dev.modeldock.testkit.hub.FakeHub;
 import dev.modeldock.testkit.hub.HubRepo;
@@ -90,7 +91,7 @@ class ChecksumPinsTest {
         HubCache cache = new HubCache(cacheDir);
         assertEquals(first.commit(), cache.commit(PRECONFIGURED, "main").orElseThrow(),
                 "the branch stays at the commit last seen good");
-        assertEquals(first.sha256(ENCODER), FileDigest.sha256(cache.snapshot(PRECONFIGURED, first.commit())
+        assertEquals(first.sha256(ENCODER), Sha256.of(cache.snapshot(PRECONFIGURED, first.commit())
                 .resolve(ENCODER)), "the pinned snapshot is untouched");
     }
 
@@ -104,7 +105,7 @@ class ChecksumPinsTest {
 
         assertEquals(List.of(new ChecksumMismatch(ENCODER, first.sha256(ENCODER), changed.sha256(ENCODER))),
                 fetched.ignoredMismatches());
-        assertEquals(changed.sha256(ENCODER), FileDigest.sha256(fetched.folder().root().resolve(ENCODER)));
+        assertEquals(changed.sha256(ENCODER), Sha256.of(fetched.folder().root().resolve(ENCODER)));
         assertEquals(first.commit(), Json.MAPPER.readTree(pins(PRECONFIGURED).toFile()).path("commit").asText(),
                 "ignoring a mismatch does not move the pin");
     }
