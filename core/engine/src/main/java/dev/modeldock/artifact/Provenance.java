@@ -3,6 +3,7 @@ package dev.modeldock.artifact;
 import dev.modeldock.host.ToolVersion;
 import dev.modeldock.source.ChecksumMismatch;
 import dev.modeldock.validation.ParityReport;
+import dev.modeldock.validation.QualityReport;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,12 +31,14 @@ import java.util.TreeMap;
  * @param tool          "ModelDock VERSION"
  * @param parity        how the pipeline compared with the reference; null for an upload, which has no
  *                      reference to compare with
+ * @param quality       how far the int8 or float16 pipeline's vectors are from the float32 pipeline's;
+ *                      null for float32 weights and for an upload
  * @param checksumWarnings the source's files that were not the ones pinned for the preconfigured model
  *                      and were used anyway ({@code ignore_checksum_error}); empty when all matched
  */
 public record Provenance(Kind kind, String source, String revision, Map<String, String> sourceFiles,
         Map<String, Object> configuration, Map<String, String> plugins, String tool, ParityReport parity,
-        List<ChecksumMismatch> checksumWarnings) {
+        QualityReport quality, List<ChecksumMismatch> checksumWarnings) {
 
     /** How the artifact came to be. */
     public enum Kind {
@@ -63,10 +66,10 @@ public record Provenance(Kind kind, String source, String revision, Map<String, 
     /** A conversion's provenance, made by the running ModelDock. */
     public static Provenance converted(String source, String revision, Map<String, String> sourceFiles,
             Map<String, Object> configuration, Map<String, String> plugins, ParityReport parity,
-            List<ChecksumMismatch> checksumWarnings) {
+            QualityReport quality, List<ChecksumMismatch> checksumWarnings) {
         return new Provenance(Kind.CONVERTED, source, revision, sourceFiles, Objects.requireNonNull(configuration,
                 "configuration"), plugins, ToolVersion.current(), Objects.requireNonNull(parity, "parity"),
-                checksumWarnings);
+                quality, checksumWarnings);
     }
 
     /**
@@ -75,12 +78,12 @@ public record Provenance(Kind kind, String source, String revision, Map<String, 
      */
     public static Provenance uploaded(String source, String fileName, String sha256) {
         return new Provenance(Kind.UPLOADED, source, null, Map.of(fileName, sha256), null, Map.of(),
-                ToolVersion.current(), null, List.of());
+                ToolVersion.current(), null, null, List.of());
     }
 
     /**
      * The one JSON form, every field under its name in a fixed order, absent ones as null: kind,
-     * source, revision, sourceFiles, configuration, plugins, tool, parity, checksumWarnings.
+     * source, revision, sourceFiles, configuration, plugins, tool, parity, quality, checksumWarnings.
      */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -92,6 +95,7 @@ public record Provenance(Kind kind, String source, String revision, Map<String, 
         map.put("plugins", plugins);
         map.put("tool", tool);
         map.put("parity", parity == null ? null : parity.toMap());
+        map.put("quality", quality == null ? null : quality.toMap());
         map.put("checksumWarnings", checksumWarnings.stream().map(ChecksumMismatch::toMap).toList());
         return map;
     }

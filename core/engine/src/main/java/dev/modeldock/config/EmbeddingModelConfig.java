@@ -34,6 +34,11 @@ public final class EmbeddingModelConfig {
 
     private EmbeddingModelConfig(List<Parameters> postProcessors, Integer maxSeqLength, boolean doLowerCase,
             boolean quantizeModel, List<DistanceMetric> distanceMetrics, List<String> languages, boolean useFloat16) {
+        if (quantizeModel && useFloat16) {
+            throw new ModelDockException("quantize_model and use_float16 are both true; choose one: quantize_model for"
+                    + " int8 weights (about a quarter of the float32 size, faster), use_float16 for float16 weights"
+                    + " (half the size, the same vectors to within 0.001)");
+        }
         this.postProcessors = List.copyOf(postProcessors);
         this.maxSeqLength = maxSeqLength;
         this.doLowerCase = doLowerCase;

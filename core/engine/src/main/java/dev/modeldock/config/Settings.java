@@ -13,16 +13,20 @@ import java.util.Set;
  * @param loggingLevel        how much the conversion logs (also applied to ONNX Runtime)
  * @param forceDownload       download model files again even when the cache has them
  * @param ignoreChecksumError go on when a preconfigured model's files do not match their checksums
+ * @param ignoreQualityGate   keep an int8 or float16 pipeline whose vectors are further from the float32
+ *                            pipeline's than the gate allows (ModelDock's own setting; the version
+ *                            records that the gate was waived)
  */
-public record Settings(Path cacheDir, LogLevel loggingLevel, boolean forceDownload, boolean ignoreChecksumError) {
+public record Settings(Path cacheDir, LogLevel loggingLevel, boolean forceDownload, boolean ignoreChecksumError,
+        boolean ignoreQualityGate) {
 
     private static final Set<String> KEYS = Set.of("cache_dir", "logging_level", "force_download",
-            "ignore_checksum_error");
+            "ignore_checksum_error", "ignore_quality_gate");
 
-    /** $HOME/.cache/modeldock, ERROR, no forced download, checksum errors are errors. */
+    /** $HOME/.cache/modeldock, ERROR, no forced download, checksum errors are errors, the quality gate holds. */
     public static Settings defaults() {
         return new Settings(Path.of(System.getProperty("user.home"), ".cache", "modeldock"), LogLevel.ERROR,
-                false, false);
+                false, false, false);
     }
 
     /** Settings from their snake_case names; absent keys keep their defaults, unknown keys are errors. */
@@ -39,7 +43,8 @@ public record Settings(Path cacheDir, LogLevel loggingLevel, boolean forceDownlo
                 values.get("logging_level") == null ? defaults.loggingLevel
                         : LogLevel.parse(text(values, "logging_level")),
                 flag(values, "force_download"),
-                flag(values, "ignore_checksum_error"));
+                flag(values, "ignore_checksum_error"),
+                flag(values, "ignore_quality_gate"));
     }
 
     private static String text(Map<String, ?> values, String key) {

@@ -14,6 +14,7 @@ import dev.modeldock.metadata.MetadataChecker;
 import dev.modeldock.metadata.MetadataJson;
 import dev.modeldock.metadata.MetadataProblem;
 import dev.modeldock.metadata.OnnxMetadata;
+import dev.modeldock.metadata.SizeAdvice;
 import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.plan.PipelinePlan;
@@ -25,9 +26,13 @@ import dev.modeldock.plugin.Sha256;
 import dev.modeldock.source.EncoderGraph;
 import dev.modeldock.source.HubModel;
 import dev.modeldock.source.ModelSource;
+import dev.modeldock.transform.WeightFormat;
 import dev.modeldock.validation.ParityCheck;
 import dev.modeldock.validation.ParityReport;
 import dev.modeldock.validation.ProbeTexts;
+import dev.modeldock.validation.QualityCheck;
+import dev.modeldock.validation.QualityReport;
+import dev.modeldock.validation.RetrievalPairs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,10 +55,16 @@ public final class Conversion {
     private Conversion() {
     }
 
-    /** {@link #run(ModelSource, EmbeddingModelConfig, Extensions, Path, Progress)} staging in the system's temporary folder. */
+    /** {@link #run(ModelSource, EmbeddingModelConfig, Extensions, Path, boolean, Progress)} staging in the system's temporary folder, the quality gate enforced. */
     public static Artifact run(ModelSource source, EmbeddingModelConfig config, Extensions extensions,
             Progress progress) throws IOException {
-        return run(source, config, extensions, null, progress);
+        return run(source, config, extensions, null, false, progress);
+    }
+
+    /** {@link #run(ModelSource, EmbeddingModelConfig, Extensions, Path, boolean, Progress)} with the quality gate enforced. */
+    public static Artifact run(ModelSource source, EmbeddingModelConfig config, Extensions extensions,
+            Path stagingParent, Progress progress) throws IOException {
+        return run(source, config, extensions, stagingParent, false, progress);
     }
 
     /**
@@ -61,16 +72,22 @@ public final class Conversion {
      * up, before it is read, and compared with its bytes again at the end: a file changed in between
      * fails the conversion, so the provenance's digests are of what was converted.
      *
-     * @param stagingParent where the artifact's staging folder is made; null for the system's temporary folder
-     * @param progress      reports fractions from 0 to 0.9; an export of the artifact takes the rest
+     * <p>With {@code quantize_model} or {@code use_float16}, the float32 pipeline is built and checked
+     * against the reference first; the encoder's weights are then rewritten, and the result is
+     * compared with the float32 pipeline ({@link QualityCheck}) and kept only if it meets the gate.
+     *
+     * @param stagingParent     where the artifact's staging folder is made; null for the system's temporary folder
+     * @param ignoreQualityGate keep an int8 or float16 pipeline below its quality gate (recorded as waived)
+     * @param progress          reports fractions from 0 to 0.9; an export of the artifact takes the rest
      * @throws ModelDockException for any problem with the model or configuration, when the pipeline
-     *                            does not reproduce the reference on ASCII text, and when an input
-     *                            file changed during the conversion
+     *                            does not reproduce the reference on ASCII text, when a rewritten one
+     *                            falls below its quality gate, and when an input file changed during
+     *                            the conversion
      */
     public static Artifact run(ModelSource source, EmbeddingModelConfig config, Extensions extensions,
-            Path stagingParent, Progress progress) throws IOException {
-        refuseUnbuiltTransforms(config);
+            Path stagingParent, boolean ignoreQualityGate, Progress progress) throws IOException {
         refuseUnknownLanguages(config);
+        WeightFormat format = WeightFormat.of(config);
         // A folder of this run's own, so that the digests are of what this run read.
         ModelFolder folder = new ModelFolder(source.folder().id(), source.folder().root());
         progress.report("reading " + folder.id(), 0.02);
@@ -79,9 +96,10 @@ public final class Conversion {
         // Checked before ONNX Runtime sees the encoder (the reference embedder, the parity check).
         EncoderGraph encoder = EncoderGraph.of(OnnxModels.readChecked(model.encoderFile()));
         PipelinePlan plan = PipelinePlan.create(model, encoder, config, extensions);
-        LOG.debug("plan: tokenizer {}, encoder inputs {}, max_seq_length {}, post-processors {}, {} values out",
+        LOG.debug("plan: tokenizer {}, encoder inputs {}, max_seq_length {}, post-processors {}, {} values out, {} weights",
                 plan.tokenizer().name(), plan.encoder().inputs(), plan.maxSeqLength(),
-                plan.steps().stream().map(step -> step.processor().name()).toList(), plan.embeddingWidth());
+                plan.steps().stream().map(step -> step.processor().name()).toList(), plan.embeddingWidth(),
+                format.jsonName());
 
         progress.report("assembling the pipeline graph", 0.25);
         Map<String, String> plugins = new LinkedHashMap<>();
@@ -93,18 +111,22 @@ public final class Conversion {
         ModelProto pipeline = PipelineAssembler.assemble(plan, Map.of("modeldock.configuration", Json.write(config.toMap())));
         Path staging = Artifact.newStaging(stagingParent);
         try {
-            progress.report("writing the pipeline", 0.4);
+            progress.report("writing the pipeline", 0.35);
             Path file = staging.resolve("pipeline.onnx");
-            OnnxModels.write(pipeline, file);
+            Path float32 = format == WeightFormat.FLOAT32 ? file : staging.resolve("float32.onnx");
+            OnnxModels.write(pipeline, float32);
+            if (format != WeightFormat.FLOAT32) {
+                progress.report("rewriting the encoder's weights as " + format.jsonName(), 0.4);
+                pipeline = format.apply(pipeline, name -> name.startsWith(PipelineAssembler.ENCODER_PREFIX));
+                OnnxModels.write(pipeline, file);
+            }
             ModelSignature signature = ModelSignature.of(pipeline);
             pipeline = null; // the file is the artifact now; the graph need not stay in memory through validation
             Path tokenizer = staging.resolve("tokenizer.onnx");
             OnnxModels.write(PipelineAssembler.tokenizerOnly(plan), tokenizer);
-            String sha256 = Sha256.of(file);
-            LOG.debug("pipeline written to {} ({} bytes, SHA-256 {})", file, Files.size(file), sha256);
 
-            progress.report("checking the pipeline against the reference", 0.55);
-            ParityReport parity = ParityCheck.run(plan, file, tokenizer, ProbeTexts.builtIn());
+            progress.report("checking the pipeline against the reference", 0.5);
+            ParityReport parity = ParityCheck.run(plan, float32, tokenizer, ProbeTexts.builtIn());
             Files.delete(tokenizer); // the staging folder keeps the artifact alone
             parity.describe().forEach(line -> LOG.debug("parity: {}", line));
             if (!parity.passed()) {
@@ -112,18 +134,35 @@ public final class Conversion {
                         + " (min cosine below " + ParityReport.MIN_ASCII_COSINE + "): " + String.join("; ",
                         parity.describe()));
             }
+            QualityReport quality = null;
+            if (format != WeightFormat.FLOAT32) {
+                progress.report("comparing the " + format.jsonName() + " pipeline with float32", 0.7);
+                quality = QualityCheck.run(format, float32, file, ProbeTexts.builtIn(), RetrievalPairs.builtIn(),
+                        ignoreQualityGate);
+                Files.delete(float32);
+                LOG.debug("quality: {}", quality.describe());
+                if (!quality.passed() && !ignoreQualityGate) {
+                    throw new ModelDockException(quality.refusal());
+                }
+            }
+            long size = Files.size(file);
+            SizeAdvice.refusal(size, format).ifPresent(why -> {
+                throw new ModelDockException(why);
+            });
+            String sha256 = Sha256.of(file);
+            LOG.debug("pipeline written to {} ({} bytes, SHA-256 {})", file, size, sha256);
             Provenance provenance = Provenance.converted(folder.id(), source.revision(), folder.inputs(),
-                    config.toMap(), plugins, parity, source.checksumMismatches());
+                    config.toMap(), plugins, parity, quality, source.checksumMismatches());
             OnnxMetadata metadata = EmbeddingMetadata.of(plan, sha256, provenance);
             List<MetadataProblem> problems = MetadataChecker.check(signature, metadata,
-                    new CheckContext(null, Files.size(file), 26));
+                    new CheckContext(null, size, 26));
             if (problems.stream().anyMatch(MetadataProblem::isError)) {
                 throw new ModelDockException("the pipeline would not import into Oracle: " + problems);
             }
             LOG.debug("Oracle metadata checked: {} warning(s)", problems.size());
             refuseChangedInputs(folder, provenance.sourceFiles());
             progress.report("pipeline checked", 0.9);
-            return new Artifact(staging, file, sha256, Files.size(file), MetadataJson.write(metadata), provenance,
+            return new Artifact(staging, file, sha256, size, MetadataJson.write(metadata), provenance,
                     OptionalInt.of(plan.embeddingWidth()));
         } catch (IOException | RuntimeException e) {
             Artifact.deleteStaging(staging);
@@ -160,16 +199,4 @@ public final class Conversion {
                     .map(MetadataProblem::toString).collect(Collectors.joining("; ")));
         }
     }
-
-    private static void refuseUnbuiltTransforms(EmbeddingModelConfig config) {
-        if (config.quantizeModel()) {
-            throw new ModelDockException("quantize_model is true, but quantization is not built yet; set"
-                    + " quantize_model to false to export the float32 pipeline");
-        }
-        if (config.useFloat16()) {
-            throw new ModelDockException("use_float16 is true, but float16 conversion is not built yet; set"
-                    + " use_float16 to false to export the float32 pipeline");
-        }
-    }
-
 }

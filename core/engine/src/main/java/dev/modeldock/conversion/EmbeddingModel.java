@@ -26,6 +26,8 @@ public final class EmbeddingModel {
     private final EmbeddingModelConfig config;
     /** The plugins given, or null: load those of {@link Extensions#defaultFolder()} for each export. */
     private final Extensions extensions;
+    /** Settings' ignore_quality_gate: keep an int8 or float16 pipeline below its gate. */
+    private final boolean ignoreQualityGate;
 
     /**
      * OML4Py's {@code EmbeddingModel(model_name, configuration, settings)}, with the installed plugins:
@@ -45,7 +47,7 @@ public final class EmbeddingModel {
      */
     public EmbeddingModel(String modelName, EmbeddingModelConfig configuration, Settings settings,
             Extensions extensions) {
-        this(ModelSource.resolve(modelName, settings), configuration, extensions);
+        this(ModelSource.resolve(modelName, settings), configuration, extensions, settings.ignoreQualityGate());
     }
 
     /**
@@ -58,16 +60,31 @@ public final class EmbeddingModel {
      * @param extensions    the plugins to convert and export with, left open; null for the installed ones
      */
     public EmbeddingModel(ModelSource source, EmbeddingModelConfig configuration, Extensions extensions) {
+        this(source, configuration, extensions, false);
+    }
+
+    /**
+     * The same, saying whether an int8 or float16 pipeline below its quality gate is kept (settings'
+     * {@code ignore_quality_gate}) rather than refused.
+     */
+    public EmbeddingModel(ModelSource source, EmbeddingModelConfig configuration, Extensions extensions,
+            boolean ignoreQualityGate) {
         this.source = source;
         this.config = configuration != null ? configuration
                 : EmbeddingModelConfig.preconfigured(source.hubId()).orElseThrow(() -> new ModelDockException(
                         "'" + source.folder().id() + "' is not a preconfigured model, so it needs a configuration"
                                 + " (e.g. the 'text' template with max_seq_length)"));
         this.extensions = extensions;
+        this.ignoreQualityGate = ignoreQualityGate;
     }
 
     public EmbeddingModelConfig configuration() {
         return config;
+    }
+
+    /** Whether an int8 or float16 pipeline below its quality gate is kept rather than refused. */
+    public boolean ignoresQualityGate() {
+        return ignoreQualityGate;
     }
 
     /** The model folder this converts, as resolved when it was made. */
@@ -107,10 +124,10 @@ public final class EmbeddingModel {
      */
     public Artifact convert(Path stagingParent, Progress progress) throws IOException {
         if (extensions != null) {
-            return Conversion.run(source, config, extensions, stagingParent, progress);
+            return Conversion.run(source, config, extensions, stagingParent, ignoreQualityGate, progress);
         }
         try (Extensions installed = Extensions.load(Extensions.defaultFolder())) {
-            return Conversion.run(source, config, installed, stagingParent, progress);
+            return Conversion.run(source, config, installed, stagingParent, ignoreQualityGate, progress);
         }
     }
 
@@ -150,7 +167,7 @@ public final class EmbeddingModel {
             Map<String, String> targetSettings, Progress progress) throws IOException {
         ExportTarget target = extensions.exportTarget(targetName);
         target.check(exportName, targetSettings); // a bad name fails now, not after the conversion
-        try (Artifact artifact = Conversion.run(source, config, extensions, progress)) {
+        try (Artifact artifact = Conversion.run(source, config, extensions, null, ignoreQualityGate, progress)) {
             return artifact.exportTo(target, exportName, targetSettings, progress);
         }
     }

@@ -31,7 +31,8 @@ public final class PipelineAssembler {
 
     /** What OML4Py writes; IR 9 only for graphs holding float8 tensors. */
     private static final int IR_VERSION = 8;
-    private static final String ENCODER_PREFIX = "encoder/";
+    /** What every name taken from the encoder's graph starts with in the pipeline (its weights, say). */
+    public static final String ENCODER_PREFIX = "encoder/";
 
     private PipelineAssembler() {
     }

@@ -4,6 +4,7 @@ import dev.modeldock.artifact.Provenance;
 import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.graph.PipelineAssembler;
 import dev.modeldock.plan.PipelinePlan;
+import dev.modeldock.transform.WeightFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +30,14 @@ public final class EmbeddingMetadata {
         for (PipelinePlan.Step step : plan.steps()) {
             implied.putAll(step.processor().metadata(step.parameters()));
         }
+        WeightFormat weights = WeightFormat.of(config);
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("description", "Text embedding pipeline for " + plan.model().folder().id() + ", "
-                + plan.embeddingWidth() + " dimensions, built by " + provenance.tool());
+                + plan.embeddingWidth() + " dimensions, " + weights.jsonName() + " weights, built by "
+                + provenance.tool());
         description.put("sha256", sha256);
+        // The encoder's weights; the tokenizer and post-processors are always float32.
+        description.put("weights", weights.jsonName());
         description.put("provenance", provenance.toMap());
         return new OnnxMetadata(MlFunction.EMBEDDING.jsonName(),
                 Map.of(PipelineAssembler.INPUT, List.of(ATTRIBUTE)),

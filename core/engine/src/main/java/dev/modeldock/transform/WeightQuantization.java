@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Dynamic int8 quantization of a model's weights: every {@code MatMul} (and plain {@code Gemm})
@@ -60,13 +61,20 @@ public final class WeightQuantization {
                 saturationSafe ? Int8Weights.SATURATION_SAFE_LEVEL : Int8Weights.FULL_LEVEL, embeddingTables);
     }
 
+    /** {@link #apply(ModelProto, Predicate)} on every weight of the model. */
+    public ModelProto apply(ModelProto model) {
+        return apply(model, name -> true);
+    }
+
     /**
      * The model with its eligible products and lookups rewritten; a model with none comes back equal.
      *
+     * @param selected which weights, by initializer name, may be quantized: a pipeline's encoder's, so
+     *                 that the post-processors' dense layers stay float32
      * @throws ModelDockException when an eligible weight holds NaN or infinity (the message names
      *                            the initializer), or the model's opset is below 11
      */
-    public ModelProto apply(ModelProto model) {
+    public ModelProto apply(ModelProto model, Predicate<String> selected) {
         int opset = model.getOpsetImportList().stream()
                 .filter(o -> o.getDomain().isEmpty() || o.getDomain().equals("ai.onnx"))
                 .mapToInt(o -> (int) o.getVersion()).findFirst().orElse(0);
@@ -79,6 +87,7 @@ public final class WeightQuantization {
         source.getInitializerList().forEach(t -> initializers.put(t.getName(), t));
         // An initializer that is also a graph input is a default the caller may override: not a constant.
         source.getInputList().forEach(input -> initializers.remove(input.getName()));
+        initializers.keySet().removeIf(selected.negate());
         Set<String> names = GraphNames.all(source);
 
         GraphProto.Builder graph = source.toBuilder().clearNode();

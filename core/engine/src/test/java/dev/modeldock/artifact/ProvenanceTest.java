@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modeldock.config.Json;
 import dev.modeldock.host.ToolVersion;
 import dev.modeldock.source.ChecksumMismatch;
+import dev.modeldock.transform.WeightFormat;
 import dev.modeldock.validation.ParityReport;
+import dev.modeldock.validation.QualityReport;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,15 +22,17 @@ import org.junit.jupiter.api.Test;
 /** Where an artifact came from, in its one JSON form. */
 class ProvenanceTest {
     private static final ParityReport PARITY = new ParityReport();
+    private static final QualityReport QUALITY = new QualityReport(WeightFormat.INT8, 30, 0.994, 0.98, 36, 35, 36, 35,
+            90_000_000, 23_000_000, false);
 
     @Test
     void toMapHoldsEveryFieldUnderItsNameInOneOrder() {
         Provenance provenance = new Provenance(Provenance.Kind.CONVERTED, "org/model", "0123abc",
                 Map.of("config.json", "00"), Map.of("max_seq_length", 256), Map.of("tokenizer:bert", "bert@1.0"),
-                "ModelDock 1", PARITY, List.of(new ChecksumMismatch("config.json", "aa", "bb")));
+                "ModelDock 1", PARITY, QUALITY, List.of(new ChecksumMismatch("config.json", "aa", "bb")));
         Map<String, Object> map = provenance.toMap();
         assertEquals(List.of("kind", "source", "revision", "sourceFiles", "configuration", "plugins", "tool", "parity",
-                "checksumWarnings"),
+                "quality", "checksumWarnings"),
                 List.copyOf(map.keySet()));
         assertEquals("converted", map.get("kind"));
         assertEquals("org/model", map.get("source"));
@@ -38,6 +42,7 @@ class ProvenanceTest {
         assertEquals(Map.of("tokenizer:bert", "bert@1.0"), map.get("plugins"));
         assertEquals("ModelDock 1", map.get("tool"));
         assertEquals(PARITY.toMap(), map.get("parity"));
+        assertEquals(QUALITY.toMap(), map.get("quality"));
         assertEquals(List.of(Map.of("file", "config.json", "expected", "aa", "actual", "bb")), map.get("checksumWarnings"));
     }
 
@@ -51,7 +56,7 @@ class ProvenanceTest {
         files.put("tokenizer.json", "11");
         files.put("1_Pooling/config.json", "22");
         files.put("config.json", "33");
-        Provenance provenance = Provenance.converted("org/model", null, files, Map.of(), plugins, PARITY, List.of());
+        Provenance provenance = Provenance.converted("org/model", null, files, Map.of(), plugins, PARITY, null, List.of());
 
         assertEquals(List.of("post_processor:Normalize", "post_processor:Pooling", "tokenizer:bert"),
                 List.copyOf(provenance.plugins().keySet()));
@@ -63,12 +68,12 @@ class ProvenanceTest {
         roles.forEach(role -> reversed.put(role, plugins.get(role)));
         ObjectMapper json = Json.MAPPER;
         assertEquals(json.writeValueAsString(provenance.toMap()), json.writeValueAsString(
-                Provenance.converted("org/model", null, files, Map.of(), reversed, PARITY, List.of()).toMap()));
+                Provenance.converted("org/model", null, files, Map.of(), reversed, PARITY, null, List.of()).toMap()));
     }
 
     @Test
     void aConversionRecordsTheRunningToolAndAnAbsentRevisionAsNull() {
-        Provenance provenance = Provenance.converted("/models/org/model", null, Map.of(), Map.of(), Map.of(), PARITY, List.of());
+        Provenance provenance = Provenance.converted("/models/org/model", null, Map.of(), Map.of(), Map.of(), PARITY, null, List.of());
         assertEquals(Provenance.Kind.CONVERTED, provenance.kind());
         assertEquals(ToolVersion.current(), provenance.tool());
         assertTrue(provenance.toMap().containsKey("revision"), "the field exists even when nobody knows the revision");
@@ -77,8 +82,8 @@ class ProvenanceTest {
 
     @Test
     void aConversionWithoutConfigurationOrParityReportIsRefused() {
-        assertThrows(NullPointerException.class, () -> Provenance.converted("m", null, Map.of(), null, Map.of(), PARITY, List.of()));
-        assertThrows(NullPointerException.class, () -> Provenance.converted("m", null, Map.of(), Map.of(), Map.of(), null, List.of()));
+        assertThrows(NullPointerException.class, () -> Provenance.converted("m", null, Map.of(), null, Map.of(), PARITY, null, List.of()));
+        assertThrows(NullPointerException.class, () -> Provenance.converted("m", null, Map.of(), Map.of(), Map.of(), null, null, List.of()));
     }
 
     @Test
@@ -98,7 +103,7 @@ class ProvenanceTest {
     void theRecordCannotBeChangedThroughTheMapsItWasGivenOrHandsOut() {
         Map<String, String> files = new LinkedHashMap<>(Map.of("config.json", "00"));
         Map<String, Object> configuration = new LinkedHashMap<>(Map.of("max_seq_length", 256));
-        Provenance provenance = Provenance.converted("m", null, files, configuration, Map.of(), PARITY, List.of());
+        Provenance provenance = Provenance.converted("m", null, files, configuration, Map.of(), PARITY, null, List.of());
         files.put("vocab.txt", "11");
         configuration.put("max_seq_length", 512);
         assertEquals(Map.of("config.json", "00"), provenance.sourceFiles());

@@ -153,9 +153,11 @@ class BadInputTest {
     }
 
     @Test
-    void quantizationAndFloat16SayTheyAreNotBuiltYet() {
-        refused(text(Map.of("quantize_model", true)), "quantization is not built yet");
-        refused(text(Map.of("use_float16", true)), "float16 conversion is not built yet");
+    void quantizationAndFloat16TogetherAreRefusedNamingTheChoice() {
+        ModelDockException e = assertThrows(ModelDockException.class, () -> EmbeddingModelConfig.fromTemplate("text",
+                Map.of("quantize_model", true, "use_float16", true)));
+        assertTrue(e.getMessage().startsWith("quantize_model and use_float16 are both true; choose one"),
+                e.getMessage());
     }
 
     @Test

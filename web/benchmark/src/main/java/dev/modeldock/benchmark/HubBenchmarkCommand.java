@@ -97,7 +97,7 @@ final class HubBenchmarkCommand implements Callable<Integer> {
 
     private double export(String repoId, Path cache, HubEnvironment env, EmbeddingModelConfig config,
             Extensions extensions) throws Exception {
-        Settings settings = new Settings(cache, Settings.defaults().loggingLevel(), false, false);
+        Settings settings = new Settings(cache, Settings.defaults().loggingLevel(), false, false, false);
         Path staging = fresh("staging");
         long start = System.nanoTime();
         ModelSource source = ModelSource.resolve(repoId, settings, new HubRepository(cache, env, false, false),

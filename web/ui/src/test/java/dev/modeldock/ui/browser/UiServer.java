@@ -56,7 +56,7 @@ public final class UiServer implements BeforeAllCallback, AfterAllCallback {
             config.secrets.adminToken = ADMIN_TOKEN;
             configure.accept(config);
         }, Plugins.builtIn(), new Settings(dataDir.resolve("model-cache"), Settings.defaults().loggingLevel(), false,
-                false), new PrintStream(out, true, StandardCharsets.UTF_8),
+                false, false), new PrintStream(out, true, StandardCharsets.UTF_8),
                 List.of(new WebUi()));
         server.services().sessions().setPassword("admin", PASSWORD.toCharArray(), "test");
         for (Role role : List.of(Role.EDITOR, Role.DEPLOYER, Role.VIEWER)) {

@@ -1,0 +1,71 @@
+package dev.modeldock.validation;
+
+import dev.modeldock.runtime.PipelineSession;
+import dev.modeldock.transform.WeightFormat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Compares a pipeline whose weights were rewritten (int8, float16) with the float32 pipeline it came
+ * from: cosine between their vectors for each probe text, and whether each retrieval query finds
+ * the same document under both.
+ */
+public final class QualityCheck {
+    private QualityCheck() {
+    }
+
+    /**
+     * @param format    the rewritten pipeline's weight format, which sets the gate
+     * @param float32   the pipeline before the rewrite
+     * @param rewritten the pipeline after it
+     * @param waived    whether the user accepted a result below the gate; recorded in the report
+     */
+    public static QualityReport run(WeightFormat format, Path float32, Path rewritten, List<ProbeText> probes,
+            RetrievalPairs pairs, boolean waived) throws IOException {
+        double sum = 0;
+        double min = 1;
+        int agree;
+        int float32Hits;
+        int rewrittenHits;
+        try (PipelineSession reference = PipelineSession.open(float32, 0);
+                PipelineSession candidate = PipelineSession.open(rewritten, 0)) {
+            for (ProbeText probe : probes) {
+                double cosine = ParityCheck.cosine(reference.embed(probe.text()), candidate.embed(probe.text()));
+                sum += cosine;
+                min = Math.min(min, cosine);
+            }
+            int[] referenceTop = topDocuments(reference, pairs);
+            int[] candidateTop = topDocuments(candidate, pairs);
+            agree = 0;
+            float32Hits = 0;
+            rewrittenHits = 0;
+            for (int query = 0; query < pairs.size(); query++) {
+                agree += referenceTop[query] == candidateTop[query] ? 1 : 0;
+                float32Hits += referenceTop[query] == query ? 1 : 0;
+                rewrittenHits += candidateTop[query] == query ? 1 : 0;
+            }
+        }
+        return new QualityReport(format, probes.size(), sum / probes.size(), min, pairs.size(), agree, float32Hits,
+                rewrittenHits, Files.size(float32), Files.size(rewritten), waived);
+    }
+
+    /** For each query, the index of the document closest to it by cosine (the first of equals). */
+    private static int[] topDocuments(PipelineSession pipeline, RetrievalPairs pairs) {
+        float[][] documents = pairs.documents().stream().map(pipeline::embed).toArray(float[][]::new);
+        int[] top = new int[pairs.size()];
+        for (int query = 0; query < pairs.size(); query++) {
+            float[] vector = pipeline.embed(pairs.queries().get(query));
+            double best = Double.NEGATIVE_INFINITY;
+            for (int document = 0; document < documents.length; document++) {
+                double cosine = ParityCheck.cosine(vector, documents[document]);
+                if (cosine > best) {
+                    best = cosine;
+                    top[query] = document;
+                }
+            }
+        }
+        return top;
+    }
+}
