@@ -5,12 +5,15 @@ import dev.modeldock.config.Settings;
 import dev.modeldock.conversion.EmbeddingModel;
 import dev.modeldock.conversion.PrebuiltModel;
 import dev.modeldock.host.Extensions;
+import dev.modeldock.metadata.SizeAdvice;
 import dev.modeldock.plugin.ExportReceipt;
 import dev.modeldock.plugin.ExportTarget;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.source.ModelSource;
 import dev.modeldock.source.hub.HubEnvironment;
 import dev.modeldock.source.hub.HubRepository;
+import dev.modeldock.transform.WeightFormat;
+import dev.modeldock.validation.QualityReport;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -88,7 +91,8 @@ final class ExportCommand implements Callable<Integer> {
                 source.checksumMismatches().forEach(m -> spec.commandLine().getErr().println("warning: "
                         + source.hubId() + " " + m.describe() + " (used anyway: --ignore-checksum-error; kept in the"
                         + " provenance)"));
-                model = new EmbeddingModel(source, options.configuration(source), extensions);
+                model = new EmbeddingModel(source, options.configuration(source), extensions,
+                        settings.ignoreQualityGate());
             }
             ExportTarget exportTarget = extensions.exportTarget(target);
             exportTarget.check(name, targetSettings); // a bad name fails now, not after the conversion
@@ -99,6 +103,15 @@ final class ExportCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println(Json.write(summary(artifact, receipt)));
                 if (artifact.provenance().parity() != null) {
                     artifact.provenance().parity().describe().forEach(spec.commandLine().getErr()::println);
+                }
+                QualityReport quality = artifact.provenance().quality();
+                if (quality != null) {
+                    spec.commandLine().getErr().println(quality.describe() + (quality.passed() ? ""
+                            : "; below the gate, kept because of --ignore-quality-gate"));
+                }
+                if (model != null) {
+                    SizeAdvice.notes(artifact.sizeBytes(), WeightFormat.of(model.configuration()))
+                            .forEach(note -> spec.commandLine().getErr().println("note: " + note));
                 }
             }
         }
@@ -128,6 +141,9 @@ final class ExportCommand implements Callable<Integer> {
         artifact.dimensions().ifPresent(width -> summary.put("dimensions", width));
         if (artifact.provenance().parity() != null) {
             summary.put("validation", artifact.provenance().parity().toMap());
+        }
+        if (artifact.provenance().quality() != null) {
+            summary.put("quality", artifact.provenance().quality().toMap());
         }
         summary.put("provenance", artifact.provenance().toMap());
         return summary;

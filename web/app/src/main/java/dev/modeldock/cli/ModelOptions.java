@@ -37,6 +37,11 @@ public final class ModelOptions {
     @Option(names = "--ignore-checksum-error", description = "Use a preconfigured model whose files are not the pinned ones (a warning, kept in the provenance) instead of refusing it.")
     boolean ignoreChecksumError;
 
+    @Option(names = "--ignore-quality-gate", description = "Keep an int8 (quantize_model) or float16 (use_float16) pipeline"
+            + " whose vectors are further from the float32 pipeline's than the gate allows (mean cosine 0.98 for int8,"
+            + " 0.999 for float16); the provenance records the waiver.")
+    boolean ignoreQualityGate;
+
     @Option(names = "--log-level", paramLabel = "LEVEL", description = "DEBUG, INFO, WARNING, ERROR (default), CRITICAL"
             + " for ModelDock's own steps; the libraries underneath stay at INFO at most (ONNX Runtime at WARNING)."
             + " all=LEVEL (e.g. all=DEBUG) sets theirs to LEVEL too.")
@@ -60,6 +65,7 @@ public final class ModelOptions {
         }
         values.put("force_download", forceDownload);
         values.put("ignore_checksum_error", ignoreChecksumError);
+        values.put("ignore_quality_gate", ignoreQualityGate);
         return Settings.fromMap(values);
     }
 

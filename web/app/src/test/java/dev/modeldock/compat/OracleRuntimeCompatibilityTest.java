@@ -10,6 +10,7 @@ import dev.modeldock.conversion.EmbeddingModel;
 import dev.modeldock.runtime.PipelineSession;
 import dev.modeldock.testkit.MiniLmHubFolder;
 import dev.modeldock.testkit.jvm.ChildJvm;
+import dev.modeldock.validation.ParityCheck;
 import dev.modeldock.testkit.plugin.Plugins;
 import java.io.File;
 import java.nio.file.Files;
@@ -54,7 +55,13 @@ class OracleRuntimeCompatibilityTest {
                         "post_processors", List.of(Map.of("name", "Pooling", "type", "cls"), Map.of("name",
                                 "Normalize"))))),
                 Arguments.of("max", EmbeddingModelConfig.fromTemplate("text", Map.of("max_seq_length", 256,
-                        "post_processors", List.of(Map.of("name", "Pooling", "type", "max"))))));
+                        "post_processors", List.of(Map.of("name", "Pooling", "type", "max"))))),
+                Arguments.of("int8", preconfigured(Map.of("quantize_model", true))),
+                Arguments.of("float16", preconfigured(Map.of("use_float16", true))));
+    }
+
+    private static EmbeddingModelConfig preconfigured(Map<String, Object> overrides) {
+        return EmbeddingModelConfig.preconfigured(MiniLmHubFolder.HUB_ID).orElseThrow().with(overrides);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -81,7 +88,14 @@ class OracleRuntimeCompatibilityTest {
                 float[] expected = current.embed(TEXTS.get(i));
                 float[] old = parse(lines.get(i + 1));
                 assertEquals(expected.length, old.length, TEXTS.get(i));
-                assertArrayEquals(expected, old, 1e-6f, name + ": " + TEXTS.get(i));
+                if (name.equals("int8")) {
+                    // Integer products are exact, but each runtime quantizes activations with its own
+                    // rounding of the scale: the vectors agree to within a quantization step, not bit for bit.
+                    double cosine = ParityCheck.cosine(expected, old);
+                    assertTrue(cosine >= 0.999, name + ": cosine " + cosine + " on " + TEXTS.get(i));
+                } else {
+                    assertArrayEquals(expected, old, 1e-6f, name + ": " + TEXTS.get(i));
+                }
             }
         }
     }
