@@ -70,6 +70,18 @@ class WeightQuantizationTest {
         }
     }
 
+    @Test
+    void onlySelectedWeightsAreQuantizedSoAPostProcessorsDenseLayerStaysFloat() {
+        ModelProto quantized = WeightQuantization.int8().apply(model(new Random(3L), Float.NaN, -1),
+                name -> !name.startsWith("fixture/w2"));
+        List<String> floatMatrices = quantized.getGraph().getInitializerList().stream()
+                .filter(t -> t.getDataType() == DataType.FLOAT_VALUE && t.getDimsCount() == 2)
+                .map(TensorProto::getName).sorted().toList();
+        assertEquals(List.of("fixture/head", "fixture/w2"), floatMatrices);
+        assertEquals(1L, quantized.getGraph().getNodeList().stream()
+                .filter(n -> n.getOpType().equals("MatMulInteger")).count(), "w1 alone");
+    }
+
     private static int largestLevel(TensorProto levels) {
         int largest = 0;
         for (byte level : levels.getRawData().toByteArray()) {
