@@ -137,13 +137,7 @@ public final class Conversion {
             QualityReport quality = null;
             if (format != WeightFormat.FLOAT32) {
                 progress.report("comparing the " + format.jsonName() + " pipeline with float32", 0.7);
-                quality = QualityCheck.run(format, float32, file, ProbeTexts.builtIn(), RetrievalPairs.builtIn(),
-                        ignoreQualityGate);
-                Files.delete(float32);
-                LOG.debug("quality: {}", quality.describe());
-                if (!quality.passed() && !ignoreQualityGate) {
-                    throw new ModelDockException(quality.refusal());
-                }
+                quality = gated(format, float32, file, ignoreQualityGate);
             }
             long size = Files.size(file);
             SizeAdvice.refusal(size, format).ifPresent(why -> {
@@ -168,6 +162,28 @@ public final class Conversion {
             Artifact.deleteStaging(staging);
             throw e;
         }
+    }
+
+    /**
+     * The rewritten pipeline compared with the float32 one, which is deleted: the staging folder keeps
+     * the artifact alone.
+     *
+     * @throws ModelDockException when the rewritten pipeline is below its gate and the gate holds
+     */
+    private static QualityReport gated(WeightFormat format, Path float32, Path rewritten, boolean ignoreQualityGate)
+            throws IOException {
+        QualityReport quality = QualityCheck.run(format, float32, rewritten, ProbeTexts.builtIn(),
+                RetrievalPairs.builtIn(), ignoreQualityGate);
+        Files.delete(float32);
+        LOG.debug("quality: {}", quality.describe());
+        if (!quality.passed() && !ignoreQualityGate) {
+            throw new ModelDockException(quality.refusal());
+        }
+        if (!quality.passed()) {
+            LOG.warn("{}: below the {} gate of {}, kept because ignore_quality_gate is set", quality.describe(),
+                    format.jsonName(), format.minMeanCosine());
+        }
+        return quality;
     }
 
     /**
