@@ -120,6 +120,10 @@ public final class Conversion {
                 pipeline = format.apply(pipeline, name -> name.startsWith(PipelineAssembler.ENCODER_PREFIX));
                 OnnxModels.write(pipeline, file);
             }
+            long size = Files.size(file);
+            SizeAdvice.refusal(size, format).ifPresent(why -> {
+                throw new ModelDockException(why); // before the checks, which would take longest on such a model
+            });
             ModelSignature signature = ModelSignature.of(pipeline);
             pipeline = null; // the file is the artifact now; the graph need not stay in memory through validation
             Path tokenizer = staging.resolve("tokenizer.onnx");
@@ -139,10 +143,6 @@ public final class Conversion {
                 progress.report("comparing the " + format.jsonName() + " pipeline with float32", 0.7);
                 quality = gated(format, float32, file, ignoreQualityGate);
             }
-            long size = Files.size(file);
-            SizeAdvice.refusal(size, format).ifPresent(why -> {
-                throw new ModelDockException(why);
-            });
             String sha256 = Sha256.of(file);
             LOG.debug("pipeline written to {} ({} bytes, SHA-256 {})", file, size, sha256);
             Provenance provenance = Provenance.converted(folder.id(), source.revision(), folder.inputs(),

@@ -14,6 +14,7 @@ import ai.onnxruntime.OrtSession;
 import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.runtime.OrtSessions;
 import dev.modeldock.testkit.MiniLmHubFolder;
+import dev.modeldock.validation.ParityCheck;
 import dev.modeldock.validation.ProbeText;
 import dev.modeldock.validation.ProbeTexts;
 import java.io.IOException;
@@ -57,7 +58,7 @@ class Float16MiniLmTest {
             float[][] expected = Float16VariantsBenchmark.embed(before, encodings);
             float[][] actual = Float16VariantsBenchmark.embed(after, encodings);
             for (int i = 0; i < texts.size(); i++) {
-                double cosine = Float16VariantsBenchmark.cosine(expected[i], actual[i]);
+                double cosine = ParityCheck.cosine(expected[i], actual[i]);
                 assertTrue(cosine >= 0.999, "cosine " + cosine + " for: " + texts.get(i));
             }
             assertFalse(Arrays.equals(expected[0], actual[0]), "the rounded weights must show in the vectors");

@@ -9,6 +9,7 @@ import ai.onnxruntime.OrtSession;
 import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.runtime.OrtSessions;
 import dev.modeldock.testkit.MiniLmHubFolder;
+import dev.modeldock.validation.ParityCheck;
 import dev.modeldock.validation.ProbeText;
 import dev.modeldock.validation.ProbeTexts;
 import java.nio.LongBuffer;
@@ -67,7 +68,7 @@ final class Float16VariantsBenchmark {
                 double mean = 0;
                 double min = 1;
                 for (int i = 0; i < texts.size(); i++) {
-                    double cosine = cosine(vectors.get("float32")[i], vectors.get(variant)[i]);
+                    double cosine = ParityCheck.cosine(vectors.get("float32")[i], vectors.get(variant)[i]);
                     mean += cosine / texts.size();
                     min = Math.min(min, cosine);
                 }
@@ -114,17 +115,5 @@ final class Float16VariantsBenchmark {
             }
         }
         return mean;
-    }
-
-    static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double aa = 0;
-        double bb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            aa += (double) a[i] * a[i];
-            bb += (double) b[i] * b[i];
-        }
-        return dot / Math.sqrt(aa * bb);
     }
 }

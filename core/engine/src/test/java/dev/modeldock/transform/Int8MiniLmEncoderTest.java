@@ -11,6 +11,7 @@ import ai.onnxruntime.OrtSession;
 import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.testkit.MiniLmHubFolder;
 import dev.modeldock.testkit.onnx.OnnxFixtures;
+import dev.modeldock.validation.ParityCheck;
 import java.io.IOException;
 import java.nio.LongBuffer;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ class Int8MiniLmEncoderTest {
                 double min = 1;
                 for (String sentence : SENTENCES) {
                     Encoding encoding = tokenizer.encode(sentence);
-                    double cosine = WeightQuantizationTest.cosine(meanPooled(reference, encoding),
+                    double cosine = ParityCheck.cosine(meanPooled(reference, encoding),
                             meanPooled(variant.getValue(), encoding));
                     sum += cosine;
                     min = Math.min(min, cosine);

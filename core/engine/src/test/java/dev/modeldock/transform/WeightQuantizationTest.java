@@ -15,6 +15,7 @@ import ai.onnxruntime.OrtException;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.testkit.onnx.OnnxFixtures;
 import dev.modeldock.testkit.onnx.OnnxGraph;
+import dev.modeldock.validation.ParityCheck;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ class WeightQuantizationTest {
         float[][] expected = run(original, input, "hidden");
         float[][] actual = run(quantized, input, "hidden");
         for (int row = 0; row < input.length; row++) {
-            double cosine = cosine(expected[row], actual[row]);
+            double cosine = ParityCheck.cosine(expected[row], actual[row]);
             assertTrue(cosine >= 0.999, "row " + row + " cosine " + cosine);
         }
         // The classifier head is below the size threshold and computes exactly as before.
@@ -144,7 +145,7 @@ class WeightQuantizationTest {
             float[][] expected = run(original, input, output);
             float[][] actual = run(quantized, input, output);
             for (int row = 0; row < input.length; row++) {
-                double cosine = cosine(expected[row], actual[row]);
+                double cosine = ParityCheck.cosine(expected[row], actual[row]);
                 assertTrue(cosine >= 0.999, output + " row " + row + " cosine " + cosine);
             }
         }
@@ -218,17 +219,5 @@ class WeightQuantizationTest {
             matrix[r] = values(random, columns, 1);
         }
         return matrix;
-    }
-
-    static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double normA = 0;
-        double normB = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * (double) b[i];
-            normA += a[i] * (double) a[i];
-            normB += b[i] * (double) b[i];
-        }
-        return dot / Math.sqrt(normA * normB);
     }
 }

@@ -29,10 +29,6 @@ import dev.modeldock.validation.ParityCheck;
 import dev.modeldock.validation.QualityReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -165,38 +161,15 @@ class MiniLmWeightFormatsTest {
     @EnumSource(names = {"INT8", "FLOAT16"})
     void deploysToTheOracleStandInWhichEmbedsLikeTheFile(WeightFormat format) throws Exception {
         try (StandInDatabase database = StandInSettings.named("minilm_" + format.jsonName()).start()) {
-            Path secret = Files.writeString(work.resolve(database.name() + ".secret"), StandInSettings.DEFAULT_PASSWORD);
-            Path profile = Files.writeString(work.resolve(database.name() + ".json"), "{\"url\": \"" + database.url()
-                    + "\", \"user\": \"" + StandInSettings.DEFAULT_USER + "\", \"password_file\": \""
-                    + secret.getFileName() + "\"}");
             new EmbeddingModel(hubFolder.toString(), config(format), Settings.defaults(), Plugins.builtIn())
-                    .exportToDatabase("doc_model", profile, false, (stage, fraction) -> { });
-            float[] inDatabase = vectorEmbedding(database);
+                    .exportToDatabase("doc_model", database.writeProfile(work), false, (stage, fraction) -> { });
+            float[] inDatabase = database.vectorEmbedding("DOC_MODEL", TEXT);
             try (PipelineSession file = PipelineSession.open(FILES.get(format), 1)) {
                 float[] expected = file.embed(TEXT);
                 assertEquals(expected.length, inDatabase.length);
                 for (int i = 0; i < expected.length; i++) {
                     assertEquals(expected[i], inDatabase[i], 1e-5, "dimension " + i);
                 }
-            }
-        }
-    }
-
-    private static float[] vectorEmbedding(StandInDatabase database) throws Exception {
-        try (Connection connection = DriverManager.getConnection(database.url(), StandInSettings.DEFAULT_USER,
-                StandInSettings.DEFAULT_PASSWORD);
-                PreparedStatement query = connection.prepareStatement("SELECT FROM_VECTOR(VECTOR_EMBEDDING(DOC_MODEL"
-                        + " USING ? AS DATA) RETURNING CLOB) FROM DUAL")) {
-            query.setString(1, TEXT);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                String text = row.getString(1).strip();
-                String[] values = text.substring(1, text.length() - 1).split(",");
-                float[] vector = new float[values.length];
-                for (int i = 0; i < values.length; i++) {
-                    vector[i] = Float.parseFloat(values[i].strip());
-                }
-                return vector;
             }
         }
     }

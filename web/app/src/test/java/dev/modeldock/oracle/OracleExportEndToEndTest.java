@@ -12,12 +12,7 @@ import dev.modeldock.plugin.ExportReceipt;
 import dev.modeldock.runtime.PipelineSession;
 import dev.modeldock.testkit.MiniLmHubFolder;
 import dev.modeldock.testkit.plugin.Plugins;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Arrays;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,11 +39,11 @@ class OracleExportEndToEndTest {
     void exportToDatabaseLoadsMiniLmAndTheDatabaseEmbedsLikeTheLocalPipeline() throws Exception {
         try (StandInDatabase database = StandInSettings.named("minilm_e2e").start()) {
             ExportReceipt receipt = new EmbeddingModel(hubFolder.toString(), null, Settings.defaults(), Plugins.builtIn())
-                    .exportToDatabase("doc_model", profile(database), false, (stage, fraction) -> { });
+                    .exportToDatabase("doc_model", database.writeProfile(work), false, (stage, fraction) -> { });
             assertTrue(receipt.location().endsWith("/DOC_MODEL"), receipt.location());
             assertEquals(Set.of("MODELDOCK.DOC_MODEL"), database.modelNames());
 
-            float[] inDatabase = vectorEmbedding(database, "DOC_MODEL");
+            float[] inDatabase = database.vectorEmbedding("DOC_MODEL", TEXT);
             Path local = work.resolve("local");
             new EmbeddingModel(hubFolder.toString(), null, Settings.defaults(), Plugins.builtIn())
                     .exportToFile("doc_model", local, (stage, fraction) -> { });
@@ -66,7 +61,7 @@ class OracleExportEndToEndTest {
     void commandLineExportsToOracleAndRefusesToOverwriteWithoutReplace() throws Exception {
         try (StandInDatabase database = StandInSettings.named("minilm_cli").start()) {
             String[] export = {"export", "--model", hubFolder.toString(), "--name", "scott_model", "--target", "oracle",
-                    "--profile", profile(database).toString()};
+                    "--profile", database.writeProfile(work).toString()};
             CommandLine first = CommandLine.run(export);
             assertEquals(0, first.exit(), first.err());
             assertTrue(first.out().contains("\"target\" : \"oracle\""), first.out());
@@ -80,31 +75,5 @@ class OracleExportEndToEndTest {
             assertEquals(0, CommandLine.run(replace).exit());
             assertEquals(Set.of("MODELDOCK.SCOTT_MODEL"), database.modelNames());
         }
-    }
-
-    private static float[] vectorEmbedding(StandInDatabase database, String model) throws Exception {
-        try (Connection connection = DriverManager.getConnection(database.url(), StandInSettings.DEFAULT_USER,
-                StandInSettings.DEFAULT_PASSWORD);
-                PreparedStatement query = connection.prepareStatement("SELECT FROM_VECTOR(VECTOR_EMBEDDING(" + model
-                        + " USING ? AS DATA) RETURNING CLOB) FROM DUAL")) {
-            query.setString(1, TEXT);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                String text = row.getString(1).strip();
-                String[] values = text.substring(1, text.length() - 1).split(",");
-                float[] vector = new float[values.length];
-                for (int i = 0; i < values.length; i++) {
-                    vector[i] = Float.parseFloat(values[i].strip());
-                }
-                return vector;
-            }
-        }
-    }
-
-    private static Path profile(StandInDatabase database) throws Exception {
-        Path secret = Files.writeString(work.resolve(database.name() + ".secret"), StandInSettings.DEFAULT_PASSWORD);
-        return Files.writeString(work.resolve(database.name() + ".json"), "{\"url\": \"" + database.url()
-                + "\", \"user\": \"" + StandInSettings.DEFAULT_USER + "\", \"password_file\": \""
-                + secret.getFileName() + "\"}");
     }
 }

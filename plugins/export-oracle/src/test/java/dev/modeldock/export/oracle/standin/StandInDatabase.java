@@ -87,6 +87,30 @@ public final class StandInDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes a connection profile for the export target into {@code folder}: this database's URL, its
+     * default user, and the password in a file beside it, named after the database.
+     */
+    public Path writeProfile(Path folder) throws IOException {
+        Path secret = Files.writeString(folder.resolve(settings.name + ".secret"), StandInSettings.DEFAULT_PASSWORD);
+        return Files.writeString(folder.resolve(settings.name + ".json"), "{\"url\": \"" + url() + "\", \"user\": \""
+                + StandInSettings.DEFAULT_USER + "\", \"password_file\": \"" + secret.getFileName() + "\"}");
+    }
+
+    /** {@code VECTOR_EMBEDDING(model USING text AS DATA)} as the database returns it, read back as floats. */
+    public float[] vectorEmbedding(String model, String text) throws SQLException {
+        String returned;
+        try (Connection connection = StandInClient.connect(this)) {
+            returned = StandInClient.embed(connection, model, "DATA", text).strip();
+        }
+        String[] values = returned.substring(1, returned.length() - 1).split(",");
+        float[] vector = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            vector[i] = Float.parseFloat(values[i].strip());
+        }
+        return vector;
+    }
+
     Connection openSession(String user) throws SQLException {
         return SessionProxy.wrap(h2(), new OracleSqlRewriter(settings.name, user),
                 "Oracle stand-in session of " + user + " on " + settings.name);
