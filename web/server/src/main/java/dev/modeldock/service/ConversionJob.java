@@ -102,7 +102,8 @@ final class ConversionJob {
         }
         double from = start;
         try (ConvertedModel artifact = isolated.convert(model.source(), model.configuration(),
-                model.ignoresQualityGate(), (stage, fraction) -> context.report(stage, from + (CONVERTED - from) * fraction))) {
+                model.ignoresQualityGate(),
+                (stage, fraction) -> context.report(stage, from + (CONVERTED - from) * fraction))) {
             context.report("storing the artifact", 0.9);
             StoredArtifact stored;
             try (InputStream in = Files.newInputStream(artifact.file())) {
