@@ -3,6 +3,7 @@ package dev.modeldock.service;
 import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.conversion.EmbeddingModel;
 import dev.modeldock.host.Extensions;
+import dev.modeldock.metadata.SizeAdvice;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.registry.NewVersion;
 import dev.modeldock.registry.Registry;
@@ -11,6 +12,7 @@ import dev.modeldock.registry.Version;
 import dev.modeldock.service.isolation.ConvertedModel;
 import dev.modeldock.service.isolation.IsolatedRuntime;
 import dev.modeldock.source.ModelSource;
+import dev.modeldock.transform.WeightFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -32,15 +34,18 @@ final class ConversionJob {
 
     /**
      * A conversion checked before it is queued: the model, or the hub id the job downloads first and
-     * the configuration (checked against the model's files once they are there).
+     * the configuration (checked against the model's files once they are there), and whether a
+     * pipeline below its quality gate is kept.
      */
-    record Prepared(EmbeddingModel model, String repoId, String revision, EmbeddingModelConfig config) {
+    record Prepared(EmbeddingModel model, String repoId, String revision, EmbeddingModelConfig config,
+            boolean ignoreQualityGate) {
         static Prepared ready(EmbeddingModel model) {
-            return new Prepared(model, null, null, model.configuration());
+            return new Prepared(model, null, null, model.configuration(), model.ignoresQualityGate());
         }
 
-        static Prepared download(String repoId, String revision, EmbeddingModelConfig config) {
-            return new Prepared(null, repoId, revision, config);
+        static Prepared download(String repoId, String revision, EmbeddingModelConfig config,
+                boolean ignoreQualityGate) {
+            return new Prepared(null, repoId, revision, config, ignoreQualityGate);
         }
     }
 
@@ -75,9 +80,9 @@ final class ConversionJob {
                                 + " model; give a 'template' (e.g. text) and 'config' with max_seq_length"))
                         .with(overrides);
         if (source.found() == null) {
-            return Prepared.download(source.repoId(), source.revision(), config);
+            return Prepared.download(source.repoId(), source.revision(), config, request.ignoresQualityGate());
         }
-        return Prepared.ready(checked(source.found(), config));
+        return Prepared.ready(checked(source.found(), config, request.ignoresQualityGate()));
     }
 
     /**
@@ -92,11 +97,12 @@ final class ConversionJob {
         double start = 0;
         if (model == null) {
             model = checked(sources.download(prepared.repoId(), prepared.revision(), context, DOWNLOAD_SHARE),
-                    prepared.config());
+                    prepared.config(), prepared.ignoreQualityGate());
             start = DOWNLOAD_SHARE;
         }
         double from = start;
         try (ConvertedModel artifact = isolated.convert(model.source(), model.configuration(),
+                model.ignoresQualityGate(),
                 (stage, fraction) -> context.report(stage, from + (CONVERTED - from) * fraction))) {
             context.report("storing the artifact", 0.9);
             StoredArtifact stored;
@@ -107,6 +113,10 @@ final class ConversionJob {
             validation.put("parity", artifact.parity());
             validation.put("metadata", "checked: no errors");
             validation.put("embeddingWidth", artifact.dimensions().orElse(-1));
+            // Against the float32 pipeline, for an int8 or float16 one; null for float32.
+            validation.put("quality", artifact.quality());
+            validation.put("sizeNotes", SizeAdvice.notes(Files.size(artifact.file()),
+                    WeightFormat.of(model.configuration())));
             Version version = registry.versions().create(modelName, new NewVersion(stored.sha256(),
                     Json.write(model.configuration().toMap()), Json.write(artifact.provenance()),
                     artifact.metadata(), Json.write(validation)), actor);
@@ -116,8 +126,8 @@ final class ConversionJob {
     }
 
     /** The model, its configuration checked against its files and the plugins. */
-    private EmbeddingModel checked(ModelSource source, EmbeddingModelConfig config) {
-        EmbeddingModel model = new EmbeddingModel(source, config, extensions);
+    private EmbeddingModel checked(ModelSource source, EmbeddingModelConfig config, boolean ignoreQualityGate) {
+        EmbeddingModel model = new EmbeddingModel(source, config, extensions, ignoreQualityGate);
         model.checkConfiguration();
         return model;
     }

@@ -5,12 +5,23 @@ import java.util.Map;
 /**
  * A conversion as the API receives it.
  *
- * @param source   a hub id ({@code org/name}), downloaded into the server's cache unless it is there, or
- *                 a folder on the server in hub layout
- * @param revision the hub revision (branch, tag or commit) of a hub id; null for {@code main}, and
- *                 for a folder
- * @param template a configuration template ({@code text}); null for a preconfigured model
- * @param config   configuration properties over the template or preconfigured defaults
+ * @param source            a hub id ({@code org/name}), downloaded into the server's cache unless it is
+ *                          there, or a folder on the server in hub layout
+ * @param revision          the hub revision (branch, tag or commit) of a hub id; null for {@code main},
+ *                          and for a folder
+ * @param template          a configuration template ({@code text}); null for a preconfigured model
+ * @param config            configuration properties over the template or preconfigured defaults
+ * @param ignoreQualityGate keep an int8 or float16 pipeline whose vectors fall below its quality gate
+ *                          against float32 (the version records the waiver); absent or null is false
  */
-public record ConversionRequest(String source, String revision, String template, Map<String, Object> config) {
+public record ConversionRequest(String source, String revision, String template, Map<String, Object> config,
+        Boolean ignoreQualityGate) {
+    public ConversionRequest {
+        ignoreQualityGate = Boolean.TRUE.equals(ignoreQualityGate);
+    }
+
+    /** Whether a pipeline below its quality gate is kept rather than refused. */
+    public boolean ignoresQualityGate() {
+        return ignoreQualityGate;
+    }
 }

@@ -141,6 +141,9 @@ class OpenApiTest {
         JsonNode revision = content.path("application/json").path("schema").path("properties").path("revision");
         assertEquals(255, revision.path("maxLength").asInt(), revision.toString());
         assertTrue(revision.path("description").asText().contains("branch, tag or commit"), revision.toString());
+        JsonNode gate = content.path("application/json").path("schema").path("properties").path("ignoreQualityGate");
+        assertEquals("boolean", gate.path("type").asText(), gate.toString());
+        assertTrue(gate.path("description").asText().contains("quality.waived"), gate.toString());
     }
 
     @Test

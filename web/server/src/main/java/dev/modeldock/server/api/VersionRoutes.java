@@ -51,7 +51,13 @@ final class VersionRoutes {
                         "revision", string("hub revision (branch, tag or commit) of a hub id; default main; 400 for"
                                 + " a folder, or with a source that names one after '@'", Limits.REVISION),
                         "template", string("configuration template, e.g. text; omit for a preconfigured model"),
-                        "config", freeObject("configuration properties, as OML4Py's EmbeddingModelConfig")), 202,
+                        "config", freeObject("configuration properties, as OML4Py's EmbeddingModelConfig;"
+                                + " quantize_model (int8 weights) or use_float16 rewrite the encoder's weights, and"
+                                + " the version's validation.quality compares the result with the float32 pipeline"),
+                        "ignoreQualityGate", Schemas.bool("keep an int8 or float16 pipeline whose mean cosine"
+                                + " against float32 is below its gate (int8 0.98, float16 0.999) instead of failing"
+                                + " the job; the version records the waiver (validation.quality.waived); default"
+                                + " false")), 202,
                         this::create).returns(ResponseSchemas.ref("Job"))
                         .withUpload(object(List.of("file", "metadata"), "file", Schemas.binary("the ONNX model"),
                                 "metadata", string("the import metadata (JSON), as Oracle's DBMS_VECTOR takes it")),

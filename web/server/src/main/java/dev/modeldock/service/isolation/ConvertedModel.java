@@ -25,6 +25,15 @@ public record ConvertedModel(Path folder, Path file, String sha256, String metad
         return (Map<String, Object>) provenance.get("parity");
     }
 
+    /**
+     * The int8 or float16 pipeline's quality report against the float32 one in its JSON form
+     * ({@code QualityReport.toMap()}), or null for a float32 pipeline.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> quality() {
+        return (Map<String, Object>) provenance.get("quality");
+    }
+
     @Override
     public void close() {
         Artifact.deleteStaging(folder);

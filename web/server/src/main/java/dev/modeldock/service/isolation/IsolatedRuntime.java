@@ -89,13 +89,15 @@ public final class IsolatedRuntime implements AutoCloseable {
      * Converts and validates {@code source} as the engine's {@code EmbeddingModel.convert} does, in
      * a child of its own. The caller stores the result and closes it.
      *
-     * @param progress the child's progress, from 0 to 1
+     * @param ignoreQualityGate keep an int8 or float16 pipeline below its quality gate (the engine's
+     *                          {@code EmbeddingModel.ignoresQualityGate()})
+     * @param progress          the child's progress, from 0 to 1
      * @throws ModelDockException the conversion's own failure
      * @throws IsolationFailure   when the child crashed, needed too much memory or time, or the job was
      *                            stopped
      */
-    public ConvertedModel convert(ModelSource source, EmbeddingModelConfig config, Progress progress)
-            throws IOException {
+    public ConvertedModel convert(ModelSource source, EmbeddingModelConfig config, boolean ignoreQualityGate,
+            Progress progress) throws IOException {
         Path job = folder.resolve("conversion-" + UUID.randomUUID());
         Map<String, Object> request = new LinkedHashMap<>();
         // The folder by its real path, as the server confined it, and by the name the lineage records.
@@ -103,6 +105,7 @@ public final class IsolatedRuntime implements AutoCloseable {
                 "hubId", source.hubId() == null ? "" : source.hubId(),
                 "checksumMismatches", source.checksumMismatches().stream().map(ChecksumMismatch::toMap).toList()));
         request.put("config", config.toMap());
+        request.put("ignoreQualityGate", ignoreQualityGate);
         request.put("staging", job.toAbsolutePath().toString());
         try {
             return ConversionChild.run(request, conversions, job, pluginsFolder, progress);

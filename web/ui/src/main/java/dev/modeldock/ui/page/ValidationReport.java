@@ -7,15 +7,18 @@ import java.util.Locale;
 
 /**
  * A version's stored validation report, read for the pages: the parity figures of a conversion by
- * kind of text (the texts whose token ids differed included) and an upload's metadata warnings.
+ * kind of text (the texts whose token ids differed included), an int8 or float16 conversion's quality
+ * against float32, what its size means for Oracle, and an upload's metadata warnings.
  *
  * @param passed       whether every ASCII text matched closely enough to export; null for an upload
  * @param minCosine    the lowest ASCII cosine an export accepts; null for an upload
  * @param embeddingWidth the vector's width; null when not recorded
  * @param runtime      what loading it in ONNX Runtime showed, for an upload; null otherwise
+ * @param quality      the rewritten weights' figures against float32; null for float32 and uploads
+ * @param sizeNotes    what the file's size means for Oracle (a release that refuses it, a hint to quantize)
  */
 public record ValidationReport(Boolean passed, Double minCosine, List<Parity> parity, Integer embeddingWidth,
-        String runtime, List<String> warnings) {
+        String runtime, List<String> warnings, QualitySummary quality, List<String> sizeNotes) {
 
     /** The figures for one kind of text ({@code ascii}, {@code non_ascii}, {@code supplementary}). */
     public record Parity(String script, int texts, int tokenIdsAgree, double maxAbsDifference, double minCosine,
@@ -46,7 +49,7 @@ public record ValidationReport(Boolean passed, Double minCosine, List<Parity> pa
     /** Reads the stored report; a version without one has an empty report. */
     public static ValidationReport of(JsonNode validation) {
         if (validation == null || !validation.isObject()) {
-            return new ValidationReport(null, null, List.of(), null, null, List.of());
+            return new ValidationReport(null, null, List.of(), null, null, List.of(), null, List.of());
         }
         JsonNode parity = validation.path("parity");
         List<Parity> figures = new ArrayList<>();
@@ -62,11 +65,16 @@ public record ValidationReport(Boolean passed, Double minCosine, List<Parity> pa
         List<String> warnings = new ArrayList<>();
         validation.path("metadata").path("warnings").forEach(w -> warnings.add(w.path("field").asText() + ": "
                 + w.path("message").asText()));
+        List<String> sizeNotes = new ArrayList<>();
+        // The engine words them for a log line; on the page each is a sentence of its own.
+        validation.path("sizeNotes").forEach(note -> sizeNotes.add(note.asText().isEmpty() ? ""
+                : note.asText().substring(0, 1).toUpperCase(Locale.ROOT) + note.asText().substring(1)));
         return new ValidationReport(parity.has("passed") ? parity.path("passed").asBoolean() : null,
                 parity.has("minAsciiCosine") ? parity.path("minAsciiCosine").asDouble() : null, figures,
                 validation.path("embeddingWidth").canConvertToInt() && validation.path("embeddingWidth").asInt() > 0
                         ? validation.path("embeddingWidth").asInt() : null,
-                validation.path("runtime").isTextual() ? validation.path("runtime").asText() : null, warnings);
+                validation.path("runtime").isTextual() ? validation.path("runtime").asText() : null, warnings,
+                QualitySummary.of(validation.get("quality")), sizeNotes);
     }
 
     /** The figures for {@code script}, or null when the report has none. */

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One conversion in a child of its own: reads the request (source, config, staging
- * folder), converts and validates with the engine and the server's plugins, reporting progress,
+ * One conversion in a child of its own: reads the request (source, config, whether the quality
+ * gate is waived, staging folder), converts and validates with the engine and the server's plugins, reporting progress,
  * and ends with {@code converted} (the artifact, left in the staging folder for the server to
  * store) or {@code failed}. It ends when the server closes its input or dies.
  */
@@ -49,7 +49,7 @@ public final class ConversionMain {
             String hubId = Messages.text(source, "hubId");
             EmbeddingModel model = new EmbeddingModel(new ModelSource(new ModelFolder(Messages.text(source, "id"),
                     Path.of(Messages.text(source, "folder"))), hubId.isEmpty() ? null : hubId, mismatches(source)),
-                    config, extensions);
+                    config, extensions, Boolean.TRUE.equals(request.get("ignoreQualityGate")));
             // Not closed: the server stores the staged file, then deletes the folder.
             Artifact artifact = model.convert(Path.of(Messages.text(request, "staging")), (stage, fraction) ->
                     server.send(Map.of("type", "progress", "stage", stage, "fraction", fraction)));

@@ -19,12 +19,14 @@ import java.util.Optional;
  * @param source         a hub id or a folder on the server, as typed
  * @param revision       the hub revision (branch, tag or commit) as typed; blank for main
  * @param maxSeqLength   max_seq_length as typed; blank for the start's own
+ * @param ignoreQualityGate keep an int8 or float16 pipeline below its quality gate (the request's
+ *                       ignoreQualityGate, not a configuration property)
  * @param languages      languages, separated by commas
  * @param postProcessors the post_processors entries in order
  */
 public record ConversionForm(String start, String source, String revision, String maxSeqLength, boolean doLowerCase,
-        boolean quantizeModel, boolean useFloat16, List<String> distanceMetrics, String languages,
-        List<Step> postProcessors) {
+        boolean quantizeModel, boolean useFloat16, boolean ignoreQualityGate, List<String> distanceMetrics,
+        String languages, List<Step> postProcessors) {
     static final String TEMPLATE = "template:";
     static final String PRECONFIGURED = "preconfigured:";
 
@@ -60,7 +62,7 @@ public record ConversionForm(String start, String source, String revision, Strin
         Object max = config.get("max_seq_length");
         return new ConversionForm(start, source == null ? "" : source, revision == null ? "" : revision,
                 max == null ? "" : String.valueOf(max), flag(config, "do_lower_case", true),
-                flag(config, "quantize_model", false), flag(config, "use_float16", false),
+                flag(config, "quantize_model", false), flag(config, "use_float16", false), false,
                 strings(config.get("distance_metrics")), String.join(", ", strings(config.get("languages"))), steps);
     }
 
@@ -81,7 +83,8 @@ public record ConversionForm(String start, String source, String revision, Strin
         return new ConversionForm(text(ctx, "start"), text(ctx, "source"), text(ctx, "revision"),
                 text(ctx, "max_seq_length"),
                 "true".equals(ctx.formParam("do_lower_case")), "true".equals(ctx.formParam("quantize_model")),
-                "true".equals(ctx.formParam("use_float16")), ctx.formParams("distance_metrics"),
+                "true".equals(ctx.formParam("use_float16")), "true".equals(ctx.formParam("ignore_quality_gate")),
+                ctx.formParams("distance_metrics"),
                 text(ctx, "languages"), steps);
     }
 
@@ -125,7 +128,7 @@ public record ConversionForm(String start, String source, String revision, Strin
                 .map(String::strip).filter(s -> !s.isEmpty()).toList());
         config.put("use_float16", useFloat16);
         return new ConversionRequest(source.strip(), revision.isBlank() ? null : revision.strip(),
-                template().orElse(null), config);
+                template().orElse(null), config, ignoreQualityGate);
     }
 
     /** This form with a post-processor added, moved or removed: {@code add:NAME}, {@code up:I}, {@code down:I}, {@code remove:I}. */
@@ -146,7 +149,13 @@ public record ConversionForm(String start, String source, String revision, Strin
             }
         }
         return new ConversionForm(start, source, revision, maxSeqLength, doLowerCase, quantizeModel, useFloat16,
-                distanceMetrics, languages, steps);
+                ignoreQualityGate, distanceMetrics, languages, steps);
+    }
+
+    /** This form with the quality gate waived or not: what a new start keeps from the form it replaces. */
+    ConversionForm waivingQualityGate(boolean waive) {
+        return new ConversionForm(start, source, revision, maxSeqLength, doLowerCase, quantizeModel, useFloat16,
+                waive, distanceMetrics, languages, postProcessors);
     }
 
     private static Setting.Type type(PostProcessorInfo info, String parameter) {

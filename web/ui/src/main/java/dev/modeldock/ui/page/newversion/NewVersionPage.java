@@ -71,7 +71,8 @@ public final class NewVersionPage {
             ConversionForm form = ConversionForm.read(ctx);
             String edit = String.valueOf(ctx.formParam("edit"));
             if (edit.equals("start")) {
-                form = starts.form(form.start(), form.source(), form.revision());
+                form = starts.form(form.start(), form.source(), form.revision())
+                        .waivingQualityGate(form.ignoreQualityGate());
             } else if (edit.equals("add") && ctx.formParam("add") != null) {
                 form = form.edited("add:" + ctx.formParam("add"));
             } else {

@@ -87,7 +87,8 @@ public final class Starts {
                         .findFirst().map(name -> ConversionForm.PRECONFIGURED + name).orElse(defaultStart());
         Map<String, Object> merged = new LinkedHashMap<>(properties(start) == null ? Map.of() : properties(start));
         merged.putAll(config);
-        return ConversionForm.of(start, source, revision, merged);
+        return ConversionForm.of(start, source, revision, merged)
+                .waivingQualityGate(conversion.path("ignoreQualityGate").asBoolean(false));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,7 +1,9 @@
 package dev.modeldock.ui.page.newversion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modeldock.plugin.Setting;
 import dev.modeldock.service.CatalogService.PostProcessorInfo;
@@ -40,6 +42,18 @@ class ConversionFormTest {
         assertEquals("v1.0", form.request(DECLARED).revision());
         assertEquals(" v1.0 ", form.edited("add:Dense").revision(), "as typed, for the form to show again");
         assertEquals("v1.0", form.edited("add:Dense").request(DECLARED).revision());
+    }
+
+    @Test
+    void theQualityGateWaiverIsTheRequestsOwnFieldNotAPropertyAndSurvivesEdits() {
+        ConversionForm form = ConversionForm.of("template:text", "/models/m", "", Map.of("max_seq_length", 128,
+                "quantize_model", true));
+        assertFalse(form.request(DECLARED).ignoresQualityGate(), "kept only when asked for");
+        ConversionForm waived = form.waivingQualityGate(true).edited("add:Dense");
+        ConversionRequest request = waived.request(DECLARED);
+        assertTrue(request.ignoresQualityGate());
+        assertEquals(true, request.config().get("quantize_model"));
+        assertFalse(request.config().containsKey("ignore_quality_gate"), request.config().toString());
     }
 
     @Test
