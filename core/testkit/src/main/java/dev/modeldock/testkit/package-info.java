@@ -1,6 +1,7 @@
 /**
  * Test fixtures shared by every module's tests, and usable by plugin authors: the real
- * all-MiniLM-L6-v2 laid out as a hub folder, its raw token embeddings, a sentence-transformers Dense
+ * all-MiniLM-L6-v2 laid out as a hub folder (and a copy of it that int8 quantization wrecks), a
+ * small distiluse-shaped hub folder, its raw token embeddings, a sentence-transformers Dense
  * module and safetensors files here; small generated ONNX
  * models in {@code onnx}; a JUnit extension that runs a test on H2 and on PostgreSQL in {@code db};
  * a client of the registry's REST API in {@code api}; a launcher of server JVMs in {@code jvm}; seeded,

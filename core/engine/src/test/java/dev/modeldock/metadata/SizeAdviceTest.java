@@ -1,0 +1,78 @@
+package dev.modeldock.metadata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.modeldock.transform.WeightFormat;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** What a pipeline's size means for Oracle: refused over 2 GB, a note over 23ai's 1 GB, a hint over 400 MB. */
+class SizeAdviceTest {
+    private static final long GIB = 1L << 30;
+    /** The largest file Oracle Database 26ai imports. */
+    private static final long LIMIT = 2 * GIB - 1;
+
+    @Test
+    void float32OverTwoGigabytesIsRefusedNamingTheSizeAndQuantization() {
+        String why = SizeAdvice.refusal(LIMIT + 1, WeightFormat.FLOAT32).orElseThrow();
+        assertTrue(why.startsWith("the pipeline is 2147483648 bytes (2.15 GB), over the 2147483647 bytes (2 GB)"), why);
+        assertTrue(why.contains("set quantize_model to true"), why);
+    }
+
+    @Test
+    void int8OverTwoGigabytesIsRefusedNamingTheSizeWithoutSuggestingQuantization() {
+        String why = SizeAdvice.refusal(3 * GIB, WeightFormat.INT8).orElseThrow();
+        assertTrue(why.startsWith("even with int8 weights, the pipeline is 3221225472 bytes (3.22 GB)"), why);
+        assertTrue(why.endsWith("choose a smaller model"), why);
+        assertFalse(why.contains("quantize_model"), why);
+    }
+
+    @ParameterizedTest
+    @EnumSource(WeightFormat.class)
+    void aPipelineAtTheLimitIsNotRefused(WeightFormat format) {
+        assertEquals(Optional.empty(), SizeAdvice.refusal(LIMIT, format));
+        assertEquals(Optional.empty(), SizeAdvice.refusal(1000, format));
+    }
+
+    @ParameterizedTest
+    @EnumSource(WeightFormat.class)
+    void overOneGigabyteNotesThat23aiDoesNotImportIt(WeightFormat format) {
+        List<String> notes = SizeAdvice.notes(GIB + 1, format);
+        assertEquals(1, notes.size(), notes.toString());
+        String note = notes.get(0);
+        assertTrue(note.startsWith("the pipeline is 1073741825 bytes (1.07 GB): Oracle Database 26ai imports it,"
+                + " 23ai (at most 1073741824 bytes, 1 GB) does not"), note);
+        assertEquals(format != WeightFormat.INT8, note.contains("quantize_model"), note);
+    }
+
+    @Test
+    void exactlyOneGigabyteFits23ai() {
+        assertTrue(SizeAdvice.notes(GIB, WeightFormat.INT8).isEmpty());
+        assertFalse(SizeAdvice.notes(GIB, WeightFormat.FLOAT32).get(0).contains("23ai"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = WeightFormat.class, names = {"FLOAT32", "FLOAT16"})
+    void over400MegabytesWithoutInt8HintsToQuantize(WeightFormat format) {
+        List<String> notes = SizeAdvice.notes(470_000_000L, format);
+        assertEquals(1, notes.size(), notes.toString());
+        assertTrue(notes.get(0).startsWith("the pipeline is 470 MB; Oracle recommends quantizing models over 400 MB:"
+                + " quantize_model"), notes.get(0));
+    }
+
+    @Test
+    void int8Over400MegabytesGetsNoHint() {
+        assertEquals(List.of(), SizeAdvice.notes(470_000_000L, WeightFormat.INT8));
+    }
+
+    @Test
+    void atOrBelow400MegabytesThereIsNothingToSay() {
+        assertEquals(List.of(), SizeAdvice.notes(SizeAdvice.QUANTIZE_ABOVE_BYTES, WeightFormat.FLOAT32));
+        assertEquals(List.of(), SizeAdvice.notes(90_000_000L, WeightFormat.FLOAT32));
+    }
+}
