@@ -14,7 +14,6 @@ import dev.modeldock.runtime.PipelineSession;
 import dev.modeldock.source.EncoderGraph;
 import dev.modeldock.source.HubModel;
 import dev.modeldock.source.ModelSource;
-import dev.modeldock.validation.ProbeText;
 import dev.modeldock.validation.ProbeTexts;
 import dev.modeldock.validation.ReferenceEmbedder;
 import java.io.IOException;
@@ -26,7 +25,6 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +34,8 @@ import picocli.CommandLine.Spec;
 /**
  * Prints the figures that matter for a conversion: its time against the floor of merely reading,
  * hashing and writing the encoder's bytes, and the exported pipeline's speed against the reference
- * path (Hugging Face tokenizer + encoder + Java post-processing), batch 1 on one thread.
+ * path (Hugging Face tokenizer + encoder + Java post-processing), batch 1 on one thread; then the
+ * pipeline with float32, int8 and float16 weights side by side ({@link WeightFormatBenchmark}).
  */
 @Command(name = "conversion", mixinStandardHelpOptions = true,
         description = "Measures conversion time and embedding throughput for a model and prints the figures.")
@@ -53,6 +52,10 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "3", paramLabel = "N", description = "Runs of each measurement; best kept.")
     int repeat;
 
+    @Option(names = "--rounds", defaultValue = "5", paramLabel = "N",
+            description = "Timed rounds per weight format (float32, int8, float16); median kept.")
+    int rounds;
+
     @Override
     public Integer call() throws Exception {
         Settings settings = options.settings();
@@ -64,7 +67,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         out.printf("model %s, encoder %.1f MB, %d texts per run, best of %d%n", source.folder().id(),
                 Files.size(encoder) / 1e6, texts, repeat);
 
-        double floor = best(() -> copyAndHash(encoder));
+        double floor = Rounds.of(repeat, () -> copyAndHash(encoder)).best();
         out.printf("floor: read + SHA-256 + write the encoder's bytes     %8.3f s%n", floor);
         try (Extensions extensions = Extensions.load(Extensions.defaultFolder())) {
             double[] build = {Double.MAX_VALUE};
@@ -78,8 +81,8 @@ final class BenchmarkCommand implements Callable<Integer> {
                         validationStart[0] = System.nanoTime();
                     }
                 });
-                total[0] = Math.min(total[0], seconds(System.nanoTime() - start));
-                build[0] = Math.min(build[0], seconds(validationStart[0] - start));
+                total[0] = Math.min(total[0], Rounds.seconds(System.nanoTime() - start));
+                build[0] = Math.min(build[0], Rounds.seconds(validationStart[0] - start));
                 if (kept != null) {
                     kept.close();
                 }
@@ -90,34 +93,27 @@ final class BenchmarkCommand implements Callable<Integer> {
                         build[0], build[0] / floor);
                 out.printf("conversion including parity check on %d probes     %8.3f s%n",
                         ProbeTexts.builtIn().size(), total[0]);
-                List<String> corpus = corpus(texts);
+                List<String> corpus = BenchmarkTexts.shortProbes(texts);
                 // The reference path needs the plan the conversion made; planning again takes no time worth measuring.
                 HubModel model = HubModel.open(source.folder());
                 PipelinePlan plan = PipelinePlan.create(model, EncoderGraph.of(OnnxModels.read(model.encoderFile())),
                         configuration, extensions);
                 try (PipelineSession pipeline = PipelineSession.open(staged.file(), 1);
                         ReferenceEmbedder reference = ReferenceEmbedder.open(plan, 1)) {
-                    double graph = throughput(corpus, pipeline::embed);
-                    double ref = throughput(corpus, reference::embed);
+                    double graph = Throughput.warmedUp(corpus, pipeline::embed).rounds(repeat).bestPerSecond();
+                    double ref = Throughput.warmedUp(corpus, reference::embed).rounds(repeat).bestPerSecond();
                     out.printf("exported pipeline (batch 1, 1 thread)              %8.1f embeddings/s%n", graph);
                     out.printf("reference: HF tokenizer + encoder + Java pooling    %8.1f embeddings/s  (pipeline %.2fx)%n",
                             ref, graph / ref);
                 }
             }
+            List<String> realistic = BenchmarkTexts.realistic();
+            out.printf("weights: %d texts (queries, sentences, paragraphs), batch 1, 1 thread, median of %d rounds%n",
+                    realistic.size(), rounds);
+            WeightFormatTable.print(out,
+                    new WeightFormatBenchmark(source, configuration, extensions, rounds).run(realistic));
         }
         return 0;
-    }
-
-    private double throughput(List<String> corpus, Consumer<String> embed) throws Exception {
-        corpus.stream().limit(20).forEach(embed); // warm-up: first runs allocate and JIT
-        return corpus.size() / best(() -> corpus.forEach(embed));
-    }
-
-    /** Short ASCII probes cycled to {@code count} texts: what a search application embeds most. */
-    private static List<String> corpus(int count) {
-        List<String> ascii = ProbeTexts.builtIn().stream().filter(p -> p.script() == ProbeText.Script.ASCII)
-                .map(ProbeText::text).filter(t -> t.length() < 300).toList();
-        return java.util.stream.IntStream.range(0, count).mapToObj(i -> ascii.get(i % ascii.size())).toList();
     }
 
     private static void copyAndHash(Path file) throws IOException {
@@ -128,23 +124,5 @@ final class BenchmarkCommand implements Callable<Integer> {
         } finally {
             Files.deleteIfExists(copy);
         }
-    }
-
-    private interface Measured {
-        void run() throws Exception;
-    }
-
-    private double best(Measured measured) throws Exception {
-        double best = Double.MAX_VALUE;
-        for (int i = 0; i < Math.max(1, repeat); i++) {
-            long start = System.nanoTime();
-            measured.run();
-            best = Math.min(best, seconds(System.nanoTime() - start));
-        }
-        return best;
-    }
-
-    private static double seconds(long nanos) {
-        return nanos / 1e9;
     }
 }

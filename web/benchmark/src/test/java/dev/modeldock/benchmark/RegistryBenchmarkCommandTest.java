@@ -1,11 +1,10 @@
 package dev.modeldock.benchmark;
 
+import static dev.modeldock.benchmark.BenchmarkRun.NUMBER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -19,26 +18,24 @@ import org.junit.jupiter.api.io.TempDir;
  * describe the machine as much as the code.
  */
 class RegistryBenchmarkCommandTest {
-    private static final String NUMBER = "(\\d+(?:\\.\\d+)?)";
-
     @TempDir
     Path work;
 
     @Test
     void printsEveryFigureForATinyRun() {
-        Run run = Run.of("registry", "--size-mb", "8", "--models", "3", "--versions", "2",
+        BenchmarkRun run = BenchmarkRun.of("registry", "--size-mb", "8", "--models", "3", "--versions", "2",
                 "--clients", "4", "--requests", "20", "--warmup", "2", "--repeat", "1", "--work-dir", work.toString());
         String out = run.out();
         assertEquals(0, run.exit(), out + run.err());
 
         for (String transfer : new String[] {"cp to the same disk", "cp + fsync", "upload:", "upload of the same bytes",
                 "download:"}) {
-            assertTrue(number(out, Pattern.quote(transfer) + ".*? s +" + NUMBER + " MiB/s") > 0, transfer + "\n" + out);
+            assertTrue(run.number(Pattern.quote(transfer) + ".*? s +" + NUMBER + " MiB/s") > 0, transfer + "\n" + out);
         }
         assertTrue(out.contains("download checked: its SHA-256 is the ETag"), out);
-        assertEquals(256, number(out, "heap limit " + NUMBER + " MiB"), "the child ran with -Xmx256m\n" + out);
+        assertEquals(256, run.number("heap limit " + NUMBER + " MiB"), "the child ran with -Xmx256m\n" + out);
         assertTrue(out.contains("server after the transfers: peak RSS"), out);
-        assertTrue(number(out, "catalog: 3 x 2 versions.*? " + NUMBER + " versions/s") > 0, out);
+        assertTrue(run.number("catalog: 3 x 2 versions.*? " + NUMBER + " versions/s") > 0, out);
         assertTrue(out.contains("default page: 3 of 3 models"), out);
 
         Matcher latency = Pattern.compile("latency ms: p50 " + NUMBER + ", p90 " + NUMBER + ", p99 " + NUMBER
@@ -50,33 +47,13 @@ class RegistryBenchmarkCommandTest {
             assertTrue(value > 0 && value >= previous, "percentiles rise: " + latency.group());
             previous = value;
         }
-        assertEquals(80, number(out, "throughput: .*?\\(" + NUMBER + " requests in"), out);
-        assertTrue(number(out, "throughput: " + NUMBER + " requests/s") > 0, out);
+        assertEquals(80, run.number("throughput: .*?\\(" + NUMBER + " requests in"), out);
+        assertTrue(run.number("throughput: " + NUMBER + " requests/s") > 0, out);
         assertTrue(out.contains("CPU for all 88 requests"), out);
         assertTrue(out.contains("server at the end: peak RSS"), out);
 
-        Path folder = Path.of(find(out, "work folder (\\S+):"));
+        Path folder = Path.of(run.find("work folder (\\S+):"));
         assertTrue(folder.startsWith(work), folder.toString());
         assertFalse(Files.exists(folder), "the work folder is removed afterwards");
-    }
-
-    /** The benchmark command line run in-process, with what it printed. */
-    private record Run(int exit, String out, String err) {
-        static Run of(String... args) {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int exit = BenchmarkMain.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-            return new Run(exit, out.toString(), err.toString());
-        }
-    }
-
-    private static double number(String text, String regex) {
-        return Double.parseDouble(find(text, regex));
-    }
-
-    private static String find(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        assertTrue(m.find(), "no match for " + regex + " in:\n" + text);
-        return m.group(1);
     }
 }
