@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modeldock.artifact.Artifact;
+import dev.modeldock.cli.CommandLine;
 import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.config.Settings;
 import dev.modeldock.plugin.ModelDockException;
@@ -49,17 +50,30 @@ class QualityGateTest {
     @Test
     void int8ExportBelowTheGateIsRefusedNamingTheCosineTheGateAndTheOverride() {
         Path out = work.resolve("out");
-        ModelDockException e = assertThrows(ModelDockException.class, () -> new EmbeddingModel(model.toString(),
-                int8(), Settings.defaults(), Plugins.builtIn()).exportToFile("fragile", out, (stage, fraction) -> { }));
-        System.out.println("refusal: " + e.getMessage());
-        assertTrue(e.getMessage().startsWith("the int8 pipeline's vectors are too far from the float32 pipeline's:"
-                + " mean cosine "), e.getMessage());
-        assertTrue(e.getMessage().contains("below the int8 gate of 0.980"), e.getMessage());
-        assertTrue(e.getMessage().contains("export without quantize_model, or set ignore_quality_gate"),
-                e.getMessage());
-        double meanCosine = Double.parseDouble(e.getMessage().replaceAll("(?s).*mean cosine ([0-9.]+) .*", "$1"));
+        CommandLine export = CommandLine.run("export", "--model", model.toString(), "--config",
+                "{\"quantize_model\": true}", "--name", "fragile", "--output-dir", out.toString());
+        assertEquals(1, export.exit());
+        String error = export.err().strip();
+        assertTrue(error.startsWith("error: the int8 pipeline's vectors are too far from the float32 pipeline's:"
+                + " mean cosine "), error);
+        assertTrue(error.contains("below the int8 gate of 0.980"), error);
+        assertTrue(error.contains("export without quantize_model, or set ignore_quality_gate (--ignore-quality-gate)"),
+                error);
+        double meanCosine = Double.parseDouble(error.replaceAll("(?s).*mean cosine ([0-9.]+) .*", "$1"));
         assertTrue(meanCosine < 0.9, "clearly below the gate: " + meanCosine);
         assertEquals(List.of(), entries(out), "nothing written");
+    }
+
+    @Test
+    void theCommandLinesIgnoreQualityGateKeepsItAndSaysSo() throws IOException {
+        Path out = work.resolve("out");
+        CommandLine export = CommandLine.run("export", "--model", model.toString(), "--config",
+                "{\"quantize_model\": true}", "--name", "fragile", "--output-dir", out.toString(),
+                "--ignore-quality-gate");
+        assertEquals(0, export.exit(), export.err());
+        assertTrue(export.err().contains("; below the gate, kept because of --ignore-quality-gate"), export.err());
+        JsonNode quality = Json.MAPPER.readTree(export.out()).path("quality");
+        assertTrue(quality.path("waived").asBoolean() && !quality.path("passed").asBoolean(), quality.toString());
     }
 
     @Test
@@ -79,7 +93,6 @@ class QualityGateTest {
         try (Artifact artifact = fragile.convert(work.resolve("staging"), (stage, fraction) -> { })) {
             QualityReport quality = artifact.provenance().quality();
             assertNotNull(quality, "an int8 version states its quality");
-            System.out.println("waived: " + quality.describe());
             assertTrue(quality.waived());
             assertFalse(quality.passed());
             assertTrue(quality.meanCosine() < 0.98, quality.describe());
