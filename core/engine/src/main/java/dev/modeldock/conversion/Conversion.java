@@ -55,13 +55,19 @@ public final class Conversion {
     private Conversion() {
     }
 
-    /** {@link #run(ModelSource, EmbeddingModelConfig, Extensions, Path, boolean, Progress)} staging in the system's temporary folder, the quality gate enforced. */
+    /**
+     * {@link #run(ModelSource, EmbeddingModelConfig, Extensions, Path, boolean, Progress)} staging in the
+     * system's temporary folder, the quality gate enforced.
+     */
     public static Artifact run(ModelSource source, EmbeddingModelConfig config, Extensions extensions,
             Progress progress) throws IOException {
         return run(source, config, extensions, null, false, progress);
     }
 
-    /** {@link #run(ModelSource, EmbeddingModelConfig, Extensions, Path, boolean, Progress)} with the quality gate enforced. */
+    /**
+     * {@link #run(ModelSource, EmbeddingModelConfig, Extensions, Path, boolean, Progress)} with the quality
+     * gate enforced.
+     */
     public static Artifact run(ModelSource source, EmbeddingModelConfig config, Extensions extensions,
             Path stagingParent, Progress progress) throws IOException {
         return run(source, config, extensions, stagingParent, false, progress);
@@ -96,8 +102,8 @@ public final class Conversion {
         // Checked before ONNX Runtime sees the encoder (the reference embedder, the parity check).
         EncoderGraph encoder = EncoderGraph.of(OnnxModels.readChecked(model.encoderFile()));
         PipelinePlan plan = PipelinePlan.create(model, encoder, config, extensions);
-        LOG.debug("plan: tokenizer {}, encoder inputs {}, max_seq_length {}, post-processors {}, {} values out, {} weights",
-                plan.tokenizer().name(), plan.encoder().inputs(), plan.maxSeqLength(),
+        LOG.debug("plan: tokenizer {}, encoder inputs {}, max_seq_length {}, post-processors {}, {} values out,"
+                + " {} weights", plan.tokenizer().name(), plan.encoder().inputs(), plan.maxSeqLength(),
                 plan.steps().stream().map(step -> step.processor().name()).toList(), plan.embeddingWidth(),
                 format.jsonName());
 
@@ -108,7 +114,8 @@ public final class Conversion {
             PostProcessor processor = step.processor();
             plugins.put("post_processor:" + processor.name(), extensions.origin(processor));
         }
-        ModelProto pipeline = PipelineAssembler.assemble(plan, Map.of("modeldock.configuration", Json.write(config.toMap())));
+        ModelProto pipeline = PipelineAssembler.assemble(plan,
+                Map.of("modeldock.configuration", Json.write(config.toMap())));
         Path staging = Artifact.newStaging(stagingParent);
         try {
             progress.report("writing the pipeline", 0.35);

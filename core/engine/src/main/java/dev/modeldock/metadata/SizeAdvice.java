@@ -24,9 +24,11 @@ public final class SizeAdvice {
         if (bytes <= limit) {
             return Optional.empty();
         }
-        String what = format == WeightFormat.FLOAT32 ? "the pipeline" : "even with " + format.jsonName() + " weights, the pipeline";
+        String what = format == WeightFormat.FLOAT32 ? "the pipeline"
+                : "even with " + format.jsonName() + " weights, the pipeline";
         String remedy = format == WeightFormat.INT8 ? "choose a smaller model"
-                : "set quantize_model to true (int8 weights, about a quarter of the float32 size) or choose a smaller model";
+                : "set quantize_model to true (int8 weights, about a quarter of the float32 size) or choose a"
+                        + " smaller model";
         return Optional.of(String.format(Locale.ROOT, "%s is %d bytes (%.2f GB), over the %d bytes (2 GB) Oracle"
                 + " Database imports at most; %s", what, bytes, bytes / 1e9, limit, remedy));
     }
@@ -36,13 +38,14 @@ public final class SizeAdvice {
         List<String> notes = new ArrayList<>();
         long limit23 = new CheckContext(null, bytes, 23).maxFileBytes();
         if (bytes > limit23) {
-            notes.add(String.format(Locale.ROOT, "the pipeline is %d bytes (%.2f GB): Oracle Database 26ai imports it,"
-                    + " 23ai (at most %d bytes, 1 GB) does not%s", bytes, bytes / 1e9, limit23,
-                    format == WeightFormat.INT8 ? "" : "; quantize_model makes it about a quarter of the float32 size"));
+            notes.add(String.format(Locale.ROOT, "the pipeline is %d bytes (%.2f GB): Oracle Database 26ai imports"
+                    + " it, 23ai (at most %d bytes, 1 GB) does not%s", bytes, bytes / 1e9, limit23,
+                    format == WeightFormat.INT8 ? ""
+                            : "; quantize_model makes it about a quarter of the float32 size"));
         } else if (format != WeightFormat.INT8 && bytes > QUANTIZE_ABOVE_BYTES) {
             notes.add(String.format(Locale.ROOT, "the pipeline is %.0f MB; Oracle recommends quantizing models over"
-                    + " 400 MB: quantize_model makes it about a quarter of the float32 size and faster, with the quality"
-                    + " loss measured and recorded on the version", bytes / 1e6));
+                    + " 400 MB: quantize_model makes it about a quarter of the float32 size and faster, with the"
+                    + " quality loss measured and recorded on the version", bytes / 1e6));
         }
         return notes;
     }

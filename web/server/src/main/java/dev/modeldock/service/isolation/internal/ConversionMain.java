@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * One conversion in a child of its own: reads the request (source, config, whether the quality
- * gate is waived, staging folder), converts and validates with the engine and the server's plugins, reporting progress,
- * and ends with {@code converted} (the artifact, left in the staging folder for the server to
+ * gate is waived, staging folder), converts and validates with the engine and the server's
+ * plugins, reporting progress, and ends with {@code converted} (the artifact, left in the staging folder for the server to
  * store) or {@code failed}. It ends when the server closes its input or dies.
  */
 public final class ConversionMain {
