@@ -45,6 +45,16 @@ public enum WeightFormat {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The format of a JSON name ({@link #jsonName()}). */
+    public static WeightFormat fromJsonName(String name) {
+        for (WeightFormat format : values()) {
+            if (format.jsonName().equals(name)) {
+                return format;
+            }
+        }
+        throw new IllegalArgumentException("no weight format '" + name + "'; known: float32, int8, float16");
+    }
+
     /** The configuration property that asks for this format; null for float32. */
     public String property() {
         return switch (this) {

@@ -52,6 +52,31 @@ public record QualityReport(WeightFormat format, int texts, double meanCosine, d
                 top1Agreement, queries, format.property());
     }
 
+    /**
+     * The report from its JSON form, as a version stores it.
+     *
+     * @throws IllegalArgumentException when a figure is missing or of the wrong kind
+     */
+    public static QualityReport fromMap(Map<String, ?> map) {
+        try {
+            return new QualityReport(WeightFormat.fromJsonName((String) map.get("weights")),
+                    number(map, "texts").intValue(), number(map, "meanCosine").doubleValue(),
+                    number(map, "minCosine").doubleValue(), number(map, "queries").intValue(),
+                    number(map, "top1Agreement").intValue(), number(map, "float32Top1Hits").intValue(),
+                    number(map, "top1Hits").intValue(), number(map, "float32Bytes").longValue(),
+                    number(map, "bytes").longValue(), Boolean.TRUE.equals(map.get("waived")));
+        } catch (ClassCastException e) {
+            throw new IllegalArgumentException("not a quality report: " + map, e);
+        }
+    }
+
+    private static Number number(Map<String, ?> map, String key) {
+        if (map.get(key) instanceof Number number) {
+            return number;
+        }
+        throw new IllegalArgumentException("quality report without a number '" + key + "': " + map);
+    }
+
     /** The figures as a JSON-ready map in a fixed key order. */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modeldock.config.EmbeddingModelConfig;
+import dev.modeldock.config.Json;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.transform.WeightFormat;
 import java.util.List;
@@ -53,6 +54,17 @@ class QualityReportTest {
                 List.copyOf(map.keySet()));
         assertEquals("int8", map.get("weights"));
         assertEquals(0.98, map.get("minMeanCosine"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theJsonFormReadsBackAsTheSameReport() throws Exception {
+        QualityReport report = new QualityReport(WeightFormat.FLOAT16, 41, 0.9999998, 0.9999996, 36, 36, 34, 34,
+                90_645_561L, 45_565_409L, true);
+        Map<String, Object> json = Json.MAPPER.readValue(Json.write(report.toMap()), Map.class);
+        assertEquals(report, QualityReport.fromMap(json));
+        json.remove("meanCosine");
+        assertThrows(IllegalArgumentException.class, () -> QualityReport.fromMap(json));
     }
 
     @Test
