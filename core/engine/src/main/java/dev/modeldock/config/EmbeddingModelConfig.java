@@ -37,7 +37,7 @@ public final class EmbeddingModelConfig {
         if (quantizeModel && useFloat16) {
             throw new ModelDockException("quantize_model and use_float16 are both true; choose one: quantize_model for"
                     + " int8 weights (about a quarter of the float32 size, faster), use_float16 for float16 weights"
-                    + " (half the size, the same vectors to within 0.001)");
+                    + " (half the size, cosine at least 0.999 against float32)");
         }
         this.postProcessors = List.copyOf(postProcessors);
         this.maxSeqLength = maxSeqLength;

@@ -29,10 +29,10 @@ class EmbeddingModelConfigJsonTest {
                         Map.of("name", "Normalize")),
                 "max_seq_length", 384,
                 "do_lower_case", false,
-                "quantize_model", true,
+                "quantize_model", false,
                 "distance_metrics", List.of("cosine", "DOT"),
                 "languages", List.of("us", "d", "f"),
-                "use_float16", true));
+                "use_float16", true)); // quantize_model true as well would be refused: one weight format
         assertEquals(config, throughJson(config));
         assertEquals(config.toMap(), throughJson(config).toMap());
     }

@@ -99,7 +99,7 @@ class EmbeddingModelConfigTest {
         Map<String, Object> before = original.toMap();
 
         EmbeddingModelConfig changed = original.with(Map.of("do_lower_case", false, "max_seq_length", 64,
-                "quantize_model", true, "use_float16", true, "languages", List.of("us"),
+                "quantize_model", true, "languages", List.of("us"),
                 "distance_metrics", List.of("DOT"), "post_processors", List.of()));
 
         assertNotSame(original, changed);
@@ -108,7 +108,7 @@ class EmbeddingModelConfigTest {
         assertFalse(changed.doLowerCase());
         assertEquals(64, changed.maxSeqLength().getAsInt());
         assertTrue(changed.quantizeModel());
-        assertTrue(changed.useFloat16());
+        assertFalse(changed.useFloat16());
         assertEquals(List.of("us"), changed.languages());
         assertEquals(List.of(DistanceMetric.DOT), changed.distanceMetrics());
         assertEquals(List.of(), changed.postProcessors());

@@ -41,9 +41,13 @@ class SettingsTest {
         assertEquals(LogLevel.ERROR, settings.loggingLevel());
         assertFalse(settings.ignoreChecksumError());
 
-        Settings other = Settings.fromMap(Map.of("logging_level", "DEBUG", "ignore_checksum_error", true));
+        assertFalse(settings.ignoreQualityGate());
+
+        Settings other = Settings.fromMap(Map.of("logging_level", "DEBUG", "ignore_checksum_error", true,
+                "ignore_quality_gate", true));
         assertEquals(LogLevel.DEBUG, other.loggingLevel());
         assertTrue(other.ignoreChecksumError());
+        assertTrue(other.ignoreQualityGate());
         assertEquals(Settings.defaults().cacheDir(), other.cacheDir());
     }
 
@@ -59,7 +63,8 @@ class SettingsTest {
         ModelDockException e = assertThrows(ModelDockException.class,
                 () -> Settings.fromMap(Map.of("cache_directory", "/tmp")));
         assertTrue(e.getMessage().contains("cache_directory"), e.getMessage());
-        for (String key : List.of("cache_dir", "logging_level", "force_download", "ignore_checksum_error")) {
+        for (String key : List.of("cache_dir", "logging_level", "force_download", "ignore_checksum_error",
+                "ignore_quality_gate")) {
             assertTrue(e.getMessage().contains(key), e.getMessage());
         }
     }
