@@ -19,6 +19,7 @@ import dev.modeldock.metadata.MetadataChecker;
 import dev.modeldock.metadata.MetadataProblem;
 import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.OnnxModels;
+import dev.modeldock.plugin.ExportRequest;
 import dev.modeldock.plugin.Sha256;
 import dev.modeldock.runtime.PipelineSession;
 import dev.modeldock.service.Json;
@@ -160,12 +161,15 @@ class MiniLmWeightFormatsTest {
     @ParameterizedTest
     @EnumSource(names = {"INT8", "FLOAT16"})
     void deploysToTheOracleStandInWhichEmbedsLikeTheFile(WeightFormat format) throws Exception {
+        Path file = FILES.get(format);
         try (StandInDatabase database = StandInSettings.named("minilm_" + format.jsonName()).start()) {
-            new EmbeddingModel(hubFolder.toString(), config(format), Settings.defaults(), Plugins.builtIn())
-                    .exportToDatabase("doc_model", database.writeProfile(work), false, (stage, fraction) -> { });
+            // The exported file and metadata themselves, through the Oracle target's JDBC path.
+            Plugins.builtIn().exportTarget("oracle").export(new ExportRequest("doc_model", file, Sha256.of(file),
+                    Files.readString(file.resolveSibling("minilm.json")), Map.of("profile",
+                            database.writeProfile(work).toString(), "replace", "false")), (stage, fraction) -> { });
             float[] inDatabase = database.vectorEmbedding("DOC_MODEL", TEXT);
-            try (PipelineSession file = PipelineSession.open(FILES.get(format), 1)) {
-                float[] expected = file.embed(TEXT);
+            try (PipelineSession pipeline = PipelineSession.open(file, 1)) {
+                float[] expected = pipeline.embed(TEXT);
                 assertEquals(expected.length, inDatabase.length);
                 for (int i = 0; i < expected.length; i++) {
                     assertEquals(expected[i], inDatabase[i], 1e-5, "dimension " + i);
