@@ -1,6 +1,7 @@
 package dev.modeldock.tokenizer.sentencepiece;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.modeldock.testkit.sentencepiece.XlmRobertaTokenizerFiles;
 import java.nio.file.Path;
@@ -64,6 +65,44 @@ class SentencePieceParityTest {
                         + Arrays.toString(actual));
                 assertArrayEquals(expected, actual, script + ": " + text);
             });
+        }
+    }
+
+    @Test
+    void truncatesToMaxSeqLengthKeepingBothSpecialsAsHuggingFaceDoes() throws Exception {
+        String text = "the database is a multilingual model of the world";
+        try (TokenizerGraphs tokenizers = TokenizerGraphs.open(XlmRobertaTokenizerFiles.write(dir), 6)) {
+            long[] ids = tokenizers.graph().tokenIds(text);
+            assertArrayEquals(tokenizers.referenceIds(text), ids);
+            assertEquals(6, ids.length);
+            assertEquals(0, ids[0], "<s> first");
+            assertEquals(2, ids[5], "</s> last");
+            // A text that fits exactly is not cut: 4 pieces and the two specials.
+            assertArrayEquals(tokenizers.referenceIds("hello world the data"),
+                    tokenizers.graph().tokenIds("hello world the data"));
+        }
+    }
+
+    /**
+     * Pins down where the op, which the database runs too, differs from Hugging Face's tokenizer, so
+     * README's account stays true; if the op changes, this fails and README changes with it.
+     * SentencePiece removes trailing whitespace, where the fast tokenizer's Metaspace keeps a last
+     * "\u2581" piece; and the literal text "<s>" or "<mask>" is a special token to Hugging Face
+     * but plain characters to the op.
+     */
+    @Test
+    void inGraphTokenizerDiffersFromHuggingFaceOnTrailingSpacesAndLiteralSpecialsAsDocumented() throws Exception {
+        try (TokenizerGraphs tokenizers = TokenizerGraphs.open(XlmRobertaTokenizerFiles.write(dir), MAX_LENGTH)) {
+            long hello = tokenizers.referenceIds("hello")[1];
+            long space = 4; // the piece U+2581 alone, the first after fairseq's four specials
+            assertArrayEquals(new long[] {0, hello, space, 2}, tokenizers.referenceIds("hello "));
+            assertArrayEquals(new long[] {0, hello, 2}, tokenizers.graph().tokenIds("hello "));
+            assertArrayEquals(new long[] {0, 2}, tokenizers.graph().tokenIds("   "));
+            assertArrayEquals(new long[] {0, 0, hello, space, 2, 2}, tokenizers.referenceIds("<s> hello </s>"));
+            long[] literal = tokenizers.graph().tokenIds("<s> hello </s>");
+            assertEquals(0, literal[0]);
+            assertEquals(List.of(0L), Arrays.stream(literal).filter(id -> id == 0).boxed().toList(),
+                    "the op reads <s> in the text as characters: " + Arrays.toString(literal));
         }
     }
 }
