@@ -19,7 +19,9 @@ import java.util.Map;
  * makes of it: fairseq's {@code <s> <pad> </s> <unk>} as ids 0-3, the model's pieces from id 4 on,
  * {@code <mask>} last, a Metaspace pre-tokenizer, and the post-processor {@code <s> $A </s>}. The
  * model has no character map, so the tokenizer.json has no Precompiled normalizer, only the
- * collapsing of repeated spaces that the model's {@code remove_extra_whitespaces} does too.
+ * collapsing of repeated spaces that the model's {@code remove_extra_whitespaces} does too: the form
+ * the hub's XLM-RoBERTa files have, which reads a trailing space as a last U+2581 piece. Hugging
+ * Face's converter has since added a right Strip ({@link #writeStripping}).
  */
 public final class XlmRobertaTokenizerFiles {
     public static final String MODEL_FILE = "sentencepiece.bpe.model";
@@ -35,6 +37,24 @@ public final class XlmRobertaTokenizerFiles {
     public static Path write(Path folder) {
         writeModel(folder);
         return writeTokenizerJson(folder);
+    }
+
+    /**
+     * Both files, tokenizer.json as Hugging Face's converter writes it today: trailing spaces stripped,
+     * runs of spaces replaced by one U+2581.
+     */
+    public static Path writeStripping(Path folder) {
+        writeModel(folder);
+        ObjectNode tokenizer = tokenizerJson();
+        ArrayNode steps = JSON.createArrayNode();
+        steps.addObject().put("type", "Strip").put("strip_left", false).put("strip_right", true);
+        steps.addObject().put("type", "Replace").put("content", "\u2581").putObject("pattern").put("Regex", " {2,}");
+        ((ObjectNode) tokenizer.get("normalizer")).set("normalizers", steps);
+        try {
+            return writeBytes(folder, "tokenizer.json", JSON.writeValueAsBytes(tokenizer));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Only sentencepiece.bpe.model, as a model folder without a fast tokenizer has it. */

@@ -41,6 +41,27 @@ final class SentencePieceFiles {
         return SentencePieceModel.read(model.require(SentencePieceModel.FILE));
     }
 
+    /**
+     * Whether the fast tokenizer reads a trailing space as a last {@code \u2581} piece: tokenizer.json
+     * files converted before Hugging Face added a right Strip to its SentencePiece normalizer (the hub's
+     * XLM-RoBERTa family among them) keep it, where SentencePiece itself drops trailing spaces.
+     */
+    static boolean marksTrailingSpace(ModelFolder model) {
+        Optional<Path> tokenizerJson = model.find("tokenizer.json");
+        if (tokenizerJson.isEmpty()) {
+            return false;
+        }
+        JsonNode normalizer = json(tokenizerJson.get()).path("normalizer");
+        JsonNode steps = "Sequence".equals(normalizer.path("type").asText())
+                ? normalizer.path("normalizers") : JSON.createArrayNode().add(normalizer);
+        for (JsonNode step : steps) {
+            if ("Strip".equals(step.path("type").asText()) && step.path("strip_right").asBoolean(false)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean fairseqUnigram(JsonNode model) {
         if (!"Unigram".equals(model.path("type").asText())) {
             return false;

@@ -46,6 +46,12 @@ record SentencePieceModel(byte[] bytes, List<String> pieces) {
         return new SentencePieceModel(bytes, List.copyOf(pieces));
     }
 
+    /** XLM-RoBERTa's id of {@code piece}: its SentencePiece id plus one, or {@code <unk>}'s (3) if absent. */
+    long fairseqId(String piece) {
+        int id = pieces.indexOf(piece);
+        return id < FAIRSEQ_LAYOUT.size() ? 3 : id + 1;
+    }
+
     /** The strings of the ModelProto's pieces (field 1, each a SentencePiece whose field 1 is the text). */
     private static List<String> pieces(byte[] bytes) {
         List<String> pieces = new ArrayList<>();

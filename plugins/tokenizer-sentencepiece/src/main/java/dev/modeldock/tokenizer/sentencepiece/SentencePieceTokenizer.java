@@ -57,6 +57,10 @@ public final class SentencePieceTokenizer implements Tokenizer {
                 Map.of("model", Base64.getEncoder().encodeToString(spm.bytes())));
         // One text in, so the flat int32 tokens are that text's pieces.
         String ids = graph.node("Cast", List.of(pieces.get(0)), Map.of("to", INT64));
+        if (SentencePieceFiles.marksTrailingSpace(model)) {
+            ids = graph.node("Concat", List.of(ids, trailingSpace(graph, text, spm.fairseqId("\u2581"))),
+                    Map.of("axis", 0L));
+        }
         String kept = graph.node("Slice", ids, graph.constant("from", new long[] {0}, 1),
                 graph.constant("to", new long[] {options.maxSequenceLength() - 2L}, 1),
                 graph.constant("axis", new long[] {0}, 1));
@@ -68,6 +72,22 @@ public final class SentencePieceTokenizer implements Tokenizer {
         return new TokenIds(inputIds,
                 graph.node("Expand", graph.constant("one", new long[] {1}, 1), shape),
                 graph.node("Expand", graph.constant("zero", new long[] {0}, 1), shape));
+    }
+
+    /**
+     * The id of one U+2581 piece when the text ends with a space, else nothing: the last piece the
+     * hub's tokenizer.json gives such a text. SentencePiece drops trailing spaces, and a trailing
+     * U+2581 too, so the piece is added after the op: the regex leaves the text's last space or
+     * nothing, and that string's length (1 or 0) is how much of the one-id tensor to keep.
+     */
+    private static String trailingSpace(GraphBuilder graph, String text, long spaceId) {
+        String pattern = graph.node("Constant", List.of(), Map.of("value_strings", List.of("(?s)^.*?( ?) *$")));
+        String rewrite = graph.node("Constant", List.of(), Map.of("value_strings", List.of("\\1")));
+        String lastSpace = graph.node(GraphBuilder.CONTRIB_DOMAIN, "StringRegexReplace",
+                List.of(text, pattern, rewrite), 1, Map.of("global_replace", 0L)).get(0);
+        String length = graph.node(GraphBuilder.CONTRIB_DOMAIN, "StringLength", List.of(lastSpace), 1, Map.of()).get(0);
+        return graph.node("Slice", graph.constant("space", new long[] {spaceId}, 1),
+                graph.constant("none", new long[] {0}, 1), length, graph.constant("axis", new long[] {0}, 1));
     }
 
     /** A bool scalar input: the builder makes int64 constants, Cast turns them into bool. */
