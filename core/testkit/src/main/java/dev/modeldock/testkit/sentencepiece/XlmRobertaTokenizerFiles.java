@@ -73,6 +73,14 @@ public final class XlmRobertaTokenizerFiles {
 
     /** The fast tokenizer's description of the same model. */
     public static ObjectNode tokenizerJson() {
+        return tokenizerJson(PIECES, new byte[0]);
+    }
+
+    /**
+     * The hub's tokenizer.json of an XLM-RoBERTa-family model with {@code pieces} (those after
+     * {@code <unk> <s> </s>}) and the model's character map, {@code charsmap} (none when empty).
+     */
+    public static ObjectNode tokenizerJson(Map<String, Float> pieces, byte[] charsmap) {
         ObjectNode root = JSON.createObjectNode();
         root.put("version", "1.0");
         List<String> specials = List.of("<s>", "<pad>", "</s>", "<unk>");
@@ -80,8 +88,13 @@ public final class XlmRobertaTokenizerFiles {
         for (int id = 0; id < specials.size(); id++) {
             addedToken(added, id, specials.get(id));
         }
-        addedToken(added, specials.size() + PIECES.size(), "<mask>");
-        ObjectNode replace = root.putObject("normalizer").put("type", "Sequence").putArray("normalizers").addObject();
+        addedToken(added, specials.size() + pieces.size(), "<mask>");
+        ArrayNode normalizers = root.putObject("normalizer").put("type", "Sequence").putArray("normalizers");
+        if (charsmap.length > 0) {
+            normalizers.addObject().put("type", "Precompiled")
+                    .put("precompiled_charsmap", java.util.Base64.getEncoder().encodeToString(charsmap));
+        }
+        ObjectNode replace = normalizers.addObject();
         replace.put("type", "Replace").put("content", " ").putObject("pattern").put("Regex", " {2,}");
         for (String part : List.of("pre_tokenizer", "decoder")) {
             root.putObject(part).put("type", "Metaspace").put("replacement", "\u2581")
@@ -99,7 +112,7 @@ public final class XlmRobertaTokenizerFiles {
         ObjectNode model = root.putObject("model").put("type", "Unigram").put("unk_id", 3);
         ArrayNode vocab = model.putArray("vocab");
         specials.forEach(special -> vocab.addArray().add(special).add(0.0));
-        PIECES.forEach((piece, score) -> vocab.addArray().add(piece).add(score));
+        pieces.forEach((piece, score) -> vocab.addArray().add(piece).add(score));
         vocab.addArray().add("<mask>").add(0.0);
         model.put("byte_fallback", false);
         return root;

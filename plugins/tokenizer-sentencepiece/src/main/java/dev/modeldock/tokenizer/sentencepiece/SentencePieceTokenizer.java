@@ -9,6 +9,7 @@ import dev.modeldock.plugin.TokenizerOptions;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
@@ -57,9 +58,10 @@ public final class SentencePieceTokenizer implements Tokenizer {
                 Map.of("model", Base64.getEncoder().encodeToString(spm.bytes())));
         // One text in, so the flat int32 tokens are that text's pieces.
         String ids = graph.node("Cast", List.of(pieces.get(0)), Map.of("to", INT64));
-        if (SentencePieceFiles.marksTrailingSpace(model)) {
-            ids = graph.node("Concat", List.of(ids, trailingSpace(graph, text, spm.fairseqId("\u2581"))),
-                    Map.of("axis", 0L));
+        Optional<String> trailingSpaces = SentencePieceFiles.trailingSpaces(model);
+        if (trailingSpaces.isPresent()) {
+            ids = graph.node("Concat", List.of(ids, trailingSpace(graph, text, trailingSpaces.get(),
+                    spm.fairseqId("\u2581"))), Map.of("axis", 0L));
         }
         String kept = graph.node("Slice", ids, graph.constant("from", new long[] {0}, 1),
                 graph.constant("to", new long[] {options.maxSequenceLength() - 2L}, 1),
@@ -75,13 +77,15 @@ public final class SentencePieceTokenizer implements Tokenizer {
     }
 
     /**
-     * The id of one U+2581 piece when the text ends with a space, else nothing: the last piece the
-     * hub's tokenizer.json gives such a text. SentencePiece drops trailing spaces, and a trailing
-     * U+2581 too, so the piece is added after the op: the regex leaves the text's last space or
-     * nothing, and that string's length (1 or 0) is how much of the one-id tensor to keep.
+     * The id of one U+2581 piece when the text ends with a space ({@code spaces}, a character class),
+     * else nothing: the last piece the hub's tokenizer.json gives such a text. SentencePiece drops
+     * trailing spaces, and a trailing U+2581 too, so the piece is added after the op: the regex leaves
+     * the text's last space or nothing, and that string's length (0, or 1 or more) is how much of the
+     * one-id tensor to keep (Slice clamps).
      */
-    private static String trailingSpace(GraphBuilder graph, String text, long spaceId) {
-        String pattern = graph.node("Constant", List.of(), Map.of("value_strings", List.of("(?s)^.*?( ?) *$")));
+    private static String trailingSpace(GraphBuilder graph, String text, String spaces, long spaceId) {
+        String pattern = graph.node("Constant", List.of(), Map.of("value_strings",
+                List.of("(?s)^.*?(" + spaces + "?)" + spaces + "*$")));
         String rewrite = graph.node("Constant", List.of(), Map.of("value_strings", List.of("\\1")));
         String lastSpace = graph.node(GraphBuilder.CONTRIB_DOMAIN, "StringRegexReplace",
                 List.of(text, pattern, rewrite), 1, Map.of("global_replace", 0L)).get(0);
