@@ -32,7 +32,7 @@ final class SentencePieceFiles {
     private SentencePieceFiles() {
     }
 
-    static boolean describe(ModelFolder model) {
+    static boolean describes(ModelFolder model) {
         Optional<Path> tokenizerJson = model.find("tokenizer.json");
         if (tokenizerJson.isPresent()) {
             return fairseqUnigram(json(tokenizerJson.get()).path("model"));

@@ -35,7 +35,7 @@ public final class SentencePieceTokenizer implements Tokenizer {
 
     @Override
     public boolean recognizes(ModelFolder model) {
-        return SentencePieceFiles.describe(model);
+        return SentencePieceFiles.describes(model);
     }
 
     @Override
