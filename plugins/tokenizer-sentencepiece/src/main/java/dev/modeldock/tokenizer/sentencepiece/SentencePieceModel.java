@@ -1,8 +1,10 @@
 package dev.modeldock.tokenizer.sentencepiece;
 
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.UnknownFieldSet;
 import dev.modeldock.plugin.ModelDockException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,30 +54,23 @@ record SentencePieceModel(byte[] bytes, List<String> pieces) {
         return id < FAIRSEQ_LAYOUT.size() ? 3 : id + 1;
     }
 
-    /** The strings of the ModelProto's pieces (field 1, each a SentencePiece whose field 1 is the text). */
+    /**
+     * The strings of the ModelProto's pieces (field 1, each a SentencePiece whose field 1 is the text),
+     * read with protobuf's schema-less parser: the plugin needs two fields of sentencepiece_model.proto,
+     * not its generated classes.
+     */
     private static List<String> pieces(byte[] bytes) {
         List<String> pieces = new ArrayList<>();
-        ProtoReader model = new ProtoReader(bytes, 0, bytes.length);
-        while (model.hasMore()) {
-            ProtoReader.Field field = model.next();
-            if (field.number() == 1 && field.isBytes()) {
-                ProtoReader piece = model.message(field);
-                String text = null;
-                while (piece.hasMore()) {
-                    ProtoReader.Field inner = piece.next();
-                    if (inner.number() == 1 && inner.isBytes()) {
-                        text = new String(piece.bytes(inner), StandardCharsets.UTF_8);
-                    } else {
-                        piece.skip(inner);
-                    }
-                }
-                if (text == null) {
+        try {
+            for (ByteString entry : UnknownFieldSet.parseFrom(bytes).getField(1).getLengthDelimitedList()) {
+                List<ByteString> text = UnknownFieldSet.parseFrom(entry).getField(1).getLengthDelimitedList();
+                if (text.isEmpty()) {
                     throw new IllegalArgumentException("piece " + pieces.size() + " has no text");
                 }
-                pieces.add(text);
-            } else {
-                model.skip(field);
+                pieces.add(text.get(0).toStringUtf8());
             }
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
         if (pieces.isEmpty()) {
             throw new IllegalArgumentException("it holds no pieces");
