@@ -29,6 +29,7 @@ import dev.modeldock.source.ModelSource;
 import dev.modeldock.transform.WeightFormat;
 import dev.modeldock.validation.ParityCheck;
 import dev.modeldock.validation.ParityReport;
+import dev.modeldock.validation.ProbeText;
 import dev.modeldock.validation.ProbeTexts;
 import dev.modeldock.validation.QualityCheck;
 import dev.modeldock.validation.QualityReport;
@@ -137,7 +138,8 @@ public final class Conversion {
             OnnxModels.write(PipelineAssembler.tokenizerOnly(plan), tokenizer);
 
             progress.report("checking the pipeline against the reference", 0.5);
-            ParityReport parity = ParityCheck.run(plan, float32, tokenizer, ProbeTexts.builtIn());
+            List<ProbeText> probes = ProbeTexts.builtIn();
+            ParityReport parity = ParityCheck.run(plan, float32, tokenizer, probes);
             Files.delete(tokenizer); // the staging folder keeps the artifact alone
             parity.describe().forEach(line -> LOG.debug("parity: {}", line));
             if (!parity.passed()) {
@@ -148,7 +150,7 @@ public final class Conversion {
             QualityReport quality = null;
             if (format != WeightFormat.FLOAT32) {
                 progress.report("comparing the " + format.jsonName() + " pipeline with float32", 0.7);
-                quality = gated(format, float32, file, ignoreQualityGate);
+                quality = gated(format, float32, file, probes, ignoreQualityGate);
             }
             String sha256 = Sha256.of(file);
             LOG.debug("pipeline written to {} ({} bytes, SHA-256 {})", file, size, sha256);
@@ -177,10 +179,10 @@ public final class Conversion {
      *
      * @throws ModelDockException when the rewritten pipeline is below its gate and the gate holds
      */
-    private static QualityReport gated(WeightFormat format, Path float32, Path rewritten, boolean ignoreQualityGate)
-            throws IOException {
-        QualityReport quality = QualityCheck.run(format, float32, rewritten, ProbeTexts.builtIn(),
-                RetrievalPairs.builtIn(), ignoreQualityGate);
+    private static QualityReport gated(WeightFormat format, Path float32, Path rewritten, List<ProbeText> probes,
+            boolean ignoreQualityGate) throws IOException {
+        QualityReport quality = QualityCheck.run(format, float32, rewritten, probes, RetrievalPairs.builtIn(),
+                ignoreQualityGate);
         Files.delete(float32);
         LOG.debug("quality: {}", quality.describe());
         if (!quality.passed() && !ignoreQualityGate) {

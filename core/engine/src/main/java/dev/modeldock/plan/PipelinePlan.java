@@ -24,14 +24,24 @@ public record PipelinePlan(HubModel model, EncoderGraph encoder, EmbeddingModelC
     public record Step(PostProcessor processor, Parameters parameters) {
     }
 
+    /**
+     * Names what the model's tokenizer files are, which tokenizers are installed, and the families
+     * OML4Py takes, so that the user knows whether a plugin or another model is the way out.
+     */
+    private static ModelDockException unrecognisedTokenizer(HubModel model, Extensions extensions) {
+        return new ModelDockException("no tokenizer plugin recognises the tokenizer files of model '"
+                + model.folder().id() + "' (" + model.tokenizerDescription() + "); installed tokenizer plugins: "
+                + extensions.tokenizers().stream().map(Tokenizer::name).toList() + ". OML4Py's tokenizer families"
+                + " are BERT, GPT2, SENTENCEPIECE, CLIP and ROBERTA: install a tokenizer plugin for this model's"
+                + " family, or convert a model whose tokenizer an installed plugin takes");
+    }
+
     /** Resolves and checks everything; each problem is a {@link ModelDockException} naming it. */
     public static PipelinePlan create(HubModel model, EncoderGraph encoder, EmbeddingModelConfig config,
             Extensions extensions) {
         int maxSeqLength = ConfigurationCheck.maxSeqLength(model, config);
         Tokenizer tokenizer = extensions.tokenizers().stream().filter(t -> t.recognizes(model.folder()))
-                .findFirst().orElseThrow(() -> new ModelDockException("no tokenizer plugin recognises the tokenizer"
-                        + " files of model '" + model.folder().id() + "' (installed: " + extensions.tokenizers().stream()
-                        .map(Tokenizer::name).toList() + ")"));
+                .findFirst().orElseThrow(() -> unrecognisedTokenizer(model, extensions));
         int width = encoderWidth(model, encoder);
         Activation flowing = new Activation(encoder.tokenEmbeddings(), width, true);
         List<Step> steps = new ArrayList<>();

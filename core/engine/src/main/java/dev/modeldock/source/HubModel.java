@@ -63,6 +63,24 @@ public final class HubModel {
                 .map(json -> integer(json, "max_seq_length")).orElse(OptionalInt.empty());
     }
 
+    /**
+     * What the model's tokenizer files say it is, for a message when no tokenizer plugin takes them:
+     * {@code tokenizer_config.json}'s {@code tokenizer_class} and {@code tokenizer.json}'s model type,
+     * each or that it is absent (e.g. {@code tokenizer_config.json names XLMRobertaTokenizer,
+     * tokenizer.json holds a Unigram model}).
+     */
+    public String tokenizerDescription() {
+        String declared = folder.find("tokenizer_config.json").map(file -> {
+            JsonNode type = readJson(file).path("tokenizer_class");
+            return "tokenizer_config.json names " + (type.isTextual() ? type.asText() : "no tokenizer_class");
+        }).orElse("no tokenizer_config.json");
+        String model = folder.find("tokenizer.json").map(file -> {
+            JsonNode type = readJson(file).path("model").path("type");
+            return "tokenizer.json holds " + (type.isTextual() ? "a " + type.asText() + " model" : "no model type");
+        }).orElse("no tokenizer.json");
+        return declared + ", " + model;
+    }
+
     private static OptionalInt integer(JsonNode json, String key) {
         JsonNode value = json.path(key);
         return value.canConvertToInt() && value.isIntegralNumber() ? OptionalInt.of(value.asInt()) : OptionalInt.empty();

@@ -55,10 +55,10 @@ public final class Float16Weights {
                 rewritten.addInitializer(weight);
                 continue;
             }
-            String stored = fresh(names, weight.getName() + "/float16");
+            String stored = GraphNames.fresh(names, weight.getName() + "/float16");
             rewritten.addInitializer(Float16Tensors.toFloat16(weight, stored));
-            casts.add(NodeProto.newBuilder().setOpType("Cast").setName(fresh(names, weight.getName() + "/to_float32"))
-                    .addInput(stored).addOutput(weight.getName())
+            casts.add(NodeProto.newBuilder().setOpType("Cast")
+                    .setName(GraphNames.fresh(names, weight.getName() + "/to_float32")).addInput(stored).addOutput(weight.getName())
                     .addAttribute(AttributeProto.newBuilder().setName("to").setType(AttributeProto.AttributeType.INT)
                             .setI(DataType.FLOAT_VALUE))
                     .build());
@@ -76,13 +76,5 @@ public final class Float16Weights {
             names.addAll(node.getOutputList());
         });
         return names;
-    }
-
-    private static String fresh(Set<String> names, String wanted) {
-        String name = wanted;
-        for (int i = 1; !names.add(name); i++) {
-            name = wanted + "_" + i;
-        }
-        return name;
     }
 }

@@ -38,6 +38,18 @@ final class GraphNames {
         return names;
     }
 
+    /**
+     * {@code hint}, or {@code hint_1}, {@code hint_2}... the first not in {@code names}; added to them,
+     * so that the next call cannot return it again.
+     */
+    static String fresh(Set<String> names, String hint) {
+        String name = hint;
+        for (int i = 1; !names.add(name); i++) {
+            name = hint + "_" + i;
+        }
+        return name;
+    }
+
     private static void walk(GraphProto graph, Consumer<GraphProto> visit) {
         visit.accept(graph);
         for (NodeProto node : graph.getNodeList()) {

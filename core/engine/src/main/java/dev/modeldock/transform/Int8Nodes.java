@@ -98,10 +98,6 @@ final class Int8Nodes {
     }
 
     private String fresh(String hint) {
-        String name = hint;
-        for (int i = 1; !names.add(name); i++) {
-            name = hint + "_" + i;
-        }
-        return name;
+        return GraphNames.fresh(names, hint);
     }
 }

@@ -125,10 +125,10 @@ public final class WeightQuantization {
             nodes.addProduct(product.input(), weights, output);
             return;
         }
-        String unbiased = freshName(names, output + "/int8/unbiased");
+        String unbiased = GraphNames.fresh(names, output + "/int8/unbiased");
         nodes.addProduct(product.input(), weights, unbiased);
-        graph.addNode(NodeProto.newBuilder().setOpType("Add").setName(freshName(names, output + "/int8/Add"))
-                .addInput(unbiased).addInput(product.bias()).addOutput(output));
+        graph.addNode(NodeProto.newBuilder().setOpType("Add")
+                .setName(GraphNames.fresh(names, output + "/int8/Add")).addInput(unbiased).addInput(product.bias()).addOutput(output));
     }
 
     /** The float table {@code node} gathers rows of, if it is a large enough constant; otherwise null. */
@@ -151,13 +151,5 @@ public final class WeightQuantization {
                 graph.removeInitializer(i);
             }
         }
-    }
-
-    private static String freshName(Set<String> names, String hint) {
-        String name = hint;
-        for (int i = 1; !names.add(name); i++) {
-            name = hint + "_" + i;
-        }
-        return name;
     }
 }

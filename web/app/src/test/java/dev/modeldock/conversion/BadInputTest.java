@@ -88,7 +88,22 @@ class BadInputTest {
     @Test
     void missingTokenizerFilesAreNamed() throws IOException {
         Files.delete(model.resolve("tokenizer.json"));
-        refused(preconfigured(), "no tokenizer plugin recognises the tokenizer files");
+        refused(preconfigured(), "no tokenizer plugin recognises the tokenizer files of model '" + model
+                + "' (tokenizer_config.json names BertTokenizer, no tokenizer.json); installed tokenizer plugins:"
+                + " [bert].");
+    }
+
+    @Test
+    void aTokenizerFamilyNoPluginTakesIsNamedWithTheFamiliesAccepted() throws IOException {
+        // An XLM-RoBERTa model's files, as far as the tokenizer goes: a SentencePiece (Unigram) tokenizer.json.
+        Path config = model.resolve("tokenizer_config.json");
+        Files.writeString(config, Files.readString(config).replace("\"BertTokenizer\"", "\"XLMRobertaTokenizer\""));
+        Path tokenizer = model.resolve("tokenizer.json");
+        Files.writeString(tokenizer, Files.readString(tokenizer).replace("\"type\": \"WordPiece\"",
+                "\"type\": \"Unigram\""));
+        refused(preconfigured(), "(tokenizer_config.json names XLMRobertaTokenizer, tokenizer.json holds a Unigram"
+                + " model); installed tokenizer plugins: [bert]. OML4Py's tokenizer families are BERT, GPT2,"
+                + " SENTENCEPIECE, CLIP and ROBERTA: install a tokenizer plugin for this model's family");
     }
 
     @Test

@@ -115,5 +115,19 @@ class QuantizedVersionBrowserTest {
         assertTrue(browser.findAll(By.xpath("//*[@id='validation']//*[contains(., 'no validation report')]"))
                 .isEmpty(), "the quality figures are a report");
         browser.screenshots("version-below-gate");
+
+        // Beside the upload it was filed after: the weights and what they cost, row by row.
+        browser.open("/models/large/compare?a=1&b=2");
+        assertEquals(List.of("—", "int8"), figure("Weights"));
+        assertEquals(List.of("—", "0.9712"), figure("Mean cosine vs float32"));
+        assertEquals(List.of("—", "31 of 36 queries"), figure("Top-1 agreement vs float32"));
+        assertEquals(List.of("—", "below the gate, waived"), figure("Quality gate"));
+        browser.screenshots("compare-weights");
+    }
+
+    /** The two versions' values in the compare page's figures row labelled {@code label}. */
+    private static List<String> figure(String label) {
+        return browser.findAll(By.xpath("//table[@id='figures']//tr[th[normalize-space()='" + label + "']]/td"))
+                .stream().map(cell -> cell.getText().strip()).toList();
     }
 }

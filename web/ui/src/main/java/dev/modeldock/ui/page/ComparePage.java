@@ -111,12 +111,30 @@ public final class ComparePage {
                         get(pb, ValidationReport.Parity::cosine)));
             }
         }
+        figures.add(new Figure("Weights", weights(ra), weights(rb)));
+        if (ra.quality() != null || rb.quality() != null) {
+            figures.add(new Figure("Mean cosine vs float32", quality(ra, QualitySummary::mean),
+                    quality(rb, QualitySummary::mean)));
+            figures.add(new Figure("Top-1 agreement vs float32", quality(ra, QualitySummary::agreement),
+                    quality(rb, QualitySummary::agreement)));
+            figures.add(new Figure("Quality gate", quality(ra, QualitySummary::verdict),
+                    quality(rb, QualitySummary::verdict)));
+        }
         figures.add(new Figure("Opset", String.valueOf(ia.graph().opset()), String.valueOf(ib.graph().opset())));
         figures.add(new Figure("Nodes", String.valueOf(ia.graph().nodeCount()),
                 String.valueOf(ib.graph().nodeCount())));
         figures.add(new Figure("Oracle import", ia.accepted() ? "would accept" : "would refuse",
                 ib.accepted() ? "would accept" : "would refuse"));
         return figures;
+    }
+
+    /** int8 or float16 as its quality report says; float32 for a conversion without one; a dash for an upload. */
+    private static String weights(ValidationReport report) {
+        return report.quality() != null ? report.quality().weights() : report.passed() != null ? "float32" : "—";
+    }
+
+    private static String quality(ValidationReport report, Function<QualitySummary, String> figure) {
+        return report.quality() == null ? "—" : figure.apply(report.quality());
     }
 
     private static String verdict(Boolean passed) {
