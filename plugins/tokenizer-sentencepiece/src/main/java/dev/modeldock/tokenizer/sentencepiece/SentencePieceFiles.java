@@ -22,10 +22,6 @@ final class SentencePieceFiles {
     /** Hugging Face's XLM-RoBERTa ids 0-3: fairseq's dictionary, before the SentencePiece pieces. */
     static final List<String> FAIRSEQ_SPECIALS = List.of("<s>", "<pad>", "</s>", "<unk>");
 
-    /** What an nmt_nfkc character map turns into a space, as far as measured (see {@link #trailingSpaces}). */
-    private static final String NFKC_SPACES =
-            "[ \\t\\n\\r\\f\\x{00A0}\\x{1680}\\x{2000}-\\x{200B}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]";
-
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
 
@@ -46,31 +42,24 @@ final class SentencePieceFiles {
     }
 
     /**
-     * The characters whose trailing run the fast tokenizer reads as a last {@code \u2581} piece, as an
-     * RE2 character class, or empty when it reads none. tokenizer.json files converted before Hugging
-     * Face added a right Strip to its SentencePiece normalizer (the hub's XLM-RoBERTa family among
-     * them) keep a trailing space, where SentencePiece drops it. With a Precompiled (nmt_nfkc)
-     * normalizer, the characters it turns into a space count too; measured with an nmt_nfkc model:
-     * tab, line and form feeds, U+00A0, U+1680, U+2000-U+200B, U+2028, U+2029, U+202F, U+205F, U+3000,
-     * U+FEFF (U+0085, U+000B and U+00AD are not).
+     * Whether the fast tokenizer reads a trailing space as a last {@code \u2581} piece, which
+     * SentencePiece drops: tokenizer.json files converted before Hugging Face added a right Strip to
+     * its SentencePiece normalizer (the hub's XLM-RoBERTa family among them) do.
      */
-    static Optional<String> trailingSpaces(ModelFolder model) {
+    static boolean keepsTrailingSpace(ModelFolder model) {
         Optional<Path> tokenizerJson = model.find("tokenizer.json");
         if (tokenizerJson.isEmpty()) {
-            return Optional.empty();
+            return false;
         }
         JsonNode normalizer = json(tokenizerJson.get()).path("normalizer");
         JsonNode steps = "Sequence".equals(normalizer.path("type").asText())
                 ? normalizer.path("normalizers") : JSON.createArrayNode().add(normalizer);
-        boolean precompiled = false;
         for (JsonNode step : steps) {
-            String type = step.path("type").asText();
-            if ("Strip".equals(type) && step.path("strip_right").asBoolean(false)) {
-                return Optional.empty();
+            if ("Strip".equals(step.path("type").asText()) && step.path("strip_right").asBoolean(false)) {
+                return false;
             }
-            precompiled |= "Precompiled".equals(type) && !step.path("precompiled_charsmap").asText().isEmpty();
         }
-        return Optional.of(precompiled ? NFKC_SPACES : "[ ]");
+        return true;
     }
 
     private static boolean fairseqUnigram(JsonNode model) {

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * A serialized SentencePiece ModelProto, read only as far as needed to know it is one and that its
  * first pieces are {@code <unk>}, {@code <s>}, {@code </s>}: the layout the op's {@code fairseq}
- * flag turns into XLM-RoBERTa's ids. The op gets the bytes untouched.
+ * flag turns into XLM-RoBERTa's ids. The op gets the bytes untouched; {@link #keepingWhitespace()}
+ * is the one variant the plugin makes.
  *
  * @param bytes  the file's bytes
  * @param pieces the pieces' strings, in id order
@@ -23,6 +24,9 @@ record SentencePieceModel(byte[] bytes, List<String> pieces) {
     static final String FILE = "sentencepiece.bpe.model";
     /** The pieces the fairseq mapping (0→3, 1→0, 2→2, x→x+1) assumes. */
     static final List<String> FAIRSEQ_LAYOUT = List.of("<unk>", "<s>", "</s>");
+    /** sentencepiece_model.proto: ModelProto.normalizer_spec and NormalizerSpec.remove_extra_whitespaces. */
+    private static final int NORMALIZER_SPEC = 3;
+    private static final int REMOVE_EXTRA_WHITESPACES = 4;
 
     /** Reads and checks {@code file}; every problem is a {@link ModelDockException} naming it. */
     static SentencePieceModel read(Path file) {
@@ -52,6 +56,34 @@ record SentencePieceModel(byte[] bytes, List<String> pieces) {
     long fairseqId(String piece) {
         int id = pieces.indexOf(piece);
         return id < FAIRSEQ_LAYOUT.size() ? 3 : id + 1;
+    }
+
+    boolean has(String piece) {
+        return pieces.indexOf(piece) >= FAIRSEQ_LAYOUT.size();
+    }
+
+    /**
+     * The same model with its normalizer's {@code remove_extra_whitespaces} off, so that a text's
+     * trailing spaces become {@code \u2581} pieces instead of being dropped: ModelProto field 3 is the
+     * NormalizerSpec, whose field 4 is that flag (true when absent). Everything else, the character
+     * map included, is kept, so the variant sees exactly the spaces the model's normalization makes.
+     */
+    byte[] keepingWhitespace() {
+        try {
+            UnknownFieldSet proto = UnknownFieldSet.parseFrom(bytes);
+            List<ByteString> specs = proto.getField(NORMALIZER_SPEC).getLengthDelimitedList();
+            UnknownFieldSet spec = specs.isEmpty() ? UnknownFieldSet.getDefaultInstance()
+                    : UnknownFieldSet.parseFrom(specs.get(specs.size() - 1));
+            UnknownFieldSet keeping = UnknownFieldSet.newBuilder(spec).clearField(REMOVE_EXTRA_WHITESPACES)
+                    .addField(REMOVE_EXTRA_WHITESPACES, UnknownFieldSet.Field.newBuilder().addVarint(0).build())
+                    .build();
+            return UnknownFieldSet.newBuilder(proto).clearField(NORMALIZER_SPEC).addField(NORMALIZER_SPEC,
+                    UnknownFieldSet.Field.newBuilder().addLengthDelimited(keeping.toByteString()).build())
+                    .build().toByteArray();
+        } catch (InvalidProtocolBufferException e) {
+            // read() parsed these bytes already.
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -9,7 +9,6 @@ import dev.modeldock.plugin.TokenizerOptions;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
@@ -24,6 +23,8 @@ public final class SentencePieceTokenizer implements Tokenizer {
     /** {@code <s>} and {@code </s>} in XLM-RoBERTa's vocabulary. */
     private static final long BOS = 0;
     private static final long EOS = 2;
+    /** The piece SentencePiece writes for a space. */
+    private static final String SPACE = "\u2581";
     /** ONNX TensorProto data type codes for Cast. */
     private static final long INT64 = 7;
     private static final long BOOL = 9;
@@ -50,18 +51,9 @@ public final class SentencePieceTokenizer implements Tokenizer {
                     + " token between <s> and </s>: set it to 3 or more");
         }
         SentencePieceModel spm = SentencePieceFiles.read(model);
-        // The op runs every input on each call and reads inputs by position: all six are required.
-        List<String> pieces = graph.node(GraphBuilder.CONTRIB_DOMAIN, "SentencepieceTokenizer", List.of(text,
-                graph.constant("nbest_size", new long[] {0}), graph.constant("alpha", new float[] {0f}),
-                flag(graph, "add_bos", false), flag(graph, "add_eos", false), flag(graph, "reverse", false),
-                flag(graph, "fairseq", true)), 2,
-                Map.of("model", Base64.getEncoder().encodeToString(spm.bytes())));
-        // One text in, so the flat int32 tokens are that text's pieces.
-        String ids = graph.node("Cast", List.of(pieces.get(0)), Map.of("to", INT64));
-        Optional<String> trailingSpaces = SentencePieceFiles.trailingSpaces(model);
-        if (trailingSpaces.isPresent()) {
-            ids = graph.node("Concat", List.of(ids, trailingSpace(graph, text, trailingSpaces.get(),
-                    spm.fairseqId("\u2581"))), Map.of("axis", 0L));
+        String ids = pieces(graph, text, spm.bytes());
+        if (SentencePieceFiles.keepsTrailingSpace(model) && spm.has(SPACE)) {
+            ids = graph.node("Concat", List.of(ids, trailingSpace(graph, text, spm)), Map.of("axis", 0L));
         }
         String kept = graph.node("Slice", ids, graph.constant("from", new long[] {0}, 1),
                 graph.constant("to", new long[] {options.maxSequenceLength() - 2L}, 1),
@@ -76,22 +68,31 @@ public final class SentencePieceTokenizer implements Tokenizer {
                 graph.node("Expand", graph.constant("zero", new long[] {0}, 1), shape));
     }
 
+    /** The op on {@code model}: the text's pieces as int64 XLM-RoBERTa ids, no specials. */
+    private static String pieces(GraphBuilder graph, String text, byte[] model) {
+        // The op runs every input on each call and reads inputs by position: all six are required.
+        List<String> outputs = graph.node(GraphBuilder.CONTRIB_DOMAIN, "SentencepieceTokenizer", List.of(text,
+                graph.constant("nbest_size", new long[] {0}), graph.constant("alpha", new float[] {0f}),
+                flag(graph, "add_bos", false), flag(graph, "add_eos", false), flag(graph, "reverse", false),
+                flag(graph, "fairseq", true)), 2, Map.of("model", Base64.getEncoder().encodeToString(model)));
+        // One text in, so the flat int32 tokens are that text's pieces.
+        return graph.node("Cast", List.of(outputs.get(0)), Map.of("to", INT64));
+    }
+
     /**
-     * The id of one U+2581 piece when the text ends with a space ({@code spaces}, a character class),
-     * else nothing: the last piece the hub's tokenizer.json gives such a text. SentencePiece drops
-     * trailing spaces, and a trailing U+2581 too, so the piece is added after the op: the regex leaves
-     * the text's last space or nothing, and that string's length (0, or 1 or more) is how much of the
-     * one-id tensor to keep (Slice clamps).
+     * One {@code \u2581} piece when the text ends with what the model's normalization makes a space,
+     * else nothing: the last piece the hub's tokenizer.json gives such a text, which SentencePiece
+     * drops. A second op runs the model with {@code remove_extra_whitespaces} off, whose last piece is
+     * {@code \u2581} exactly then; {@code Compress} keeps that piece or nothing. Tokenizer ops and
+     * standard ops only: a string op would find the trailing space too, but the database may not
+     * load one.
      */
-    private static String trailingSpace(GraphBuilder graph, String text, String spaces, long spaceId) {
-        String pattern = graph.node("Constant", List.of(), Map.of("value_strings",
-                List.of("(?s)^.*?(" + spaces + "?)" + spaces + "*$")));
-        String rewrite = graph.node("Constant", List.of(), Map.of("value_strings", List.of("\\1")));
-        String lastSpace = graph.node(GraphBuilder.CONTRIB_DOMAIN, "StringRegexReplace",
-                List.of(text, pattern, rewrite), 1, Map.of("global_replace", 0L)).get(0);
-        String length = graph.node(GraphBuilder.CONTRIB_DOMAIN, "StringLength", List.of(lastSpace), 1, Map.of()).get(0);
-        return graph.node("Slice", graph.constant("space", new long[] {spaceId}, 1),
-                graph.constant("none", new long[] {0}, 1), length, graph.constant("axis", new long[] {0}, 1));
+    private static String trailingSpace(GraphBuilder graph, String text, SentencePieceModel spm) {
+        String keeping = pieces(graph, text, spm.keepingWhitespace());
+        String last = graph.node("Slice", keeping, graph.constant("last", new long[] {-1}, 1),
+                graph.constant("end", new long[] {Long.MAX_VALUE}, 1), graph.constant("axis", new long[] {0}, 1));
+        String isSpace = graph.node("Equal", last, graph.constant("space", new long[] {spm.fairseqId(SPACE)}, 1));
+        return graph.node("Compress", List.of(last, isSpace), Map.of("axis", 0L));
     }
 
     /** A bool scalar input: the builder makes int64 constants, Cast turns them into bool. */
