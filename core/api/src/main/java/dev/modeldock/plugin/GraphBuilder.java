@@ -13,7 +13,12 @@ import java.util.Map;
  */
 public interface GraphBuilder {
 
-    /** The domain of onnxruntime-extensions' custom operators, the only custom domain allowed. */
+    /**
+     * The domain of onnxruntime-extensions' custom operators, the only custom domain allowed, and of it
+     * only the tokenizer operators ({@code BertTokenizer}, {@code SentencepieceTokenizer},
+     * {@code GPT2Tokenizer}, {@code RobertaTokenizer}, {@code CLIPTokenizer}, {@code BasicTokenizer},
+     * {@code WordpieceTokenizer}): Oracle Database documents loading no other custom operator.
+     */
     String CONTRIB_DOMAIN = "ai.onnx.contrib";
 
     /**

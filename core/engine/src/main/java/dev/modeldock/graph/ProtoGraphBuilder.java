@@ -24,6 +24,14 @@ import java.util.function.UnaryOperator;
  * in under a name prefix, and a final prune of everything the outputs do not need.
  */
 public final class ProtoGraphBuilder implements GraphBuilder {
+    /**
+     * The onnxruntime-extensions operators a pipeline may hold: its tokenizers. Oracle documents loading
+     * only tokenization (and its own pooling) custom operators, and OML4Py emits nothing else, so a
+     * string operator such as StringRegexReplace could make a database refuse the model.
+     */
+    public static final Set<String> CONTRIB_TOKENIZERS = Set.of("BasicTokenizer", "BertTokenizer",
+            "CLIPTokenizer", "GPT2Tokenizer", "RobertaTokenizer", "SentencepieceTokenizer", "WordpieceTokenizer");
+
     private final GraphProto.Builder graph;
     private final int opset;
     private final Set<String> names = new HashSet<>();
@@ -62,6 +70,11 @@ public final class ProtoGraphBuilder implements GraphBuilder {
         if (!domain.isEmpty() && !domain.equals(CONTRIB_DOMAIN)) {
             throw new ModelDockException("operator " + opType + " is in domain '" + domain + "'; a pipeline may only"
                     + " use the default ONNX domain and " + CONTRIB_DOMAIN);
+        }
+        if (domain.equals(CONTRIB_DOMAIN) && !CONTRIB_TOKENIZERS.contains(opType)) {
+            throw new ModelDockException("operator " + opType + " of " + CONTRIB_DOMAIN + " is not a tokenizer; a"
+                    + " pipeline may only use " + new TreeSet<>(CONTRIB_TOKENIZERS) + " from that domain, the custom"
+                    + " operators Oracle Database loads: build the step from standard ONNX operators instead");
         }
         NodeProto.Builder node = NodeProto.newBuilder().setOpType(opType).setDomain(domain)
                 .setName(fresh(opType)).addAllInput(inputs);

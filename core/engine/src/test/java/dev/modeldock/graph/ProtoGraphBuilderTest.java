@@ -120,6 +120,16 @@ class ProtoGraphBuilderTest {
     }
 
     @Test
+    void onnxruntimeExtensionsOperatorsOtherThanTokenizersAreRefusedNamingTheAllowedOnes() {
+        ProtoGraphBuilder builder = new ProtoGraphBuilder("g", 17);
+        ModelDockException e = assertThrows(ModelDockException.class, () -> builder.node(GraphBuilder.CONTRIB_DOMAIN,
+                "StringRegexReplace", List.of("text", "pattern", "rewrite"), 1, Map.of()));
+        assertTrue(e.getMessage().contains("StringRegexReplace"), e.getMessage());
+        assertTrue(e.getMessage().contains("SentencepieceTokenizer"), e.getMessage());
+        assertEquals(0, builder.build().getNodeCount(), "the refused node was added anyway");
+    }
+
+    @Test
     void onnxruntimeExtensionsDomainIsAcceptedAndRecorded() {
         ProtoGraphBuilder builder = new ProtoGraphBuilder("g", 17);
         builder.node("", "Neg", List.of("x"), 1, Map.of());

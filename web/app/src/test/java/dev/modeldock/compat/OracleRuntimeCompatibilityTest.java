@@ -9,6 +9,7 @@ import dev.modeldock.config.Settings;
 import dev.modeldock.conversion.EmbeddingModel;
 import dev.modeldock.runtime.PipelineSession;
 import dev.modeldock.testkit.MiniLmHubFolder;
+import dev.modeldock.testkit.XlmRobertaHubFolder;
 import dev.modeldock.testkit.jvm.ChildJvm;
 import dev.modeldock.validation.ParityCheck;
 import dev.modeldock.testkit.plugin.Plugins;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -37,7 +39,8 @@ class OracleRuntimeCompatibilityTest {
             "Vector search lives next to the rows it describes.",
             "word ".repeat(600).trim(), // past max_seq_length: the tokenizer op truncates
             "Καλημέρα κόσμε, 東京は晴れです, नमस्ते",
-            "emoji 🚀 and accents: crème brûlée");
+            "emoji 🚀 and accents: crème brûlée",
+            "trailing spaces   ");
 
     @TempDir
     static Path work;
@@ -68,8 +71,21 @@ class OracleRuntimeCompatibilityTest {
     @MethodSource("pipelines")
     void theExportedPipelineGivesTheSameVectorsOnOracle23aisRuntime(String name, EmbeddingModelConfig config)
             throws Exception {
+        assertSameVectorsOnOracle23aisRuntime(name, hubFolder, config);
+    }
+
+    /** The SentencePiece tokenizer op, its model inside the graph, with the ops that add specials and truncate. */
+    @Test
+    void theSentencePiecePipelineGivesTheSameVectorsOnOracle23aisRuntime() throws Exception {
+        Path xlmRoberta = XlmRobertaHubFolder.create(work.resolve("xlmr-hub"));
+        assertSameVectorsOnOracle23aisRuntime("sentencepiece", xlmRoberta, EmbeddingModelConfig.fromTemplate("text",
+                Map.of("max_seq_length", 128, "do_lower_case", false)));
+    }
+
+    private static void assertSameVectorsOnOracle23aisRuntime(String name, Path folder, EmbeddingModelConfig config)
+            throws Exception {
         Path out = work.resolve(name);
-        new EmbeddingModel(hubFolder.toString(), config, Settings.defaults(), Plugins.builtIn())
+        new EmbeddingModel(folder.toString(), config, Settings.defaults(), Plugins.builtIn())
                 .exportToFile(name, out, (stage, fraction) -> { });
         Path pipeline = out.resolve(name + ".onnx");
 

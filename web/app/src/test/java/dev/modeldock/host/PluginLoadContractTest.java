@@ -113,6 +113,7 @@ class PluginLoadContractTest {
     @ParameterizedTest(name = "{1} in {0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "tokenizer-bert | Tokenizer     | 'bert'",
+            "tokenizer-sentencepiece | Tokenizer | 'sentencepiece'",
             "postprocessors | PostProcessor | 'Dense', 'Normalize', 'Pooling'",
             "export-file    | ExportTarget  | 'file'"})
     void extensionNameTakenByTwoPluginsIsRefusedNamingBoth(String builtIn, String kind, String names)
