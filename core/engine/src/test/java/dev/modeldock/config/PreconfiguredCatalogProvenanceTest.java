@@ -23,8 +23,11 @@ import org.junit.jupiter.api.Test;
  * itself, so a property left to its default or a source left out is caught.
  */
 class PreconfiguredCatalogProvenanceTest {
-    /** The text models of OML4Py 2.1's preconfigured list that use a WordPiece vocabulary. */
-    private static final List<String> WORDPIECE_MODELS_OF_OML4PY_21 = List.of(
+    /**
+     * The embedding models of OML4Py 2.1's preconfigured list whose tokenizer a built-in plugin
+     * provides: WordPiece and XLM-RoBERTa's SentencePiece.
+     */
+    private static final List<String> TEXT_MODELS_OF_OML4PY_21 = List.of(
             "sentence-transformers/all-MiniLM-L6-v2", "sentence-transformers/all-MiniLM-L12-v2",
             "sentence-transformers/all-mpnet-base-v2", "sentence-transformers/multi-qa-MiniLM-L6-cos-v1",
             "sentence-transformers/distiluse-base-multilingual-cased-v2", "BAAI/bge-small-en-v1.5",
@@ -32,7 +35,10 @@ class PreconfiguredCatalogProvenanceTest {
             "intfloat/e5-base-v2", "thenlper/gte-small", "thenlper/gte-base", "infgrad/stella-base-en-v2",
             "ProsusAI/finbert", "medicalai/ClinicalBERT", "prajjwal1/bert-tiny",
             "Snowflake/snowflake-arctic-embed-xs", "Snowflake/snowflake-arctic-embed-s",
-            "Snowflake/snowflake-arctic-embed-m", "mixedbread-ai/mxbai-embed-large-v1");
+            "Snowflake/snowflake-arctic-embed-m", "mixedbread-ai/mxbai-embed-large-v1",
+            "intfloat/multilingual-e5-small", "intfloat/multilingual-e5-base",
+            "sentence-transformers/paraphrase-multilingual-mpnet-base-v2",
+            "sentence-transformers/stsb-xlm-r-multilingual");
     private static final List<String> REQUIRED = List.of("max_seq_length", "do_lower_case", "post_processors",
             "distance_metrics", "languages", "provenance");
     private static final Set<String> PINNING_SOURCES = Set.of("commit", "file_sha256");
@@ -47,9 +53,9 @@ class PreconfiguredCatalogProvenanceTest {
     }
 
     @Test
-    void theCatalogHoldsEveryWordPieceTextModelOfOml4py21AndNothingElse() {
-        assertEquals(Set.copyOf(WORDPIECE_MODELS_OF_OML4PY_21), entries.keySet());
-        assertEquals(WORDPIECE_MODELS_OF_OML4PY_21.size(), EmbeddingModelConfig.showPreconfigured(false, null).size());
+    void theCatalogHoldsEveryEmbeddingModelOfOml4py21ABuiltInTokenizerTakesAndNothingElse() {
+        assertEquals(Set.copyOf(TEXT_MODELS_OF_OML4PY_21), entries.keySet());
+        assertEquals(TEXT_MODELS_OF_OML4PY_21.size(), EmbeddingModelConfig.showPreconfigured(false, null).size());
     }
 
     @Test
