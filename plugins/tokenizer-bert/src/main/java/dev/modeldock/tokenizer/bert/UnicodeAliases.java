@@ -1,46 +1,68 @@
 package dev.modeldock.tokenizer.bert;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Extra vocabulary lines that let the BertTokenizer op read single letters it leaves accented or
- * uppercase as Hugging Face's tokenizer would read them. Hugging Face decomposes text (NFD), drops the
- * nonspacing marks and lowercases with Unicode's tables; the op only knows Latin-1 accents and a few
- * capitals ({@link OpCharacters}), so it looks up "ά", "Ё", "が" or "ộ" where Hugging Face looks up
- * "α", "е", "か", "o". The op numbers vocabulary lines from 0 and finds a token by its exact text, so
- * each such letter (and its "##" continuation) is appended as a line of its own after the real
- * vocabulary, and its id is mapped back to the id of the letter Hugging Face would find.
+ * Extra vocabulary lines that let the BertTokenizer op read letters it leaves accented or uppercase
+ * as Hugging Face's tokenizer reads them. Hugging Face decomposes text (NFD), drops the nonspacing
+ * marks and lowercases with Unicode's tables; the op only knows Latin-1 accents and a few capitals
+ * ({@link OpCharacters}), so it looks up "ά", "Ё", "が" or "ộ" where Hugging Face looks up "α", "е",
+ * "か", "o". The op numbers vocabulary lines from 0 and finds a piece by its exact text, so each such
+ * spelling is appended as a line of its own after the real vocabulary, and the graph maps its id back
+ * to the id of the piece Hugging Face finds.
  *
- * <p>Only single letters are aliased: a vocabulary piece of several letters with such a letter inside
- * (Greek "##ης" from "ής") still differs, as does anything Hugging Face turns into several characters
- * (Hangul syllables into jamo) or into none (Devanagari and Thai marks).
+ * <p>Every single letter gets its aliases; a piece of two or three letters (Greek "##ης", Russian
+ * "##ии") gets every spelling of its letters (polytonic Greek aside) when it has no ASCII letter and at
+ * most {@value #MAX_SPELLINGS} spellings. Latin pieces ("##oi") would need thousands each and stay without.
+ * Nothing helps where Hugging Face turns one character into several (Hangul syllables into jamo) or
+ * into none (Devanagari and Thai marks).
  */
 final class UnicodeAliases {
+    static final int MAX_SPELLINGS = 64;
+    /** Polytonic Greek: its many accented vowels would push every Greek piece of two letters over the bound. */
+    private static final int GREEK_EXTENDED = 0x1F00;
+    private static final int GREEK_EXTENDED_END = 0x1FFF;
+
     private UnicodeAliases() {
     }
 
-    /**
-     * The alias lines and the ids they stand for, in text order so that the file is the same on
-     * every run. Empty when the op already reads every letter as Hugging Face does.
-     */
+    /** The alias lines and the ids they stand for, in text order so that the file is the same on every run. */
     static Map<String, Integer> of(Vocabulary vocabulary, String suffixIndicator, boolean stripAccents,
             boolean lowercase) {
-        Map<String, Integer> aliases = new TreeMap<>();
+        Map<Integer, Set<String>> spellings = new HashMap<>();
+        Map<Integer, Set<String>> modernSpellings = new HashMap<>();
         for (int c = 0; c <= 0xFFFF; c++) {
-            if (!Character.isLetter(c)) {
-                continue;
+            int seen = Character.isLetter(c) ? OpCharacters.seen(c, stripAccents, lowercase) : -1;
+            String reference = seen < 0 ? "" : reference(c, stripAccents, lowercase);
+            if (reference.codePointCount(0, reference.length()) == 1 && reference.codePointAt(0) != seen) {
+                String surface = new String(Character.toChars(seen));
+                spellings.computeIfAbsent(reference.codePointAt(0), letter -> new LinkedHashSet<>()).add(surface);
+                if (c < GREEK_EXTENDED || c > GREEK_EXTENDED_END) {
+                    modernSpellings.computeIfAbsent(reference.codePointAt(0), letter -> new LinkedHashSet<>()).add(surface);
+                }
             }
-            int seen = OpCharacters.seen(c, stripAccents, lowercase);
-            String reference = reference(c, stripAccents, lowercase);
-            if (seen < 0 || reference.codePointCount(0, reference.length()) != 1 || reference.codePointAt(0) == seen) {
-                continue;
+        }
+        Map<String, Integer> aliases = new TreeMap<>();
+        for (String token : vocabulary.tokens()) {
+            String prefix = token.startsWith(suffixIndicator) && token.length() > suffixIndicator.length()
+                    ? suffixIndicator : "";
+            String body = token.substring(prefix.length());
+            int letters = body.codePointCount(0, body.length());
+            Map<Integer, Set<String>> ways = letters == 1 ? spellings : modernSpellings;
+            if (letters == 1 || (letters <= 3 && body.chars().noneMatch(ch -> ch < 0x80)
+                    && spellingCount(body, ways) <= MAX_SPELLINGS)) {
+                for (String spelling : spellings(body, ways)) {
+                    alias(aliases, vocabulary, prefix + spelling, vocabulary.id(token));
+                }
             }
-            String surface = new String(Character.toChars(seen));
-            alias(aliases, vocabulary, surface, reference);
-            alias(aliases, vocabulary, suffixIndicator + surface, suffixIndicator + reference);
         }
         aliases.values().removeIf(id -> id < 0);
         return aliases;
@@ -58,12 +80,29 @@ final class UnicodeAliases {
         return lowercase ? text.toLowerCase(Locale.ROOT) : text;
     }
 
-    /** Two letters the op sees alike but Hugging Face reads differently cancel out (marked -1). */
-    private static void alias(Map<String, Integer> aliases, Vocabulary vocabulary, String surface, String reference) {
-        int target = vocabulary.id(reference);
-        if (target < 0 || vocabulary.contains(surface)) {
-            return;
+    private static long spellingCount(String body, Map<Integer, Set<String>> spellings) {
+        return body.codePoints().mapToLong(cp -> 1 + spellings.getOrDefault(cp, Set.of()).size())
+                .reduce(1, Math::multiplyExact);
+    }
+
+    /** Every way the op could see {@code body} written, but {@code body} itself. */
+    private static List<String> spellings(String body, Map<Integer, Set<String>> spellings) {
+        List<String> written = List.of("");
+        for (int cp : body.codePoints().toArray()) {
+            List<String> longer = new ArrayList<>();
+            for (String start : written) {
+                longer.add(start + new String(Character.toChars(cp)));
+                spellings.getOrDefault(cp, Set.of()).forEach(letter -> longer.add(start + letter));
+            }
+            written = longer;
         }
-        aliases.merge(surface, target, (old, added) -> old.equals(added) ? old : -1);
+        return written.subList(1, written.size());
+    }
+
+    /** Two pieces the op would read alike but Hugging Face reads differently cancel out (marked -1). */
+    private static void alias(Map<String, Integer> aliases, Vocabulary vocabulary, String surface, int target) {
+        if (!vocabulary.contains(surface)) {
+            aliases.merge(surface, target, (old, added) -> old.equals(added) ? old : -1);
+        }
     }
 }

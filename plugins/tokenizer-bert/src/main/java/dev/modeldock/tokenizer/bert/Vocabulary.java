@@ -72,6 +72,11 @@ final class Vocabulary {
         return ids.getOrDefault(token, -1);
     }
 
+    /** The tokens in id order. */
+    List<String> tokens() {
+        return tokens;
+    }
+
     String asText() {
         return String.join("\n", tokens);
     }
