@@ -6,7 +6,8 @@ package dev.modeldock.tokenizer.bert;
  * normalizer would give something else. The op has no Unicode tables: it strips accents only from the
  * precomposed Latin-1 letters U+00C0-U+00FF and drops the combining marks U+0300-U+036F, and it
  * lowercases only A-Z, U+00C0-U+00DE, Cyrillic U+0410-U+042F, seven Greek capitals and a slice of
- * Greek Extended.
+ * Greek Extended. Releases before 0.13 lowercase only A-Z and U+00C0-U+00DE, and a database may
+ * ship one of them.
  */
 final class OpCharacters {
     private static final String LATIN1_STRIPPED =
@@ -19,6 +20,18 @@ final class OpCharacters {
     static int seen(int c, boolean stripAccents, boolean lowercase) {
         int seen = stripAccents ? stripAccent(c) : c;
         seen = lowercase ? lower(seen) : seen;
+        if (stripAccents && seen >= 0x300 && seen <= 0x36F) {
+            return -1;
+        }
+        return seen;
+    }
+
+    /** As {@link #seen}, for releases before 0.13. */
+    static int seenBefore013(int c, boolean stripAccents, boolean lowercase) {
+        int seen = stripAccents ? stripAccent(c) : c;
+        if (lowercase && (seen >= 'A' && seen <= 'Z' || seen >= 0xC0 && seen <= 0xDE)) {
+            seen += 32;
+        }
         if (stripAccents && seen >= 0x300 && seen <= 0x36F) {
             return -1;
         }

@@ -14,10 +14,12 @@ import java.util.TreeMap;
  * Extra vocabulary lines that let the BertTokenizer op read letters it leaves accented or uppercase
  * as Hugging Face's tokenizer reads them. Hugging Face decomposes text (NFD), drops the nonspacing
  * marks and lowercases with Unicode's tables; the op only knows Latin-1 accents and a few capitals
- * ({@link OpCharacters}), so it looks up "ά", "Ё", "が" or "ộ" where Hugging Face looks up "α", "е",
+ * ({@link OpCharacters}; releases before 0.13 even fewer), so it looks up "ά", "Ё", "が" or "ộ" where Hugging Face looks up "α", "е",
  * "か", "o". The op numbers vocabulary lines from 0 and finds a piece by its exact text, so each such
  * spelling is appended as a line of its own after the real vocabulary, and the graph maps its id back
- * to the id of the piece Hugging Face finds.
+ * to the id of the piece Hugging Face finds. Spellings that only an older release sees (an uppercase
+ * Cyrillic letter, which 0.13 lowercases itself) are aliased too: a line the op never looks up costs
+ * nothing, and the model then reads capitals right on whichever release the database ships.
  *
  * <p>Every single letter gets its aliases; a piece of two or three letters (Greek "##ης", Russian
  * "##ии") gets every spelling of its letters (polytonic Greek aside) when it has no ASCII letter and at
@@ -26,7 +28,7 @@ import java.util.TreeMap;
  * into none (Devanagari and Thai marks).
  */
 final class UnicodeAliases {
-    static final int MAX_SPELLINGS = 64;
+    static final int MAX_SPELLINGS = 128;
     /** Polytonic Greek: its many accented vowels would push every Greek piece of two letters over the bound. */
     private static final int GREEK_EXTENDED = 0x1F00;
     private static final int GREEK_EXTENDED_END = 0x1FFF;
@@ -40,13 +42,23 @@ final class UnicodeAliases {
         Map<Integer, Set<String>> spellings = new HashMap<>();
         Map<Integer, Set<String>> modernSpellings = new HashMap<>();
         for (int c = 0; c <= 0xFFFF; c++) {
-            int seen = Character.isLetter(c) ? OpCharacters.seen(c, stripAccents, lowercase) : -1;
-            String reference = seen < 0 ? "" : reference(c, stripAccents, lowercase);
-            if (reference.codePointCount(0, reference.length()) == 1 && reference.codePointAt(0) != seen) {
+            if (!Character.isLetter(c)) {
+                continue;
+            }
+            String reference = reference(c, stripAccents, lowercase);
+            if (reference.codePointCount(0, reference.length()) != 1) {
+                continue;
+            }
+            int letter = reference.codePointAt(0);
+            for (int seen : new int[] {OpCharacters.seen(c, stripAccents, lowercase),
+                    OpCharacters.seenBefore013(c, stripAccents, lowercase)}) {
+                if (seen < 0 || seen == letter) {
+                    continue;
+                }
                 String surface = new String(Character.toChars(seen));
-                spellings.computeIfAbsent(reference.codePointAt(0), letter -> new LinkedHashSet<>()).add(surface);
+                spellings.computeIfAbsent(letter, key -> new LinkedHashSet<>()).add(surface);
                 if (c < GREEK_EXTENDED || c > GREEK_EXTENDED_END) {
-                    modernSpellings.computeIfAbsent(reference.codePointAt(0), letter -> new LinkedHashSet<>()).add(surface);
+                    modernSpellings.computeIfAbsent(letter, key -> new LinkedHashSet<>()).add(surface);
                 }
             }
         }

@@ -24,6 +24,13 @@ class UnicodeAliasesTest {
     }
 
     @Test
+    void aliasesCapitalsThatOnlyReleasesBefore013LeaveUppercase() {
+        Map<String, Integer> aliases = UnicodeAliases.of(VOCAB, "##", true, true);
+        assertEquals(VOCAB.id("и"), aliases.get("И"), "0.13 lowercases И itself; 0.12 looks it up as it is");
+        assertEquals(VOCAB.id("##ии"), aliases.get("##ИЙ"));
+    }
+
+    @Test
     void aliasesNothingTheOpAlreadyReadsAsHuggingFaceDoes() {
         Map<String, Integer> aliases = UnicodeAliases.of(VOCAB, "##", true, true);
         assertFalse(aliases.containsKey("á"), "Latin-1 accents are the op's own");
