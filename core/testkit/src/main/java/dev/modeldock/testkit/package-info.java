@@ -5,7 +5,8 @@
  * module and safetensors files here; small generated ONNX
  * models in {@code onnx}; a JUnit extension that runs a test on H2 and on PostgreSQL in {@code db};
  * a client of the registry's REST API in {@code api}; a launcher of server JVMs in {@code jvm}; seeded,
- * reproducible mutated uploads (ONNX files and their metadata) for fuzz tests in {@code fuzz}.
+ * reproducible mutated uploads (ONNX files and their metadata) for fuzz tests in {@code fuzz}; natural
+ * texts in eleven writing systems for tokenizer agreement in {@code text}.
  *
  * <p>The kit depends on the plugin API but not on the engine, so that the engine's and the registry's
  * tests can use it as well; fixtures that need the engine (the post-processor contract, the built-in

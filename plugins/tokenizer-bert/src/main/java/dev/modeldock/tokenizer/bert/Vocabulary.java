@@ -2,9 +2,9 @@ package dev.modeldock.tokenizer.bert;
 
 import dev.modeldock.plugin.ModelDockException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A WordPiece vocabulary in id order. The op receives it as text, one token a line, and numbers the
@@ -13,7 +13,7 @@ import java.util.Set;
  */
 final class Vocabulary {
     private final List<String> tokens;
-    private final Set<String> known;
+    private final Map<String, Integer> ids;
 
     Vocabulary(List<String> tokens) {
         for (int id = 0; id < tokens.size(); id++) {
@@ -31,10 +31,13 @@ final class Vocabulary {
                         + " BertTokenizer op cannot represent");
             }
         }
-        this.known = Set.copyOf(tokens);
-        if (known.size() != tokens.size()) {
-            throw new ModelDockException("vocabulary lists the same token under two ids");
+        Map<String, Integer> ids = new HashMap<>();
+        for (int id = 0; id < tokens.size(); id++) {
+            if (ids.put(tokens.get(id), id) != null) {
+                throw new ModelDockException("vocabulary lists the same token under two ids");
+            }
         }
+        this.ids = Map.copyOf(ids);
         this.tokens = List.copyOf(tokens);
     }
 
@@ -61,7 +64,17 @@ final class Vocabulary {
     }
 
     boolean contains(String token) {
-        return known.contains(token);
+        return ids.containsKey(token);
+    }
+
+    /** The token's id, or -1 when the vocabulary does not have it. */
+    int id(String token) {
+        return ids.getOrDefault(token, -1);
+    }
+
+    /** The tokens in id order. */
+    List<String> tokens() {
+        return tokens;
     }
 
     String asText() {

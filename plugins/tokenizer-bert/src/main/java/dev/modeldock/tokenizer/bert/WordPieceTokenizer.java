@@ -32,11 +32,14 @@ public final class WordPieceTokenizer implements Tokenizer {
         boolean lowercase = options.doLowerCase();
         // The op strips no accents unless told; tokenizer files say null to mean "when lowercasing".
         boolean stripAccents = files.stripAccents() == null ? lowercase : files.stripAccents();
+        // Letters the op would read accented or uppercase where Hugging Face reads them plain and lower.
+        Map<String, Integer> aliases = UnicodeAliases.of(files.vocabulary(), files.suffixIndicator(), stripAccents,
+                lowercase);
         // Each value's Java type is the attribute type the op reads (see GraphBuilder): String for
         // STRING, long for INT, flags included. The op takes an attribute of another type for a missing
         // one and silently uses its default.
         List<String> ids = graph.node(GraphBuilder.CONTRIB_DOMAIN, "BertTokenizer", List.of(text), 3, Map.ofEntries(
-                Map.entry("vocab_file", files.vocabulary().asText()),
+                Map.entry("vocab_file", vocabularyText(files.vocabulary(), aliases)),
                 Map.entry("do_lower_case", flag(lowercase)),
                 Map.entry("do_basic_tokenize", flag(true)),
                 Map.entry("strip_accents", flag(stripAccents)),
@@ -52,9 +55,41 @@ public final class WordPieceTokenizer implements Tokenizer {
         // The op returns 1-D tensors (ids, type ids, mask); encoders take [batch, tokens].
         String batchAxis = graph.constant("batch_axis", new long[] {0}, 1);
         return new TokenIds(
-                graph.node("Unsqueeze", ids.get(0), batchAxis),
+                graph.node("Unsqueeze", realIds(graph, ids.get(0), files.vocabulary(), aliases), batchAxis),
                 graph.node("Unsqueeze", ids.get(2), batchAxis),
                 graph.node("Unsqueeze", ids.get(1), batchAxis));
+    }
+
+    /**
+     * Writing systems on which the op cannot tokenize as Hugging Face does for an uncased vocabulary,
+     * with the reason, for a validation report to print beside the measured agreement. Not part of the
+     * {@code Tokenizer} API yet: the host has no hook for it.
+     */
+    public Map<String, String> knownLimits() {
+        return KnownLimits.byWritingSystem();
+    }
+
+    /** The model's vocabulary, then one line per alias: the op gives an alias the id after the last. */
+    private static String vocabularyText(Vocabulary vocabulary, Map<String, Integer> aliases) {
+        return aliases.isEmpty() ? vocabulary.asText()
+                : vocabulary.asText() + "\n" + String.join("\n", aliases.keySet());
+    }
+
+    /** Maps alias ids back to the ids of the tokens they stand for; the model's own ids map to themselves. */
+    private static String realIds(GraphBuilder graph, String opIds, Vocabulary vocabulary,
+            Map<String, Integer> aliases) {
+        if (aliases.isEmpty()) {
+            return opIds;
+        }
+        long[] table = new long[vocabulary.size() + aliases.size()];
+        for (int id = 0; id < vocabulary.size(); id++) {
+            table[id] = id;
+        }
+        int next = vocabulary.size();
+        for (int target : aliases.values()) {
+            table[next++] = target;
+        }
+        return graph.node("Gather", graph.constant("vocabulary_ids", table, table.length), opIds);
     }
 
     /** A flag as the op reads it: an INT attribute, 1 or 0. */

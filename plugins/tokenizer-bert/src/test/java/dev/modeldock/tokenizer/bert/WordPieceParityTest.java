@@ -51,6 +51,15 @@ class WordPieceParityTest {
         assertParity(tokenizer);
     }
 
+    @Test
+    void matchesTheHuggingFaceTokenizerOnAccentsAndCapitalsOutsideLatin1() throws Exception {
+        List<String> vocab = new java.util.ArrayList<>(VOCAB);
+        vocab.addAll(List.of("α", "##θ", "##η", "##ν", "##ης", "е", "##л", "##к", "##а", "и", "##од", "て", "##す",
+                "i", "##stanbul"));
+        assertParity(TokenizerFixtures.tokenizerJson(vocab),
+                List.of("Αθηνής ΑΘΗΝΗΣ", "Ёлка йод", "です", "İstanbul", "Hello Αθηνής"));
+    }
+
     /**
      * Pins down two known divergences of the onnxruntime-extensions op, which the database runs
      * too, so that README's account of them stays true: a word WordPiece cannot split completely

@@ -171,7 +171,9 @@ class WordPieceTokenizerTest {
         assertEquals(expected.keySet(), written.keySet());
         expected.forEach((name, type) -> assertEquals(type, written.get(name).getType(), name));
 
-        assertEquals(String.join("\n", VOCAB), written.get("vocab_file").getS().toStringUtf8());
+        List<String> lines = List.of(written.get("vocab_file").getS().toStringUtf8().split("\n", -1));
+        assertEquals(VOCAB, lines.subList(0, VOCAB.size()), "the model's tokens first, so each keeps its id");
+        assertTrue(lines.contains("##ś"), "then aliases such as ##ś for ##s: " + lines.subList(VOCAB.size(), lines.size()));
         assertEquals(1, written.get("do_lower_case").getI());
         assertEquals(1, written.get("do_basic_tokenize").getI());
         assertEquals(1, written.get("strip_accents").getI(), "null strip_accents follows lowercasing");
@@ -183,6 +185,19 @@ class WordPieceTokenizerTest {
         assertEquals("[MASK]", written.get("mask_token").getS().toStringUtf8());
         assertEquals("##", written.get("suffix_indicator").getS().toStringUtf8());
         assertEquals(8, written.get("max_length").getI());
+    }
+
+    @Test
+    void lettersTheOpLeavesAccentedOrUppercaseGetTheIdsHuggingFaceGives() throws Exception {
+        List<String> vocab = new java.util.ArrayList<>(VOCAB);
+        vocab.addAll(List.of("α", "##θ", "##η", "##ν", "##ης", "е", "##л", "##к", "##а", "и", "##од"));
+        Path graph = tokenizerGraph(TokenizerFixtures.tokenizerJson(vocab), UNCASED);
+        long[] athens = tokenIds(graph, "Αθηνής");
+        assertArrayEquals(idsIn(vocab, "[CLS]", "α", "##θ", "##η", "##ν", "##ης", "[SEP]"), athens,
+                "Α and ή are single-letter aliases, ής a two-letter one");
+        assertArrayEquals(idsIn(vocab, "[CLS]", "е", "##л", "##к", "##а", "[SEP]"), tokenIds(graph, "Ёлка"));
+        assertArrayEquals(idsIn(vocab, "[CLS]", "и", "##од", "[SEP]"), tokenIds(graph, "йод"));
+        assertTrue(Arrays.stream(athens).allMatch(id -> id < vocab.size()), "alias ids map back: " + Arrays.toString(athens));
     }
 
     @Test
@@ -220,6 +235,10 @@ class WordPieceTokenizerTest {
     private Path tokenizerGraph(ObjectNode tokenizerJson, TokenizerOptions options) throws Exception {
         TokenizerFixtures.writeJson(dir, "tokenizer.json", tokenizerJson);
         return TokenizerFixtures.write(TokenizerFixtures.idsGraph(folder(), options), dir.resolve("tokenizer.onnx"));
+    }
+
+    private static long[] idsIn(List<String> vocab, String... tokens) {
+        return Arrays.stream(tokens).mapToLong(vocab::indexOf).toArray();
     }
 
     private static long[] tokenIds(Path graph, String text) {
