@@ -1,5 +1,6 @@
 package dev.modeldock.plugin;
 
+import java.util.Map;
 import org.pf4j.ExtensionPoint;
 
 /**
@@ -31,4 +32,19 @@ public interface Tokenizer extends ExtensionPoint {
      * @throws ModelDockException when the tokenizer files are missing or malformed
      */
     TokenIds append(GraphBuilder graph, String text, ModelFolder model, TokenizerOptions options);
+
+    /**
+     * Where this tokenizer's nodes cannot tokenize {@code model} as Hugging Face's tokenizer does,
+     * whatever the attributes: by writing system ({@code latin}, {@code greek}, {@code cyrillic}, {@code cjk},
+     * {@code hangul}, {@code devanagari}, {@code arabic}, {@code thai}, {@code emoji}), the reason in a
+     * sentence. The validation report prints a reason beside that writing system's measured agreement
+     * when the agreement is not complete; a difference without a reason is reported as unexplained.
+     *
+     * @param model   the model's files, as given to {@link #append}
+     * @param options the same options as given to {@link #append}
+     * @since 0.3.0
+     */
+    default Map<String, String> knownLimits(ModelFolder model, TokenizerOptions options) {
+        return Map.of();
+    }
 }

@@ -30,8 +30,7 @@ public final class WordPieceTokenizer implements Tokenizer {
     public TokenIds append(GraphBuilder graph, String text, ModelFolder model, TokenizerOptions options) {
         WordPieceFiles files = WordPieceFiles.read(model);
         boolean lowercase = options.doLowerCase();
-        // The op strips no accents unless told; tokenizer files say null to mean "when lowercasing".
-        boolean stripAccents = files.stripAccents() == null ? lowercase : files.stripAccents();
+        boolean stripAccents = stripsAccents(files, options);
         // Letters the op would read accented or uppercase where Hugging Face reads them plain and lower.
         Map<String, Integer> aliases = UnicodeAliases.of(files.vocabulary(), files.suffixIndicator(), stripAccents,
                 lowercase);
@@ -61,12 +60,18 @@ public final class WordPieceTokenizer implements Tokenizer {
     }
 
     /**
-     * Writing systems on which the op cannot tokenize as Hugging Face does for an uncased vocabulary,
-     * with the reason, for a validation report to print beside the measured agreement. Not part of the
-     * {@code Tokenizer} API yet: the host has no hook for it.
+     * For a vocabulary read with accents stripped (uncased), the writing systems the op cannot read as
+     * Hugging Face does and why ({@code known-limits.tsv}); measured on uncased vocabularies only, so a
+     * cased one declares none and any difference is reported as unexplained.
      */
-    public Map<String, String> knownLimits() {
-        return KnownLimits.byWritingSystem();
+    @Override
+    public Map<String, String> knownLimits(ModelFolder model, TokenizerOptions options) {
+        return stripsAccents(WordPieceFiles.read(model), options) ? KnownLimits.byWritingSystem() : Map.of();
+    }
+
+    /** The op strips no accents unless told; tokenizer files say null to mean "when lowercasing". */
+    private static boolean stripsAccents(WordPieceFiles files, TokenizerOptions options) {
+        return files.stripAccents() == null ? options.doLowerCase() : files.stripAccents();
     }
 
     /** The model's vocabulary, then one line per alias: the op gives an alias the id after the last. */
