@@ -90,20 +90,21 @@ class BadInputTest {
         Files.delete(model.resolve("tokenizer.json"));
         refused(preconfigured(), "no tokenizer plugin recognises the tokenizer files of model '" + model
                 + "' (tokenizer_config.json names BertTokenizer, no tokenizer.json); installed tokenizer plugins:"
-                + " [bert].");
+                + " [bert, ");
     }
 
     @Test
     void aTokenizerFamilyNoPluginTakesIsNamedWithTheFamiliesAccepted() throws IOException {
-        // An XLM-RoBERTa model's files, as far as the tokenizer goes: a SentencePiece (Unigram) tokenizer.json.
+        // Transformer-XL's word-level vocabulary: a family neither OML4Py nor any installed plugin takes.
         Path config = model.resolve("tokenizer_config.json");
-        Files.writeString(config, Files.readString(config).replace("\"BertTokenizer\"", "\"XLMRobertaTokenizer\""));
+        Files.writeString(config, Files.readString(config).replace("\"BertTokenizer\"", "\"TransfoXLTokenizer\""));
         Path tokenizer = model.resolve("tokenizer.json");
         Files.writeString(tokenizer, Files.readString(tokenizer).replace("\"type\": \"WordPiece\"",
-                "\"type\": \"Unigram\""));
-        refused(preconfigured(), "(tokenizer_config.json names XLMRobertaTokenizer, tokenizer.json holds a Unigram"
-                + " model); installed tokenizer plugins: [bert]. OML4Py's tokenizer families are BERT, GPT2,"
-                + " SENTENCEPIECE, CLIP and ROBERTA: install a tokenizer plugin for this model's family");
+                "\"type\": \"WordLevel\""));
+        refused(preconfigured(), "(tokenizer_config.json names TransfoXLTokenizer, tokenizer.json holds a WordLevel"
+                + " model); installed tokenizer plugins: [bert, ");
+        refused(preconfigured(), "OML4Py's tokenizer families are BERT, GPT2, SENTENCEPIECE, CLIP and ROBERTA: install"
+                + " a tokenizer plugin for this model's family");
     }
 
     @Test
