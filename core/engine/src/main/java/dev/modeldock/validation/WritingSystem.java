@@ -4,6 +4,7 @@ import java.lang.Character.UnicodeScript;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Which writing system a probe text is in, for reporting token-id agreement by script. It only sorts
@@ -52,7 +53,7 @@ public enum WritingSystem {
         }
         Map<WritingSystem, Integer> counts = new EnumMap<>(WritingSystem.class);
         text.codePoints().mapToObj(UnicodeScript::of).map(WritingSystem::of)
-                .filter(system -> system != null)
+                .filter(Objects::nonNull)
                 .forEach(system -> counts.merge(system, 1, Integer::sum));
         WritingSystem most = OTHER;
         int mostCount = 0;
