@@ -8,16 +8,20 @@ import java.util.Map;
 
 /**
  * How closely an exported pipeline matches the reference, by kind of text: token-id agreement,
- * largest absolute difference and lowest cosine similarity.
+ * largest absolute difference and lowest cosine similarity; then token-id agreement and lowest cosine
+ * by writing system ({@link WritingSystem}), which are reported and never decide the export.
  */
 public final class ParityReport {
     /** Below this cosine on any ASCII probe, an export is refused. */
     public static final double MIN_ASCII_COSINE = 0.9999;
 
     private final Map<ProbeText.Script, Tally> tallies = new EnumMap<>(ProbeText.Script.class);
+    private final Map<WritingSystem, Tally> bySystem = new EnumMap<>(WritingSystem.class);
 
     void add(ProbeText probe, boolean idsAgree, double maxAbsDifference, double cosine) {
         tallies.computeIfAbsent(probe.script(), s -> new Tally()).add(probe.text(), idsAgree, maxAbsDifference, cosine);
+        bySystem.computeIfAbsent(probe.writingSystem(), s -> new Tally()).add(probe.text(), idsAgree, maxAbsDifference,
+                cosine);
     }
 
     /** Whether every ASCII probe matched closely enough to export. */
@@ -26,7 +30,10 @@ public final class ParityReport {
         return ascii != null && ascii.minCosine >= MIN_ASCII_COSINE;
     }
 
-    /** Human-readable lines, one per kind of text, then the texts whose ids differed. */
+    /**
+     * Human-readable lines, one per kind of text, then the texts whose ids differed, then one per
+     * writing system ({@code script Greek ...}).
+     */
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         tallies.forEach((script, tally) -> lines.add(String.format(
@@ -34,12 +41,17 @@ public final class ParityReport {
                 tally.idsAgree, tally.maxAbsDifference, tally.minCosine, note(script))));
         tallies.forEach((script, tally) -> tally.differing.forEach(text ->
                 lines.add("  ids differ (" + script + "): " + abbreviate(text))));
+        bySystem.forEach((system, tally) -> lines.add(String.format(
+                "script %-10s %2d texts: token ids agree on %d, min cosine %.6f", system.label(), tally.texts,
+                tally.idsAgree, tally.minCosine)));
         return lines;
     }
 
     /**
      * The figures as a JSON-ready map, keys in a fixed order (so that metadata holding it is the same
-     * bytes in every run).
+     * bytes in every run): {@code passed}, {@code minAsciiCosine}, each kind of text present, then
+     * {@code scripts}: each writing system present, in {@link WritingSystem}'s order, with its
+     * {@code texts}, {@code tokenIdsAgree} and {@code minCosine}.
      */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -54,6 +66,15 @@ public final class ParityReport {
             figures.put("idsDiffer", List.copyOf(tally.differing));
             map.put(script.name().toLowerCase(java.util.Locale.ROOT), figures);
         });
+        Map<String, Object> scripts = new LinkedHashMap<>();
+        bySystem.forEach((system, tally) -> {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("texts", tally.texts);
+            figures.put("tokenIdsAgree", tally.idsAgree);
+            figures.put("minCosine", tally.minCosine);
+            scripts.put(system.key(), figures);
+        });
+        map.put("scripts", scripts);
         return map;
     }
 

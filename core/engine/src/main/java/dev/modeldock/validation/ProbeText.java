@@ -24,6 +24,11 @@ public record ProbeText(String text, Script script) {
         }
     }
 
+    /** The writing system its figures are reported under (it does not decide anything). */
+    public WritingSystem writingSystem() {
+        return WritingSystem.of(text);
+    }
+
     public static ProbeText of(String text) {
         return new ProbeText(text, Script.of(text));
     }

@@ -91,14 +91,52 @@ class ParityReportTest {
     }
 
     @Test
-    void describeHasOneLinePerScriptThenTheTextsWhoseIdsDiffered() {
+    void describeHasOneLinePerScriptThenTheTextsWhoseIdsDifferedThenOnePerWritingSystem() {
         ParityReport report = new ParityReport();
         report.add(ASCII, true, 0.0, 1.0);
         report.add(CYRILLIC, false, 0.5, 0.2);
         List<String> lines = report.describe();
-        assertEquals(3, lines.size(), lines.toString());
-        assertTrue(lines.get(0).startsWith("ASCII"), lines.get(0));
-        assertTrue(lines.get(1).startsWith("NON_ASCII"), lines.get(1));
-        assertTrue(lines.get(2).contains(CYRILLIC.text()), lines.get(2));
+        assertEquals(List.of(
+                "ASCII          1 texts: token ids agree on 1, max abs diff 0.00e+00, min cosine 1.000000 (decides the export)",
+                "NON_ASCII      1 texts: token ids agree on 0, max abs diff 5.00e-01, min cosine 0.200000 (reported: the"
+                        + " in-graph tokenizer's Unicode handling differs from Hugging Face's)",
+                "  ids differ (NON_ASCII): " + CYRILLIC.text(),
+                "script Latin       1 texts: token ids agree on 1, min cosine 1.000000",
+                "script Cyrillic    1 texts: token ids agree on 0, min cosine 0.200000"), lines);
+    }
+
+    @Test
+    void toMapTalliesEachWritingSystemPresentInAFixedOrderAfterTheScripts() {
+        ParityReport report = new ParityReport();
+        report.add(EMOJI, false, 0.9, -0.3); // added first, listed after the letters
+        report.add(ProbeText.of("ฉันชอบอ่านหนังสือทุกวัน"), false, 0.4, 0.6);
+        report.add(CYRILLIC, true, 0.01, 0.95);
+        report.add(ASCII, true, 1e-6, 0.99999);
+        report.add(ProbeText.of("Über café naïve"), true, 1e-5, 0.9999);
+        report.add(ProbeText.of("Я люблю читать книги."), false, 0.02, 0.9);
+
+        Map<String, Object> map = report.toMap();
+        assertEquals(List.of("passed", "minAsciiCosine", "ascii", "non_ascii", "supplementary", "scripts"),
+                List.copyOf(map.keySet()));
+        assertEquals(Map.of(
+                "latin", Map.of("texts", 2, "tokenIdsAgree", 2, "minCosine", 0.9999),
+                "cyrillic", Map.of("texts", 2, "tokenIdsAgree", 1, "minCosine", 0.9),
+                "thai", Map.of("texts", 1, "tokenIdsAgree", 0, "minCosine", 0.6),
+                "emoji", Map.of("texts", 1, "tokenIdsAgree", 0, "minCosine", -0.3)), map.get("scripts"));
+        Map<?, ?> scripts = (Map<?, ?>) map.get("scripts");
+        assertEquals(List.of("latin", "cyrillic", "thai", "emoji"), List.copyOf(scripts.keySet()));
+        assertEquals(List.of("texts", "tokenIdsAgree", "minCosine"),
+                List.copyOf(((Map<?, ?>) scripts.get("thai")).keySet()));
+        assertTrue(report.passed(), "writing systems other than ASCII Latin do not decide the export");
+    }
+
+    @Test
+    void aFailingAsciiProbeFailsTheExportWhateverTheWritingSystemFigures() {
+        ParityReport report = new ParityReport();
+        report.add(ASCII, true, 0.05, 0.99);
+        report.add(ProbeText.of("Über café naïve"), true, 0.0, 1.0);
+        assertFalse(report.passed());
+        assertEquals(0.99, (Double) ((Map<?, ?>) ((Map<?, ?>) report.toMap().get("scripts")).get("latin"))
+                .get("minCosine"), 0.0);
     }
 }

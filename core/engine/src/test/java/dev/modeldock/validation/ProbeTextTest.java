@@ -43,6 +43,13 @@ class ProbeTextTest {
     }
 
     @Test
+    void anEmojiInsideTheBasicPlaneIsNonAsciiForTheDecisionAndEmojiForTheReport() {
+        ProbeText probe = ProbeText.of("Weather today: \u2600 in the morning");
+        assertEquals(Script.NON_ASCII, probe.script());
+        assertEquals(WritingSystem.EMOJI, probe.writingSystem());
+    }
+
+    @Test
     void everyBuiltInProbeIsClassifiedByItsOwnText() {
         for (ProbeText probe : ProbeTexts.builtIn()) {
             assertEquals(Script.of(probe.text()), probe.script(), probe.text());

@@ -24,6 +24,7 @@ import dev.modeldock.testkit.MiniLmHubFolder;
 import dev.modeldock.testkit.plugin.Plugins;
 import dev.modeldock.validation.ParityReport;
 import dev.modeldock.validation.ProbeText;
+import dev.modeldock.validation.ProbeTexts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -97,6 +98,29 @@ class MiniLmExportTest {
         assertTrue((double) ascii.get("minCosine") >= 0.9999, "min cosine " + ascii.get("minCosine"));
         assertTrue((double) ascii.get("maxAbsDifference") < 1e-4, "max abs " + ascii.get("maxAbsDifference"));
         assertTrue(report.containsKey("non_ascii"), "non-ASCII texts are measured and reported");
+    }
+
+    @Test
+    void tokenIdAgreementIsReportedForEachOfTheNineWritingSystems() {
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> scripts = (Map<String, Map<String, Object>>) parity().toMap().get("scripts");
+        assertEquals(List.of("latin", "greek", "cyrillic", "cjk", "hangul", "devanagari", "arabic", "thai", "emoji"),
+                List.copyOf(scripts.keySet()), "every built-in writing system, in the report's fixed order");
+        int texts = 0;
+        for (Map.Entry<String, Map<String, Object>> system : scripts.entrySet()) {
+            Map<String, Object> figures = system.getValue();
+            assertEquals(List.of("texts", "tokenIdsAgree", "minCosine"), List.copyOf(figures.keySet()));
+            assertTrue((int) figures.get("texts") >= 2, system.toString());
+            assertTrue((int) figures.get("tokenIdsAgree") <= (int) figures.get("texts"), system.toString());
+            texts += (int) figures.get("texts");
+        }
+        assertEquals(ProbeTexts.builtIn().size(), texts, "each probe counted under exactly one writing system");
+        assertTrue(parity().describe().stream().anyMatch(line -> line.startsWith("script Thai")),
+                parity().describe().toString());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ascii = (Map<String, Object>) parity().toMap().get("ascii");
+        assertTrue((int) scripts.get("latin").get("texts") > (int) ascii.get("texts"),
+                "Latin holds the ASCII texts and the accented ones: " + scripts.get("latin"));
     }
 
     @Test

@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modeldock.registry.NewVersion;
 import dev.modeldock.registry.Version;
+import dev.modeldock.service.Json;
 import dev.modeldock.testkit.MiniLmHubFolder;
 import dev.modeldock.testkit.onnx.SmallModels;
 import dev.modeldock.ui.browser.Browser;
 import dev.modeldock.ui.browser.UiServer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,6 +84,57 @@ class VersionPageBrowserTest {
 
         browser.signInAs("deployer").open("/models/minilm/versions/1");
         assertEquals(1, browser.findAll(By.linkText("Deploy")).size());
+    }
+
+    @Test
+    void aConvertedVersionShowsTokenIdAgreementForEachWritingSystemUnderTheParityRows() {
+        browser.signInAs("viewer").open("/models/minilm/versions/1");
+        JsonNode scripts = converted.path("validation").path("parity").path("scripts");
+        List<String> keys = new ArrayList<>();
+        scripts.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("latin", "greek", "cyrillic", "cjk", "hangul", "devanagari", "arabic", "thai", "emoji"),
+                keys, "the nine writing systems of the built-in probes, as the API gives them");
+        List<String> rows = browser.findAll(By.cssSelector("#scripts tbody tr")).stream()
+                .map(row -> row.getAttribute("id")).toList();
+        assertEquals(keys.stream().map(key -> "script-" + key).toList(), rows, "one row each, in the report's order");
+        for (String key : keys) {
+            JsonNode figures = scripts.path(key);
+            String row = browser.text(By.id("script-" + key));
+            assertTrue(row.contains(figures.path("tokenIdsAgree").asInt() + " / " + figures.path("texts").asInt()), row);
+            assertTrue(row.contains(String.format(Locale.ROOT, "%.6f", figures.path("minCosine").asDouble())), row);
+        }
+        assertTrue(browser.text(By.id("script-cjk")).startsWith("CJK"));
+        assertTrue(browser.text(By.id("script-devanagari")).startsWith("Devanagari"));
+        assertTrue(browser.findAll(By.id("scripts-missing")).isEmpty());
+        browser.screenshots("version-scripts");
+    }
+
+    @Test
+    void aVersionStoredBeforeWritingSystemsWereReportedStillShowsItsParityAndComparesWithDashes() {
+        Version current = server.server().services().versions().get("minilm", "1");
+        ObjectNode validation = (ObjectNode) Json.tree(current.validation());
+        ((ObjectNode) validation.path("parity")).remove("scripts");
+        Version old = server.server().services().registry().versions().create("minilm", new NewVersion(
+                current.artifactSha256(), current.config(), current.lineage(), current.metadata(),
+                Json.write(validation)), "admin");
+
+        browser.signInAs("viewer").open("/models/minilm/versions/" + old.number());
+        assertEquals("passed", browser.waitFor(By.id("parity-verdict")).getText());
+        JsonNode ascii = converted.path("validation").path("parity").path("ascii");
+        assertTrue(browser.text(By.id("parity-ascii")).contains(ascii.path("tokenIdsAgree").asInt() + " / "
+                + ascii.path("texts").asInt()));
+        assertEquals(3, browser.findAll(By.cssSelector("#parity tbody tr")).size(), "ASCII, non-ASCII, outside the BMP");
+        assertTrue(browser.findAll(By.id("scripts")).isEmpty(), "no writing-system table without figures");
+        assertTrue(browser.text(By.id("scripts-missing")).contains("converted before"));
+
+        browser.open("/models/minilm/compare?a=" + old.number() + "&b=1");
+        browser.waitFor(By.id("figures"));
+        JsonNode greek = converted.path("validation").path("parity").path("scripts").path("greek");
+        List<String> greekRow = browser.findAll(By.cssSelector("#figures tbody tr")).stream()
+                .map(row -> row.getText()).filter(text -> text.startsWith("Greek token ids agree")).toList();
+        assertEquals(List.of("Greek token ids agree — " + greek.path("tokenIdsAgree").asInt() + " / "
+                + greek.path("texts").asInt()), greekRow);
+        browser.screenshots("compare-scripts");
     }
 
     @Test

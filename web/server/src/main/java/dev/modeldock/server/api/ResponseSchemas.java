@@ -15,6 +15,13 @@ final class ResponseSchemas {
     private static final Map<String, Object> TIME_OR_NULL = Map.of("type", List.of("string", "null"),
             "format", "date-time");
     private static final Map<String, Object> ANY_JSON = Map.of("description", "a stored JSON document");
+    private static final Map<String, Object> VALIDATION = Map.of("description", "the stored validation report. A"
+            + " conversion's has parity: passed, minAsciiCosine, then ascii, non_ascii and supplementary, each {texts,"
+            + " tokenIdsAgree, maxAbsDifference, minCosine, idsDiffer} (ASCII alone decides the export), then scripts:"
+            + " by writing system (latin, greek, cyrillic, cjk, hangul, devanagari, arabic, thai, emoji, other; only"
+            + " those with probe texts, in that order) {texts, tokenIdsAgree, minCosine}, reported only and absent"
+            + " from versions converted before it was added; also embeddingWidth, metadata, sizeNotes and, for int8"
+            + " or float16 weights, quality. An upload's has metadata, runtime and targetRelease");
 
     private ResponseSchemas() {
     }
@@ -47,7 +54,7 @@ final class ResponseSchemas {
         components.put("Version", shape("model", type("string"), "number", type("integer"), "aliases", strings(),
                 "artifact", shape("sha256", type("string"), "sizeBytes", type("integer"),
                         "href", type("string", "where the ONNX file is downloaded")),
-                "config", ANY_JSON, "lineage", ANY_JSON, "metadata", ANY_JSON, "validation", ANY_JSON,
+                "config", ANY_JSON, "lineage", ANY_JSON, "metadata", ANY_JSON, "validation", VALIDATION,
                 "createdBy", type("string"), "createdAt", TIME));
         components.put("UploadedVersion", Map.of("allOf", List.of(ref("Version"), Map.of("type", "object",
                 "properties", Map.of("identicalTo", type("integer", "present when an earlier version of the model"

@@ -12,9 +12,11 @@ import dev.modeldock.ui.diff.JsonDiff;
 import dev.modeldock.ui.http.Pages;
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -110,6 +112,15 @@ public final class ComparePage {
                 figures.add(new Figure(label + " min cosine", get(pa, ValidationReport.Parity::cosine),
                         get(pb, ValidationReport.Parity::cosine)));
             }
+        }
+        Set<String> systems = new LinkedHashSet<>(); // in the reports' own fixed order
+        ra.scripts().forEach(s -> systems.add(s.key()));
+        rb.scripts().forEach(s -> systems.add(s.key()));
+        for (String system : systems) {
+            ScriptAgreement sa = ra.writingSystem(system);
+            ScriptAgreement sb = rb.writingSystem(system);
+            figures.add(new Figure((sa != null ? sa : sb).label() + " token ids agree",
+                    sa == null ? "—" : sa.agreement(), sb == null ? "—" : sb.agreement()));
         }
         figures.add(new Figure("Weights", weights(ra), weights(rb)));
         if (ra.quality() != null || rb.quality() != null) {

@@ -7,17 +7,20 @@ import java.util.Locale;
 
 /**
  * A version's stored validation report, read for the pages: the parity figures of a conversion by
- * kind of text (the texts whose token ids differed included), an int8 or float16 conversion's quality
+ * kind of text (the texts whose token ids differed included) and by writing system, an int8 or float16 conversion's quality
  * against float32, what its size means for Oracle, and an upload's metadata warnings.
  *
  * @param passed       whether every ASCII text matched closely enough to export; null for an upload
  * @param minCosine    the lowest ASCII cosine an export accepts; null for an upload
+ * @param scripts      token-id agreement by writing system; empty for an upload and for versions
+ *                     converted before the report had it
  * @param embeddingWidth the vector's width; null when not recorded
  * @param runtime      what loading it in ONNX Runtime showed, for an upload; null otherwise
  * @param quality      the rewritten weights' figures against float32; null for float32 and uploads
  * @param sizeNotes    what the file's size means for Oracle (a release that refuses it, a hint to quantize)
  */
-public record ValidationReport(Boolean passed, Double minCosine, List<Parity> parity, Integer embeddingWidth,
+public record ValidationReport(Boolean passed, Double minCosine, List<Parity> parity, List<ScriptAgreement> scripts,
+        Integer embeddingWidth,
         String runtime, List<String> warnings, QualitySummary quality, List<String> sizeNotes) {
 
     /** The figures for one kind of text ({@code ascii}, {@code non_ascii}, {@code supplementary}). */
@@ -49,13 +52,13 @@ public record ValidationReport(Boolean passed, Double minCosine, List<Parity> pa
     /** Reads the stored report; a version without one has an empty report. */
     public static ValidationReport of(JsonNode validation) {
         if (validation == null || !validation.isObject()) {
-            return new ValidationReport(null, null, List.of(), null, null, List.of(), null, List.of());
+            return new ValidationReport(null, null, List.of(), List.of(), null, null, List.of(), null, List.of());
         }
         JsonNode parity = validation.path("parity");
         List<Parity> figures = new ArrayList<>();
         parity.fields().forEachRemaining(field -> {
             JsonNode f = field.getValue();
-            if (f.isObject()) {
+            if (f.isObject() && !field.getKey().equals("scripts")) { // the writing systems are read apart
                 List<String> differ = new ArrayList<>();
                 f.path("idsDiffer").forEach(text -> differ.add(text.asText()));
                 figures.add(new Parity(field.getKey(), f.path("texts").asInt(), f.path("tokenIdsAgree").asInt(),
@@ -71,10 +74,16 @@ public record ValidationReport(Boolean passed, Double minCosine, List<Parity> pa
                 : note.asText().substring(0, 1).toUpperCase(Locale.ROOT) + note.asText().substring(1)));
         return new ValidationReport(parity.has("passed") ? parity.path("passed").asBoolean() : null,
                 parity.has("minAsciiCosine") ? parity.path("minAsciiCosine").asDouble() : null, figures,
+                ScriptAgreement.of(parity),
                 validation.path("embeddingWidth").canConvertToInt() && validation.path("embeddingWidth").asInt() > 0
                         ? validation.path("embeddingWidth").asInt() : null,
                 validation.path("runtime").isTextual() ? validation.path("runtime").asText() : null, warnings,
                 QualitySummary.of(validation.get("quality")), sizeNotes);
+    }
+
+    /** The agreement for a writing system ({@code greek}), or null when the report has none. */
+    public ScriptAgreement writingSystem(String key) {
+        return scripts.stream().filter(s -> s.key().equals(key)).findFirst().orElse(null);
     }
 
     /** The figures for {@code script}, or null when the report has none. */
