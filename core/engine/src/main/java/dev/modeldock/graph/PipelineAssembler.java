@@ -11,7 +11,6 @@ import dev.modeldock.plan.PipelinePlan;
 import dev.modeldock.plugin.Activation;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.TokenIds;
-import dev.modeldock.plugin.TokenizerOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,7 +40,7 @@ public final class PipelineAssembler {
     public static ModelProto assemble(PipelinePlan plan, Map<String, String> metadata) {
         ProtoGraphBuilder graph = new ProtoGraphBuilder("modeldock_embedding_pipeline", plan.opset());
         graph.addInput(TensorTypes.tensor(INPUT, DataType.STRING, 1));
-        TokenIds ids = plan.tokenizer().append(graph, INPUT, plan.model().folder(), tokenizerOptions(plan));
+        TokenIds ids = plan.tokenizer().append(graph, INPUT, plan.model().folder(), plan.tokenizerOptions());
         Map<String, String> bindings = new LinkedHashMap<>();
         bindings.put("input_ids", ids.inputIds());
         bindings.put("attention_mask", ids.attentionMask());
@@ -62,14 +61,10 @@ public final class PipelineAssembler {
     public static ModelProto tokenizerOnly(PipelinePlan plan) {
         ProtoGraphBuilder graph = new ProtoGraphBuilder("modeldock_tokenizer", plan.opset());
         graph.addInput(TensorTypes.tensor(INPUT, DataType.STRING, 1));
-        TokenIds ids = plan.tokenizer().append(graph, INPUT, plan.model().folder(), tokenizerOptions(plan));
+        TokenIds ids = plan.tokenizer().append(graph, INPUT, plan.model().folder(), plan.tokenizerOptions());
         graph.publish(ids.inputIds(), TensorTypes.tensor(TOKEN_IDS, DataType.INT64, 1, "tokens"));
         graph.prune();
         return model(graph, plan, IR_VERSION, Map.of());
-    }
-
-    private static TokenizerOptions tokenizerOptions(PipelinePlan plan) {
-        return new TokenizerOptions(plan.config().doLowerCase(), plan.maxSeqLength());
     }
 
     private static ModelProto model(ProtoGraphBuilder graph, PipelinePlan plan, int irVersion,

@@ -7,6 +7,7 @@ import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Parameters;
 import dev.modeldock.plugin.PostProcessor;
 import dev.modeldock.plugin.Tokenizer;
+import dev.modeldock.plugin.TokenizerOptions;
 import dev.modeldock.source.EncoderGraph;
 import dev.modeldock.source.HubModel;
 import java.util.ArrayList;
@@ -19,6 +20,11 @@ import java.util.OptionalInt;
  */
 public record PipelinePlan(HubModel model, EncoderGraph encoder, EmbeddingModelConfig config, int maxSeqLength,
         Tokenizer tokenizer, List<Step> steps, int encoderWidth, int embeddingWidth, int opset) {
+
+    /** What the configuration decides about tokenization, as the tokenizer plugin is given it. */
+    public TokenizerOptions tokenizerOptions() {
+        return new TokenizerOptions(config.doLowerCase(), maxSeqLength);
+    }
 
     /** One post-processor with its configuration entry. */
     public record Step(PostProcessor processor, Parameters parameters) {

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How closely an exported pipeline matches the reference, by kind of text: token-id agreement,
@@ -15,8 +16,20 @@ public final class ParityReport {
     /** Below this cosine on any ASCII probe, an export is refused. */
     public static final double MIN_ASCII_COSINE = 0.9999;
 
+    /** What a writing system's figures say when ids differ and the tokenizer plugin gives no reason. */
+    static final String UNEXPLAINED = "not explained: the tokenizer plugin declares no known limit for this writing system";
+
     private final Map<ProbeText.Script, Tally> tallies = new EnumMap<>(ProbeText.Script.class);
     private final Map<WritingSystem, Tally> bySystem = new EnumMap<>(WritingSystem.class);
+    private final Map<String, String> knownLimits;
+
+    /**
+     * @param knownLimits the tokenizer's reasons by writing system key ({@code Tokenizer.knownLimits}),
+     *                    printed beside a writing system whose token ids differ somewhere
+     */
+    public ParityReport(Map<String, String> knownLimits) {
+        this.knownLimits = Map.copyOf(knownLimits);
+    }
 
     void add(ProbeText probe, boolean idsAgree, double maxAbsDifference, double cosine) {
         tallies.computeIfAbsent(probe.script(), s -> new Tally()).add(probe.text(), idsAgree, maxAbsDifference, cosine);
@@ -42,8 +55,8 @@ public final class ParityReport {
         tallies.forEach((script, tally) -> tally.differing.forEach(text ->
                 lines.add("  ids differ (" + script + "): " + abbreviate(text))));
         bySystem.forEach((system, tally) -> lines.add(String.format(
-                "script %-10s %2d texts: token ids agree on %d, min cosine %.6f", system.label(), tally.texts,
-                tally.idsAgree, tally.minCosine)));
+                "script %-10s %2d texts: token ids agree on %d, min cosine %.6f%s", system.label(), tally.texts,
+                tally.idsAgree, tally.minCosine, reason(system, tally).map(reason -> " (" + reason + ")").orElse(""))));
         return lines;
     }
 
@@ -51,7 +64,8 @@ public final class ParityReport {
      * The figures as a JSON-ready map, keys in a fixed order (so that metadata holding it is the same
      * bytes in every run): {@code passed}, {@code minAsciiCosine}, each kind of text present, then
      * {@code scripts}: each writing system present, in {@link WritingSystem}'s order, with its
-     * {@code texts}, {@code tokenIdsAgree} and {@code minCosine}.
+     * {@code texts}, {@code tokenIdsAgree} and {@code minCosine}, and, when the ids differ on any of
+     * its texts, {@code reason}: the tokenizer's known limit, or {@value #UNEXPLAINED}.
      */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -72,16 +86,23 @@ public final class ParityReport {
             figures.put("texts", tally.texts);
             figures.put("tokenIdsAgree", tally.idsAgree);
             figures.put("minCosine", tally.minCosine);
+            reason(system, tally).ifPresent(reason -> figures.put("reason", reason));
             scripts.put(system.key(), figures);
         });
         map.put("scripts", scripts);
         return map;
     }
 
+    /** Why ids differ on this writing system, when they do: the tokenizer's known limit or "not explained". */
+    private Optional<String> reason(WritingSystem system, Tally tally) {
+        return tally.idsAgree == tally.texts ? Optional.empty()
+                : Optional.of(knownLimits.getOrDefault(system.key(), UNEXPLAINED));
+    }
+
     private static String note(ProbeText.Script script) {
         return switch (script) {
             case ASCII -> " (decides the export)";
-            case NON_ASCII -> " (reported: the in-graph tokenizer's Unicode handling differs from Hugging Face's)";
+            case NON_ASCII -> " (reported: see the writing systems below)";
             case SUPPLEMENTARY -> " (reported only: Java's binding passes these characters as surrogate pairs)";
         };
     }

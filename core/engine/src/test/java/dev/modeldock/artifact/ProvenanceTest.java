@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** Where an artifact came from, in its one JSON form. */
 class ProvenanceTest {
-    private static final ParityReport PARITY = new ParityReport();
+    private static final ParityReport PARITY = new ParityReport(Map.of());
     private static final QualityReport QUALITY = new QualityReport(WeightFormat.INT8, 30, 0.994, 0.98, 36, 35, 36, 35,
             90_000_000, 23_000_000, false);
 

@@ -17,7 +17,7 @@ class ParityReportTest {
 
     @Test
     void anAsciiProbeAtCosine0999FailsTheExport() {
-        ParityReport report = new ParityReport();
+        ParityReport report = new ParityReport(Map.of());
         report.add(ASCII, true, 1e-6, 1.0);
         report.add(OTHER_ASCII, true, 0.05, 0.999);
         assertFalse(report.passed());
@@ -25,7 +25,7 @@ class ParityReportTest {
 
     @Test
     void asciiProbesAtCosine099999PassTheExport() {
-        ParityReport report = new ParityReport();
+        ParityReport report = new ParityReport(Map.of());
         report.add(ASCII, true, 1e-6, 0.99999);
         report.add(OTHER_ASCII, true, 1e-6, 1.0);
         assertTrue(report.passed());
@@ -33,14 +33,14 @@ class ParityReportTest {
 
     @Test
     void theThresholdItselfPasses() {
-        ParityReport report = new ParityReport();
+        ParityReport report = new ParityReport(Map.of());
         report.add(ASCII, true, 1e-4, ParityReport.MIN_ASCII_COSINE);
         assertTrue(report.passed());
     }
 
     @Test
     void aNanCosineOnAnAsciiProbeFailsTheExport() {
-        ParityReport report = new ParityReport();
+        ParityReport report = new ParityReport(Map.of());
         report.add(ASCII, true, Double.NaN, Double.NaN);
         report.add(OTHER_ASCII, true, 0.0, 1.0);
         assertFalse(report.passed());
@@ -49,14 +49,14 @@ class ParityReportTest {
     @Test
     void aReportWithOnlyNonAsciiProbesDoesNotPass() {
         // Only ASCII probes can prove an export; without one there is nothing to pass on.
-        ParityReport report = new ParityReport();
+        ParityReport report = new ParityReport(Map.of());
         report.add(CYRILLIC, true, 0.0, 1.0);
         assertFalse(report.passed());
     }
 
     @Test
     void nonAsciiAndSupplementaryFailuresDoNotFailTheExport() {
-        ParityReport report = new ParityReport();
+        ParityReport report = new ParityReport(Map.of());
         report.add(ASCII, true, 1e-6, 0.99999);
         report.add(CYRILLIC, false, 0.5, 0.2);
         report.add(EMOJI, false, 0.9, -0.3);
@@ -65,14 +65,14 @@ class ParityReportTest {
 
     @Test
     void differingTokenIdsAloneDoNotFailAnAsciiProbeThatEmbedsTheSame() {
-        ParityReport report = new ParityReport();
+        ParityReport report = new ParityReport(Map.of());
         report.add(ASCII, false, 0.0, 1.0);
         assertTrue(report.passed());
     }
 
     @Test
     void toMapHasTheTallyOfEachScript() {
-        ParityReport report = new ParityReport();
+        ParityReport report = new ParityReport(Map.of());
         report.add(ASCII, true, 0.001, 0.99995);
         report.add(OTHER_ASCII, false, 0.002, 0.99999);
         report.add(CYRILLIC, false, 0.5, 0.2);
@@ -92,22 +92,23 @@ class ParityReportTest {
 
     @Test
     void describeHasOneLinePerScriptThenTheTextsWhoseIdsDifferedThenOnePerWritingSystem() {
-        ParityReport report = new ParityReport();
+        ParityReport report = new ParityReport(Map.of());
         report.add(ASCII, true, 0.0, 1.0);
         report.add(CYRILLIC, false, 0.5, 0.2);
         List<String> lines = report.describe();
         assertEquals(List.of(
                 "ASCII          1 texts: token ids agree on 1, max abs diff 0.00e+00, min cosine 1.000000 (decides the export)",
-                "NON_ASCII      1 texts: token ids agree on 0, max abs diff 5.00e-01, min cosine 0.200000 (reported: the"
-                        + " in-graph tokenizer's Unicode handling differs from Hugging Face's)",
+                "NON_ASCII      1 texts: token ids agree on 0, max abs diff 5.00e-01, min cosine 0.200000 (reported: see"
+                        + " the writing systems below)",
                 "  ids differ (NON_ASCII): " + CYRILLIC.text(),
                 "script Latin       1 texts: token ids agree on 1, min cosine 1.000000",
-                "script Cyrillic    1 texts: token ids agree on 0, min cosine 0.200000"), lines);
+                "script Cyrillic    1 texts: token ids agree on 0, min cosine 0.200000 (" + ParityReport.UNEXPLAINED
+                        + ")"), lines);
     }
 
     @Test
     void toMapTalliesEachWritingSystemPresentInAFixedOrderAfterTheScripts() {
-        ParityReport report = new ParityReport();
+        ParityReport report = new ParityReport(Map.of());
         report.add(EMOJI, false, 0.9, -0.3); // added first, listed after the letters
         report.add(ProbeText.of("ฉันชอบอ่านหนังสือทุกวัน"), false, 0.4, 0.6);
         report.add(CYRILLIC, true, 0.01, 0.95);
@@ -118,25 +119,40 @@ class ParityReportTest {
         Map<String, Object> map = report.toMap();
         assertEquals(List.of("passed", "minAsciiCosine", "ascii", "non_ascii", "supplementary", "scripts"),
                 List.copyOf(map.keySet()));
+        String unexplained = ParityReport.UNEXPLAINED;
         assertEquals(Map.of(
                 "latin", Map.of("texts", 2, "tokenIdsAgree", 2, "minCosine", 0.9999),
-                "cyrillic", Map.of("texts", 2, "tokenIdsAgree", 1, "minCosine", 0.9),
-                "thai", Map.of("texts", 1, "tokenIdsAgree", 0, "minCosine", 0.6),
-                "emoji", Map.of("texts", 1, "tokenIdsAgree", 0, "minCosine", -0.3)), map.get("scripts"));
+                "cyrillic", Map.of("texts", 2, "tokenIdsAgree", 1, "minCosine", 0.9, "reason", unexplained),
+                "thai", Map.of("texts", 1, "tokenIdsAgree", 0, "minCosine", 0.6, "reason", unexplained),
+                "emoji", Map.of("texts", 1, "tokenIdsAgree", 0, "minCosine", -0.3, "reason", unexplained)),
+                map.get("scripts"));
         Map<?, ?> scripts = (Map<?, ?>) map.get("scripts");
         assertEquals(List.of("latin", "cyrillic", "thai", "emoji"), List.copyOf(scripts.keySet()));
-        assertEquals(List.of("texts", "tokenIdsAgree", "minCosine"),
+        assertEquals(List.of("texts", "tokenIdsAgree", "minCosine", "reason"),
                 List.copyOf(((Map<?, ?>) scripts.get("thai")).keySet()));
         assertTrue(report.passed(), "writing systems other than ASCII Latin do not decide the export");
     }
 
     @Test
     void aFailingAsciiProbeFailsTheExportWhateverTheWritingSystemFigures() {
-        ParityReport report = new ParityReport();
+        ParityReport report = new ParityReport(Map.of());
         report.add(ASCII, true, 0.05, 0.99);
         report.add(ProbeText.of("Über café naïve"), true, 0.0, 1.0);
         assertFalse(report.passed());
         assertEquals(0.99, (Double) ((Map<?, ?>) ((Map<?, ?>) report.toMap().get("scripts")).get("latin"))
                 .get("minCosine"), 0.0);
+    }
+
+    @Test
+    void aWritingSystemWhoseIdsDifferCarriesTheTokenizersKnownLimitAndOneThatAgreesCarriesNone() {
+        ParityReport report = new ParityReport(Map.of("thai", "the op keeps Thai marks", "latin", "never shown"));
+        report.add(ProbeText.of("ฉันชอบอ่านหนังสือทุกวัน"), false, 0.4, 0.6);
+        report.add(ASCII, true, 0.0, 1.0);
+        Map<?, ?> scripts = (Map<?, ?>) report.toMap().get("scripts");
+        assertEquals("the op keeps Thai marks", ((Map<?, ?>) scripts.get("thai")).get("reason"));
+        assertFalse(((Map<?, ?>) scripts.get("latin")).containsKey("reason"), "every Latin text agreed");
+        assertTrue(report.describe().contains(
+                "script Thai        1 texts: token ids agree on 0, min cosine 0.600000 (the op keeps Thai marks)"),
+                report.describe().toString());
     }
 }

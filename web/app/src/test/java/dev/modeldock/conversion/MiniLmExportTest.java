@@ -109,7 +109,10 @@ class MiniLmExportTest {
         int texts = 0;
         for (Map.Entry<String, Map<String, Object>> system : scripts.entrySet()) {
             Map<String, Object> figures = system.getValue();
-            assertEquals(List.of("texts", "tokenIdsAgree", "minCosine"), List.copyOf(figures.keySet()));
+            boolean allAgree = figures.get("tokenIdsAgree").equals(figures.get("texts"));
+            assertEquals(allAgree ? List.of("texts", "tokenIdsAgree", "minCosine")
+                    : List.of("texts", "tokenIdsAgree", "minCosine", "reason"), List.copyOf(figures.keySet()),
+                    "a reason exactly where ids differ: " + system);
             assertTrue((int) figures.get("texts") >= 2, system.toString());
             assertTrue((int) figures.get("tokenIdsAgree") <= (int) figures.get("texts"), system.toString());
             texts += (int) figures.get("texts");
@@ -117,6 +120,8 @@ class MiniLmExportTest {
         assertEquals(ProbeTexts.builtIn().size(), texts, "each probe counted under exactly one writing system");
         assertTrue(parity().describe().stream().anyMatch(line -> line.startsWith("script Thai")),
                 parity().describe().toString());
+        // Korean cannot agree (Hugging Face decomposes syllables into jamo): the BERT plugin says why.
+        assertTrue(String.valueOf(scripts.get("hangul").get("reason")).contains("jamo"), scripts.get("hangul").toString());
         @SuppressWarnings("unchecked")
         Map<String, Object> ascii = (Map<String, Object>) parity().toMap().get("ascii");
         assertTrue((int) scripts.get("latin").get("texts") > (int) ascii.get("texts"),
@@ -164,9 +169,12 @@ class MiniLmExportTest {
         assertEquals(256, attributes.get("max_length").getI(), "tokenizer.json says 128; max_seq_length 256 wins");
         assertEquals(1, attributes.get("do_lower_case").getI());
         assertEquals(1, attributes.get("strip_accents").getI(), "null strip_accents follows lowercasing");
-        String vocabulary = attributes.get("vocab_file").getS().toStringUtf8();
-        assertEquals(30522, vocabulary.split("\n").length);
-        assertEquals("[PAD]", vocabulary.split("\n")[0]);
+        List<String> lines = List.of(attributes.get("vocab_file").getS().toStringUtf8().split("\n"));
+        assertEquals("[PAD]", lines.get(0));
+        // The model's 30522 tokens in id order, then the aliases for spellings the op reads otherwise
+        // (one line each, never one of the model's own tokens).
+        assertTrue(lines.size() > 30522, "aliases follow the vocabulary: " + lines.size());
+        assertTrue(lines.subList(30522, lines.size()).stream().noneMatch(Set.copyOf(lines.subList(0, 30522))::contains));
     }
 
     @Test

@@ -106,6 +106,16 @@ class VersionPageBrowserTest {
         assertTrue(browser.text(By.id("script-cjk")).startsWith("CJK"));
         assertTrue(browser.text(By.id("script-devanagari")).startsWith("Devanagari"));
         assertTrue(browser.findAll(By.id("scripts-missing")).isEmpty());
+        List<String> explained = new ArrayList<>();
+        for (String key : keys) {
+            if (scripts.path(key).hasNonNull("reason")) {
+                explained.add("reason-" + key);
+                assertTrue(browser.text(By.id("reason-" + key)).contains(scripts.path(key).path("reason").asText()), key);
+            }
+        }
+        assertTrue(explained.contains("reason-hangul"), "Korean never agrees with this uncased vocabulary: " + explained);
+        assertEquals(explained, browser.findAll(By.cssSelector("#script-reasons li")).stream()
+                .map(item -> item.getAttribute("id")).toList(), "a reason exactly for the systems whose ids differ");
         browser.screenshots("version-scripts");
     }
 

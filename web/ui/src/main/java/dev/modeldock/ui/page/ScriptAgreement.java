@@ -15,8 +15,10 @@ import java.util.Locale;
  * @param texts         how many probe texts are in this writing system
  * @param tokenIdsAgree on how many of them the pipeline's token ids equalled the reference's
  * @param minCosine     the lowest cosine to the reference's vector among them
+ * @param reason        why token ids differ here, as the tokenizer plugin declares it (or that it does
+ *                      not); null when they all agree or the version was converted before reasons
  */
-public record ScriptAgreement(String key, int texts, int tokenIdsAgree, double minCosine) {
+public record ScriptAgreement(String key, int texts, int tokenIdsAgree, double minCosine, String reason) {
 
     /** {@code Latin}, {@code CJK}; a key this release does not know is shown as stored. */
     public String label() {
@@ -49,7 +51,8 @@ public record ScriptAgreement(String key, int texts, int tokenIdsAgree, double m
                 JsonNode f = field.getValue();
                 if (f.isObject()) {
                     scripts.add(new ScriptAgreement(field.getKey(), f.path("texts").asInt(),
-                            f.path("tokenIdsAgree").asInt(), f.path("minCosine").asDouble()));
+                            f.path("tokenIdsAgree").asInt(), f.path("minCosine").asDouble(),
+                            f.hasNonNull("reason") ? f.get("reason").asText() : null));
                 }
             });
         }
