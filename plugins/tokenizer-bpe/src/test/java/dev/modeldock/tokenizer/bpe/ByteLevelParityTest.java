@@ -1,0 +1,92 @@
+package dev.modeldock.tokenizer.bpe;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.modeldock.plugin.Tokenizer;
+import dev.modeldock.testkit.bpe.ByteLevelBpeFiles;
+import dev.modeldock.testkit.bpe.Gpt2Vocabulary;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The emitted graphs (onnxruntime-extensions' RobertaTokenizer and GPT2Tokenizer reading vocab.json and
+ * merges.txt) against Hugging Face's BPE reading the tokenizer.json of the same vocabulary: on merges
+ * learnt from English by the test kit, and on GPT-2's real vocabulary and merges.
+ */
+class ByteLevelParityTest {
+    private static final int MAX_LENGTH = 512;
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> vocabularies() {
+        return Stream.of(
+                Arguments.of("RoBERTa, learnt merges", new RobertaBpeTokenizer(),
+                        ByteLevelBpeFiles.roberta(ByteLevelBpeFiles.small())),
+                Arguments.of("GPT-2, learnt merges", new Gpt2BpeTokenizer(),
+                        ByteLevelBpeFiles.gpt2(ByteLevelBpeFiles.small())),
+                Arguments.of("RoBERTa, GPT-2's real merges", new RobertaBpeTokenizer(),
+                        ByteLevelBpeFiles.roberta(Gpt2Vocabulary.load())),
+                Arguments.of("GPT-2, real files", new Gpt2BpeTokenizer(), ByteLevelBpeFiles.gpt2(Gpt2Vocabulary.load())));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vocabularies")
+    void matchesHuggingFaceOnEveryAsciiProbeText(String name, Tokenizer tokenizer, ByteLevelBpeFiles files)
+            throws Exception {
+        try (BpeGraphs tokenizers = BpeGraphs.open(tokenizer, files.writeInto(dir), MAX_LENGTH)) {
+            for (String text : Scripts.asciiProbes()) {
+                assertArrayEquals(tokenizers.referenceIds(text), tokenizers.graph().tokenIds(text), name + ": " + text);
+            }
+        }
+    }
+
+    /** Reported, not asserted: outside ASCII the op's own pre-tokenizer may split words differently. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vocabularies")
+    void reportsAgreementWithHuggingFaceForEachScript(String name, Tokenizer tokenizer, ByteLevelBpeFiles files)
+            throws Exception {
+        try (BpeGraphs tokenizers = BpeGraphs.open(tokenizer, files.writeInto(dir), MAX_LENGTH)) {
+            int agree = Scripts.report(name, tokenizers);
+            assertTrue(agree >= 0 && agree <= Scripts.NON_ASCII.size());
+        }
+    }
+
+    @Test
+    void learntMergesMakeOrdinaryEnglishWordsMultiBytePieces() throws Exception {
+        ByteLevelBpeFiles files = ByteLevelBpeFiles.roberta(ByteLevelBpeFiles.small());
+        try (BpeGraphs tokenizers = BpeGraphs.open(new RobertaBpeTokenizer(), files.writeInto(dir), MAX_LENGTH)) {
+            String[] pieces = tokenizers.referencePieces("The database keeps every vector");
+            assertEquals(Arrays.asList("<s>", "The", "\u0120d", "atabase", "\u0120keeps", "\u0120every",
+                    "\u0120vector", "</s>"), Arrays.asList(pieces));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vocabularies")
+    void truncatesToMaxSeqLengthAsHuggingFaceDoes(String name, Tokenizer tokenizer, ByteLevelBpeFiles files)
+            throws Exception {
+        String text = "the database keeps every vector beside the rows it describes";
+        try (BpeGraphs tokenizers = BpeGraphs.open(tokenizer, files.writeInto(dir), 6)) {
+            long[] ids = tokenizers.graph().tokenIds(text);
+            assertArrayEquals(tokenizers.referenceIds(text), ids, name);
+            assertEquals(6, ids.length);
+            if (files.roberta()) {
+                assertEquals(files.vocab().get("<s>"), (int) ids[0], "<s> first");
+                assertEquals(files.vocab().get("</s>"), (int) ids[5], "</s> last");
+            }
+            for (String shortText : new String[] {"a", "", "Hello, world!"}) {
+                assertArrayEquals(tokenizers.referenceIds(shortText), tokenizers.graph().tokenIds(shortText),
+                        name + ": " + shortText);
+            }
+        }
+    }
+}
