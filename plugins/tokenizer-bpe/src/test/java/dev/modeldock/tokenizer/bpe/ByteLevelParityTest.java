@@ -49,14 +49,23 @@ class ByteLevelParityTest {
         }
     }
 
-    /** Reported, not asserted: outside ASCII the op's own pre-tokenizer may split words differently. */
+    /**
+     * Per-script agreement is reported, not asserted (README quotes it). What is asserted is the cause
+     * README gives for the emoji line: Java's binding hands characters above U+FFFF to the op as two
+     * surrogates, so without them the line tokenizes as Hugging Face does.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("vocabularies")
-    void reportsAgreementWithHuggingFaceForEachScript(String name, Tokenizer tokenizer, ByteLevelBpeFiles files)
-            throws Exception {
+    void reportsAgreementForEachScriptAndEmojiDifferOnlyThroughJavasSurrogates(String name, Tokenizer tokenizer,
+            ByteLevelBpeFiles files) throws Exception {
         try (BpeGraphs tokenizers = BpeGraphs.open(tokenizer, files.writeInto(dir), MAX_LENGTH)) {
-            int agree = Scripts.report(name, tokenizers);
-            assertTrue(agree >= 0 && agree <= Scripts.NON_ASCII.size());
+            Scripts.report(name, tokenizers);
+            String emoji = Scripts.NON_ASCII.get("emoji");
+            assertTrue(emoji.codePoints().anyMatch(c -> c > 0xFFFF));
+            String withoutSupplementary = emoji.codePoints().filter(c -> c <= 0xFFFF)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            assertArrayEquals(tokenizers.referenceIds(withoutSupplementary),
+                    tokenizers.graph().tokenIds(withoutSupplementary), name);
         }
     }
 
