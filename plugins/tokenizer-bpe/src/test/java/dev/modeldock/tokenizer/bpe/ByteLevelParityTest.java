@@ -98,4 +98,25 @@ class ByteLevelParityTest {
             }
         }
     }
+
+    /**
+     * Pins down where the op differs from Hugging Face's tokenizer on ASCII, so README stays true; if
+     * the op changes, this fails and README changes with it. RoBERTa's {@code <s>}, {@code </s>},
+     * {@code <unk>} and {@code <pad>} written in a text are special tokens to both, but {@code <mask>}
+     * is one only to Hugging Face: the op spells it out.
+     */
+    @Test
+    void literalMaskIsPlainTextToTheOpWhileTheOtherSpecialsAreSpecialToBothAsDocumented() throws Exception {
+        ByteLevelBpeFiles files = ByteLevelBpeFiles.roberta(ByteLevelBpeFiles.small());
+        try (BpeGraphs tokenizers = BpeGraphs.open(new RobertaBpeTokenizer(), files.writeInto(dir), MAX_LENGTH)) {
+            for (String text : new String[] {"<s> hello </s>", "<s>hello</s>", "<unk> and <pad>"}) {
+                assertArrayEquals(tokenizers.referenceIds(text), tokenizers.graph().tokenIds(text), text);
+            }
+            long mask = files.vocab().get("<mask>");
+            long[] reference = tokenizers.referenceIds("a <mask> b");
+            long[] graph = tokenizers.graph().tokenIds("a <mask> b");
+            assertTrue(Arrays.stream(reference).anyMatch(id -> id == mask), Arrays.toString(reference));
+            assertTrue(Arrays.stream(graph).noneMatch(id -> id == mask), Arrays.toString(graph));
+        }
+    }
 }
