@@ -52,19 +52,35 @@ final class ByteLevelFiles {
                 .flatMap(config -> ByteLevelFamily.named(config.path("model_type").asText()));
     }
 
+    /**
+     * Where the model's tokenizer puts a space before every text ({@code add_prefix_space}), or empty
+     * when it does not: tokenizer.json's ByteLevel pre-tokenizer decides when there is one (the
+     * reference reads it), else tokenizer_config.json.
+     */
+    static Optional<String> prefixSpace(ModelFolder model) {
+        Optional<Path> tokenizerJson = model.find("tokenizer.json");
+        if (tokenizerJson.isPresent()) {
+            return byteLevelStep(json(tokenizerJson.get())).filter(step -> step.path("add_prefix_space").asBoolean(false))
+                    .map(step -> "tokenizer.json's ByteLevel pre-tokenizer");
+        }
+        return model.find("tokenizer_config.json").map(ByteLevelFiles::json)
+                .filter(config -> config.path("add_prefix_space").asBoolean(false)).map(config -> "tokenizer_config.json");
+    }
+
     /** A BPE model behind a ByteLevel pre-tokenizer, alone or in a Sequence. */
     private static boolean byteLevelBpe(JsonNode tokenizer) {
-        if (!"BPE".equals(tokenizer.path("model").path("type").asText())) {
-            return false;
-        }
+        return "BPE".equals(tokenizer.path("model").path("type").asText()) && byteLevelStep(tokenizer).isPresent();
+    }
+
+    private static Optional<JsonNode> byteLevelStep(JsonNode tokenizer) {
         JsonNode pre = tokenizer.path("pre_tokenizer");
         JsonNode steps = "Sequence".equals(pre.path("type").asText()) ? pre.path("pretokenizers") : JSON.createArrayNode().add(pre);
         for (JsonNode step : steps) {
             if ("ByteLevel".equals(step.path("type").asText())) {
-                return true;
+                return Optional.of(step);
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     static JsonNode json(Path file) {

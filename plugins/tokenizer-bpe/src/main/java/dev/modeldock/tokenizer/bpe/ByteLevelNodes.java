@@ -16,6 +16,8 @@ import java.util.Map;
  * adds {@code <s>} and {@code </s>} itself; neither op truncates unless {@code padding_length} is set, and
  * then RobertaTokenizer cuts after adding the specials, losing {@code </s>}. So no padding_length: the
  * nodes keep {@code max_seq_length - 2} pieces between the op's own first and last ids (the specials).
+ * The op's attributes in 0.13.0 are {@code vocab}, {@code merges}, {@code padding_length},
+ * {@code model_name} and {@code added_token}: nothing adds a prefix space, so a model that wants one is refused.
  */
 final class ByteLevelNodes {
     private static final long LAST = Long.MAX_VALUE;
@@ -35,6 +37,12 @@ final class ByteLevelNodes {
                     + " token" + (family.specials() > 0 ? " between <s> and </s>" : "") + ": set it to "
                     + (family.specials() + 1) + " or more");
         }
+        ByteLevelFiles.prefixSpace(model).ifPresent(where -> {
+            throw new ModelDockException("model '" + model.id() + "' puts a space before every text (add_prefix_space"
+                    + " in " + where + "), which onnxruntime-extensions' " + family.op() + " op cannot do (it has no"
+                    + " such setting, and ONNX joins strings only from opset 20 on), so the first word of every text"
+                    + " would get another id than the model's own tokenizer gives it: such a model is not supported");
+        });
         ByteLevelVocabulary vocabulary = ByteLevelVocabulary.read(model, family);
         // The op's second output (attention_mask) is left unused: the mask is rebuilt after truncation.
         String ids = graph.node(GraphBuilder.CONTRIB_DOMAIN, family.op(), List.of(text), 1,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
 import dev.modeldock.plugin.Tokenizer;
@@ -90,6 +91,23 @@ class ByteLevelTokenizerTest {
                 () -> append(ROBERTA, folder, new TokenizerOptions(true, 16)));
         assertTrue(refused.getMessage().contains("do_lower_case is true"), refused.getMessage());
         assertTrue(refused.getMessage().contains("set do_lower_case to false"), refused.getMessage());
+    }
+
+    @Test
+    void prefixSpaceIsRefusedNamingTheFileThatAsksForIt() throws Exception {
+        Path folder = roberta().writeInto(dir);
+        ObjectNode tokenizer = roberta().tokenizerJson();
+        ((ObjectNode) tokenizer.path("pre_tokenizer")).put("add_prefix_space", true);
+        Files.writeString(folder.resolve("tokenizer.json"), tokenizer.toString());
+        ModelDockException refused = assertThrows(ModelDockException.class, () -> append(ROBERTA, folder, CASED));
+        assertTrue(refused.getMessage().contains("add_prefix_space in tokenizer.json's ByteLevel pre-tokenizer"),
+                refused.getMessage());
+
+        Path slow = roberta().writeVocabAndMerges(dir.resolve("slow"));
+        Files.writeString(slow.resolve("tokenizer_config.json"),
+                "{\"tokenizer_class\": \"RobertaTokenizer\", \"add_prefix_space\": true}");
+        refused = assertThrows(ModelDockException.class, () -> append(ROBERTA, slow, CASED));
+        assertTrue(refused.getMessage().contains("add_prefix_space in tokenizer_config.json"), refused.getMessage());
     }
 
     @Test
