@@ -90,7 +90,7 @@ class BadInputTest {
         Files.delete(model.resolve("tokenizer.json"));
         refused(preconfigured(), "no tokenizer plugin recognises the tokenizer files of model '" + model
                 + "' (tokenizer_config.json names BertTokenizer, no tokenizer.json); installed tokenizer plugins:"
-                + " [bert].");
+                + " [bert, bpe, gpt2, sentencepiece].");
     }
 
     @Test
@@ -102,7 +102,7 @@ class BadInputTest {
         Files.writeString(tokenizer, Files.readString(tokenizer).replace("\"type\": \"WordPiece\"",
                 "\"type\": \"Unigram\""));
         refused(preconfigured(), "(tokenizer_config.json names XLMRobertaTokenizer, tokenizer.json holds a Unigram"
-                + " model); installed tokenizer plugins: [bert]. OML4Py's tokenizer families are BERT, GPT2,"
+                + " model); installed tokenizer plugins: [bert, bpe, gpt2, sentencepiece]. OML4Py's tokenizer families are BERT, GPT2,"
                 + " SENTENCEPIECE, CLIP and ROBERTA: install a tokenizer plugin for this model's family");
     }
 
