@@ -83,7 +83,7 @@ class OracleRuntimeCompatibilityTest {
                 Map.of("max_seq_length", 128, "do_lower_case", false)));
     }
 
-    /** The RobertaTokenizer op, vocab.json and merges.txt inside the graph, with the ops that truncate between its specials. */
+    /** The RobertaTokenizer op, vocab.json and merges.txt inside, with the ops that truncate between its specials. */
     @Test
     void theByteLevelBpePipelineGivesTheSameVectorsOnOracle23aisRuntime() throws Exception {
         Path roberta = RobertaHubFolder.create(work.resolve("roberta-hub"));

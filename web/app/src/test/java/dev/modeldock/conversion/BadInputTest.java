@@ -102,8 +102,9 @@ class BadInputTest {
         Files.writeString(tokenizer, Files.readString(tokenizer).replace("\"type\": \"WordPiece\"",
                 "\"type\": \"Unigram\""));
         refused(preconfigured(), "(tokenizer_config.json names XLMRobertaTokenizer, tokenizer.json holds a Unigram"
-                + " model); installed tokenizer plugins: [bert, bpe, gpt2, sentencepiece]. OML4Py's tokenizer families are BERT, GPT2,"
-                + " SENTENCEPIECE, CLIP and ROBERTA: install a tokenizer plugin for this model's family");
+                + " model); installed tokenizer plugins: [bert, bpe, gpt2, sentencepiece]. OML4Py's tokenizer"
+                + " families are BERT, GPT2, SENTENCEPIECE, CLIP and ROBERTA: install a tokenizer plugin for this"
+                + " model's family");
     }
 
     @Test

@@ -63,7 +63,8 @@ public final class PipelineFiles {
         if (ENCODERS.stream().noneMatch(e -> Files.isRegularFile(snapshot.resolve(e)))) {
             missing.add("onnx/model.onnx");
         }
-        if (Stream.of("tokenizer.json", "vocab.txt", "vocab.json").noneMatch(f -> Files.isRegularFile(snapshot.resolve(f)))) {
+        if (Stream.of("tokenizer.json", "vocab.txt", "vocab.json")
+                .noneMatch(file -> Files.isRegularFile(snapshot.resolve(file)))) {
             missing.add("tokenizer.json, vocab.txt or vocab.json");
         }
         return missing;

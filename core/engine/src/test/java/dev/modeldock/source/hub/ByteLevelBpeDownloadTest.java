@@ -30,14 +30,18 @@ class ByteLevelBpeDownloadTest {
         Files.delete(folder.resolve("tokenizer.json"));
         HubRepo repo = HubRepo.fromFolder(RobertaHubFolder.HUB_ID, folder);
         try (FakeHub hub = FakeHub.start().serve(repo)) {
-            ModelFolder fetched = new HubRepository(cacheDir, new HubEnvironment(hub.endpoint(), null, false,
-                    Duration.ofSeconds(5)), false, false).fetch(RobertaHubFolder.HUB_ID, null, (p, d, t) -> { }).folder();
+            ModelFolder fetched = fetch(hub, false);
             for (String file : new String[] {"vocab.json", "merges.txt"}) {
                 assertArrayEquals(repo.files().get(file), Files.readAllBytes(fetched.root().resolve(file)), file);
             }
-            ModelFolder offline = new HubRepository(cacheDir, new HubEnvironment(hub.endpoint(), null, true,
-                    Duration.ofSeconds(5)), false, false).fetch(RobertaHubFolder.HUB_ID, null, (p, d, t) -> { }).folder();
+            ModelFolder offline = fetch(hub, true);
             assertEquals(fetched.root(), offline.root());
         }
+    }
+
+    private ModelFolder fetch(FakeHub hub, boolean offline) {
+        HubEnvironment environment = new HubEnvironment(hub.endpoint(), null, offline, Duration.ofSeconds(5));
+        return new HubRepository(cacheDir, environment, false, false)
+                .fetch(RobertaHubFolder.HUB_ID, null, (path, done, total) -> { }).folder();
     }
 }

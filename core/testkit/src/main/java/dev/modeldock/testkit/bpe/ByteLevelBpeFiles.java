@@ -20,6 +20,7 @@ import java.util.Map;
  * post-processor that adds {@code <s>}/{@code </s>}), which the reference reads.
  *
  * @param tokenizerClass tokenizer_config.json's tokenizer_class
+ * @param bpe            the pieces and merges
  * @param vocab          pieces and specials to ids
  */
 public record ByteLevelBpeFiles(String tokenizerClass, ByteLevelBpe bpe, Map<String, Integer> vocab) {
@@ -65,8 +66,9 @@ public record ByteLevelBpeFiles(String tokenizerClass, ByteLevelBpe bpe, Map<Str
                 ? "{\"tokenizer_class\": \"RobertaTokenizer\", \"model_max_length\": 512, \"bos_token\": \"<s>\","
                         + " \"eos_token\": \"</s>\", \"pad_token\": \"<pad>\", \"unk_token\": \"<unk>\","
                         + " \"mask_token\": \"<mask>\", \"add_prefix_space\": false}"
-                : "{\"tokenizer_class\": \"GPT2Tokenizer\", \"model_max_length\": 1024, \"bos_token\": \"<|endoftext|>\","
-                        + " \"eos_token\": \"<|endoftext|>\", \"unk_token\": \"<|endoftext|>\", \"add_prefix_space\": false}");
+                : "{\"tokenizer_class\": \"GPT2Tokenizer\", \"model_max_length\": 1024,"
+                        + " \"bos_token\": \"<|endoftext|>\", \"eos_token\": \"<|endoftext|>\","
+                        + " \"unk_token\": \"<|endoftext|>\", \"add_prefix_space\": false}");
         return write(folder, "tokenizer.json", tokenizerJson().toString());
     }
 

@@ -45,8 +45,8 @@ final class ByteLevelFiles {
             return declared;
         }
         if (tokenizerJson.isPresent()) {
-            boolean roberta = "RobertaProcessing".equals(tokenizerJson.get().path("post_processor").path("type").asText());
-            return Optional.of(roberta ? ByteLevelFamily.ROBERTA : ByteLevelFamily.GPT2);
+            String post = tokenizerJson.get().path("post_processor").path("type").asText();
+            return Optional.of("RobertaProcessing".equals(post) ? ByteLevelFamily.ROBERTA : ByteLevelFamily.GPT2);
         }
         return model.find("config.json").map(ByteLevelFiles::json)
                 .flatMap(config -> ByteLevelFamily.named(config.path("model_type").asText()));
@@ -60,11 +60,13 @@ final class ByteLevelFiles {
     static Optional<String> prefixSpace(ModelFolder model) {
         Optional<Path> tokenizerJson = model.find("tokenizer.json");
         if (tokenizerJson.isPresent()) {
-            return byteLevelStep(json(tokenizerJson.get())).filter(step -> step.path("add_prefix_space").asBoolean(false))
+            return byteLevelStep(json(tokenizerJson.get()))
+                    .filter(step -> step.path("add_prefix_space").asBoolean(false))
                     .map(step -> "tokenizer.json's ByteLevel pre-tokenizer");
         }
         return model.find("tokenizer_config.json").map(ByteLevelFiles::json)
-                .filter(config -> config.path("add_prefix_space").asBoolean(false)).map(config -> "tokenizer_config.json");
+                .filter(config -> config.path("add_prefix_space").asBoolean(false))
+                .map(config -> "tokenizer_config.json");
     }
 
     /** A BPE model behind a ByteLevel pre-tokenizer, alone or in a Sequence. */
@@ -74,7 +76,8 @@ final class ByteLevelFiles {
 
     private static Optional<JsonNode> byteLevelStep(JsonNode tokenizer) {
         JsonNode pre = tokenizer.path("pre_tokenizer");
-        JsonNode steps = "Sequence".equals(pre.path("type").asText()) ? pre.path("pretokenizers") : JSON.createArrayNode().add(pre);
+        JsonNode steps = "Sequence".equals(pre.path("type").asText())
+                ? pre.path("pretokenizers") : JSON.createArrayNode().add(pre);
         for (JsonNode step : steps) {
             if ("ByteLevel".equals(step.path("type").asText())) {
                 return Optional.of(step);

@@ -35,7 +35,8 @@ record ByteLevelVocabulary(String vocabJson, String merges) {
         for (String special : required) {
             if (!pieces.contains(special)) {
                 throw new ModelDockException(where(vocabFile) + " has no " + special + ", which the "
-                        + family.op() + " op adds around every text: it must be the vocab.json of a RoBERTa-family model");
+                        + family.op() + " op adds around every text: it must be the vocab.json of a RoBERTa-family"
+                        + " model");
             }
         }
         for (int b = 0; b < 256; b++) {
@@ -56,7 +57,8 @@ record ByteLevelVocabulary(String vocabJson, String merges) {
         }
         Set<String> pieces = new HashSet<>();
         vocab.fields().forEachRemaining(entry -> {
-            if (!entry.getValue().canConvertToInt() || !entry.getValue().isIntegralNumber() || entry.getValue().asInt() < 0) {
+            JsonNode id = entry.getValue();
+            if (!id.isIntegralNumber() || !id.canConvertToInt() || id.asInt() < 0) {
                 throw new ModelDockException(where(file) + " gives piece number " + (pieces.size() + 1)
                         + " an id that is not a non-negative whole number");
             }
