@@ -18,6 +18,9 @@ public final class ParityReport {
 
     /** What a writing system's figures say when ids differ and the tokenizer plugin gives no reason. */
     static final String UNEXPLAINED = "not explained: the tokenizer plugin declares no known limit for this writing system";
+    /** Why emoji may differ whatever the tokenizer: the host's own limit, unless the plugin says more. */
+    static final String SURROGATES = "Java's ONNX Runtime binding passes characters above U+FFFF to the in-graph"
+            + " tokenizer as surrogate pairs, which a database does not; these texts never decide an export";
 
     private final Map<ProbeText.Script, Tally> tallies = new EnumMap<>(ProbeText.Script.class);
     private final Map<WritingSystem, Tally> bySystem = new EnumMap<>(WritingSystem.class);
@@ -96,7 +99,8 @@ public final class ParityReport {
     /** Why ids differ on this writing system, when they do: the tokenizer's known limit or "not explained". */
     private Optional<String> reason(WritingSystem system, Tally tally) {
         return tally.idsAgree == tally.texts ? Optional.empty()
-                : Optional.of(knownLimits.getOrDefault(system.key(), UNEXPLAINED));
+                : Optional.of(knownLimits.getOrDefault(system.key(),
+                        system == WritingSystem.EMOJI ? SURROGATES : UNEXPLAINED));
     }
 
     private static String note(ProbeText.Script script) {

@@ -124,7 +124,7 @@ class ParityReportTest {
                 "latin", Map.of("texts", 2, "tokenIdsAgree", 2, "minCosine", 0.9999),
                 "cyrillic", Map.of("texts", 2, "tokenIdsAgree", 1, "minCosine", 0.9, "reason", unexplained),
                 "thai", Map.of("texts", 1, "tokenIdsAgree", 0, "minCosine", 0.6, "reason", unexplained),
-                "emoji", Map.of("texts", 1, "tokenIdsAgree", 0, "minCosine", -0.3, "reason", unexplained)),
+                "emoji", Map.of("texts", 1, "tokenIdsAgree", 0, "minCosine", -0.3, "reason", ParityReport.SURROGATES)),
                 map.get("scripts"));
         Map<?, ?> scripts = (Map<?, ?>) map.get("scripts");
         assertEquals(List.of("latin", "cyrillic", "thai", "emoji"), List.copyOf(scripts.keySet()));

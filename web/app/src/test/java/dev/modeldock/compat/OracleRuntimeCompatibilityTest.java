@@ -9,6 +9,7 @@ import dev.modeldock.config.Settings;
 import dev.modeldock.conversion.EmbeddingModel;
 import dev.modeldock.runtime.PipelineSession;
 import dev.modeldock.testkit.MiniLmHubFolder;
+import dev.modeldock.testkit.RobertaHubFolder;
 import dev.modeldock.testkit.XlmRobertaHubFolder;
 import dev.modeldock.testkit.jvm.ChildJvm;
 import dev.modeldock.validation.ParityCheck;
@@ -79,6 +80,14 @@ class OracleRuntimeCompatibilityTest {
     void theSentencePiecePipelineGivesTheSameVectorsOnOracle23aisRuntime() throws Exception {
         Path xlmRoberta = XlmRobertaHubFolder.create(work.resolve("xlmr-hub"));
         assertSameVectorsOnOracle23aisRuntime("sentencepiece", xlmRoberta, EmbeddingModelConfig.fromTemplate("text",
+                Map.of("max_seq_length", 128, "do_lower_case", false)));
+    }
+
+    /** The RobertaTokenizer op, vocab.json and merges.txt inside, with the ops that truncate between its specials. */
+    @Test
+    void theByteLevelBpePipelineGivesTheSameVectorsOnOracle23aisRuntime() throws Exception {
+        Path roberta = RobertaHubFolder.create(work.resolve("roberta-hub"));
+        assertSameVectorsOnOracle23aisRuntime("bpe", roberta, EmbeddingModelConfig.fromTemplate("text",
                 Map.of("max_seq_length", 128, "do_lower_case", false)));
     }
 

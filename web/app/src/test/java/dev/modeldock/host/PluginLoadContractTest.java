@@ -114,6 +114,7 @@ class PluginLoadContractTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "tokenizer-bert | Tokenizer     | 'bert'",
             "tokenizer-sentencepiece | Tokenizer | 'sentencepiece'",
+            "tokenizer-bpe  | Tokenizer     | 'bpe', 'gpt2'",
             "postprocessors | PostProcessor | 'Dense', 'Normalize', 'Pooling'",
             "export-file    | ExportTarget  | 'file'"})
     void extensionNameTakenByTwoPluginsIsRefusedNamingBoth(String builtIn, String kind, String names)

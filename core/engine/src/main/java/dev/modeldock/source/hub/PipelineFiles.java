@@ -8,15 +8,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * The files of a repository a pipeline is built from: tokenizer and configuration files,
+ * The files of a repository a pipeline is built from: tokenizer and configuration files (byte-level
+ * BPE's {@code vocab.json} and {@code merges.txt} among them),
  * sentence-transformers' module configurations and Dense weights, and one encoder format, the ONNX
  * export ({@code onnx/model.onnx}, else {@code model.onnx}); never the other formats of the same weights.
  */
 public final class PipelineFiles {
     private static final Set<String> TOP_LEVEL = Set.of("config.json", "tokenizer.json", "tokenizer_config.json",
-            "special_tokens_map.json", "vocab.txt", "added_tokens.json", "modules.json",
+            "special_tokens_map.json", "vocab.txt", "vocab.json", "merges.txt", "added_tokens.json", "modules.json",
             "sentence_bert_config.json", "config_sentence_transformers.json");
     /** A sentence-transformers module's configuration ({@code 1_Pooling/config.json}, {@code 2_Dense/config.json}). */
     private static final Pattern MODULE_CONFIG = Pattern.compile("\\d+_[A-Za-z]+/config\\.json");
@@ -61,8 +63,9 @@ public final class PipelineFiles {
         if (ENCODERS.stream().noneMatch(e -> Files.isRegularFile(snapshot.resolve(e)))) {
             missing.add("onnx/model.onnx");
         }
-        if (!Files.isRegularFile(snapshot.resolve("tokenizer.json")) && !Files.isRegularFile(snapshot.resolve("vocab.txt"))) {
-            missing.add("tokenizer.json or vocab.txt");
+        if (Stream.of("tokenizer.json", "vocab.txt", "vocab.json")
+                .noneMatch(file -> Files.isRegularFile(snapshot.resolve(file)))) {
+            missing.add("tokenizer.json, vocab.txt or vocab.json");
         }
         return missing;
     }
