@@ -12,13 +12,14 @@ import java.util.stream.Stream;
 
 /**
  * The files of a repository a pipeline is built from: tokenizer and configuration files (byte-level
- * BPE's {@code vocab.json} and {@code merges.txt} among them),
+ * BPE's {@code vocab.json} and {@code merges.txt}, XLM-RoBERTa's {@code sentencepiece.bpe.model} among them),
  * sentence-transformers' module configurations and Dense weights, and one encoder format, the ONNX
  * export ({@code onnx/model.onnx}, else {@code model.onnx}); never the other formats of the same weights.
  */
 public final class PipelineFiles {
     private static final Set<String> TOP_LEVEL = Set.of("config.json", "tokenizer.json", "tokenizer_config.json",
-            "special_tokens_map.json", "vocab.txt", "vocab.json", "merges.txt", "added_tokens.json", "modules.json",
+            "special_tokens_map.json", "vocab.txt", "vocab.json", "merges.txt", "sentencepiece.bpe.model",
+            "added_tokens.json", "modules.json",
             "sentence_bert_config.json", "config_sentence_transformers.json");
     /** A sentence-transformers module's configuration ({@code 1_Pooling/config.json}, {@code 2_Dense/config.json}). */
     private static final Pattern MODULE_CONFIG = Pattern.compile("\\d+_[A-Za-z]+/config\\.json");
@@ -63,9 +64,9 @@ public final class PipelineFiles {
         if (ENCODERS.stream().noneMatch(e -> Files.isRegularFile(snapshot.resolve(e)))) {
             missing.add("onnx/model.onnx");
         }
-        if (Stream.of("tokenizer.json", "vocab.txt", "vocab.json")
+        if (Stream.of("tokenizer.json", "vocab.txt", "vocab.json", "sentencepiece.bpe.model")
                 .noneMatch(file -> Files.isRegularFile(snapshot.resolve(file)))) {
-            missing.add("tokenizer.json, vocab.txt or vocab.json");
+            missing.add("tokenizer.json, vocab.txt, vocab.json or sentencepiece.bpe.model");
         }
         return missing;
     }
