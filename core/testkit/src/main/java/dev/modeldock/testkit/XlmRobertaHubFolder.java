@@ -27,7 +27,12 @@ public final class XlmRobertaHubFolder {
 
     /** Writes the model under {@code root/modeldock-test/xlm-roberta-shaped}; returns that folder. */
     public static Path create(Path root) {
-        Path folder = root.resolve(HUB_ID);
+        return create(root, HUB_ID);
+    }
+
+    /** Writes the model under {@code root/hubId}, to stand in for a real model of that id; returns that folder. */
+    public static Path create(Path root, String hubId) {
+        Path folder = root.resolve(hubId);
         int vocabulary = XlmRobertaTokenizerFiles.tokenizerJson().path("model").path("vocab").size();
         try {
             Files.createDirectories(folder.resolve("onnx"));

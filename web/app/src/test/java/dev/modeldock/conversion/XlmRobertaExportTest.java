@@ -87,4 +87,30 @@ class XlmRobertaExportTest {
         assertTrue(refused.getMessage().contains("set do_lower_case to false"), refused.getMessage());
         assertTrue(List.of(refused.getMessage().split(" ")).contains("SentencePiece"), refused.getMessage());
     }
+
+    @Test
+    void theCatalogsMultilingualE5ConvertsWithItsPreconfiguredPropertiesThroughTheSentencePiecePlugin()
+            throws Exception {
+        String e5 = "intfloat/multilingual-e5-small";
+        Path cache = work.resolve("catalog-cache");
+        XlmRobertaHubFolder.create(cache, e5);
+        Path out = work.resolve("catalog-out");
+        new EmbeddingModel(e5, null, Settings.fromMap(Map.of("cache_dir", cache.toString())), Plugins.builtIn())
+                .exportToFile("me5", out, (stage, fraction) -> { });
+        JsonNode catalogMetadata = Json.MAPPER.readTree(out.resolve("me5.json").toFile());
+        assertEquals("sentencepiece", catalogMetadata.path("tokenizer").asText());
+        assertEquals(512, catalogMetadata.path("maxSequenceLength").asInt());
+        assertTrue(catalogMetadata.path("normalization").asBoolean(), catalogMetadata.toString());
+        List<String> languages = new java.util.ArrayList<>();
+        catalogMetadata.path("languages").forEach(language -> languages.add(language.asText()));
+        assertTrue(languages.containsAll(List.of("ko", "ja", "hi", "th", "ru", "el", "zhs")), languages.toString());
+        try (PipelineSession session = PipelineSession.open(out.resolve("me5.onnx"), 1)) {
+            float[] vector = session.embed("query: how much protein should a female eat");
+            double norm = 0;
+            for (float value : vector) {
+                norm += value * value;
+            }
+            assertEquals(1.0, Math.sqrt(norm), 1e-5, "the catalog's Normalize step");
+        }
+    }
 }
