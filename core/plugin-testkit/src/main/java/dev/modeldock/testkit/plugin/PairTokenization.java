@@ -35,11 +35,14 @@ import java.util.Map;
  * }</pre>
  */
 public final class PairTokenization implements AutoCloseable {
+    private final Path file;
     private final OrtSession session;
     private final HuggingFaceTokenizer reference;
     private final HuggingFaceTokenizer counter;
 
-    private PairTokenization(OrtSession session, HuggingFaceTokenizer reference, HuggingFaceTokenizer counter) {
+    private PairTokenization(Path file, OrtSession session, HuggingFaceTokenizer reference,
+            HuggingFaceTokenizer counter) {
+        this.file = file;
         this.session = session;
         this.reference = reference;
         this.counter = counter;
@@ -65,7 +68,7 @@ public final class PairTokenization implements AutoCloseable {
             HuggingFaceTokenizer counter = HuggingFaceTokenizer.builder()
                     .optTokenizerPath(folder.resolve("tokenizer.json")).optTruncation(false).optPadding(false)
                     .optAddSpecialTokens(false).build();
-            return new PairTokenization(OnnxFixtures.open(file), reference, counter);
+            return new PairTokenization(file, OnnxFixtures.open(file), reference, counter);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (OrtException e) {
@@ -97,6 +100,11 @@ public final class PairTokenization implements AutoCloseable {
             return "ids " + Arrays.toString(ids) + ", mask " + Arrays.toString(mask) + ", types "
                     + Arrays.toString(types);
         }
+    }
+
+    /** The graph's file, to run it elsewhere (another runtime); deleted when the JVM exits. */
+    public Path graphFile() {
+        return file;
     }
 
     /** What the tokenizer's nodes make of the pair. */
