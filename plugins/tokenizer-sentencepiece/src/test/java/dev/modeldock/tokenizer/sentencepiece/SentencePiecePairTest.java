@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.modeldock.graph.ProtoGraphBuilder;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
 import dev.modeldock.plugin.TokenizerOptions;
@@ -106,6 +107,35 @@ class SentencePiecePairTest {
             assertSame(pairs, "", "");
             assertSame(pairs, "   ", "hello");
         }
+    }
+
+    /** Both texts go through one op as a batch; a text's trailing-space piece is looked for in its own pieces only. */
+    @Test
+    void aTrailingSpaceBelongsToItsOwnTextOnly() {
+        try (PairTokenization pairs = pairs(32)) {
+            assertSame(pairs, "hello ", "");
+            assertSame(pairs, "", "hello ");
+            assertSame(pairs, "hello ", "world");
+            assertSame(pairs, "hello", "world ");
+            assertSame(pairs, " ", " ");
+        }
+    }
+
+    @Test
+    void aPairGraphHoldsTheModelFileAsOftenAsASingleTextGraph() {
+        Path folder = XlmRobertaTokenizerFiles.write(dir);
+        TokenizerOptions options = new TokenizerOptions(false, 32);
+        ProtoGraphBuilder single = new ProtoGraphBuilder("single", 17);
+        new SentencePieceTokenizer().append(single, "text", new ModelFolder("m", folder), options);
+        ProtoGraphBuilder pair = new ProtoGraphBuilder("pair", 17);
+        new SentencePieceTokenizer().appendPair(pair, "first", "second", new ModelFolder("m", folder), options);
+        assertEquals(2, tokenizerOps(single), "the op, and the one keeping whitespace for the trailing space");
+        assertEquals(tokenizerOps(single), tokenizerOps(pair));
+    }
+
+    private static long tokenizerOps(ProtoGraphBuilder graph) {
+        return graph.build().getNodeList().stream().filter(node -> node.getOpType().equals("SentencepieceTokenizer"))
+                .count();
     }
 
     @Test
