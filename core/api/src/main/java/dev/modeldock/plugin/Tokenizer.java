@@ -47,4 +47,34 @@ public interface Tokenizer extends ExtensionPoint {
     default Map<String, String> knownLimits(ModelFolder model, TokenizerOptions options) {
         return Map.of();
     }
+
+    /**
+     * Appends the nodes that tokenize a text pair as one sequence, as a cross-encoder (a reranker)
+     * reads a query and a passage: the model's own pair template, such as BERT's
+     * {@code [CLS] first [SEP] second [SEP]}, exactly as Hugging Face's tokenizer encodes
+     * {@code (first, second)} with special tokens added. When the two texts do not fit, the nodes
+     * truncate the pieces of each text from the right to {@link TokenizerOptions#maxSequenceLength()}
+     * minus the special tokens, by Hugging Face's longest-first rule ({@link LongestFirst} emits it).
+     *
+     * <p>The default refuses: a tokenizer family that does not override this method cannot tokenize
+     * text pairs, and a reranker on it is refused with a message naming the tokenizer.
+     *
+     * @param graph   the graph being built
+     * @param first   the name of the string tensor of shape [1] holding the first text (the query)
+     * @param second  the name of the string tensor of shape [1] holding the second text (the passage)
+     * @param model   the model's files
+     * @param options settings from the configuration that override the tokenizer files
+     * @return the int64 tensors of shape [1, tokens] the encoder takes: ids, a mask of ones, and the
+     *         segment ids the model's pair template gives
+     * @throws ModelDockException when this tokenizer cannot tokenize pairs, when the tokenizer files are
+     *                            missing or malformed, or when {@code maxSequenceLength} leaves no room
+     *                            for a piece of each text
+     * @since 0.3.0
+     */
+    default TokenIds appendPair(GraphBuilder graph, String first, String second, ModelFolder model,
+            TokenizerOptions options) {
+        throw new ModelDockException("the " + name() + " tokenizer (" + getClass().getName() + ") cannot tokenize"
+                + " text pairs, so model '" + model.id() + "' cannot be exported as a reranker with it; export it"
+                + " as an embedding model, or use a tokenizer plugin that supports text pairs");
+    }
 }

@@ -5,7 +5,9 @@
  * extension take part, each a pf4j {@link org.pf4j.ExtensionPoint}:
  * <ul>
  *   <li>{@link dev.modeldock.plugin.Tokenizer} recognises a model's tokenizer files and emits the nodes
- *       that turn the input string into token ids;</li>
+ *       that turn the input string, or a pair of strings for a cross-encoder, into token ids
+ *       ({@link dev.modeldock.plugin.LongestFirst} cuts a pair to the sequence length as Hugging Face
+ *       does);</li>
  *   <li>{@link dev.modeldock.plugin.PostProcessor} appends nodes after the encoder (pooling,
  *       normalisation, dense layers) and evaluates the same step in plain Java, the reference the
  *       pipeline is checked against;</li>

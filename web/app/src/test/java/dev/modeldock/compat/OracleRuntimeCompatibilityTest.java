@@ -7,13 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.config.Settings;
 import dev.modeldock.conversion.EmbeddingModel;
+import dev.modeldock.plugin.Tokenizer;
+import dev.modeldock.plugin.TokenizerOptions;
 import dev.modeldock.runtime.PipelineSession;
 import dev.modeldock.testkit.MiniLmHubFolder;
 import dev.modeldock.testkit.RobertaHubFolder;
 import dev.modeldock.testkit.XlmRobertaHubFolder;
 import dev.modeldock.testkit.jvm.ChildJvm;
-import dev.modeldock.validation.ParityCheck;
+import dev.modeldock.testkit.plugin.PairTokenization;
 import dev.modeldock.testkit.plugin.Plugins;
+import dev.modeldock.validation.ParityCheck;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every kind of pipeline ModelDock exports loads in Oracle 23ai's embedded runtime, ONNX Runtime
@@ -89,6 +93,43 @@ class OracleRuntimeCompatibilityTest {
         Path roberta = RobertaHubFolder.create(work.resolve("roberta-hub"));
         assertSameVectorsOnOracle23aisRuntime("bpe", roberta, EmbeddingModelConfig.fromTemplate("text",
                 Map.of("max_seq_length", 128, "do_lower_case", false)));
+    }
+
+    /**
+     * A tokenizer's text-pair nodes (the tokenizer op per text, longest-first truncation with Min, Max,
+     * Greater, Where and Slice on int64, the specials concatenated) give the same ids, mask and token
+     * types on Oracle 23ai's runtime: the tokenizer half of a reranker.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"bert", "sentencepiece"})
+    void theTextPairTokenizerGivesTheSameTokensOnOracle23aisRuntime(String family) throws Exception {
+        boolean bert = family.equals("bert");
+        Path folder = bert ? hubFolder : XlmRobertaHubFolder.create(work.resolve("xlmr-pairs"));
+        Tokenizer tokenizer = Plugins.builtIn().tokenizers().stream().filter(t -> t.name().equals(family))
+                .findFirst().orElseThrow();
+        List<String> pairs = List.of(
+                "what is a vector database?", "A vector database stores embeddings beside the rows.",
+                "word ".repeat(40).trim(), "text ".repeat(30).trim(),
+                "hello world hello world", "",
+                "the quick brown fox ", "the quick brown fox ".repeat(8),
+                "Καλημέρα κόσμε", "crème brûlée");
+        try (PairTokenization graph = PairTokenization.of(tokenizer, folder, new TokenizerOptions(bert, 24))) {
+            List<String> args = new ArrayList<>(List.of(graph.graphFile().toString()));
+            args.addAll(pairs);
+            List<String> lines;
+            try (ChildJvm probe = ChildJvm.java(OracleRuntimePairProbe.class.getName(), args.toArray(String[]::new))
+                    .classPath(oracleRuntimeClassPath()).logs(work.resolve("logs"), family + "-pairs").start()) {
+                assertEquals(0, probe.waitFor(Duration.ofMinutes(2)), probe.report());
+                lines = probe.output().lines().toList();
+            }
+            assertEquals("version 1.15.1", lines.get(0), "the child ran Oracle 23ai's runtime");
+            assertEquals(pairs.size() / 2 + 1, lines.size(), String.join("\n", lines));
+            for (int i = 0; i < pairs.size(); i += 2) {
+                PairTokenization.Encoded current = graph.graph(pairs.get(i), pairs.get(i + 1));
+                assertEquals(OracleRuntimePairProbe.line(current.ids(), current.mask(), current.types()),
+                        lines.get(i / 2 + 1), family + ": (" + pairs.get(i) + ", " + pairs.get(i + 1) + ")");
+            }
+        }
     }
 
     private static void assertSameVectorsOnOracle23aisRuntime(String name, Path folder, EmbeddingModelConfig config)

@@ -17,7 +17,8 @@ import java.util.Map;
  * An XLM-RoBERTa-family model's tokenizer files, small: {@code sentencepiece.bpe.model} (a Unigram
  * model written by {@link SentencePieceModelWriter}) and the tokenizer.json Hugging Face's converter
  * makes of it: fairseq's {@code <s> <pad> </s> <unk>} as ids 0-3, the model's pieces from id 4 on,
- * {@code <mask>} last, a Metaspace pre-tokenizer, and the post-processor {@code <s> $A </s>}. The
+ * {@code <mask>} last, a Metaspace pre-tokenizer, and the post-processor {@code <s> $A </s>} (pairs
+ * {@code <s> $A </s> </s> $B </s>}, every token type 0). The
  * model has no character map, so the tokenizer.json has no Precompiled normalizer, only the
  * collapsing of repeated spaces that the model's {@code remove_extra_whitespaces} does too: the form
  * the hub's XLM-RoBERTa files have, which reads a trailing space as a last U+2581 piece. Hugging
@@ -124,13 +125,11 @@ public final class XlmRobertaTokenizerFiles {
                 .put("special", true);
     }
 
+    /** Every part with token type 0, the pair's second text too, as Hugging Face's XLM-RoBERTa converter writes it. */
     private static void template(ArrayNode template, List<String> parts) {
-        boolean second = false;
         for (String part : parts) {
             boolean sequence = part.length() == 1;
-            second |= part.equals("B");
-            template.addObject().putObject(sequence ? "Sequence" : "SpecialToken").put("id", part)
-                    .put("type_id", second ? 1 : 0);
+            template.addObject().putObject(sequence ? "Sequence" : "SpecialToken").put("id", part).put("type_id", 0);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.modeldock.tokenizer.bert;
 
 import dev.modeldock.plugin.GraphBuilder;
+import dev.modeldock.plugin.LongestFirst;
+import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
 import dev.modeldock.plugin.TokenIds;
 import dev.modeldock.plugin.Tokenizer;
@@ -15,6 +17,8 @@ import org.pf4j.Extension;
  */
 @Extension
 public final class WordPieceTokenizer implements Tokenizer {
+    /** [CLS], the [SEP] after the first text and the [SEP] after the second. */
+    private static final int PAIR_SPECIALS = 3;
 
     @Override
     public String name() {
@@ -28,35 +32,44 @@ public final class WordPieceTokenizer implements Tokenizer {
 
     @Override
     public TokenIds append(GraphBuilder graph, String text, ModelFolder model, TokenizerOptions options) {
-        WordPieceFiles files = WordPieceFiles.read(model);
-        boolean lowercase = options.doLowerCase();
-        boolean stripAccents = stripsAccents(files, options);
-        // Letters the op would read accented or uppercase where Hugging Face reads them plain and lower.
-        Map<String, Integer> aliases = UnicodeAliases.of(files.vocabulary(), files.suffixIndicator(), stripAccents,
-                lowercase);
-        // Each value's Java type is the attribute type the op reads (see GraphBuilder): String for
-        // STRING, long for INT, flags included. The op takes an attribute of another type for a missing
-        // one and silently uses its default.
-        List<String> ids = graph.node(GraphBuilder.CONTRIB_DOMAIN, "BertTokenizer", List.of(text), 3, Map.ofEntries(
-                Map.entry("vocab_file", vocabularyText(files.vocabulary(), aliases)),
-                Map.entry("do_lower_case", flag(lowercase)),
-                Map.entry("do_basic_tokenize", flag(true)),
-                Map.entry("strip_accents", flag(stripAccents)),
-                Map.entry("tokenize_chinese_chars", flag(files.tokenizeChineseChars())),
-                Map.entry("unk_token", files.unknownToken()),
-                Map.entry("cls_token", files.clsToken()),
-                Map.entry("sep_token", files.sepToken()),
-                Map.entry("pad_token", files.padToken()),
-                Map.entry("mask_token", files.maskToken()),
-                Map.entry("suffix_indicator", files.suffixIndicator()),
-                // Truncating on the op keeps [CLS] and [SEP]; the op reserves two places for them.
-                Map.entry("max_length", (long) options.maxSequenceLength())));
+        BertTokenizerOp op = BertTokenizerOp.of(model, options);
+        // Truncating on the op keeps [CLS] and [SEP]; the op reserves two places for them.
+        List<String> ids = op.tokenize(graph, text, options.maxSequenceLength());
         // The op returns 1-D tensors (ids, type ids, mask); encoders take [batch, tokens].
         String batchAxis = graph.constant("batch_axis", new long[] {0}, 1);
         return new TokenIds(
-                graph.node("Unsqueeze", realIds(graph, ids.get(0), files.vocabulary(), aliases), batchAxis),
+                graph.node("Unsqueeze", op.realIds(graph, ids.get(0)), batchAxis),
                 graph.node("Unsqueeze", ids.get(2), batchAxis),
                 graph.node("Unsqueeze", ids.get(1), batchAxis));
+    }
+
+    /**
+     * {@code [CLS] first [SEP] second [SEP]}, token types 0 through the first [SEP] and 1 after it. The
+     * op given a pair ignores {@code max_length}, so each text is tokenized alone and untruncated, its
+     * [CLS] and [SEP] dropped, and the two cut by Hugging Face's longest-first rule.
+     */
+    @Override
+    public TokenIds appendPair(GraphBuilder graph, String first, String second, ModelFolder model,
+            TokenizerOptions options) {
+        int budget = options.maxSequenceLength() - PAIR_SPECIALS;
+        if (budget < 2) {
+            throw new ModelDockException("max_seq_length " + options.maxSequenceLength() + " leaves no room for a"
+                    + " token of each text between [CLS], [SEP] and [SEP]: set it to " + (PAIR_SPECIALS + 2)
+                    + " or more");
+        }
+        BertTokenizerOp op = BertTokenizerOp.of(model, options);
+        LongestFirst.Kept kept = LongestFirst.truncate(graph, pieces(graph, op, first), pieces(graph, op, second),
+                budget);
+        String sep = graph.constant("sep", new long[] {op.sepId()}, 1);
+        String firstSegment = concat(graph, graph.constant("cls", new long[] {op.clsId()}, 1), kept.first(), sep);
+        String secondSegment = concat(graph, kept.second(), sep);
+        String ids = concat(graph, firstSegment, secondSegment);
+        String typeIds = concat(graph, filled(graph, 0, firstSegment), filled(graph, 1, secondSegment));
+        String batchAxis = graph.constant("batch_axis", new long[] {0}, 1);
+        return new TokenIds(
+                graph.node("Unsqueeze", op.realIds(graph, ids), batchAxis),
+                graph.node("Unsqueeze", filled(graph, 1, ids), batchAxis),
+                graph.node("Unsqueeze", typeIds, batchAxis));
     }
 
     /**
@@ -66,39 +79,23 @@ public final class WordPieceTokenizer implements Tokenizer {
      */
     @Override
     public Map<String, String> knownLimits(ModelFolder model, TokenizerOptions options) {
-        return stripsAccents(WordPieceFiles.read(model), options) ? KnownLimits.byWritingSystem() : Map.of();
+        return BertTokenizerOp.stripsAccents(WordPieceFiles.read(model), options.doLowerCase())
+                ? KnownLimits.byWritingSystem() : Map.of();
     }
 
-    /** The op strips no accents unless told; tokenizer files say null to mean "when lowercasing". */
-    private static boolean stripsAccents(WordPieceFiles files, TokenizerOptions options) {
-        return files.stripAccents() == null ? options.doLowerCase() : files.stripAccents();
+    /** One text's pieces, all of them, without [CLS] and [SEP] (alias ids still unmapped). */
+    private static String pieces(GraphBuilder graph, BertTokenizerOp op, String text) {
+        String ids = op.tokenize(graph, text, BertTokenizerOp.NO_TRUNCATION).get(0);
+        return graph.node("Slice", ids, graph.constant("after_cls", new long[] {1}, 1),
+                graph.constant("before_sep", new long[] {-1}, 1), graph.constant("axis", new long[] {0}, 1));
     }
 
-    /** The model's vocabulary, then one line per alias: the op gives an alias the id after the last. */
-    private static String vocabularyText(Vocabulary vocabulary, Map<String, Integer> aliases) {
-        return aliases.isEmpty() ? vocabulary.asText()
-                : vocabulary.asText() + "\n" + String.join("\n", aliases.keySet());
+    private static String concat(GraphBuilder graph, String... parts) {
+        return graph.node("Concat", List.of(parts), Map.of("axis", 0L));
     }
 
-    /** Maps alias ids back to the ids of the tokens they stand for; the model's own ids map to themselves. */
-    private static String realIds(GraphBuilder graph, String opIds, Vocabulary vocabulary,
-            Map<String, Integer> aliases) {
-        if (aliases.isEmpty()) {
-            return opIds;
-        }
-        long[] table = new long[vocabulary.size() + aliases.size()];
-        for (int id = 0; id < vocabulary.size(); id++) {
-            table[id] = id;
-        }
-        int next = vocabulary.size();
-        for (int target : aliases.values()) {
-            table[next++] = target;
-        }
-        return graph.node("Gather", graph.constant("vocabulary_ids", table, table.length), opIds);
-    }
-
-    /** A flag as the op reads it: an INT attribute, 1 or 0. */
-    private static long flag(boolean on) {
-        return on ? 1L : 0L;
+    /** A 1-D int64 tensor as long as {@code like}, every element {@code value}. */
+    private static String filled(GraphBuilder graph, long value, String like) {
+        return graph.node("Expand", graph.constant("fill", new long[] {value}, 1), graph.node("Shape", like));
     }
 }
