@@ -14,22 +14,37 @@ import java.util.Random;
  * tanh(tokens[id] + types[type]) · w} from seeded random tables. The score depends on every token of
  * both texts and on which text each token belongs to; it means nothing, so a test may compare it with
  * the reference, never expect it to rank passages.
+ *
+ * <p>Without token types ({@link #withoutTokenTypes}) it is shaped like an XLM-RoBERTa cross-encoder
+ * (BAAI/bge-reranker-base: inputs {@code input_ids} and {@code attention_mask}, one token type).
  */
 public final class PairScoringEncoder {
     private PairScoringEncoder() {
     }
 
+    /** The BERT shape, with {@code token_type_ids}. */
     public static GraphProto graph(String name, long seed, int vocabulary, int hidden) {
+        return graph(name, seed, vocabulary, hidden, true);
+    }
+
+    /** The XLM-RoBERTa shape: {@code input_ids} and {@code attention_mask} only. */
+    public static GraphProto withoutTokenTypes(String name, long seed, int vocabulary, int hidden) {
+        return graph(name, seed, vocabulary, hidden, false);
+    }
+
+    private static GraphProto graph(String name, long seed, int vocabulary, int hidden, boolean tokenTypes) {
         OnnxGraph graph = new OnnxGraph(name)
                 .input(OnnxGraph.tensor("input_ids", DataType.INT64, "batch", "sequence"))
-                .input(OnnxGraph.tensor("attention_mask", DataType.INT64, "batch", "sequence"))
-                .input(OnnxGraph.tensor("token_type_ids", DataType.INT64, "batch", "sequence"));
+                .input(OnnxGraph.tensor("attention_mask", DataType.INT64, "batch", "sequence"));
         Random random = new Random(seed);
         String tokens = graph.node("Gather", graph.constant("token_table", table(random, vocabulary * hidden),
                 vocabulary, hidden), "input_ids");
-        String types = graph.node("Gather", graph.constant("type_table", table(random, 2 * hidden), 2, hidden),
-                "token_type_ids");
-        String state = graph.node("Tanh", graph.node("Add", tokens, types));
+        if (tokenTypes) {
+            graph.input(OnnxGraph.tensor("token_type_ids", DataType.INT64, "batch", "sequence"));
+            tokens = graph.node("Add", tokens, graph.node("Gather", graph.constant("type_table",
+                    table(random, 2 * hidden), 2, hidden), "token_type_ids"));
+        }
+        String state = graph.node("Tanh", tokens);
         String mask = graph.node("Cast", List.of("attention_mask"), Map.of("to", DataType.FLOAT_VALUE));
         String masked = graph.node("Mul", state, graph.node("Unsqueeze", mask,
                 graph.constant("last_axis", new long[] {-1}, 1)));
