@@ -99,15 +99,19 @@ class OracleRuntimeCompatibilityTest {
     }
 
     /**
-     * A reranker (function regression): two string inputs, the BERT pair nodes and a cross-encoder's
+     * A reranker (function regression): two string inputs, the family's pair nodes and a cross-encoder's
      * logits give the same scores, bit for bit, on Oracle 23ai's runtime.
      */
-    @Test
-    void theRerankerPipelineGivesTheSameScoresOnOracle23aisRuntime() throws Exception {
-        Path crossEncoder = CrossEncoderHubFolder.create(work.resolve("cross-hub"));
-        Path out = work.resolve("reranker");
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"bert", "sentencepiece"})
+    void theRerankerPipelineGivesTheSameScoresOnOracle23aisRuntime(String family) throws Exception {
+        boolean bert = family.equals("bert");
+        Path crossEncoder = bert ? CrossEncoderHubFolder.create(work.resolve("cross-hub"))
+                : CrossEncoderHubFolder.createXlmRoberta(work.resolve("cross-hub"));
+        Path out = work.resolve("reranker-" + family);
         new EmbeddingModel(ModelSource.resolve(crossEncoder.toString(), Settings.defaults()),
-                EmbeddingModelConfig.fromTemplate("text", Map.of("max_seq_length", 64, "post_processors", List.of())),
+                EmbeddingModelConfig.fromTemplate("text", Map.of("max_seq_length", 64, "post_processors", List.of(),
+                        "do_lower_case", bert)),
                 Plugins.builtIn(), false, PipelineFunction.REGRESSION).exportToFile("reranker", out, (s, f) -> { });
         Path pipeline = out.resolve("reranker.onnx");
         List<String> pairs = List.of(
@@ -119,7 +123,7 @@ class OracleRuntimeCompatibilityTest {
         args.addAll(pairs);
         List<String> lines;
         try (ChildJvm probe = ChildJvm.java(OracleRuntimeProbe.class.getName(), args.toArray(String[]::new))
-                .classPath(oracleRuntimeClassPath()).logs(work.resolve("logs"), "reranker").start()) {
+                .classPath(oracleRuntimeClassPath()).logs(work.resolve("logs"), "reranker-" + family).start()) {
             assertEquals(0, probe.waitFor(Duration.ofMinutes(2)), probe.report());
             lines = probe.output().lines().toList();
         }
