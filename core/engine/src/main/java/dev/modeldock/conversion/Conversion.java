@@ -8,15 +8,16 @@ import dev.modeldock.config.Json;
 import dev.modeldock.graph.PipelineAssembler;
 import dev.modeldock.host.Extensions;
 import dev.modeldock.metadata.CheckContext;
-import dev.modeldock.metadata.EmbeddingMetadata;
 import dev.modeldock.metadata.LanguageRules;
 import dev.modeldock.metadata.MetadataChecker;
 import dev.modeldock.metadata.MetadataJson;
 import dev.modeldock.metadata.MetadataProblem;
 import dev.modeldock.metadata.OnnxMetadata;
+import dev.modeldock.metadata.PipelineMetadata;
 import dev.modeldock.metadata.SizeAdvice;
 import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.OnnxModels;
+import dev.modeldock.plan.PipelineFunction;
 import dev.modeldock.plan.PipelinePlan;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
@@ -29,6 +30,7 @@ import dev.modeldock.source.ModelSource;
 import dev.modeldock.transform.WeightFormat;
 import dev.modeldock.validation.ParityCheck;
 import dev.modeldock.validation.ParityReport;
+import dev.modeldock.validation.ProbePairs;
 import dev.modeldock.validation.ProbeText;
 import dev.modeldock.validation.ProbeTexts;
 import dev.modeldock.validation.QualityCheck;
@@ -93,6 +95,16 @@ public final class Conversion {
      */
     public static Artifact run(ModelSource source, EmbeddingModelConfig config, Extensions extensions,
             Path stagingParent, boolean ignoreQualityGate, Progress progress) throws IOException {
+        return run(source, config, PipelineFunction.EMBEDDING, extensions, stagingParent, ignoreQualityGate, progress);
+    }
+
+    /**
+     * The same for the given function: an embedding pipeline, or a reranker (function regression)
+     * scoring text pairs, checked against the reference on {@link ProbePairs}.
+     */
+    public static Artifact run(ModelSource source, EmbeddingModelConfig config, PipelineFunction function,
+            Extensions extensions, Path stagingParent, boolean ignoreQualityGate, Progress progress)
+            throws IOException {
         refuseUnknownLanguages(config);
         WeightFormat format = WeightFormat.of(config);
         // A folder of this run's own, so that the digests are of what this run read.
@@ -102,10 +114,14 @@ public final class Conversion {
         HubModel model = HubModel.open(folder);
         // Checked before ONNX Runtime sees the encoder (the reference embedder, the parity check).
         EncoderGraph encoder = EncoderGraph.of(OnnxModels.readChecked(model.encoderFile()));
-        PipelinePlan plan = PipelinePlan.create(model, encoder, config, extensions);
+        PipelinePlan plan = PipelinePlan.create(model, encoder, config, function, extensions);
+        if (format != WeightFormat.FLOAT32 && function != PipelineFunction.EMBEDDING) {
+            throw new ModelDockException("quantize_model and use_float16 are checked against retrieval on embeddings,"
+                    + " which a " + function.jsonName() + " pipeline has none of; convert it with float32 weights");
+        }
         LOG.debug("plan: tokenizer {}, encoder inputs {}, max_seq_length {}, post-processors {}, {} values out,"
                 + " {} weights", plan.tokenizer().name(), plan.encoder().inputs(), plan.maxSeqLength(),
-                plan.steps().stream().map(step -> step.processor().name()).toList(), plan.embeddingWidth(),
+                plan.steps().stream().map(step -> step.processor().name()).toList(), plan.outputWidth(),
                 format.jsonName());
 
         progress.report("assembling the pipeline graph", 0.25);
@@ -139,13 +155,15 @@ public final class Conversion {
 
             progress.report("checking the pipeline against the reference", 0.5);
             List<ProbeText> probes = ProbeTexts.builtIn();
-            ParityReport parity = ParityCheck.run(plan, float32, tokenizer, probes);
+            ParityReport parity = function.takesPairs()
+                    ? ParityCheck.runPairs(plan, float32, tokenizer, ProbePairs.builtIn())
+                    : ParityCheck.run(plan, float32, tokenizer, probes);
             Files.delete(tokenizer); // the staging folder keeps the artifact alone
             parity.describe().forEach(line -> LOG.debug("parity: {}", line));
             if (!parity.passed()) {
-                throw new ModelDockException("the pipeline does not reproduce the reference embeddings on ASCII text"
-                        + " (min cosine below " + ParityReport.MIN_ASCII_COSINE + "): " + String.join("; ",
-                        parity.describe()));
+                throw new ModelDockException("the pipeline does not reproduce the reference " + (function.takesPairs()
+                        ? "scores" : "embeddings") + " on ASCII text (" + parity.criterion() + "): "
+                        + String.join("; ", parity.describe()));
             }
             QualityReport quality = null;
             if (format != WeightFormat.FLOAT32) {
@@ -156,7 +174,7 @@ public final class Conversion {
             LOG.debug("pipeline written to {} ({} bytes, SHA-256 {})", file, size, sha256);
             Provenance provenance = Provenance.converted(folder.id(), source.revision(), folder.inputs(),
                     config.toMap(), plugins, parity, quality, source.checksumMismatches());
-            OnnxMetadata metadata = EmbeddingMetadata.of(plan, sha256, provenance);
+            OnnxMetadata metadata = PipelineMetadata.of(plan, sha256, provenance);
             List<MetadataProblem> problems = MetadataChecker.check(signature, metadata,
                     new CheckContext(null, size, 26));
             if (problems.stream().anyMatch(MetadataProblem::isError)) {
@@ -166,7 +184,7 @@ public final class Conversion {
             refuseChangedInputs(folder, provenance.sourceFiles());
             progress.report("pipeline checked", 0.9);
             return new Artifact(staging, file, sha256, size, MetadataJson.write(metadata), provenance,
-                    OptionalInt.of(plan.embeddingWidth()));
+                    function == PipelineFunction.EMBEDDING ? OptionalInt.of(plan.outputWidth()) : OptionalInt.empty());
         } catch (IOException | RuntimeException e) {
             Artifact.deleteStaging(staging);
             throw e;

@@ -5,6 +5,7 @@ import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.config.Settings;
 import dev.modeldock.host.Extensions;
 import dev.modeldock.plan.ConfigurationCheck;
+import dev.modeldock.plan.PipelineFunction;
 import dev.modeldock.plugin.ExportReceipt;
 import dev.modeldock.plugin.ExportTarget;
 import dev.modeldock.plugin.ModelDockException;
@@ -28,6 +29,8 @@ public final class EmbeddingModel {
     private final Extensions extensions;
     /** Settings' ignore_quality_gate: keep an int8 or float16 pipeline below its gate. */
     private final boolean ignoreQualityGate;
+    /** What the pipeline computes: an embedding, or a reranker's score (OML4Py's ONNXPipeline function). */
+    private final PipelineFunction function;
 
     /**
      * OML4Py's {@code EmbeddingModel(model_name, configuration, settings)}, with the installed plugins:
@@ -69,13 +72,28 @@ public final class EmbeddingModel {
      */
     public EmbeddingModel(ModelSource source, EmbeddingModelConfig configuration, Extensions extensions,
             boolean ignoreQualityGate) {
+        this(source, configuration, extensions, ignoreQualityGate, PipelineFunction.EMBEDDING);
+    }
+
+    /**
+     * The same for the given function, OML4Py's {@code ONNXPipeline(..., function=...)}: an embedding
+     * pipeline, or a reranker (regression) built from a cross-encoder, scoring text pairs.
+     */
+    public EmbeddingModel(ModelSource source, EmbeddingModelConfig configuration, Extensions extensions,
+            boolean ignoreQualityGate, PipelineFunction function) {
         this.source = source;
+        this.function = function;
         this.config = configuration != null ? configuration
                 : EmbeddingModelConfig.preconfigured(source.hubId()).orElseThrow(() -> new ModelDockException(
                         "'" + source.folder().id() + "' is not a preconfigured model, so it needs a configuration"
                                 + " (e.g. the 'text' template with max_seq_length)"));
         this.extensions = extensions;
         this.ignoreQualityGate = ignoreQualityGate;
+    }
+
+    /** What the pipeline computes. */
+    public PipelineFunction function() {
+        return function;
     }
 
     public EmbeddingModelConfig configuration() {
@@ -124,10 +142,10 @@ public final class EmbeddingModel {
      */
     public Artifact convert(Path stagingParent, Progress progress) throws IOException {
         if (extensions != null) {
-            return Conversion.run(source, config, extensions, stagingParent, ignoreQualityGate, progress);
+            return Conversion.run(source, config, function, extensions, stagingParent, ignoreQualityGate, progress);
         }
         try (Extensions installed = Extensions.load(Extensions.defaultFolder())) {
-            return Conversion.run(source, config, installed, stagingParent, ignoreQualityGate, progress);
+            return Conversion.run(source, config, function, installed, stagingParent, ignoreQualityGate, progress);
         }
     }
 
@@ -167,7 +185,7 @@ public final class EmbeddingModel {
             Map<String, String> targetSettings, Progress progress) throws IOException {
         ExportTarget target = extensions.exportTarget(targetName);
         target.check(exportName, targetSettings); // a bad name fails now, not after the conversion
-        try (Artifact artifact = Conversion.run(source, config, extensions, null, ignoreQualityGate, progress)) {
+        try (Artifact artifact = Conversion.run(source, config, function, extensions, null, ignoreQualityGate, progress)) {
             return artifact.exportTo(target, exportName, targetSettings, progress);
         }
     }

@@ -12,19 +12,28 @@ import dev.modeldock.plugin.Activation;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.TokenIds;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /**
- * Builds the pipeline graph from a plan: string {@code input} [1] → tokenizer → encoder →
- * post-processors → float32 {@code embedding} [batch, width].
+ * Builds the pipeline graph from a plan. An embedding: string {@code input} [1] → tokenizer → encoder →
+ * post-processors → float32 {@code embedding} [batch, width]. A reranker (function regression): strings
+ * {@code first_input} and {@code second_input} [1] → the tokenizer's pair nodes → encoder → its float32
+ * {@code logits} [batch, 1] as they are.
  */
 public final class PipelineAssembler {
     /** The pipeline's one input: the text, a string tensor of shape [1]. */
     public static final String INPUT = "input";
     /** The pipeline's one output: the embedding, float32 of shape [batch, width]. */
     public static final String OUTPUT = "embedding";
+    /** A reranker's first text (the query), a string tensor of shape [1]. */
+    public static final String FIRST_INPUT = "first_input";
+    /** A reranker's second text (the passage), a string tensor of shape [1]. */
+    public static final String SECOND_INPUT = "second_input";
+    /** A reranker's output: one score per pair, float32 of shape [batch, 1]. */
+    public static final String LOGITS = "logits";
     /** The token ids output of the tokenizer-only model used by validation. */
     public static final String TOKEN_IDS = "input_ids";
 
@@ -38,21 +47,22 @@ public final class PipelineAssembler {
 
     /** The whole pipeline, with {@code metadata} recorded in the model's metadata_props, by key. */
     public static ModelProto assemble(PipelinePlan plan, Map<String, String> metadata) {
-        ProtoGraphBuilder graph = new ProtoGraphBuilder("modeldock_embedding_pipeline", plan.opset());
-        graph.addInput(TensorTypes.tensor(INPUT, DataType.STRING, 1));
-        TokenIds ids = plan.tokenizer().append(graph, INPUT, plan.model().folder(), plan.tokenizerOptions());
+        ProtoGraphBuilder graph = new ProtoGraphBuilder("modeldock_" + plan.function().jsonName() + "_pipeline",
+                plan.opset());
+        TokenIds ids = tokenize(graph, plan);
         Map<String, String> bindings = new LinkedHashMap<>();
         bindings.put("input_ids", ids.inputIds());
         bindings.put("attention_mask", ids.attentionMask());
         bindings.put("token_type_ids", ids.tokenTypeIds());
         bindings.keySet().retainAll(plan.encoder().inputs());
         UnaryOperator<String> renamed = graph.merge(plan.encoder().model().getGraph(), ENCODER_PREFIX, bindings);
-        Activation flowing = new Activation(renamed.apply(plan.encoder().tokenEmbeddings()), plan.encoderWidth(), true);
+        Activation flowing = new Activation(renamed.apply(plan.encoderOutput()), plan.encoderWidth(), true);
         for (PipelinePlan.Step step : plan.steps()) {
             flowing = step.processor().append(graph, flowing, ids.attentionMask(), step.parameters(),
                     plan.model().folder());
         }
-        graph.publish(flowing.tensor(), TensorTypes.tensor(OUTPUT, DataType.FLOAT, "batch", plan.embeddingWidth()));
+        graph.publish(flowing.tensor(), TensorTypes.tensor(output(plan), DataType.FLOAT, "batch",
+                plan.outputWidth()));
         graph.prune();
         return model(graph, plan, irVersion(plan.encoder().model()), metadata);
     }
@@ -60,19 +70,41 @@ public final class PipelineAssembler {
     /** Only the tokenizer, string in and int64 token ids out, to compare ids with the reference tokenizer. */
     public static ModelProto tokenizerOnly(PipelinePlan plan) {
         ProtoGraphBuilder graph = new ProtoGraphBuilder("modeldock_tokenizer", plan.opset());
-        graph.addInput(TensorTypes.tensor(INPUT, DataType.STRING, 1));
-        TokenIds ids = plan.tokenizer().append(graph, INPUT, plan.model().folder(), plan.tokenizerOptions());
+        TokenIds ids = tokenize(graph, plan);
         graph.publish(ids.inputIds(), TensorTypes.tensor(TOKEN_IDS, DataType.INT64, 1, "tokens"));
         graph.prune();
         return model(graph, plan, IR_VERSION, Map.of());
+    }
+
+    /** The pipeline's output name: {@value #OUTPUT}, or {@value #LOGITS} for a reranker. */
+    public static String output(PipelinePlan plan) {
+        return plan.function().takesPairs() ? LOGITS : OUTPUT;
+    }
+
+    /** The pipeline's string inputs, in order: {@value #INPUT}, or the pair's two. */
+    public static List<String> inputs(PipelinePlan plan) {
+        return plan.function().takesPairs() ? List.of(FIRST_INPUT, SECOND_INPUT) : List.of(INPUT);
+    }
+
+    /** Declares the string inputs and appends the tokenizer's nodes for one text or for the pair. */
+    private static TokenIds tokenize(ProtoGraphBuilder graph, PipelinePlan plan) {
+        List<String> inputs = inputs(plan);
+        inputs.forEach(name -> graph.addInput(TensorTypes.tensor(name, DataType.STRING, 1)));
+        return plan.function().takesPairs()
+                ? plan.tokenizer().appendPair(graph, inputs.get(0), inputs.get(1), plan.model().folder(),
+                        plan.tokenizerOptions())
+                : plan.tokenizer().append(graph, inputs.get(0), plan.model().folder(), plan.tokenizerOptions());
     }
 
     private static ModelProto model(ProtoGraphBuilder graph, PipelinePlan plan, int irVersion,
             Map<String, String> metadata) {
         ModelProto.Builder model = ModelProto.newBuilder().setIrVersion(irVersion)
                 .setProducerName("ModelDock").setProducerVersion(ToolVersion.current())
-                .setDocString("Text embedding pipeline for " + plan.model().folder().id()
-                        + ": tokenizer, encoder and post-processors in one graph")
+                .setDocString(plan.function().takesPairs()
+                        ? "Text-pair scoring (reranker) pipeline for " + plan.model().folder().id()
+                                + ": pair tokenizer and encoder with its head in one graph"
+                        : "Text embedding pipeline for " + plan.model().folder().id()
+                                + ": tokenizer, encoder and post-processors in one graph")
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(plan.opset()));
         graph.customDomains().forEach(domain ->
                 model.addOpsetImport(OperatorSetIdProto.newBuilder().setDomain(domain).setVersion(1)));

@@ -66,7 +66,7 @@ public final class MetadataProposer {
      */
     private static List<Object> attributeNames(TensorSpec tensor, MlFunction function, int inputs, Set<String> taken) {
         if (function == MlFunction.EMBEDDING && inputs == 1) {
-            return List.of(EmbeddingMetadata.ATTRIBUTE);
+            return List.of(PipelineMetadata.ATTRIBUTE);
         }
         String base = identifier(tensor.name());
         long width = tensor.rowWidth();

@@ -15,11 +15,16 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * A conversion with every decision made and checked before any graph is built: the tokenizer, the
- * post-processor chain with the width flowing through it, the sequence length and the opset.
+ * A conversion with every decision made and checked before any graph is built: the function (which
+ * decides the pipeline's inputs, the encoder output it starts from and its output), the tokenizer,
+ * the post-processor chain with the width flowing through it, the sequence length and the opset.
+ *
+ * @param encoderWidth the last dimension of the encoder output the pipeline starts from
+ * @param outputWidth  the last dimension of the pipeline's output (the embedding's, or 1 for a score)
  */
-public record PipelinePlan(HubModel model, EncoderGraph encoder, EmbeddingModelConfig config, int maxSeqLength,
-        Tokenizer tokenizer, List<Step> steps, int encoderWidth, int embeddingWidth, int opset) {
+public record PipelinePlan(HubModel model, EncoderGraph encoder, EmbeddingModelConfig config,
+        PipelineFunction function, int maxSeqLength, Tokenizer tokenizer, List<Step> steps, int encoderWidth,
+        int outputWidth, int opset) {
 
     /** What the configuration decides about tokenization, as the tokenizer plugin is given it. */
     public TokenizerOptions tokenizerOptions() {
@@ -42,12 +47,30 @@ public record PipelinePlan(HubModel model, EncoderGraph encoder, EmbeddingModelC
                 + " family, or convert a model whose tokenizer an installed plugin takes");
     }
 
-    /** Resolves and checks everything; each problem is a {@link ModelDockException} naming it. */
+    /** The encoder output the pipeline starts from: the token embeddings, or a head's logits. */
+    public String encoderOutput() {
+        return function == PipelineFunction.EMBEDDING ? encoder.tokenEmbeddings() : EncoderGraph.LOGITS;
+    }
+
+    /** An embedding pipeline: {@link #create(HubModel, EncoderGraph, EmbeddingModelConfig, PipelineFunction, Extensions)}. */
     public static PipelinePlan create(HubModel model, EncoderGraph encoder, EmbeddingModelConfig config,
             Extensions extensions) {
+        return create(model, encoder, config, PipelineFunction.EMBEDDING, extensions);
+    }
+
+    /** Resolves and checks everything; each problem is a {@link ModelDockException} naming it. */
+    public static PipelinePlan create(HubModel model, EncoderGraph encoder, EmbeddingModelConfig config,
+            PipelineFunction function, Extensions extensions) {
+        FunctionCheck.check(function, model, encoder, config);
         int maxSeqLength = ConfigurationCheck.maxSeqLength(model, config);
         Tokenizer tokenizer = extensions.tokenizers().stream().filter(t -> t.recognizes(model.folder()))
                 .findFirst().orElseThrow(() -> unrecognisedTokenizer(model, extensions));
+        int opset = OpsetPolicy.builtIn().choose(encoder.opset(), encoder.operators());
+        if (function != PipelineFunction.EMBEDDING) {
+            // The head's logits are the output as they are: one score per pair, no post-processing.
+            return new PipelinePlan(model, encoder, config, function, maxSeqLength, tokenizer, List.of(), 1, 1,
+                    opset);
+        }
         int width = encoderWidth(model, encoder);
         Activation flowing = new Activation(encoder.tokenEmbeddings(), width, true);
         List<Step> steps = new ArrayList<>();
@@ -60,8 +83,7 @@ public record PipelinePlan(HubModel model, EncoderGraph encoder, EmbeddingModelC
             throw new ModelDockException("the post_processors leave one vector per token; add"
                     + " {\"name\": \"Pooling\", \"type\": \"mean\"} to get one embedding per text");
         }
-        int opset = OpsetPolicy.builtIn().choose(encoder.opset(), encoder.operators());
-        return new PipelinePlan(model, encoder, config, maxSeqLength, tokenizer, List.copyOf(steps), width,
+        return new PipelinePlan(model, encoder, config, function, maxSeqLength, tokenizer, List.copyOf(steps), width,
                 flowing.width(), opset);
     }
 

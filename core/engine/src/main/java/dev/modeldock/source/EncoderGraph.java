@@ -8,18 +8,22 @@ import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import dev.modeldock.plugin.ModelDockException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What the pipeline needs to know about an exported transformer: its inputs, which output holds the
- * token embeddings, its opset and the operators it uses.
+ * What the pipeline needs to know about an exported transformer: its inputs, its outputs (which one
+ * holds the token embeddings, whether a sequence-classification head gives {@code logits}), its opset
+ * and the operators it uses.
  */
-public record EncoderGraph(ModelProto model, List<String> inputs, String tokenEmbeddings, int declaredWidth,
-        int opset, Set<String> operators) {
+public record EncoderGraph(ModelProto model, List<String> inputs, List<ValueInfoProto> outputs, int opset,
+        Set<String> operators) {
 
     /** Names Hugging Face exporters give the last hidden state. */
     private static final List<String> TOKEN_OUTPUT_NAMES = List.of("last_hidden_state", "token_embeddings");
+    /** What Hugging Face's exporters name a sequence-classification head's output. */
+    public static final String LOGITS = "logits";
 
     /** Reads the encoder's signature, refusing operators a pipeline may not contain. */
     public static EncoderGraph of(ModelProto model) {
@@ -44,31 +48,49 @@ public record EncoderGraph(ModelProto model, List<String> inputs, String tokenEm
         graph.getInitializerList().forEach(t -> initializers.add(t.getName()));
         List<String> inputs = graph.getInputList().stream().map(ValueInfoProto::getName)
                 .filter(name -> !initializers.contains(name)).toList();
-        ValueInfoProto output = tokenOutput(graph);
-        return new EncoderGraph(model, inputs, output.getName(), lastDimension(output), opset, operators);
+        return new EncoderGraph(model, inputs, List.copyOf(graph.getOutputList()), opset, operators);
+    }
+
+    /** The name of the output holding the token embeddings (an embedding pipeline's starting point). */
+    public String tokenEmbeddings() {
+        return tokenOutput().getName();
+    }
+
+    /** The fixed width of the token embeddings, or -1 when it is symbolic. */
+    public int declaredWidth() {
+        return lastDimension(tokenOutput());
+    }
+
+    /** The output names, in the graph's order: what a refusal names as found. */
+    public List<String> outputNames() {
+        return outputs.stream().map(ValueInfoProto::getName).toList();
+    }
+
+    /** The sequence-classification head's {@code logits} output, when the encoder has one. */
+    public Optional<ValueInfoProto> logits() {
+        return outputs.stream().filter(o -> o.getName().equals(LOGITS)).findFirst();
     }
 
     /** The named last hidden state, else the only rank-3 output. */
-    private static ValueInfoProto tokenOutput(GraphProto graph) {
+    private ValueInfoProto tokenOutput() {
         for (String name : TOKEN_OUTPUT_NAMES) {
-            for (ValueInfoProto output : graph.getOutputList()) {
+            for (ValueInfoProto output : outputs) {
                 if (output.getName().equals(name)) {
                     return output;
                 }
             }
         }
-        List<ValueInfoProto> rank3 = graph.getOutputList().stream()
+        List<ValueInfoProto> rank3 = outputs.stream()
                 .filter(o -> o.getType().getTensorType().getShape().getDimCount() == 3).toList();
-        if (rank3.size() == 1 || (!rank3.isEmpty() && rank3.size() == graph.getOutputCount())) {
+        if (rank3.size() == 1 || (!rank3.isEmpty() && rank3.size() == outputs.size())) {
             return rank3.get(0);
         }
         throw new ModelDockException("cannot tell which encoder output holds the token embeddings; outputs: "
-                + graph.getOutputList().stream().map(ValueInfoProto::getName).toList()
-                + " (expected last_hidden_state, or a single [batch, tokens, hidden] output)");
+                + outputNames() + " (expected last_hidden_state, or a single [batch, tokens, hidden] output)");
     }
 
     /** The fixed size of the last dimension, or -1 when it is symbolic. */
-    private static int lastDimension(ValueInfoProto output) {
+    public static int lastDimension(ValueInfoProto output) {
         TensorShapeProto shape = output.getType().getTensorType().getShape();
         if (shape.getDimCount() == 0) {
             return -1;

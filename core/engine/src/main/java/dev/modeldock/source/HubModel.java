@@ -8,6 +8,8 @@ import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -41,6 +43,17 @@ public final class HubModel {
         return folder.find("onnx/model.onnx").or(() -> folder.find("model.onnx")).orElseThrow(() ->
                 new ModelDockException("model '" + folder.id() + "' has no onnx/model.onnx (the encoder exported to"
                         + " ONNX, as the hub's onnx/ folder has it)"));
+    }
+
+    /** config.json's {@code architectures} (e.g. BertForSequenceClassification), empty when it names none. */
+    public List<String> architectures() {
+        List<String> names = new ArrayList<>();
+        config.path("architectures").forEach(name -> {
+            if (name.isTextual()) {
+                names.add(name.asText());
+            }
+        });
+        return List.copyOf(names);
     }
 
     /** The encoder's hidden size, from config.json ({@code hidden_size}, or {@code dim} for DistilBERT). */

@@ -33,6 +33,30 @@ public final class ParityCheck {
         return report;
     }
 
+    /**
+     * A pair pipeline (a reranker) against the reference on each pair: the pair tokenizer's ids and the
+     * score, decided by the largest score difference on ASCII pairs.
+     *
+     * @param tokenizerOnly the same pair tokenizer nodes alone, returning token ids
+     */
+    public static ParityReport runPairs(PipelinePlan plan, Path pipeline, Path tokenizerOnly,
+            List<ProbePairs.Pair> pairs) {
+        ParityReport report = new ParityReport(plan.tokenizer().knownLimits(plan.model().folder(),
+                plan.tokenizerOptions()), true);
+        try (PipelineSession graph = PipelineSession.open(pipeline, 0);
+                PipelineSession graphTokenizer = PipelineSession.open(tokenizerOnly, 1);
+                ReferenceEmbedder reference = ReferenceEmbedder.open(plan, 0)) {
+            for (ProbePairs.Pair pair : pairs) {
+                boolean idsAgree = Arrays.equals(graphTokenizer.tokenIds(pair.first(), pair.second()),
+                        reference.tokenIds(pair.first(), pair.second()));
+                double difference = maxAbsDifference(graph.score(pair.first(), pair.second()),
+                        reference.score(pair.first(), pair.second()));
+                report.add(pair.asProbe(), idsAgree, difference, Double.NaN);
+            }
+        }
+        return report;
+    }
+
     static double maxAbsDifference(float[] a, float[] b) {
         if (a.length != b.length) {
             return Double.POSITIVE_INFINITY;

@@ -11,10 +11,21 @@ import java.util.Optional;
  * How closely an exported pipeline matches the reference, by kind of text: token-id agreement,
  * largest absolute difference and lowest cosine similarity; then token-id agreement and lowest cosine
  * by writing system ({@link WritingSystem}), which are reported and never decide the export.
+ *
+ * <p>An embedding passes on its ASCII probes' cosine. A score (a reranker's logit) has no direction,
+ * so a pair pipeline passes on its ASCII probes' largest absolute difference instead, and its report
+ * leaves cosine out.
  */
 public final class ParityReport {
     /** Below this cosine on any ASCII probe, an export is refused. */
     public static final double MIN_ASCII_COSINE = 0.9999;
+    /**
+     * Above this difference between a pipeline's score and the reference's on any ASCII pair, an export
+     * is refused. The graph runs the same float32 encoder on the same ids, so the two differ only by
+     * the order of float additions: about 1e-6 on logits of magnitude 1 to 10. A wrong token or token
+     * type moves a logit by far more than 1e-4.
+     */
+    public static final double MAX_ASCII_SCORE_DIFFERENCE = 1e-4;
 
     /** What a writing system's figures say when ids differ and the tokenizer plugin gives no reason. */
     static final String UNEXPLAINED = "not explained: the tokenizer plugin declares no known limit for this writing system";
@@ -25,13 +36,23 @@ public final class ParityReport {
     private final Map<ProbeText.Script, Tally> tallies = new EnumMap<>(ProbeText.Script.class);
     private final Map<WritingSystem, Tally> bySystem = new EnumMap<>(WritingSystem.class);
     private final Map<String, String> knownLimits;
+    /** Whether the outputs compared are scores (decided by difference) rather than vectors (by cosine). */
+    private final boolean scores;
 
     /**
+     * An embedding's report.
+     *
      * @param knownLimits the tokenizer's reasons by writing system key ({@code Tokenizer.knownLimits}),
      *                    printed beside a writing system whose token ids differ somewhere
      */
     public ParityReport(Map<String, String> knownLimits) {
+        this(knownLimits, false);
+    }
+
+    /** @param scores whether the outputs are scores, decided by {@link #MAX_ASCII_SCORE_DIFFERENCE} */
+    public ParityReport(Map<String, String> knownLimits, boolean scores) {
         this.knownLimits = Map.copyOf(knownLimits);
+        this.scores = scores;
     }
 
     void add(ProbeText probe, boolean idsAgree, double maxAbsDifference, double cosine) {
@@ -43,7 +64,14 @@ public final class ParityReport {
     /** Whether every ASCII probe matched closely enough to export. */
     public boolean passed() {
         Tally ascii = tallies.get(ProbeText.Script.ASCII);
-        return ascii != null && ascii.minCosine >= MIN_ASCII_COSINE;
+        return ascii != null && (scores ? ascii.maxAbsDifference <= MAX_ASCII_SCORE_DIFFERENCE
+                : ascii.minCosine >= MIN_ASCII_COSINE);
+    }
+
+    /** What {@link #passed()} requires of the ASCII probes, for a refusal. */
+    public String criterion() {
+        return scores ? "max abs difference of the score above " + MAX_ASCII_SCORE_DIFFERENCE
+                : "min cosine below " + MIN_ASCII_COSINE;
     }
 
     /**
@@ -53,13 +81,16 @@ public final class ParityReport {
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         tallies.forEach((script, tally) -> lines.add(String.format(
-                "%-13s %2d texts: token ids agree on %d, max abs diff %.2e, min cosine %.6f%s", script, tally.texts,
-                tally.idsAgree, tally.maxAbsDifference, tally.minCosine, note(script))));
+                "%-13s %2d %s: token ids agree on %d, max abs diff %.2e%s%s", script, tally.texts,
+                scores ? "pairs" : "texts", tally.idsAgree, tally.maxAbsDifference,
+                scores ? "" : String.format(", min cosine %.6f", tally.minCosine), note(script))));
         tallies.forEach((script, tally) -> tally.differing.forEach(text ->
                 lines.add("  ids differ (" + script + "): " + abbreviate(text))));
         bySystem.forEach((system, tally) -> lines.add(String.format(
-                "script %-10s %2d texts: token ids agree on %d, min cosine %.6f%s", system.label(), tally.texts,
-                tally.idsAgree, tally.minCosine, reason(system, tally).map(reason -> " (" + reason + ")").orElse(""))));
+                "script %-10s %2d texts: token ids agree on %d, %s%s", system.label(), tally.texts, tally.idsAgree,
+                scores ? String.format("max abs diff %.2e", tally.maxAbsDifference)
+                        : String.format("min cosine %.6f", tally.minCosine),
+                reason(system, tally).map(reason -> " (" + reason + ")").orElse(""))));
         return lines;
     }
 
@@ -73,13 +104,19 @@ public final class ParityReport {
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("passed", passed());
-        map.put("minAsciiCosine", MIN_ASCII_COSINE);
+        if (scores) {
+            map.put("maxAsciiScoreDifference", MAX_ASCII_SCORE_DIFFERENCE);
+        } else {
+            map.put("minAsciiCosine", MIN_ASCII_COSINE);
+        }
         tallies.forEach((script, tally) -> {
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("texts", tally.texts);
             figures.put("tokenIdsAgree", tally.idsAgree);
             figures.put("maxAbsDifference", tally.maxAbsDifference);
-            figures.put("minCosine", tally.minCosine);
+            if (!scores) {
+                figures.put("minCosine", tally.minCosine);
+            }
             figures.put("idsDiffer", List.copyOf(tally.differing));
             map.put(script.name().toLowerCase(java.util.Locale.ROOT), figures);
         });
@@ -88,7 +125,11 @@ public final class ParityReport {
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("texts", tally.texts);
             figures.put("tokenIdsAgree", tally.idsAgree);
-            figures.put("minCosine", tally.minCosine);
+            if (scores) {
+                figures.put("maxAbsDifference", tally.maxAbsDifference);
+            } else {
+                figures.put("minCosine", tally.minCosine);
+            }
             reason(system, tally).ifPresent(reason -> figures.put("reason", reason));
             scripts.put(system.key(), figures);
         });

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * The embedding as the model's authors compute it, with nothing of ours in the way: Hugging Face's
  * own tokenizer (through DJL) truncating at max_seq_length, the original encoder, and each
- * post-processor's plain-Java form.
+ * post-processor's plain-Java form. For a reranker, the same tokenizer encoding the text pair
+ * (longest-first truncation, Hugging Face's pair template and token types) and the encoder's logits.
  */
 public final class ReferenceEmbedder implements AutoCloseable {
     private final PipelinePlan plan;
@@ -52,21 +53,36 @@ public final class ReferenceEmbedder implements AutoCloseable {
         return tokenizer.encode(text).getIds();
     }
 
+    /** The reference tokenizer's ids for the pair {@code first}, {@code second}. */
+    public long[] tokenIds(String first, String second) {
+        return tokenizer.encode(first, second).getIds();
+    }
+
     /** The reference embedding of {@code text}. */
     public float[] embed(String text) {
         Encoding encoding = tokenizer.encode(text);
-        float[][] rows = tokenEmbeddings(encoding);
+        float[][] rows = ((float[][][]) encoderOutput(encoding, new long[encoding.getIds().length]))[0];
         for (PipelinePlan.Step step : plan.steps()) {
             rows = step.processor().evaluate(rows, step.parameters(), plan.model().folder());
         }
         return rows[0];
     }
 
-    private float[][] tokenEmbeddings(Encoding encoding) {
+    /** The reference score of the pair: the encoder's logits on Hugging Face's pair encoding. */
+    public float[] score(String first, String second) {
+        Encoding encoding = tokenizer.encode(first, second);
+        return ((float[][]) encoderOutput(encoding, encoding.getTypeIds()))[0];
+    }
+
+    /**
+     * The plan's encoder output for one encoding. A single text's token types are all 0 whatever the
+     * template says (as the in-graph tokenizers give them); a pair's are the template's.
+     */
+    private Object encoderOutput(Encoding encoding, long[] typeIds) {
         long[] ids = encoding.getIds();
         long[] shape = {1, ids.length};
         Map<String, long[]> feeds = Map.of("input_ids", ids, "attention_mask", encoding.getAttentionMask(),
-                "token_type_ids", new long[ids.length]);
+                "token_type_ids", typeIds);
         Map<String, OnnxTensor> inputs = new HashMap<>();
         try {
             for (String name : plan.encoder().inputs()) {
@@ -76,8 +92,8 @@ public final class ReferenceEmbedder implements AutoCloseable {
                 }
                 inputs.put(name, OnnxTensor.createTensor(OrtSessions.environment(), LongBuffer.wrap(values), shape));
             }
-            try (OrtSession.Result result = encoder.run(inputs, java.util.Set.of(plan.encoder().tokenEmbeddings()))) {
-                return ((float[][][]) result.get(0).getValue())[0];
+            try (OrtSession.Result result = encoder.run(inputs, java.util.Set.of(plan.encoderOutput()))) {
+                return result.get(0).getValue();
             }
         } catch (OrtException e) {
             throw new ModelDockException("the encoder failed on a text: " + e.getMessage(), e);

@@ -47,6 +47,31 @@ class ParityReportTest {
     }
 
     @Test
+    void aScoreReportIsDecidedByTheLargestAsciiDifferenceNotByCosine() {
+        ParityReport close = new ParityReport(Map.of(), true);
+        close.add(ASCII, true, ParityReport.MAX_ASCII_SCORE_DIFFERENCE, Double.NaN);
+        close.add(CYRILLIC, false, 0.5, Double.NaN); // reported only
+        assertTrue(close.passed(), close.describe().toString());
+        ParityReport far = new ParityReport(Map.of(), true);
+        far.add(ASCII, true, 2e-4, Double.NaN);
+        assertFalse(far.passed());
+        ParityReport nan = new ParityReport(Map.of(), true);
+        nan.add(ASCII, true, Double.NaN, Double.NaN);
+        assertFalse(nan.passed());
+    }
+
+    @Test
+    void aScoreReportLeavesCosineOut() {
+        ParityReport report = new ParityReport(Map.of(), true);
+        report.add(ASCII, true, 1e-6, Double.NaN);
+        report.add(CYRILLIC, true, 1e-6, Double.NaN);
+        Map<String, Object> map = report.toMap();
+        assertEquals(ParityReport.MAX_ASCII_SCORE_DIFFERENCE, map.get("maxAsciiScoreDifference"));
+        assertFalse(map.toString().contains("inCosine"), map.toString());
+        assertFalse(String.join("\n", report.describe()).contains("cosine"), report.describe().toString());
+    }
+
+    @Test
     void aReportWithOnlyNonAsciiProbesDoesNotPass() {
         // Only ASCII probes can prove an export; without one there is nothing to pass on.
         ParityReport report = new ParityReport(Map.of());

@@ -6,6 +6,7 @@ import dev.modeldock.conversion.EmbeddingModel;
 import dev.modeldock.conversion.PrebuiltModel;
 import dev.modeldock.host.Extensions;
 import dev.modeldock.metadata.SizeAdvice;
+import dev.modeldock.plan.PipelineFunction;
 import dev.modeldock.plugin.ExportReceipt;
 import dev.modeldock.plugin.ExportTarget;
 import dev.modeldock.plugin.ModelDockException;
@@ -26,8 +27,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Converts a model (--model) into NAME.onnx (one string in, one vector out) with its Oracle"
-                + " import metadata, or takes an ONNX model as it is (--onnx with --metadata), checks it as Oracle"
+        description = {"Converts a model (--model) into NAME.onnx (one string in, one vector out; with --function"
+                + " regression a reranker: two strings in, one score out) with its Oracle import metadata, or takes an ONNX model as it is (--onnx with --metadata), checks it as Oracle"
                 + " would, and exports it.",
                 "Targets: file (NAME.onnx + NAME.json in --output-dir) or oracle (mining model NAME, --profile)."})
 final class ExportCommand implements Callable<Integer> {
@@ -36,6 +37,12 @@ final class ExportCommand implements Callable<Integer> {
 
     @Mixin
     ModelOptions options;
+
+    @Option(names = "--function", defaultValue = "embedding", paramLabel = "FUNCTION",
+            description = "With --model: embedding (default; one text in, a vector out) or regression (a reranker"
+                    + " from a cross-encoder: first_input and second_input in, scored in Oracle with PREDICTION(model"
+                    + " USING :q AS DATA1, :p AS DATA2); give \"post_processors\": [] in its configuration).")
+    String function;
 
     @Option(names = "--onnx", paramLabel = "FILE", description = "An ONNX model to export as it is, instead of --model.")
     Path onnx;
@@ -75,6 +82,7 @@ final class ExportCommand implements Callable<Integer> {
         if ((options.model == null) == (onnx == null)) {
             throw new ModelDockException("give either --model (to convert) or --onnx with --metadata (to export as is)");
         }
+        PipelineFunction pipelineFunction = PipelineFunction.parse(function); // a typo fails before any download
         Map<String, String> targetSettings = targetSettings();
         try (Extensions extensions = Extensions.load(Extensions.defaultFolder());
                 TerminalProgress progress = TerminalProgress.onConsole(spec.commandLine().getErr())) {
@@ -84,6 +92,10 @@ final class ExportCommand implements Callable<Integer> {
                 if (metadata == null) {
                     throw new ModelDockException("--onnx needs --metadata: the model's Oracle import metadata");
                 }
+                if (spec.commandLine().getParseResult().hasMatchedOption("--function")) {
+                    throw new ModelDockException("--function applies to --model; with --onnx the function is the"
+                            + " metadata's");
+                }
                 prebuilt = new PrebuiltModel(onnx, MetadataCommand.read(metadata), extensions);
             } else {
                 ModelSource source = ModelSource.resolve(options.model, settings,
@@ -92,7 +104,7 @@ final class ExportCommand implements Callable<Integer> {
                         + source.hubId() + " " + m.describe() + " (used anyway: --ignore-checksum-error; kept in the"
                         + " provenance)"));
                 model = new EmbeddingModel(source, options.configuration(source), extensions,
-                        settings.ignoreQualityGate());
+                        settings.ignoreQualityGate(), pipelineFunction);
             }
             ExportTarget exportTarget = extensions.exportTarget(target);
             exportTarget.check(name, targetSettings); // a bad name fails now, not after the conversion

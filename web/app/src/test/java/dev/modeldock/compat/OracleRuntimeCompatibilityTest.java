@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.config.Settings;
 import dev.modeldock.conversion.EmbeddingModel;
+import dev.modeldock.plan.PipelineFunction;
 import dev.modeldock.plugin.Tokenizer;
 import dev.modeldock.plugin.TokenizerOptions;
 import dev.modeldock.runtime.PipelineSession;
+import dev.modeldock.source.ModelSource;
+import dev.modeldock.testkit.CrossEncoderHubFolder;
 import dev.modeldock.testkit.MiniLmHubFolder;
 import dev.modeldock.testkit.RobertaHubFolder;
 import dev.modeldock.testkit.XlmRobertaHubFolder;
@@ -93,6 +96,46 @@ class OracleRuntimeCompatibilityTest {
         Path roberta = RobertaHubFolder.create(work.resolve("roberta-hub"));
         assertSameVectorsOnOracle23aisRuntime("bpe", roberta, EmbeddingModelConfig.fromTemplate("text",
                 Map.of("max_seq_length", 128, "do_lower_case", false)));
+    }
+
+    /**
+     * A reranker (function regression): two string inputs, the family's pair nodes and a cross-encoder's
+     * logits give the same scores, bit for bit, on Oracle 23ai's runtime.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"bert", "sentencepiece"})
+    void theRerankerPipelineGivesTheSameScoresOnOracle23aisRuntime(String family) throws Exception {
+        boolean bert = family.equals("bert");
+        Path crossEncoder = bert ? CrossEncoderHubFolder.create(work.resolve("cross-hub"))
+                : CrossEncoderHubFolder.createXlmRoberta(work.resolve("cross-hub"));
+        Path out = work.resolve("reranker-" + family);
+        new EmbeddingModel(ModelSource.resolve(crossEncoder.toString(), Settings.defaults()),
+                EmbeddingModelConfig.fromTemplate("text", Map.of("max_seq_length", 64, "post_processors", List.of(),
+                        "do_lower_case", bert)),
+                Plugins.builtIn(), false, PipelineFunction.REGRESSION).exportToFile("reranker", out, (s, f) -> { });
+        Path pipeline = out.resolve("reranker.onnx");
+        List<String> pairs = List.of(
+                "what is a vector database?", "A vector database stores embeddings beside the rows.",
+                "what is a vector database?", "The pharmacy closes at four on Sundays.",
+                "word ".repeat(80).trim(), "text ".repeat(60).trim(),
+                "Καλημέρα κόσμε", "crème brûlée");
+        List<String> args = new ArrayList<>(List.of(pipeline.toString()));
+        args.addAll(pairs);
+        List<String> lines;
+        try (ChildJvm probe = ChildJvm.java(OracleRuntimeProbe.class.getName(), args.toArray(String[]::new))
+                .classPath(oracleRuntimeClassPath()).logs(work.resolve("logs"), "reranker-" + family).start()) {
+            assertEquals(0, probe.waitFor(Duration.ofMinutes(2)), probe.report());
+            lines = probe.output().lines().toList();
+        }
+        assertEquals("version 1.15.1", lines.get(0), "the child ran Oracle 23ai's runtime");
+        assertEquals(pairs.size() / 2 + 1, lines.size(), String.join("\n", lines));
+        try (PipelineSession current = PipelineSession.open(pipeline, 1)) {
+            for (int i = 0; i < pairs.size(); i += 2) {
+                float[] expected = current.score(pairs.get(i), pairs.get(i + 1));
+                assertEquals(1, expected.length);
+                assertArrayEquals(expected, parse(lines.get(i / 2 + 1)), 1e-6f, pairs.get(i) + " | " + pairs.get(i + 1));
+            }
+        }
     }
 
     /**

@@ -96,7 +96,7 @@ class IsolatedRuntimeTest {
         try (IsolatedRuntime runtime = runtime(2048, GENEROUS)) {
             ModelDockException refused = assertThrows(ModelDockException.class, () -> runtime.embed(regressor,
                     List.of("a text")));
-            assertEquals(regressor + " is not an embedding pipeline: its input features does not take strings",
+            assertEquals(regressor + " is not a text pipeline: its input features does not take strings",
                     refused.getMessage());
             List<float[]> vectors = runtime.embed(embedder, List.of("one", "two"));
             assertEquals(2, vectors.size());
