@@ -185,7 +185,8 @@ public final class EmbeddingModel {
             Map<String, String> targetSettings, Progress progress) throws IOException {
         ExportTarget target = extensions.exportTarget(targetName);
         target.check(exportName, targetSettings); // a bad name fails now, not after the conversion
-        try (Artifact artifact = Conversion.run(source, config, function, extensions, null, ignoreQualityGate, progress)) {
+        try (Artifact artifact = Conversion.run(source, config, function, extensions, null, ignoreQualityGate,
+                progress)) {
             return artifact.exportTo(target, exportName, targetSettings, progress);
         }
     }

@@ -18,7 +18,8 @@ public final class ParityCheck {
      *         tokenizer, before any probe text runs
      */
     public static ParityReport run(PipelinePlan plan, Path pipeline, Path tokenizerOnly, List<ProbeText> probes) {
-        ParityReport report = new ParityReport(plan.tokenizer().knownLimits(plan.model().folder(), plan.tokenizerOptions()));
+        ParityReport report = new ParityReport(plan.tokenizer().knownLimits(plan.model().folder(),
+                plan.tokenizerOptions()));
         try (PipelineSession graph = PipelineSession.open(pipeline, 0);
                 PipelineSession graphTokenizer = PipelineSession.open(tokenizerOnly, 1);
                 ReferenceEmbedder reference = ReferenceEmbedder.open(plan, 0)) {
