@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -90,10 +91,24 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /**
+     * Types {@code text} into the field, replacing what it held. A form part that htmx swaps in (after
+     * the previous field's input, say) can replace the element between finding it and typing: the
+     * field is then found again.
+     */
     public void type(By field, String text) {
-        WebElement element = driver.findElement(field);
-        element.clear();
-        element.sendKeys(text);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                WebElement element = driver.findElement(field);
+                element.clear();
+                element.sendKeys(text);
+                return;
+            } catch (StaleElementReferenceException e) {
+                if (attempt >= 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public WebElement find(By by) {
