@@ -31,12 +31,17 @@ public final class StandInRerankers {
     }
 
     public static Path write(Path file) throws IOException {
+        return write(file, 0.75f);
+    }
+
+    /** The same model with another weight for the first text's words: another reranker, same shape. */
+    public static Path write(Path file, float firstWeight) throws IOException {
         ProtoGraphBuilder graph = new ProtoGraphBuilder("standin-reranker", OPSET);
         graph.addInput(TensorTypes.tensor("first_input", DataType.STRING, 1));
         graph.addInput(TensorTypes.tensor("second_input", DataType.STRING, 1));
         List<String> first = graph.node("", "StringSplit", List.of("first_input"), 2, Map.of());
         List<String> second = graph.node("", "StringSplit", List.of("second_input"), 2, Map.of());
-        String a = graph.node("", "Mul", List.of(count(graph, first.get(1)), graph.constant("w1", new float[] {0.75f}, 1)),
+        String a = graph.node("", "Mul", List.of(count(graph, first.get(1)), graph.constant("w1", new float[] {firstWeight}, 1)),
                 1, Map.of()).get(0);
         String b = graph.node("", "Mul", List.of(count(graph, second.get(1)), graph.constant("w2", new float[] {-0.5f}, 1)),
                 1, Map.of()).get(0);
