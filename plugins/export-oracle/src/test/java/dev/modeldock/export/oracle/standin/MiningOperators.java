@@ -43,6 +43,7 @@ final class MiningOperators {
             throw OracleErrors.incompatibleModel("PREDICTION scores classification and regression models; "
                     + model.name + " is " + function.toLowerCase(Locale.ROOT));
         }
+        requireLabelsInMetadata(model, "PREDICTION");
         double[] probabilities = probabilities(model, using, "PREDICTION");
         return probabilities == null ? null : model.description.labels().get(best(probabilities));
     }
@@ -61,6 +62,7 @@ final class MiningOperators {
         if (!classGiven) {
             return probabilities[best(probabilities)];
         }
+        requireLabelsInMetadata(model, "PREDICTION_PROBABILITY with a class");
         List<Object> labels = model.description.labels();
         for (int i = 0; i < labels.size(); i++) {
             if (sameClass(labels.get(i), classValue)) {
@@ -127,6 +129,14 @@ final class MiningOperators {
 
     private static List<String> attributeNames(LoadedModel model) {
         return model.description.attributes().stream().map(ModelDescription.Attribute::name).toList();
+    }
+
+    /** Labels read from a model output are Oracle's to give; the stand-in does not simulate that. */
+    private static void requireLabelsInMetadata(LoadedModel model, String operator) throws SQLException {
+        if (model.description.labelOutput() != null) {
+            throw OracleErrors.undocumented("the stand-in does not read labels from model output "
+                    + model.description.labelOutput() + " (classificationLabelOutput); " + operator + " needs them");
+        }
     }
 
     /** The first class of highest probability. */

@@ -16,9 +16,11 @@ import java.util.List;
  * @param labels          for a classification, the class each probability belongs to, as PREDICTION
  *                        returns it (a String, or a BigDecimal); otherwise empty
  * @param softmax         for a classification, whether "normalizeProb" asks for softmax over the output
+ * @param labelOutput     for a classification, the output holding the labels ("classificationLabelOutput"),
+ *                        which the stand-in accepts at load but does not read; otherwise null
  */
 record ModelDescription(String function, List<Attribute> attributes, String output, long vectorDimension,
-        String vectorFormat, List<Object> labels, boolean softmax) {
+        String vectorFormat, List<Object> labels, boolean softmax, String labelOutput) {
 
     /** The target attribute name of every ONNX model (ALL_MINING_MODEL_ATTRIBUTES reference). */
     static final String TARGET = "ORA$ONNXTARGET";
@@ -30,7 +32,7 @@ record ModelDescription(String function, List<Attribute> attributes, String outp
 
     /** A model of a function other than embedding and classification: no vector, no labels. */
     static ModelDescription of(String function, List<Attribute> attributes, String output) {
-        return new ModelDescription(function, attributes, output, 0, null, List.of(), false);
+        return new ModelDescription(function, attributes, output, 0, null, List.of(), false, null);
     }
 
     /**
@@ -38,7 +40,7 @@ record ModelDescription(String function, List<Attribute> attributes, String outp
      * ("JSON Metadata Parameters for ONNX Models", labels).
      */
     static ModelDescription classification(List<Attribute> attributes, String output, long classes,
-            List<Object> labels, boolean softmax) {
+            List<Object> labels, boolean softmax, String labelOutput) {
         List<Object> named = labels;
         if (named == null) {
             named = new ArrayList<>();
@@ -46,7 +48,7 @@ record ModelDescription(String function, List<Attribute> attributes, String outp
                 named.add(BigDecimal.valueOf(i));
             }
         }
-        return new ModelDescription("CLASSIFICATION", attributes, output, 0, null, named, softmax);
+        return new ModelDescription("CLASSIFICATION", attributes, output, 0, null, named, softmax, labelOutput);
     }
 
     boolean isEmbedding() {

@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * Turns the exact SQL texts the export-oracle plugin sends (OracleSql), and the scoring queries of
- * {@link PredictionSql}, into H2 SQL for one session, and refuses every other text. The texts are copied here on purpose: a test
- * ({@code StandInUnderstandsThePluginsSqlTest}) checks them against the plugin's, so a change on
- * either side is seen.
+ * {@link PredictionSql}, into H2 SQL for one session, and refuses every other text. The texts are
+ * copied here on purpose: a test ({@code StandInUnderstandsThePluginsSqlTest}) checks them against
+ * the plugin's, so a change on either side is seen.
  */
 final class OracleSqlRewriter {
     static final String VERSION = "SELECT VERSION FROM PRODUCT_COMPONENT_VERSION WHERE PRODUCT LIKE 'Oracle%'";

@@ -83,7 +83,7 @@ final class OutputRules {
             throw OracleErrors.embeddingFixedDimensions(output.name(), fixed.length);
         }
         String format = output.type() == OnnxJavaType.FLOAT ? "FLOAT32" : "FLOAT64";
-        return new ModelDescription("EMBEDDING", attributes, output.name(), fixed[0], format, List.of(), false);
+        return new ModelDescription("EMBEDDING", attributes, output.name(), fixed[0], format, List.of(), false, null);
     }
 
     /**
@@ -110,7 +110,8 @@ final class OutputRules {
         }
         boolean softmax = "softmax".equals(metadata.path("normalizeProb").asText());
         return ModelDescription.classification(attributes, probabilities.name(), probabilities.valueSize(),
-                labels == null ? null : labels(labels, probabilities.valueSize()), softmax);
+                labels == null ? null : labels(labels, probabilities.valueSize()), softmax,
+                metadata.path("classificationLabelOutput").textValue());
     }
 
     private static List<Object> labels(JsonNode labels, long classes) throws SQLException {

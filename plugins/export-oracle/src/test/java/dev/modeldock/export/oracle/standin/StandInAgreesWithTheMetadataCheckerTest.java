@@ -61,7 +61,8 @@ class StandInAgreesWithTheMetadataCheckerTest {
         return Stream.of(
                 Arguments.of("reranker as ModelDock writes it", reranker, StandInRerankers.METADATA),
                 Arguments.of("reranker by its tensor names", reranker, "{\"function\":\"regression\"}"),
-                Arguments.of("reranker with labels", reranker, "{\"function\":\"regression\",\"labels\":[\"a\"]," + PAIR + "}"),
+                Arguments.of("reranker with labels", reranker,
+                        "{\"function\":\"regression\",\"labels\":[\"a\"]," + PAIR + "}"),
                 Arguments.of("reranker naming a classification output", reranker,
                         "{\"function\":\"regression\",\"classificationProbOutput\":\"logits\"," + PAIR + "}"),
                 Arguments.of("reranker naming an absent output", reranker,

@@ -41,10 +41,10 @@ public final class StandInRerankers {
         graph.addInput(TensorTypes.tensor("second_input", DataType.STRING, 1));
         List<String> first = graph.node("", "StringSplit", List.of("first_input"), 2, Map.of());
         List<String> second = graph.node("", "StringSplit", List.of("second_input"), 2, Map.of());
-        String a = graph.node("", "Mul", List.of(count(graph, first.get(1)), graph.constant("w1", new float[] {firstWeight}, 1)),
-                1, Map.of()).get(0);
-        String b = graph.node("", "Mul", List.of(count(graph, second.get(1)), graph.constant("w2", new float[] {-0.5f}, 1)),
-                1, Map.of()).get(0);
+        String a = graph.node("", "Mul", List.of(count(graph, first.get(1)),
+                graph.constant("w1", new float[] {firstWeight}, 1)), 1, Map.of()).get(0);
+        String b = graph.node("", "Mul", List.of(count(graph, second.get(1)),
+                graph.constant("w2", new float[] {-0.5f}, 1)), 1, Map.of()).get(0);
         String sum = graph.node("", "Add", List.of(a, b), 1, Map.of()).get(0);
         String score = graph.node("", "Add", List.of(sum, graph.constant("bias", new float[] {0.125f}, 1)), 1,
                 Map.of()).get(0);
