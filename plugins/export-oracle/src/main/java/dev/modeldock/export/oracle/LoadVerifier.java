@@ -53,18 +53,12 @@ final class LoadVerifier {
             }
         }
         Map<String, String> vectors = attributes(connection, name);
-        switch (function) {
-            case "REGRESSION" -> {
-                return ScoreVerifier.regression(connection, name, metadata, model, vectors.keySet());
-            }
-            case "CLASSIFICATION" -> {
-                return ScoreVerifier.classification(connection, name, metadata, model, vectors.keySet());
-            }
-            case "EMBEDDING" -> {
-            }
-            default -> {
-                return function + " model with attributes " + vectors.keySet();
-            }
+        if (function.equals("REGRESSION") || function.equals("CLASSIFICATION")) {
+            return ScoreVerifier.verify(connection, name, function, metadata, model, vectors.keySet())
+                    .orElse(function + " model with attributes " + vectors.keySet());
+        }
+        if (!function.equals("EMBEDDING")) {
+            return function + " model with attributes " + vectors.keySet();
         }
         String attribute = metadata.path("input").elements().hasNext()
                 ? metadata.path("input").elements().next().path(0).asText() : "DATA";

@@ -1,5 +1,6 @@
 package dev.modeldock.export.oracle;
 
+import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modeldock.metadata.OracleNames;
 import dev.modeldock.onnx.ModelSignature;
@@ -16,12 +17,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * Scores a loaded reranker or classifier in the database, as Oracle documents them to be used, and
- * compares with the same pipeline run locally: a reranker's {@code PREDICTION(m USING ? AS DATA1, ?
- * AS DATA2)} of a sample pair with the local score, a classifier's {@code PREDICTION_PROBABILITY(m
- * USING ? AS DATA)} of a sample text with the local highest probability.
+ * Scores a loaded reranker or text classifier in the database, as Oracle documents them to be used,
+ * and compares with the same pipeline run locally: a reranker's {@code PREDICTION(m USING ? AS DATA1,
+ * ? AS DATA2)} of a sample pair with the local score, a classifier's {@code PREDICTION_PROBABILITY(m
+ * USING ? AS DATA)} of a sample text with the local highest probability. Other models of these
+ * functions (numeric features, several outputs) have no sample to score and are not scored.
  */
 final class ScoreVerifier {
     static final String QUERY = "How does a database rank passages for a question?";
@@ -32,10 +35,27 @@ final class ScoreVerifier {
     private ScoreVerifier() {
     }
 
+    /**
+     * What was verified, or empty when the model is not a text pipeline (one or two string inputs of
+     * one value per row, one output), which only the dictionary rows can verify.
+     */
+    static Optional<String> verify(Connection connection, DatabaseModelName name, String function, JsonNode metadata,
+            Path model, Collection<String> loadedAttributes) throws SQLException {
+        ModelSignature signature = ModelSignature.of(OnnxModels.readStructure(model));
+        boolean text = signature.outputs().size() == 1 && !signature.inputs().isEmpty()
+                && signature.inputs().size() <= 2 && signature.inputs().stream()
+                        .allMatch(input -> input.type() == DataType.STRING && input.rowWidth() == 1);
+        if (!text) {
+            return Optional.empty();
+        }
+        List<String> attributes = attributes(signature, metadata, loadedAttributes);
+        return Optional.of(function.equals("REGRESSION") ? regression(connection, name, model, attributes)
+                : classification(connection, name, metadata, model, attributes));
+    }
+
     /** A regression (reranker) model: the sample pair's score in the database against the local one. */
-    static String regression(Connection connection, DatabaseModelName name, JsonNode metadata, Path model,
-            Collection<String> loadedAttributes) throws SQLException {
-        List<String> attributes = attributes(metadata, model, loadedAttributes);
+    private static String regression(Connection connection, DatabaseModelName name, Path model,
+            List<String> attributes) throws SQLException {
         List<String> texts = attributes.size() == 2 ? List.of(QUERY, PASSAGE) : List.of(QUERY);
         double local;
         try (PipelineSession pipeline = PipelineSession.open(model, 1)) {
@@ -53,9 +73,8 @@ final class ScoreVerifier {
     }
 
     /** A classification model: the sample text's best probability in the database against the local one. */
-    static String classification(Connection connection, DatabaseModelName name, JsonNode metadata, Path model,
-            Collection<String> loadedAttributes) throws SQLException {
-        List<String> attributes = attributes(metadata, model, loadedAttributes);
+    private static String classification(Connection connection, DatabaseModelName name, JsonNode metadata,
+            Path model, List<String> attributes) throws SQLException {
         if (attributes.size() != 1) {
             throw new ModelDockException("ModelDock verifies classifiers of one text attribute; " + name.qualified()
                     + " has " + attributes);
@@ -76,8 +95,8 @@ final class ScoreVerifier {
      * The attribute each model input is scored under, in the order of the graph's inputs (the order
      * PipelineSession feeds texts in): the metadata's mapping, else the input's own name.
      */
-    private static List<String> attributes(JsonNode metadata, Path model, Collection<String> loadedAttributes) {
-        ModelSignature signature = ModelSignature.of(OnnxModels.readStructure(model));
+    private static List<String> attributes(ModelSignature signature, JsonNode metadata,
+            Collection<String> loadedAttributes) {
         List<String> attributes = new ArrayList<>();
         for (TensorSpec input : signature.inputs()) {
             JsonNode mapped = metadata.path("input").path(input.name());

@@ -15,6 +15,8 @@ import dev.modeldock.plugin.ExportRequest;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Progress;
 import dev.modeldock.plugin.Setting;
+import dev.modeldock.testkit.onnx.OnnxFixtures;
+import dev.modeldock.testkit.onnx.SmallModels;
 import dev.modeldock.testkit.plugin.ExportTargetContract;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,6 +108,24 @@ class OracleExportTargetTest {
             String verified = stages.get(stages.size() - 1);
             assertTrue(verified.startsWith("CLASSIFICATION model, PREDICTION_PROBABILITY(SENTIMENT USING DATA) matches"),
                     verified);
+        }
+    }
+
+    @Test
+    void modelsOfNumericFeaturesLoadWithoutASampleToScore() throws Exception {
+        Path regressor = OnnxFixtures.write(SmallModels.featureRegressor(), work.resolve("regressor.onnx"));
+        Path iris = OnnxFixtures.write(SmallModels.irisClassifier(), work.resolve("iris.onnx"));
+        try (StandInDatabase database = database(StandInSettings.named(next()))) {
+            List<String> stages = new ArrayList<>();
+            new OracleExportTarget().export(request("reg_model", regressor, SmallModels.FEATURE_REGRESSOR_METADATA,
+                    settings(database)), (stage, fraction) -> stages.add(stage));
+            new OracleExportTarget().export(request("iris_model", iris, SmallModels.IRIS_CLASSIFIER_METADATA,
+                    settings(database)), (stage, fraction) -> stages.add(stage));
+
+            assertEquals(Set.of("MODELDOCK.REG_MODEL", "MODELDOCK.IRIS_MODEL"), database.modelNames());
+            assertTrue(stages.contains("REGRESSION model with attributes [A, B, C, D]"), stages.toString());
+            assertTrue(stages.stream().anyMatch(stage -> stage.startsWith("CLASSIFICATION model with attributes")),
+                    stages.toString());
         }
     }
 
