@@ -98,7 +98,7 @@ class ParityReportTest {
         Map<String, Object> map = report.toMap();
         @SuppressWarnings("unchecked")
         Map<String, Object> special = (Map<String, Object>) map.get("special_tokens");
-        assertEquals(List.of("the spelling <mask> inside a sentence"), special.get("idsDiffer"));
+        assertEquals(List.of("the spelling (<mask>) inside a sentence"), special.get("idsDiffer"));
         @SuppressWarnings("unchecked")
         Map<String, Object> latin = (Map<String, Object>) ((Map<String, Object>) map.get("scripts")).get("latin");
         assertEquals(1, latin.get("texts"), "only the ASCII probe counts for Latin: " + map);
