@@ -49,10 +49,11 @@ class NewVersionChecksTest {
         String apiMessage = server.admin().post("/api/v1/models/checked/versions", body).expectError(400)
                 .path("error").asText();
         ModelDockException refused = assertThrows(ModelDockException.class, () -> services.versions().check("checked",
-                new ConversionRequest(hubFolder.toString(), null, "text", Map.of("max_seq_length", 2), false)));
+                new ConversionRequest(hubFolder.toString(), null, "text", Map.of("max_seq_length", 2), false, null)));
         assertEquals(apiMessage, refused.getMessage());
 
-        services.versions().check("checked", new ConversionRequest(hubFolder.toString(), null, null, Map.of(), false));
+        services.versions().check("checked", new ConversionRequest(hubFolder.toString(), null, null, Map.of(), false,
+                null));
         assertEquals(0, services.jobs().list(new JobQuery(null, null, "checked", 0, 10)).total(), "nothing queued");
     }
 
