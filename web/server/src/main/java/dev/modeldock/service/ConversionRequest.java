@@ -1,6 +1,8 @@
 package dev.modeldock.service;
 
 import dev.modeldock.plan.PipelineFunction;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,6 +29,11 @@ public record ConversionRequest(String source, String revision, String template,
     /** Whether a pipeline below its quality gate is kept rather than refused. */
     public boolean ignoresQualityGate() {
         return ignoreQualityGate;
+    }
+
+    /** The values {@code function} takes: every function the engine builds pipelines for, embedding first. */
+    public static List<String> functions() {
+        return Arrays.stream(PipelineFunction.values()).map(PipelineFunction::jsonName).toList();
     }
 
     /**

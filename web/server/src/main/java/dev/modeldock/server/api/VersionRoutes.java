@@ -4,7 +4,6 @@ import static dev.modeldock.server.api.Schemas.freeObject;
 import static dev.modeldock.server.api.Schemas.object;
 import static dev.modeldock.server.api.Schemas.string;
 
-import dev.modeldock.plan.PipelineFunction;
 import dev.modeldock.registry.Job;
 import dev.modeldock.registry.Limits;
 import dev.modeldock.registry.Names;
@@ -16,7 +15,6 @@ import dev.modeldock.service.ConversionRequest;
 import dev.modeldock.service.VersionService;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -65,8 +63,7 @@ final class VersionRoutes {
                                 + " from a cross-encoder: a text pair in, one score out; without post_processors,"
                                 + " which default to none for it); a model that does not suit the function fails"
                                 + " the job saying so; the version's metadata.function records it",
-                                Arrays.stream(PipelineFunction.values()).map(PipelineFunction::jsonName).toList())),
-                        202,
+                                ConversionRequest.functions())), 202,
                         this::create).returns(ResponseSchemas.ref("Job"))
                         .withUpload(object(List.of("file", "metadata"), "file", Schemas.binary("the ONNX model"),
                                 "metadata", string("the import metadata (JSON), as Oracle's DBMS_VECTOR takes it")),
