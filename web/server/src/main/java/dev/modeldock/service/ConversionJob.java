@@ -82,6 +82,9 @@ final class ConversionJob {
                         .orElseThrow(() -> new ModelDockException("'" + request.source() + "' is not a preconfigured"
                                 + " model; give a 'template' (e.g. text) and 'config' with max_seq_length"))
                         .with(overrides));
+        if (request.template() == null) {
+            FunctionConfiguration.refuseOtherThanPreconfigured(source.hubId(), function);
+        }
         if (source.found() == null) {
             return Prepared.download(source.repoId(), source.revision(), config, request.ignoresQualityGate(),
                     function);

@@ -79,6 +79,16 @@ class RerankerJobApiTest {
     }
 
     @Test
+    void aPreconfiguredRerankerAsAnEmbeddingIs400SayingWhichFunctionItIsPreconfiguredFor() {
+        server.admin().createModel("bge");
+        String message = server.admin().post("/api/v1/models/bge/versions", Map.of("source", "BAAI/bge-reranker-base"))
+                .expectError(400).path("error").asText();
+        assertTrue(message.contains("preconfigured for function regression, not embedding")
+                && message.contains("\"function\": \"regression\""), message);
+        assertNoJob("bge");
+    }
+
+    @Test
     void aCrossEncoderConvertedAsAnEmbeddingFailsItsJobSayingToUseRegression() {
         server.admin().createModel("not-embedding");
         JsonNode job = server.admin().post("/api/v1/models/not-embedding/versions", Map.of("source",
@@ -95,7 +105,8 @@ class RerankerJobApiTest {
     void anEmbeddingModelConvertedAsRegressionFailsItsJobSayingItHasNoLogits() {
         server.admin().createModel("not-reranker");
         JsonNode job = server.admin().post("/api/v1/models/not-reranker/versions", Map.of("source",
-                miniLm.toString(), "function", "regression")).expect(202).json();
+                miniLm.toString(), "template", "text", "config", Map.of("max_seq_length", 128),
+                "function", "regression")).expect(202).json();
         JsonNode failed = server.admin().awaitJob(job.path("id").asText());
         assertEquals("failed", failed.path("state").asText(), failed.toString());
         String error = failed.path("error").asText();

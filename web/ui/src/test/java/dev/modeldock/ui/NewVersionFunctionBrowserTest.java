@@ -86,6 +86,18 @@ class NewVersionFunctionBrowserTest {
         assertFalse(browser.find(By.id("post-processors")).isDisplayed());
     }
 
+    @Test
+    void aPreconfiguredRerankerAsTheStartChoosesRegression() {
+        server.createModel("bge", "", List.of());
+        browser.signInAs("editor");
+        browser.open("/models/bge/new");
+        new Select(browser.find(By.id("start"))).selectByValue("preconfigured:BAAI/bge-reranker-base");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(driver -> !browser.findAll(
+                By.cssSelector("#function option[selected][value=regression]")).isEmpty());
+        assertFalse(browser.find(By.id("post-processors")).isDisplayed());
+        assertEquals("BAAI/bge-reranker-base", browser.find(By.id("source")).getAttribute("value"));
+    }
+
     /** Whether the job page shows the job failed (its alert is there, hidden, until then). */
     private static boolean failed() {
         return Boolean.TRUE.equals(browser.script("var f = document.getElementById('job-failed');"

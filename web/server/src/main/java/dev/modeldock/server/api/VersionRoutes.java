@@ -61,8 +61,10 @@ final class VersionRoutes {
                         "function", Schemas.choice("what the pipeline computes, as OML4Py's ONNXPipeline function,"
                                 + " e.g. embedding (one text in, a vector out; the default) or regression (a reranker"
                                 + " from a cross-encoder: a text pair in, one score out; without post_processors,"
-                                + " which default to none for it); a model that does not suit the function fails"
-                                + " the job saying so; the version's metadata.function records it",
+                                + " which default to none for it) or classification (a text classifier); a"
+                                + " preconfigured model takes the function it is preconfigured for (400 otherwise);"
+                                + " a model that does not suit the function fails the job saying so; the version's"
+                                + " metadata.function records it",
                                 ConversionRequest.functions())), 202,
                         this::create).returns(ResponseSchemas.ref("Job"))
                         .withUpload(object(List.of("file", "metadata"), "file", Schemas.binary("the ONNX model"),

@@ -72,8 +72,9 @@ public final class NewVersionPage {
             ConversionForm form = ConversionForm.read(ctx);
             String edit = String.valueOf(ctx.formParam("edit"));
             if (edit.equals("start")) {
-                form = starts.form(form.start(), form.source(), form.revision())
-                        .waivingQualityGate(form.ignoreQualityGate()).forFunction(form.function());
+                ConversionForm started = starts.form(form.start(), form.source(), form.revision());
+                form = started.waivingQualityGate(form.ignoreQualityGate())
+                        .forFunction(starts.function(started.start(), form.function()));
             } else if (edit.equals("add") && ctx.formParam("add") != null) {
                 form = form.edited("add:" + ctx.formParam("add"));
             } else {

@@ -56,6 +56,16 @@ public final class Starts {
     }
 
     /**
+     * The function a form gets with a new start: a preconfigured model's own (a preconfigured
+     * reranker's regression), else the one {@code chosen}.
+     */
+    String function(String start, String chosen) {
+        return start.startsWith(ConversionForm.PRECONFIGURED) && preconfigured().containsKey(start.substring(
+                ConversionForm.PRECONFIGURED.length()))
+                ? catalog.preconfiguredFunction(start.substring(ConversionForm.PRECONFIGURED.length())) : chosen;
+    }
+
+    /**
      * The preconfigured model whose summary the form shows: the one its source names, else the one
      * it starts from; null when neither is one.
      */
