@@ -86,7 +86,7 @@ class NewVersionChecksTest {
     void postProcessorsAreListedWithTheParametersTheyDeclare() {
         Map<String, PostProcessorInfo> byName = new LinkedHashMap<>();
         services.catalog().postProcessors().forEach(p -> byName.put(p.name(), p));
-        assertEquals(List.of("Dense", "Normalize", "Pooling"), List.copyOf(byName.keySet()));
+        assertEquals(List.of("Dense", "Normalize", "Pooling", "Softmax"), List.copyOf(byName.keySet()));
         assertEquals(List.of("in_features", "out_features", "bias", "activation_function"),
                 byName.get("Dense").parameters().stream().map(Setting::name).toList());
         assertEquals(Setting.Type.INTEGER, byName.get("Dense").parameters().get(0).type());
