@@ -89,20 +89,25 @@ public final class EmbeddingModel {
                         "'" + source.folder().id() + "' is not a preconfigured model, so it needs a configuration"
                                 + " (e.g. the 'text' template with max_seq_length)"));
         if (configuration == null) {
-            refuseOtherFunction(source.hubId(), function);
+            refuseOtherThanPreconfigured(source.hubId(), function);
         }
         this.extensions = extensions;
         this.ignoreQualityGate = ignoreQualityGate;
     }
 
-    /** A preconfigured reranker converted as an embedding (or the reverse) says which function it is for. */
-    private static void refuseOtherFunction(String hubId, PipelineFunction function) {
+    /**
+     * Refuses to convert a preconfigured model with a function other than its preconfiguration's (a
+     * preconfigured reranker as an embedding, say), naming the one it is for on the command line and
+     * in the API. Only a conversion with the catalog's configuration is held to it.
+     */
+    public static void refuseOtherThanPreconfigured(String hubId, PipelineFunction function) {
         String preconfigured = EmbeddingModelConfig.preconfiguredFunction(hubId)
                 .orElse(PipelineFunction.EMBEDDING.jsonName());
         if (!preconfigured.equals(function.jsonName())) {
             throw new ModelDockException("'" + hubId + "' is preconfigured for function " + preconfigured + ", not "
-                    + function.jsonName() + ": convert it with --function " + preconfigured + ", or give a"
-                    + " configuration of your own");
+                    + function.jsonName() + ": convert it with function " + preconfigured + " (--function "
+                    + preconfigured + " on the command line, \"function\": \"" + preconfigured + "\" in the API), or"
+                    + " give a configuration of your own");
         }
     }
 

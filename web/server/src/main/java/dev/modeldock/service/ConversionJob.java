@@ -83,7 +83,7 @@ final class ConversionJob {
                                 + " model; give a 'template' (e.g. text) and 'config' with max_seq_length"))
                         .with(overrides));
         if (request.template() == null) {
-            FunctionConfiguration.refuseOtherThanPreconfigured(source.hubId(), function);
+            EmbeddingModel.refuseOtherThanPreconfigured(source.hubId(), function);
         }
         if (source.found() == null) {
             return Prepared.download(source.repoId(), source.revision(), config, request.ignoresQualityGate(),

@@ -12,8 +12,7 @@ import java.util.Map;
  * a preconfigured model's post_processors (pooling, normalization) make an embedding; a reranker
  * (function regression) outputs its model's logits as they are and takes none, which the engine
  * would refuse only once the job runs. So a regression request that gives no post_processors gets
- * none rather than its start's, and one that gives some is refused before a job is queued. A
- * preconfigured model converts with the function it is preconfigured for.
+ * none rather than its start's, and one that gives some is refused before a job is queued.
  */
 public final class FunctionConfiguration {
     private FunctionConfiguration() {
@@ -22,20 +21,6 @@ public final class FunctionConfiguration {
     /** Whether a pipeline of {@code function} has post_processors after its model. */
     public static boolean takesPostProcessors(PipelineFunction function) {
         return function != PipelineFunction.REGRESSION;
-    }
-
-    /**
-     * Refuses to convert a preconfigured model with another function than its preconfiguration's
-     * (a preconfigured reranker as an embedding, say), as the engine refuses it on the command line.
-     */
-    static void refuseOtherThanPreconfigured(String hubId, PipelineFunction function) {
-        String preconfigured = EmbeddingModelConfig.preconfiguredFunction(hubId)
-                .orElse(PipelineFunction.EMBEDDING.jsonName());
-        if (!preconfigured.equals(function.jsonName())) {
-            throw new ModelDockException("'" + hubId + "' is preconfigured for function " + preconfigured + ", not "
-                    + function.jsonName() + ": give \"function\": \"" + preconfigured + "\", or a 'template' and"
-                    + " 'config' of your own");
-        }
     }
 
     /**
