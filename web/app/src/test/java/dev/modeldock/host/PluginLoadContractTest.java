@@ -115,6 +115,7 @@ class PluginLoadContractTest {
             "tokenizer-bert | Tokenizer     | 'bert'",
             "tokenizer-sentencepiece | Tokenizer | 'sentencepiece'",
             "tokenizer-bpe  | Tokenizer     | 'bpe', 'gpt2'",
+            "tokenizer-clip | Tokenizer     | 'clip'",
             "postprocessors | PostProcessor | 'Dense', 'Normalize', 'Pooling'",
             "export-file    | ExportTarget  | 'file'"})
     void extensionNameTakenByTwoPluginsIsRefusedNamingBoth(String builtIn, String kind, String names)
