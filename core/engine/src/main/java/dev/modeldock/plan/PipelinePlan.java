@@ -47,9 +47,14 @@ public record PipelinePlan(HubModel model, EncoderGraph encoder, EmbeddingModelC
                 + " family, or convert a model whose tokenizer an installed plugin takes");
     }
 
-    /** The encoder output the pipeline starts from: the token embeddings, or a head's logits. */
+    /** The encoder output the pipeline starts from: the token embeddings, an output pooled inside the encoder, or a head's logits. */
     public String encoderOutput() {
-        return function == PipelineFunction.EMBEDDING ? encoder.tokenEmbeddings() : EncoderGraph.LOGITS;
+        return function == PipelineFunction.EMBEDDING ? encoder.embeddingOutput() : EncoderGraph.LOGITS;
+    }
+
+    /** Whether the encoder output the pipeline starts from is one vector per text already (CLIP's text_embeds). */
+    public boolean pooledByEncoder() {
+        return function == PipelineFunction.EMBEDDING && encoder.pooledOutput().isPresent();
     }
 
     /** An embedding pipeline: {@link #create(HubModel, EncoderGraph, EmbeddingModelConfig, PipelineFunction, Extensions)}. */
@@ -71,8 +76,9 @@ public record PipelinePlan(HubModel model, EncoderGraph encoder, EmbeddingModelC
             return new PipelinePlan(model, encoder, config, function, maxSeqLength, tokenizer, List.of(), 1, 1,
                     opset);
         }
-        int width = encoderWidth(model, encoder);
-        Activation flowing = new Activation(encoder.tokenEmbeddings(), width, true);
+        Activation flowing = PooledOutput.start(model, encoder, config)
+                .orElseGet(() -> new Activation(encoder.tokenEmbeddings(), encoderWidth(model, encoder), true));
+        int width = flowing.width();
         List<Step> steps = new ArrayList<>();
         for (Parameters parameters : config.postProcessors()) {
             PostProcessor processor = ConfigurationCheck.postProcessor(parameters, extensions);

@@ -38,9 +38,14 @@ public final class HubModel {
         return folder;
     }
 
-    /** The exported encoder: {@code onnx/model.onnx}, or {@code model.onnx} at the top. */
+    /**
+     * The exported encoder: {@code onnx/model.onnx}, or {@code model.onnx} at the top; a multimodal
+     * model's text tower ({@code onnx/text_model.onnx}, as Xenova's CLIP exports have it beside the whole
+     * model's {@code onnx/model.onnx}, which also wants images) before either.
+     */
     public Path encoderFile() {
-        return folder.find("onnx/model.onnx").or(() -> folder.find("model.onnx")).orElseThrow(() ->
+        return folder.find("onnx/text_model.onnx").or(() -> folder.find("onnx/model.onnx"))
+                .or(() -> folder.find("model.onnx")).orElseThrow(() ->
                 new ModelDockException("model '" + folder.id() + "' has no onnx/model.onnx (the encoder exported to"
                         + " ONNX, as the hub's onnx/ folder has it)"));
     }
@@ -61,13 +66,23 @@ public final class HubModel {
         return integer(config, "hidden_size").isPresent() ? integer(config, "hidden_size") : integer(config, "dim");
     }
 
-    /** How many tokens the encoder's position table holds, padding offset removed. */
+    /**
+     * How many tokens the encoder's position table holds, padding offset removed; a multimodal model's
+     * (CLIP's) from its {@code text_config}.
+     */
     public OptionalInt maxTokens() {
-        OptionalInt positions = integer(config, "max_position_embeddings");
+        String key = "max_position_embeddings";
+        OptionalInt positions = integer(config, key).isPresent() ? integer(config, key)
+                : integer(config.path("text_config"), key);
         if (positions.isPresent() && OFFSET_POSITIONS.contains(config.path("model_type").asText())) {
             return OptionalInt.of(positions.getAsInt() - 2);
         }
         return positions;
+    }
+
+    /** The width of a projection head's output (CLIP's {@code projection_dim}), when config.json names one. */
+    public OptionalInt projectionDim() {
+        return integer(config, "projection_dim");
     }
 
     /** sentence-transformers' own max_seq_length, a hint when the configuration has none. */

@@ -61,7 +61,9 @@ public final class ReferenceEmbedder implements AutoCloseable {
     /** The reference embedding of {@code text}. */
     public float[] embed(String text) {
         Encoding encoding = tokenizer.encode(text);
-        float[][] rows = ((float[][][]) encoderOutput(encoding, new long[encoding.getIds().length]))[0];
+        Object output = encoderOutput(encoding, new long[encoding.getIds().length]);
+        // One row per token, or the one row of an output the encoder pooled itself (CLIP's text_embeds).
+        float[][] rows = output instanceof float[][][] tokens ? tokens[0] : (float[][]) output;
         for (PipelinePlan.Step step : plan.steps()) {
             rows = step.processor().evaluate(rows, step.parameters(), plan.model().folder());
         }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class PreconfiguredCatalogProvenanceTest {
     /**
      * The embedding models of OML4Py 2.1's preconfigured list whose tokenizer a built-in plugin
-     * provides: WordPiece and XLM-RoBERTa's SentencePiece.
+     * provides: WordPiece, XLM-RoBERTa's SentencePiece and CLIP's text tower.
      */
     private static final List<String> TEXT_MODELS_OF_OML4PY_21 = List.of(
             "sentence-transformers/all-MiniLM-L6-v2", "sentence-transformers/all-MiniLM-L12-v2",
@@ -38,7 +38,7 @@ class PreconfiguredCatalogProvenanceTest {
             "Snowflake/snowflake-arctic-embed-m", "mixedbread-ai/mxbai-embed-large-v1",
             "intfloat/multilingual-e5-small", "intfloat/multilingual-e5-base",
             "sentence-transformers/paraphrase-multilingual-mpnet-base-v2",
-            "sentence-transformers/stsb-xlm-r-multilingual");
+            "sentence-transformers/stsb-xlm-r-multilingual", "openai/clip-vit-base-patch32");
     private static final List<String> REQUIRED = List.of("max_seq_length", "do_lower_case", "post_processors",
             "distance_metrics", "languages", "provenance");
     private static final Set<String> PINNING_SOURCES = Set.of("commit", "file_sha256");

@@ -100,14 +100,23 @@ class PreconfiguredModelsTest {
         assertEquals("Normalize", bge.postProcessors().get(1).name());
     }
 
+    /** CLIP's text tower pools inside its encoder (text_embeds), so it is the one entry without a Pooling step. */
     @Test
     void everyPreconfiguredModelHasAMaxSeqLengthAndEndsInOneVectorPerText() {
         for (Object name : EmbeddingModelConfig.showPreconfigured(false, null)) {
             EmbeddingModelConfig config = EmbeddingModelConfig.preconfigured((String) name).orElseThrow();
             assertTrue(config.maxSeqLength().isPresent(), name + " has no max_seq_length");
-            assertTrue(config.postProcessors().stream().anyMatch(p -> p.name().equals("Pooling")),
-                    name + " does not pool");
+            boolean pools = config.postProcessors().stream().anyMatch(p -> p.name().equals("Pooling"));
+            assertEquals(!name.equals("openai/clip-vit-base-patch32"), pools, name + " pools: " + pools);
         }
+    }
+
+    @Test
+    void clipsTextTowerNormalizesItsEncodersOwnEmbeddingAtCLIPsContextLength() {
+        EmbeddingModelConfig clip = EmbeddingModelConfig.preconfigured("openai/clip-vit-base-patch32").orElseThrow();
+        assertEquals(77, clip.maxSeqLength().getAsInt());
+        assertTrue(clip.doLowerCase());
+        assertEquals(List.of("Normalize"), clip.postProcessors().stream().map(Parameters::name).toList());
     }
 
     @Test

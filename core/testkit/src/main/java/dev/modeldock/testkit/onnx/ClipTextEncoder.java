@@ -13,8 +13,8 @@ import java.util.Random;
  * and {@code last_hidden_state} FLOAT [batch, sequence, hidden]. The hidden state at position t is the
  * mean of {@code tanh(tokens[id] + positions[p])} over positions 0..t, causal as CLIP's attention is, so
  * padding after a text changes nothing before it; {@code text_embeds} is the hidden state at the
- * position of the largest id (the end-of-text token, as the real export finds it with ArgMax, the
- * first when padding repeats it) times a projection matrix.
+ * position of the largest id (the end-of-text token, as the real export finds it with ArgMax over the
+ * ids cast to int32, the first when padding repeats it) times a projection matrix.
  */
 public final class ClipTextEncoder {
     public static final String TEXT_EMBEDS = "text_embeds";
@@ -51,7 +51,10 @@ public final class ClipTextEncoder {
                 new long[] {1})), graph.node("Unsqueeze", counts, graph.constant("last_axis", new long[] {-1}, 1)));
         graph.output(causalMean, OnnxGraph.tensor("last_hidden_state", DataType.FLOAT, "batch", "sequence", hidden));
         if (textEmbeds) {
-            String eos = graph.node("ArgMax", List.of("input_ids"), Map.of("axis", 1L, "keepdims", 1L));
+            // As Hugging Face's CLIP code does it: ids cast to int32 first, for ArgMax has no int64 kernel in
+            // older runtimes (ONNX Runtime 1.15.1, Oracle 23ai's, among them).
+            String eos = graph.node("ArgMax", List.of(graph.node("Cast", List.of("input_ids"),
+                    Map.of("to", DataType.INT32_VALUE))), Map.of("axis", 1L, "keepdims", 1L));
             String atEos = graph.node("Cast", List.of(graph.node("Equal", graph.node("Unsqueeze", positionIds,
                     graph.constant("batch_axis", new long[] {0}, 1)), eos)), Map.of("to", DataType.FLOAT_VALUE));
             String pooled = graph.node("MatMul", graph.node("Unsqueeze", atEos, graph.constant("row_axis",
