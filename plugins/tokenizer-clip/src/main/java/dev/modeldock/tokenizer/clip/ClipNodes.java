@@ -23,9 +23,9 @@ import java.util.Map;
  * <li>a tab, vertical tab or form feed is a space to CLIP and dropped, but a symbol to the op, which
  * gives it a piece of its own: the nodes drop those pieces.</li>
  * </ul>
- * The op truncates only with {@code padding_length}, and then cuts after adding {@code <|endoftext|>}
- * (losing it), so none is set: the nodes keep {@code max_seq_length - 2} pieces between the op's own
- * first and last ids. What the nodes cannot mend is in {@link ClipTokenizer}'s overview.
+ * The op truncates only with {@code padding_length}, and then (by its source) appends
+ * {@code <|endoftext|>} after that many ids, one more than its output holds; so none is set: the nodes
+ * keep {@code max_seq_length - 2} pieces between the op's own first and last ids. What the nodes cannot mend is in {@link ClipTokenizer}'s overview.
  */
 final class ClipNodes {
     private static final long LAST = Long.MAX_VALUE;
