@@ -12,11 +12,14 @@ import java.util.Optional;
 
 /**
  * Templates and preconfigured models, read once from the JSON files kept beside this class. A
- * preconfigured entry holds OML4Py's properties and, under {@code provenance}, where each value
- * came from ({@link CatalogProvenance}); the properties alone make its configuration.
+ * preconfigured entry holds OML4Py's properties, under {@code provenance} where each value came from
+ * ({@link CatalogProvenance}), and under {@code function} the pipeline function it is converted with
+ * when that is not embedding (a reranker's {@code regression}); the properties alone make its
+ * configuration.
  */
 final class ConfigCatalog {
     private static final String PROVENANCE = "provenance";
+    private static final String FUNCTION = "function";
     private static final Map<String, EmbeddingModelConfig> TEMPLATES = configs(read("templates.json"));
     private static final Map<String, Map<String, Object>> PRECONFIGURED_ENTRIES = read("preconfigured-models.json");
     private static final Map<String, EmbeddingModelConfig> PRECONFIGURED = configs(PRECONFIGURED_ENTRIES);
@@ -46,6 +49,12 @@ final class ConfigCatalog {
         return Optional.ofNullable(PRECONFIGURED.get(name));
     }
 
+    /** The entry's function ("regression", say), empty for an embedding model or a name not in the catalog. */
+    static Optional<String> function(String name) {
+        Map<String, Object> entry = PRECONFIGURED_ENTRIES.get(name);
+        return entry == null ? Optional.empty() : Optional.ofNullable((String) entry.get(FUNCTION));
+    }
+
     static Optional<CatalogProvenance> provenance(String name) {
         return Optional.ofNullable(PROVENANCES.get(name));
     }
@@ -63,6 +72,7 @@ final class ConfigCatalog {
         entries.forEach((name, entry) -> {
             Map<String, Object> properties = new LinkedHashMap<>(entry);
             properties.remove(PROVENANCE);
+            properties.remove(FUNCTION);
             configs.put(name, EmbeddingModelConfig.fromMap(properties));
         });
         return configs;

@@ -22,7 +22,7 @@ public final class EmbeddingModelConfig {
 
     /** Every property, in the order OML4Py documents them. */
     public static final List<String> PROPERTIES = List.of("post_processors", "max_seq_length", "do_lower_case",
-            "quantize_model", "distance_metrics", "languages", "use_float16");
+            "quantize_model", "distance_metrics", "languages", "use_float16", "labels");
 
     private final List<Parameters> postProcessors;
     private final Integer maxSeqLength;
@@ -31,9 +31,12 @@ public final class EmbeddingModelConfig {
     private final List<DistanceMetric> distanceMetrics;
     private final List<String> languages;
     private final boolean useFloat16;
+    /** A classifier's labels, in logit order; null unless given (the model's id2label is used then). */
+    private final List<String> labels;
 
     private EmbeddingModelConfig(List<Parameters> postProcessors, Integer maxSeqLength, boolean doLowerCase,
-            boolean quantizeModel, List<DistanceMetric> distanceMetrics, List<String> languages, boolean useFloat16) {
+            boolean quantizeModel, List<DistanceMetric> distanceMetrics, List<String> languages, boolean useFloat16,
+            List<String> labels) {
         if (quantizeModel && useFloat16) {
             throw new ModelDockException("quantize_model and use_float16 are both true; choose one: quantize_model for"
                     + " int8 weights (about a quarter of the float32 size, faster), use_float16 for float16 weights"
@@ -46,11 +49,12 @@ public final class EmbeddingModelConfig {
         this.distanceMetrics = List.copyOf(distanceMetrics);
         this.languages = List.copyOf(languages);
         this.useFloat16 = useFloat16;
+        this.labels = labels == null ? null : List.copyOf(labels);
     }
 
     /** Every property at its documented default: no post-processors, lowercase, nothing else. */
     public static EmbeddingModelConfig defaults() {
-        return new EmbeddingModelConfig(List.of(), null, true, false, List.of(), List.of(), false);
+        return new EmbeddingModelConfig(List.of(), null, true, false, List.of(), List.of(), false, null);
     }
 
     /** A configuration from its JSON form; properties not given take their defaults. */
@@ -92,6 +96,14 @@ public final class EmbeddingModelConfig {
         return List.of(properties);
     }
 
+    /**
+     * The pipeline function a preconfigured model is converted with when it is not embedding, as
+     * OML4Py preconfigures BAAI/bge-reranker-base with function regression; empty otherwise.
+     */
+    public static Optional<String> preconfiguredFunction(String modelName) {
+        return ConfigCatalog.function(modelName);
+    }
+
     /** The configuration of a preconfigured model, if {@code modelName} is one. */
     public static Optional<EmbeddingModelConfig> preconfigured(String modelName) {
         return ConfigCatalog.preconfigured(modelName);
@@ -106,6 +118,7 @@ public final class EmbeddingModelConfig {
         List<DistanceMetric> metrics = distanceMetrics;
         List<String> langs = languages;
         boolean float16 = useFloat16;
+        List<String> classes = labels;
         for (Map.Entry<String, ?> property : properties.entrySet()) {
             PropertyValue value = new PropertyValue(property.getKey(), property.getValue());
             switch (property.getKey()) {
@@ -116,17 +129,26 @@ public final class EmbeddingModelConfig {
                 case "quantize_model" -> quantize = value.bool();
                 case "distance_metrics" -> metrics = value.list(String.class).stream()
                         .map(DistanceMetric::parse).distinct().toList();
-                case "languages" -> langs = value.list(String.class).stream().map(PropertyValue::nonBlank).toList();
+                case "languages" -> langs = value.nonBlankStrings().stream().map(String::trim).toList();
                 case "use_float16" -> float16 = value.bool();
+                case "labels" -> classes = distinctLabels(value.nonBlankStrings());
                 default -> throw new ModelDockException("unknown property '" + property.getKey() + "'; valid: "
                         + String.join(", ", PROPERTIES));
             }
         }
-        return new EmbeddingModelConfig(post, maxSeq, lower, quantize, metrics, langs, float16);
+        return new EmbeddingModelConfig(post, maxSeq, lower, quantize, metrics, langs, float16, classes);
+    }
+
+    private static List<String> distinctLabels(List<String> labels) {
+        if (labels.isEmpty() || labels.stream().distinct().count() != labels.size()) {
+            throw new ModelDockException("labels " + labels + " must name each of the classifier's classes once, in"
+                    + " the order of its logits (config.json's id2label order)");
+        }
+        return labels;
     }
 
     /**
-     * The JSON form: every property by its snake_case name, unset max_seq_length left out. Each
+     * The JSON form: every property by its snake_case name, unset max_seq_length and labels left out. Each
      * post-processor entry lists its name first and its other keys by name, so that equal
      * configurations write the same JSON whatever order their entries were given in.
      */
@@ -141,6 +163,9 @@ public final class EmbeddingModelConfig {
         map.put("distance_metrics", distanceMetrics.stream().map(Enum::name).toList());
         map.put("languages", languages);
         map.put("use_float16", useFloat16);
+        if (labels != null) {
+            map.put("labels", labels);
+        }
         return map;
     }
 
@@ -178,6 +203,11 @@ public final class EmbeddingModelConfig {
 
     public boolean useFloat16() {
         return useFloat16;
+    }
+
+    /** A classifier's labels as the configuration gives them, in logit order; empty until set. */
+    public Optional<List<String>> labels() {
+        return Optional.ofNullable(labels);
     }
 
     @Override

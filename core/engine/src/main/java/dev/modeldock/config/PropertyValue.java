@@ -35,11 +35,12 @@ record PropertyValue(String property, Object value) {
         return items.stream().map(elementType::cast).toList();
     }
 
-    static String nonBlank(String text) {
-        if (text.isBlank()) {
-            throw new ModelDockException("languages must not contain blank entries");
+    List<String> nonBlankStrings() {
+        List<String> strings = list(String.class);
+        if (strings.stream().anyMatch(String::isBlank)) {
+            throw new ModelDockException(property + " must not contain blank entries");
         }
-        return text.trim();
+        return strings;
     }
 
     static Map<String, Object> stringKeys(Map<?, ?> entry) {

@@ -99,8 +99,9 @@ public final class Conversion {
     }
 
     /**
-     * The same for the given function: an embedding pipeline, or a reranker (function regression)
-     * scoring text pairs, checked against the reference on {@link ProbePairs}.
+     * The same for the given function: an embedding pipeline, a reranker (function regression)
+     * scoring text pairs, checked against the reference on {@link ProbePairs}, or a text classifier
+     * (function classification), checked on the probe texts as an embedding is.
      */
     public static Artifact run(ModelSource source, EmbeddingModelConfig config, PipelineFunction function,
             Extensions extensions, Path stagingParent, boolean ignoreQualityGate, Progress progress)
@@ -161,8 +162,11 @@ public final class Conversion {
             Files.delete(tokenizer); // the staging folder keeps the artifact alone
             parity.describe().forEach(line -> LOG.debug("parity: {}", line));
             if (!parity.passed()) {
-                throw new ModelDockException("the pipeline does not reproduce the reference " + (function.takesPairs()
-                        ? "scores" : "embeddings") + " on ASCII text (" + parity.criterion() + "): "
+                throw new ModelDockException("the pipeline does not reproduce the reference " + switch (function) {
+                    case EMBEDDING -> "embeddings";
+                    case REGRESSION -> "scores";
+                    case CLASSIFICATION -> "classifier outputs";
+                } + " on ASCII text (" + parity.criterion() + "): "
                         + String.join("; ", parity.describe()));
             }
             QualityReport quality = null;

@@ -77,7 +77,8 @@ public final class EmbeddingModel {
 
     /**
      * The same for the given function, OML4Py's {@code ONNXPipeline(..., function=...)}: an embedding
-     * pipeline, or a reranker (regression) built from a cross-encoder, scoring text pairs.
+     * pipeline, a reranker (regression) built from a cross-encoder, scoring text pairs, or a text
+     * classifier (classification) built from a sequence-classification model.
      */
     public EmbeddingModel(ModelSource source, EmbeddingModelConfig configuration, Extensions extensions,
             boolean ignoreQualityGate, PipelineFunction function) {
@@ -87,8 +88,22 @@ public final class EmbeddingModel {
                 : EmbeddingModelConfig.preconfigured(source.hubId()).orElseThrow(() -> new ModelDockException(
                         "'" + source.folder().id() + "' is not a preconfigured model, so it needs a configuration"
                                 + " (e.g. the 'text' template with max_seq_length)"));
+        if (configuration == null) {
+            refuseOtherFunction(source.hubId(), function);
+        }
         this.extensions = extensions;
         this.ignoreQualityGate = ignoreQualityGate;
+    }
+
+    /** A preconfigured reranker converted as an embedding (or the reverse) says which function it is for. */
+    private static void refuseOtherFunction(String hubId, PipelineFunction function) {
+        String preconfigured = EmbeddingModelConfig.preconfiguredFunction(hubId)
+                .orElse(PipelineFunction.EMBEDDING.jsonName());
+        if (!preconfigured.equals(function.jsonName())) {
+            throw new ModelDockException("'" + hubId + "' is preconfigured for function " + preconfigured + ", not "
+                    + function.jsonName() + ": convert it with --function " + preconfigured + ", or give a"
+                    + " configuration of your own");
+        }
     }
 
     /** What the pipeline computes. */

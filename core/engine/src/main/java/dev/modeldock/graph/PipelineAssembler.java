@@ -7,6 +7,7 @@ import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import dev.modeldock.host.ToolVersion;
 import dev.modeldock.onnx.TensorTypes;
+import dev.modeldock.plan.PipelineFunction;
 import dev.modeldock.plan.PipelinePlan;
 import dev.modeldock.plugin.Activation;
 import dev.modeldock.plugin.ModelDockException;
@@ -21,7 +22,8 @@ import java.util.function.UnaryOperator;
  * Builds the pipeline graph from a plan. An embedding: string {@code input} [1] → tokenizer → encoder →
  * post-processors → float32 {@code embedding} [batch, width]. A reranker (function regression): strings
  * {@code first_input} and {@code second_input} [1] → the tokenizer's pair nodes → encoder → its float32
- * {@code logits} [batch, 1] as they are.
+ * {@code logits} [batch, 1] as they are. A classifier (function classification): string {@code input} [1]
+ * → tokenizer → encoder → its {@code logits} [batch, labels] through softmax unless turned off.
  */
 public final class PipelineAssembler {
     /** The pipeline's one input: the text, a string tensor of shape [1]. */
@@ -32,7 +34,7 @@ public final class PipelineAssembler {
     public static final String FIRST_INPUT = "first_input";
     /** A reranker's second text (the passage), a string tensor of shape [1]. */
     public static final String SECOND_INPUT = "second_input";
-    /** A reranker's output: one score per pair, float32 of shape [batch, 1]. */
+    /** A reranker's or classifier's output: [batch, 1] scores or [batch, labels] probabilities, float32. */
     public static final String LOGITS = "logits";
     /** The token ids output of the tokenizer-only model used by validation. */
     public static final String TOKEN_IDS = "input_ids";
@@ -77,9 +79,9 @@ public final class PipelineAssembler {
         return model(graph, plan, IR_VERSION, Map.of());
     }
 
-    /** The pipeline's output name: {@value #OUTPUT}, or {@value #LOGITS} for a reranker. */
+    /** The pipeline's output name: {@value #OUTPUT}, or {@value #LOGITS} for a reranker or classifier. */
     public static String output(PipelinePlan plan) {
-        return plan.function().takesPairs() ? LOGITS : OUTPUT;
+        return plan.function() == PipelineFunction.EMBEDDING ? OUTPUT : LOGITS;
     }
 
     /** The pipeline's string inputs, in order: {@value #INPUT}, or the pair's two. */
@@ -101,11 +103,14 @@ public final class PipelineAssembler {
             Map<String, String> metadata) {
         ModelProto.Builder model = ModelProto.newBuilder().setIrVersion(irVersion)
                 .setProducerName("ModelDock").setProducerVersion(ToolVersion.current())
-                .setDocString(plan.function().takesPairs()
-                        ? "Text-pair scoring (reranker) pipeline for " + plan.model().folder().id()
-                                + ": pair tokenizer and encoder with its head in one graph"
-                        : "Text embedding pipeline for " + plan.model().folder().id()
-                                + ": tokenizer, encoder and post-processors in one graph")
+                .setDocString(switch (plan.function()) {
+                    case EMBEDDING -> "Text embedding pipeline for " + plan.model().folder().id()
+                            + ": tokenizer, encoder and post-processors in one graph";
+                    case REGRESSION -> "Text-pair scoring (reranker) pipeline for " + plan.model().folder().id()
+                            + ": pair tokenizer and encoder with its head in one graph";
+                    case CLASSIFICATION -> "Text classification pipeline for " + plan.model().folder().id()
+                            + ": tokenizer, encoder with its head and post-processors in one graph";
+                })
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(plan.opset()));
         graph.customDomains().forEach(domain ->
                 model.addOpsetImport(OperatorSetIdProto.newBuilder().setDomain(domain).setVersion(1)));

@@ -14,7 +14,8 @@ import java.util.Map;
  * The Oracle import metadata of a converted pipeline. An embedding maps its one input to the
  * attribute DATA and names its vector output, with the vector's informational fields (pooling,
  * normalization, distance metrics). A reranker (function regression) maps its two inputs to DATA1
- * and DATA2, as OML4Py does, and names {@code logits} as its regression output. Both carry the
+ * and DATA2, as OML4Py does, and names {@code logits} as its regression output. A classifier maps its
+ * input to DATA, names {@code logits} as its probability output and lists its labels. All carry the
  * fields that describe the text side: maxSequenceLength, tokenizer, languages, modelDescription.
  */
 public final class PipelineMetadata {
@@ -37,20 +38,22 @@ public final class PipelineMetadata {
             implied.putAll(step.processor().metadata(step.parameters()));
         }
         WeightFormat weights = WeightFormat.of(config);
-        boolean embedding = plan.function() == PipelineFunction.EMBEDDING;
+        PipelineFunction kind = plan.function();
+        boolean embedding = kind == PipelineFunction.EMBEDDING;
+        String output = PipelineAssembler.output(plan);
         Map<String, Object> description = new LinkedHashMap<>();
-        description.put("description", (embedding ? "Text embedding pipeline for " + plan.model().folder().id()
-                + ", " + plan.outputWidth() + " dimensions, "
-                : "Text-pair reranker (regression) pipeline for " + plan.model().folder().id() + ", one score per"
-                + " pair, ") + weights.jsonName() + " weights, built by " + provenance.tool());
+        description.put("description", what(plan) + ", " + weights.jsonName() + " weights, built by "
+                + provenance.tool());
         description.put("sha256", sha256);
         // The encoder's weights; the tokenizer and post-processors are always float32.
         description.put("weights", weights.jsonName());
         description.put("provenance", provenance.toMap());
         MlFunction function = MlFunction.fromJson(plan.function().jsonName()).orElseThrow();
         return new OnnxMetadata(function.jsonName(), input(plan),
-                embedding ? null : PipelineAssembler.output(plan), null, null, null, null,
-                embedding ? PipelineAssembler.output(plan) : null, null, null, null,
+                kind == PipelineFunction.REGRESSION ? output : null,
+                kind == PipelineFunction.CLASSIFICATION ? output : null, null, null, null,
+                embedding ? output : null,
+                kind == PipelineFunction.CLASSIFICATION ? List.<Object>copyOf(plan.labels()) : null, null, null,
                 !embedding || config.distanceMetrics().isEmpty() ? null
                         : config.distanceMetrics().stream().map(Enum::name).toList(),
                 embedding ? Boolean.TRUE.equals(implied.get("normalization")) : null,
@@ -60,6 +63,16 @@ public final class PipelineMetadata {
                 config.languages().isEmpty() ? null : config.languages(),
                 plan.tokenizer().name(),
                 null);
+    }
+
+    private static String what(PipelinePlan plan) {
+        String model = plan.model().folder().id();
+        return switch (plan.function()) {
+            case EMBEDDING -> "Text embedding pipeline for " + model + ", " + plan.outputWidth() + " dimensions";
+            case REGRESSION -> "Text-pair reranker (regression) pipeline for " + model + ", one score per pair";
+            case CLASSIFICATION -> "Text classification pipeline for " + model + ", " + plan.outputWidth()
+                    + (plan.steps().isEmpty() ? " logits" : " probabilities") + " per text";
+        };
     }
 
     /** Each pipeline input mapped to its attribute: DATA, or DATA1 and DATA2 for a pair. */

@@ -19,24 +19,38 @@ final class FunctionCheck {
     }
 
     static void check(PipelineFunction function, HubModel model, EncoderGraph encoder, EmbeddingModelConfig config) {
+        if (function != PipelineFunction.CLASSIFICATION && config.labels().isPresent()) {
+            throw new ModelDockException("the configuration gives labels, which only a classifier has (function"
+                    + " classification); remove labels to convert with function " + function.jsonName());
+        }
         switch (function) {
             case EMBEDDING -> refuseClassificationHead(model, encoder);
             case REGRESSION -> {
                 requireScoreHead(model, encoder);
                 refusePostProcessors(function, config);
             }
+            case CLASSIFICATION -> {
+                // ClassifierHead checks the head as it reads the labels and resolves the post-processors.
+            }
         }
     }
 
+    /**
+     * Refuses an encoder with a head: its logits are no embedding. A classifier checkpoint exported
+     * without its head (config.json still naming *ForSequenceClassification, the encoder giving
+     * last_hidden_state) embeds like any encoder; OML4Py's catalog uses ProsusAI/finbert that way.
+     */
     private static void refuseClassificationHead(HubModel model, EncoderGraph encoder) {
+        if (encoder.logits().isEmpty()) {
+            return;
+        }
         Optional<String> architecture = model.architectures().stream()
                 .filter(name -> name.endsWith("ForSequenceClassification")).findFirst();
-        if (encoder.logits().isPresent() || architecture.isPresent()) {
-            throw new ModelDockException("model '" + model.folder().id() + "' is a sequence-classification model ("
-                    + architecture.map(name -> "config.json names " + name).orElse("its encoder outputs "
-                    + EncoderGraph.LOGITS) + "), not an embedding model: convert it with function regression (a"
-                    + " reranker scoring text pairs, --function regression) or classification");
-        }
+        throw new ModelDockException("model '" + model.folder().id() + "' is a sequence-classification model (its"
+                + " encoder outputs " + EncoderGraph.LOGITS + architecture.map(name -> ", config.json names " + name)
+                .orElse("") + "), not an embedding model: convert it with function regression (a reranker scoring"
+                + " text pairs, --function regression) or classification (--function classification), or export"
+                + " its encoder without the head (last_hidden_state) to embed with it");
     }
 
     private static void requireScoreHead(HubModel model, EncoderGraph encoder) {

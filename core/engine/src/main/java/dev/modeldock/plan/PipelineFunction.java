@@ -16,7 +16,13 @@ public enum PipelineFunction {
      * A reranker: a text pair in ({@code first_input}, {@code second_input}), tokenized together, and
      * the sequence-classification encoder's {@code logits} [batch, 1] out as they are.
      */
-    REGRESSION;
+    REGRESSION,
+    /**
+     * A text classifier: one text in ({@code input}), the sequence-classification encoder's
+     * {@code logits} [batch, labels] out, turned into probabilities by softmax unless the configuration's
+     * post_processors are empty; the labels go in the metadata, not the graph.
+     */
+    CLASSIFICATION;
 
     /** The value Oracle's metadata and OML4Py use, e.g. "regression". */
     public String jsonName() {
@@ -28,7 +34,7 @@ public enum PipelineFunction {
         return this == REGRESSION;
     }
 
-    /** Parses a user's value ("embedding", "regression"); anything else names the accepted ones. */
+    /** Parses a user's value ("embedding", "regression", ...); anything else names the accepted ones. */
     public static PipelineFunction parse(String value) {
         return Arrays.stream(values()).filter(f -> f.jsonName().equals(value)).findFirst().orElseThrow(() ->
                 new ModelDockException("unknown function '" + value + "'; ModelDock builds pipelines for "

@@ -20,11 +20,13 @@ import java.util.OptionalInt;
  * the post-processor chain with the width flowing through it, the sequence length and the opset.
  *
  * @param encoderWidth the last dimension of the encoder output the pipeline starts from
- * @param outputWidth  the last dimension of the pipeline's output (the embedding's, or 1 for a score)
+ * @param outputWidth  the last dimension of the pipeline's output (the embedding's, 1 for a score, the
+ *                     number of labels for a classifier)
+ * @param labels       a classifier's labels in logit order; empty for the other functions
  */
 public record PipelinePlan(HubModel model, EncoderGraph encoder, EmbeddingModelConfig config,
         PipelineFunction function, int maxSeqLength, Tokenizer tokenizer, List<Step> steps, int encoderWidth,
-        int outputWidth, int opset) {
+        int outputWidth, int opset, List<String> labels) {
 
     /** What the configuration decides about tokenization, as the tokenizer plugin is given it. */
     public TokenizerOptions tokenizerOptions() {
@@ -47,7 +49,10 @@ public record PipelinePlan(HubModel model, EncoderGraph encoder, EmbeddingModelC
                 + " family, or convert a model whose tokenizer an installed plugin takes");
     }
 
-    /** The encoder output the pipeline starts from: the token embeddings, an output pooled inside the encoder, or a head's logits. */
+    /**
+     * The encoder output the pipeline starts from: the token embeddings, an output pooled inside the
+     * encoder (CLIP's text_embeds), or a head's logits.
+     */
     public String encoderOutput() {
         return function == PipelineFunction.EMBEDDING ? encoder.embeddingOutput() : EncoderGraph.LOGITS;
     }
@@ -71,16 +76,19 @@ public record PipelinePlan(HubModel model, EncoderGraph encoder, EmbeddingModelC
         Tokenizer tokenizer = extensions.tokenizers().stream().filter(t -> t.recognizes(model.folder()))
                 .findFirst().orElseThrow(() -> unrecognisedTokenizer(model, extensions));
         int opset = OpsetPolicy.builtIn().choose(encoder.opset(), encoder.operators());
-        if (function != PipelineFunction.EMBEDDING) {
+        if (function == PipelineFunction.REGRESSION) {
             // The head's logits are the output as they are: one score per pair, no post-processing.
             return new PipelinePlan(model, encoder, config, function, maxSeqLength, tokenizer, List.of(), 1, 1,
-                    opset);
+                    opset, List.of());
         }
-        Activation flowing = PooledOutput.start(model, encoder, config)
-                .orElseGet(() -> new Activation(encoder.tokenEmbeddings(), encoderWidth(model, encoder), true));
+        boolean classifier = function == PipelineFunction.CLASSIFICATION;
+        List<String> labels = classifier ? ClassifierHead.labels(model, encoder, config) : List.of();
+        Activation flowing = classifier ? new Activation(EncoderGraph.LOGITS, labels.size(), false)
+                : PooledOutput.start(model, encoder, config).orElseGet(() ->
+                        new Activation(encoder.tokenEmbeddings(), encoderWidth(model, encoder), true));
         int width = flowing.width();
         List<Step> steps = new ArrayList<>();
-        for (Parameters parameters : config.postProcessors()) {
+        for (Parameters parameters : classifier ? ClassifierHead.postProcessors(config) : config.postProcessors()) {
             PostProcessor processor = ConfigurationCheck.postProcessor(parameters, extensions);
             flowing = processor.check(flowing, parameters, model.folder());
             steps.add(new Step(processor, parameters));
@@ -90,7 +98,7 @@ public record PipelinePlan(HubModel model, EncoderGraph encoder, EmbeddingModelC
                     + " {\"name\": \"Pooling\", \"type\": \"mean\"} to get one embedding per text");
         }
         return new PipelinePlan(model, encoder, config, function, maxSeqLength, tokenizer, List.copyOf(steps), width,
-                flowing.width(), opset);
+                flowing.width(), opset, labels);
     }
 
     private static int encoderWidth(HubModel model, EncoderGraph encoder) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -59,6 +60,37 @@ public final class HubModel {
             }
         });
         return List.copyOf(names);
+    }
+
+    /**
+     * A classifier's labels from config.json's {@code id2label}, in id order; empty when it has none.
+     *
+     * @throws ModelDockException when the ids are not 0 to n−1, so no order of the logits is known
+     */
+    public Optional<List<String>> labels() {
+        JsonNode id2label = config.path("id2label");
+        if (!id2label.isObject() || id2label.isEmpty()) {
+            return Optional.empty();
+        }
+        String[] labels = new String[id2label.size()];
+        id2label.fields().forEachRemaining(entry -> {
+            int id = parseId(entry.getKey());
+            if (id < 0 || id >= labels.length || labels[id] != null || !entry.getValue().isTextual()) {
+                throw new ModelDockException("model '" + folder.id() + "': config.json's id2label " + id2label
+                        + " does not map the ids 0 to " + (labels.length - 1) + " to one label each; give the labels in"
+                        + " the configuration's labels property, in the order of the model's logits");
+            }
+            labels[id] = entry.getValue().asText();
+        });
+        return Optional.of(List.of(labels));
+    }
+
+    private static int parseId(String key) {
+        try {
+            return Integer.parseInt(key);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** The encoder's hidden size, from config.json ({@code hidden_size}, or {@code dim} for DistilBERT). */

@@ -1,5 +1,6 @@
 package dev.modeldock.validation;
 
+import dev.modeldock.plan.PipelineFunction;
 import dev.modeldock.plan.PipelinePlan;
 import dev.modeldock.runtime.PipelineSession;
 import java.nio.file.Path;
@@ -19,7 +20,8 @@ public final class ParityCheck {
      */
     public static ParityReport run(PipelinePlan plan, Path pipeline, Path tokenizerOnly, List<ProbeText> probes) {
         ParityReport report = new ParityReport(plan.tokenizer().knownLimits(plan.model().folder(),
-                plan.tokenizerOptions()));
+                plan.tokenizerOptions()), plan.function() == PipelineFunction.CLASSIFICATION
+                ? ParityReport.Outputs.LABEL_VALUES : ParityReport.Outputs.VECTORS);
         try (PipelineSession graph = PipelineSession.open(pipeline, 0);
                 PipelineSession graphTokenizer = PipelineSession.open(tokenizerOnly, 1);
                 ReferenceEmbedder reference = ReferenceEmbedder.open(plan, 0)) {
@@ -43,7 +45,7 @@ public final class ParityCheck {
     public static ParityReport runPairs(PipelinePlan plan, Path pipeline, Path tokenizerOnly,
             List<ProbePairs.Pair> pairs) {
         ParityReport report = new ParityReport(plan.tokenizer().knownLimits(plan.model().folder(),
-                plan.tokenizerOptions()), true);
+                plan.tokenizerOptions()), ParityReport.Outputs.PAIR_SCORES);
         try (PipelineSession graph = PipelineSession.open(pipeline, 0);
                 PipelineSession graphTokenizer = PipelineSession.open(tokenizerOnly, 1);
                 ReferenceEmbedder reference = ReferenceEmbedder.open(plan, 0)) {

@@ -13,8 +13,8 @@ import java.util.Optional;
  * by writing system ({@link WritingSystem}), which are reported and never decide the export.
  *
  * <p>An embedding passes on its ASCII probes' cosine. A score (a reranker's logit) has no direction,
- * so a pair pipeline passes on its ASCII probes' largest absolute difference instead, and its report
- * leaves cosine out.
+ * and each of a classifier's per-label values counts on its own, so those pipelines pass on their
+ * ASCII probes' largest absolute difference instead, and their reports leave cosine out.
  */
 public final class ParityReport {
     /** Below this cosine on any ASCII probe, an export is refused. */
@@ -36,8 +36,28 @@ public final class ParityReport {
     private final Map<ProbeText.Script, Tally> tallies = new EnumMap<>(ProbeText.Script.class);
     private final Map<WritingSystem, Tally> bySystem = new EnumMap<>(WritingSystem.class);
     private final Map<String, String> knownLimits;
-    /** Whether the outputs compared are scores (decided by difference) rather than vectors (by cosine). */
+    /** What the outputs compared are, which decides how they are compared. */
+    private final Outputs outputs;
+    /** Whether the outputs are compared value by value (decided by difference) rather than by cosine. */
     private final boolean scores;
+
+    /** What a pipeline gives for each probe. */
+    public enum Outputs {
+        /** An embedding's vector for each text, compared by cosine. */
+        VECTORS("texts", "cosine"),
+        /** A reranker's score for each text pair, compared by absolute difference. */
+        PAIR_SCORES("pairs", "the score"),
+        /** A classifier's value for each label of each text, each compared by absolute difference. */
+        LABEL_VALUES("texts", "a label's value");
+
+        private final String probes;
+        private final String compared;
+
+        Outputs(String probes, String compared) {
+            this.probes = probes;
+            this.compared = compared;
+        }
+    }
 
     /**
      * An embedding's report.
@@ -46,13 +66,14 @@ public final class ParityReport {
      *                    printed beside a writing system whose token ids differ somewhere
      */
     public ParityReport(Map<String, String> knownLimits) {
-        this(knownLimits, false);
+        this(knownLimits, Outputs.VECTORS);
     }
 
-    /** @param scores whether the outputs are scores, decided by {@link #MAX_ASCII_SCORE_DIFFERENCE} */
-    public ParityReport(Map<String, String> knownLimits, boolean scores) {
+    /** @param outputs what is compared: vectors by cosine, the others by {@link #MAX_ASCII_SCORE_DIFFERENCE} */
+    public ParityReport(Map<String, String> knownLimits, Outputs outputs) {
         this.knownLimits = Map.copyOf(knownLimits);
-        this.scores = scores;
+        this.outputs = outputs;
+        this.scores = outputs != Outputs.VECTORS;
     }
 
     void add(ProbeText probe, boolean idsAgree, double maxAbsDifference, double cosine) {
@@ -70,7 +91,7 @@ public final class ParityReport {
 
     /** What {@link #passed()} requires of the ASCII probes, for a refusal. */
     public String criterion() {
-        return scores ? "max abs difference of the score above " + MAX_ASCII_SCORE_DIFFERENCE
+        return scores ? "max abs difference of " + outputs.compared + " above " + MAX_ASCII_SCORE_DIFFERENCE
                 : "min cosine below " + MIN_ASCII_COSINE;
     }
 
@@ -82,7 +103,7 @@ public final class ParityReport {
         List<String> lines = new ArrayList<>();
         tallies.forEach((script, tally) -> lines.add(String.format(
                 "%-13s %2d %s: token ids agree on %d, max abs diff %.2e%s%s", script, tally.texts,
-                scores ? "pairs" : "texts", tally.idsAgree, tally.maxAbsDifference,
+                outputs.probes, tally.idsAgree, tally.maxAbsDifference,
                 scores ? "" : String.format(", min cosine %.6f", tally.minCosine), note(script))));
         tallies.forEach((script, tally) -> tally.differing.forEach(text ->
                 lines.add("  ids differ (" + script + "): " + abbreviate(text))));

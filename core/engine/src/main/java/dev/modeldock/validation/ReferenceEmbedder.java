@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * The embedding as the model's authors compute it, with nothing of ours in the way: Hugging Face's
  * own tokenizer (through DJL) truncating at max_seq_length, the original encoder, and each
- * post-processor's plain-Java form. For a reranker, the same tokenizer encoding the text pair
+ * post-processor's plain-Java form; for a classifier, the head's logits through the same. For a
+ * reranker, the same tokenizer encoding the text pair
  * (longest-first truncation, Hugging Face's pair template and token types) and the encoder's logits.
  */
 public final class ReferenceEmbedder implements AutoCloseable {
@@ -58,11 +59,15 @@ public final class ReferenceEmbedder implements AutoCloseable {
         return tokenizer.encode(first, second).getIds();
     }
 
-    /** The reference embedding of {@code text}. */
+    /**
+     * The reference output for {@code text}: its embedding, or a classifier's probabilities (the head's
+     * logits, one row, through the same post-processors).
+     */
     public float[] embed(String text) {
         Encoding encoding = tokenizer.encode(text);
         Object output = encoderOutput(encoding, new long[encoding.getIds().length]);
-        // One row per token, or the one row of an output the encoder pooled itself (CLIP's text_embeds).
+        // One row per token; or the one row of a classifier's logits or of an output the encoder pooled itself
+        // (CLIP's text_embeds).
         float[][] rows = output instanceof float[][][] tokens ? tokens[0] : (float[][]) output;
         for (PipelinePlan.Step step : plan.steps()) {
             rows = step.processor().evaluate(rows, step.parameters(), plan.model().folder());

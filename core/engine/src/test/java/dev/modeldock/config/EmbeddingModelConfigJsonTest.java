@@ -1,6 +1,7 @@
 package dev.modeldock.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,11 +55,22 @@ class EmbeddingModelConfigJsonTest {
 
     @Test
     void theJsonKeysAreExactlyTheSnakeCasePropertyNames() {
-        EmbeddingModelConfig config = EmbeddingModelConfig.fromTemplate("text", Map.of("max_seq_length", 128));
+        EmbeddingModelConfig config = EmbeddingModelConfig.fromTemplate("text", Map.of("max_seq_length", 128,
+                "labels", List.of("negative", "positive")));
         assertEquals(Set.of("post_processors", "max_seq_length", "do_lower_case", "quantize_model",
-                "distance_metrics", "languages", "use_float16"), config.toMap().keySet());
+                "distance_metrics", "languages", "use_float16", "labels"), config.toMap().keySet());
         assertEquals(EmbeddingModelConfig.PROPERTIES, List.copyOf(config.toMap().keySet()),
                 "keys in the order OML4Py documents them");
+    }
+
+    /** An embedding's configuration keeps the bytes it had before classifiers' labels existed. */
+    @Test
+    void unsetLabelsAreLeftOutOfTheJsonFormAndGivenOnesRoundTrip() {
+        EmbeddingModelConfig text = EmbeddingModelConfig.fromTemplate("text", Map.of());
+        assertFalse(text.toMap().containsKey("labels"));
+        EmbeddingModelConfig labelled = text.with(Map.of("labels", List.of("b", "a")));
+        assertEquals(List.of("b", "a"), labelled.labels().orElseThrow(), "the logits' order, not sorted");
+        assertEquals(labelled, EmbeddingModelConfig.fromMap(labelled.toMap()));
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EmbeddingModelConfigValidationTest {
 
     private static final List<String> DOCUMENTED_PROPERTIES = List.of("post_processors", "max_seq_length",
-            "do_lower_case", "quantize_model", "distance_metrics", "languages", "use_float16");
+            "do_lower_case", "quantize_model", "distance_metrics", "languages", "use_float16", "labels");
 
     private static ModelDockException refused(Map<String, ?> properties) {
         return assertThrows(ModelDockException.class, () -> EmbeddingModelConfig.defaults().with(properties));
@@ -50,6 +50,10 @@ class EmbeddingModelConfigValidationTest {
                 Arguments.of("distance_metrics", "COSINE"),
                 Arguments.of("distance_metrics", List.of(1)),
                 Arguments.of("languages", "us"),
+                Arguments.of("labels", "positive"),
+                Arguments.of("labels", List.of(0, 1)),
+                Arguments.of("labels", List.of()),
+                Arguments.of("labels", List.of("positive", " ")),
                 Arguments.of("post_processors", Map.of("name", "Normalize")),
                 Arguments.of("post_processors", List.of("Normalize")));
     }

@@ -1,6 +1,7 @@
 package dev.modeldock.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import dev.modeldock.plugin.Parameters;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** OML4Py's show_preconfigured and the preconfigured models' properties. */
@@ -100,12 +102,16 @@ class PreconfiguredModelsTest {
         assertEquals("Normalize", bge.postProcessors().get(1).name());
     }
 
-    /** CLIP's text tower pools inside its encoder (text_embeds), so it is the one entry without a Pooling step. */
+    /** CLIP's text tower pools inside its encoder (text_embeds): the one embedding entry without a Pooling step. */
     @Test
     void everyPreconfiguredModelHasAMaxSeqLengthAndEndsInOneVectorPerText() {
         for (Object name : EmbeddingModelConfig.showPreconfigured(false, null)) {
             EmbeddingModelConfig config = EmbeddingModelConfig.preconfigured((String) name).orElseThrow();
             assertTrue(config.maxSeqLength().isPresent(), name + " has no max_seq_length");
+            if (EmbeddingModelConfig.preconfiguredFunction((String) name).isPresent()) {
+                assertEquals(List.of(), config.postProcessors(), name + ": a score or class is the head's output");
+                continue;
+            }
             boolean pools = config.postProcessors().stream().anyMatch(p -> p.name().equals("Pooling"));
             assertEquals(!name.equals("openai/clip-vit-base-patch32"), pools, name + " pools: " + pools);
         }
@@ -128,7 +134,17 @@ class PreconfiguredModelsTest {
 
     @Test
     void aModelThatIsNotPreconfiguredHasNoConfiguration() {
-        // In OML4Py 2.1's list, but a RoBERTa (byte-level BPE) model: not in this WordPiece catalog.
-        assertTrue(EmbeddingModelConfig.preconfigured("microsoft/codebert-base").isEmpty());
+        assertTrue(EmbeddingModelConfig.preconfigured("bert-base-uncased").isEmpty());
+        assertTrue(EmbeddingModelConfig.preconfiguredFunction("bert-base-uncased").isEmpty());
+    }
+
+    /** OML4Py preconfigures bge-reranker-base with function=MiningFunction.REGRESSION. */
+    @Test
+    void theRerankerIsPreconfiguredForFunctionRegressionAndEmbeddingsForNone() {
+        assertEquals(Optional.of("regression"), EmbeddingModelConfig.preconfiguredFunction("BAAI/bge-reranker-base"));
+        assertEquals(Optional.empty(), EmbeddingModelConfig.preconfiguredFunction("microsoft/codebert-base"));
+        Map<?, ?> shown = (Map<?, ?>) EmbeddingModelConfig.showPreconfigured(true, "BAAI/bge-reranker-base").get(0);
+        assertFalse(((Map<?, ?>) shown.get("BAAI/bge-reranker-base")).containsKey("function"),
+                "the function is an argument of the conversion, not a configuration property");
     }
 }

@@ -48,21 +48,21 @@ class ParityReportTest {
 
     @Test
     void aScoreReportIsDecidedByTheLargestAsciiDifferenceNotByCosine() {
-        ParityReport close = new ParityReport(Map.of(), true);
+        ParityReport close = new ParityReport(Map.of(), ParityReport.Outputs.PAIR_SCORES);
         close.add(ASCII, true, ParityReport.MAX_ASCII_SCORE_DIFFERENCE, Double.NaN);
         close.add(CYRILLIC, false, 0.5, Double.NaN); // reported only
         assertTrue(close.passed(), close.describe().toString());
-        ParityReport far = new ParityReport(Map.of(), true);
+        ParityReport far = new ParityReport(Map.of(), ParityReport.Outputs.PAIR_SCORES);
         far.add(ASCII, true, 2e-4, Double.NaN);
         assertFalse(far.passed());
-        ParityReport nan = new ParityReport(Map.of(), true);
+        ParityReport nan = new ParityReport(Map.of(), ParityReport.Outputs.PAIR_SCORES);
         nan.add(ASCII, true, Double.NaN, Double.NaN);
         assertFalse(nan.passed());
     }
 
     @Test
     void aScoreReportLeavesCosineOut() {
-        ParityReport report = new ParityReport(Map.of(), true);
+        ParityReport report = new ParityReport(Map.of(), ParityReport.Outputs.PAIR_SCORES);
         report.add(ASCII, true, 1e-6, Double.NaN);
         report.add(CYRILLIC, true, 1e-6, Double.NaN);
         Map<String, Object> map = report.toMap();

@@ -1,7 +1,7 @@
 package dev.modeldock.testkit;
 
 import dev.modeldock.testkit.onnx.OnnxFixtures;
-import dev.modeldock.testkit.onnx.PairScoringEncoder;
+import dev.modeldock.testkit.onnx.SequenceClassifierEncoder;
 import dev.modeldock.testkit.sentencepiece.XlmRobertaTokenizerFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +11,7 @@ import java.nio.file.Path;
 /**
  * A BERT cross-encoder (reranker) in hub layout, shaped like cross-encoder/ms-marco-MiniLM-L-6-v2:
  * the real all-MiniLM-L6-v2 tokenizer files (the same uncased WordPiece vocabulary), a config.json
- * naming BertForSequenceClassification with one label, and a synthetic {@link PairScoringEncoder}
+ * naming BertForSequenceClassification with one label, and a synthetic {@link SequenceClassifierEncoder}
  * of width {@value #HIDDEN} at {@code onnx/model.onnx} whose {@code logits} [batch, 1] depend on both
  * texts and on the token types; or ({@link #createXlmRoberta}) an XLM-RoBERTa one shaped like
  * BAAI/bge-reranker-base: the test kit's SentencePiece files ({@link XlmRobertaTokenizerFiles}),
@@ -46,7 +46,7 @@ public final class CrossEncoderHubFolder {
                     {"unk_token": "[UNK]", "sep_token": "[SEP]", "pad_token": "[PAD]", "cls_token": "[CLS]",
                      "mask_token": "[MASK]"}
                     """);
-            OnnxFixtures.write(OnnxFixtures.model(PairScoringEncoder.graph("bert cross-encoder", 6L, VOCABULARY,
+            OnnxFixtures.write(OnnxFixtures.model(SequenceClassifierEncoder.graph("bert cross-encoder", 6L, VOCABULARY,
                     HIDDEN)), folder.resolve("onnx/model.onnx"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -70,7 +70,7 @@ public final class CrossEncoderHubFolder {
                     {"tokenizer_class": "XLMRobertaTokenizer", "model_max_length": 512, "bos_token": "<s>",
                      "eos_token": "</s>", "unk_token": "<unk>", "pad_token": "<pad>", "mask_token": "<mask>"}
                     """);
-            OnnxFixtures.write(OnnxFixtures.model(PairScoringEncoder.withoutTokenTypes("xlm-roberta cross-encoder",
+            OnnxFixtures.write(OnnxFixtures.model(SequenceClassifierEncoder.withoutTokenTypes("xlm-roberta cross-encoder",
                     7L, vocabulary, HIDDEN)), folder.resolve("onnx/model.onnx"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

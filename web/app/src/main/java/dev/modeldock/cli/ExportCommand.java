@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Converts a model (--model) into NAME.onnx (one string in, one vector out; with --function"
-                + " regression a reranker: two strings in, one score out) with its Oracle import metadata, or takes an ONNX model as it is (--onnx with --metadata), checks it as Oracle"
-                + " would, and exports it.",
+                + " regression a reranker: two strings in, one score out; with --function classification a"
+                + " classifier: one string in, one probability per label out) with its Oracle import metadata, or"
+                + " takes an ONNX model as it is (--onnx with --metadata), checks it as Oracle would, and exports it.",
                 "Targets: file (NAME.onnx + NAME.json in --output-dir) or oracle (mining model NAME, --profile)."})
 final class ExportCommand implements Callable<Integer> {
     @Spec
@@ -41,7 +42,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--function", defaultValue = "embedding", paramLabel = "FUNCTION",
             description = "With --model: embedding (default; one text in, a vector out) or regression (a reranker"
                     + " from a cross-encoder: first_input and second_input in, scored in Oracle with PREDICTION(model"
-                    + " USING :q AS DATA1, :p AS DATA2); give \"post_processors\": [] in its configuration).")
+                    + " USING :q AS DATA1, :p AS DATA2); give \"post_processors\": [] in its configuration) or"
+                    + " classification (a text classifier from a sequence-classification model: softmax over its"
+                    + " logits unless \"post_processors\" is [], labels from config.json's id2label or the"
+                    + " configuration's \"labels\"; scored in Oracle with PREDICTION and PREDICTION_PROBABILITY).")
     String function;
 
     @Option(names = "--onnx", paramLabel = "FILE", description = "An ONNX model to export as it is, instead of --model.")

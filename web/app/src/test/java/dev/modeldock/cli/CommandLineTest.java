@@ -46,7 +46,7 @@ class CommandLineTest {
     @Test
     void preconfiguredWithPropertiesAndAModelPrintsThatEntryForEveryCatalogModel() throws Exception {
         JsonNode names = JSON.readTree(CommandLine.run("preconfigured").out());
-        assertEquals(26, names.size());
+        assertEquals(28, names.size());
         for (JsonNode name : names) {
             CommandLine run = CommandLine.run("preconfigured", "--properties", "--model", name.asText());
             assertEquals(0, run.exit(), run.err());

@@ -71,9 +71,8 @@ class ModelDockJarIT {
                     point.getValue().forEach(name -> found.add(point.getKey() + ":" + name.asText())));
         }
         assertEquals(Set.of("ExportTarget:file", "ExportTarget:oracle", "PostProcessor:Dense", "PostProcessor:Normalize",
-                "PostProcessor:Pooling", "Tokenizer:bert", "Tokenizer:bpe", "Tokenizer:clip", "Tokenizer:gpt2",
-                "Tokenizer:sentencepiece"),
-                found);
+                "PostProcessor:Pooling", "PostProcessor:Softmax", "Tokenizer:bert", "Tokenizer:bpe", "Tokenizer:clip",
+                "Tokenizer:gpt2", "Tokenizer:sentencepiece"), found);
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.modeldock.plugin.Tokenizer;
 import dev.modeldock.plugin.TokenizerOptions;
 import dev.modeldock.runtime.PipelineSession;
 import dev.modeldock.source.ModelSource;
+import dev.modeldock.testkit.ClassifierHubFolder;
 import dev.modeldock.testkit.ClipHubFolder;
 import dev.modeldock.testkit.CrossEncoderHubFolder;
 import dev.modeldock.testkit.MiniLmHubFolder;
@@ -98,6 +99,14 @@ class OracleRuntimeCompatibilityTest {
         Path roberta = RobertaHubFolder.create(work.resolve("roberta-hub"));
         assertSameVectorsOnOracle23aisRuntime("bpe", roberta, EmbeddingModelConfig.fromTemplate("text",
                 Map.of("max_seq_length", 128, "do_lower_case", false)));
+    }
+
+    /** A classifier (function classification): the head's logits through softmax, one probability per label. */
+    @Test
+    void theClassifierPipelineGivesTheSameProbabilitiesOnOracle23aisRuntime() throws Exception {
+        Path classifier = ClassifierHubFolder.create(work.resolve("classifier-hub"));
+        assertSameOutputsOnOracle23aisRuntime("classification", classifier, EmbeddingModelConfig.fromTemplate("text",
+                Map.of("max_seq_length", 128)), PipelineFunction.CLASSIFICATION);
     }
 
     /**
@@ -190,9 +199,14 @@ class OracleRuntimeCompatibilityTest {
 
     private static void assertSameVectorsOnOracle23aisRuntime(String name, Path folder, EmbeddingModelConfig config)
             throws Exception {
+        assertSameOutputsOnOracle23aisRuntime(name, folder, config, PipelineFunction.EMBEDDING);
+    }
+
+    private static void assertSameOutputsOnOracle23aisRuntime(String name, Path folder, EmbeddingModelConfig config,
+            PipelineFunction function) throws Exception {
         Path out = work.resolve(name);
-        new EmbeddingModel(folder.toString(), config, Settings.defaults(), Plugins.builtIn())
-                .exportToFile(name, out, (stage, fraction) -> { });
+        new EmbeddingModel(ModelSource.resolve(folder.toString(), Settings.defaults()), config, Plugins.builtIn(), false,
+                function).exportToFile(name, out, (stage, fraction) -> { });
         Path pipeline = out.resolve(name + ".onnx");
 
         List<String> args = new ArrayList<>(List.of(pipeline.toString()));

@@ -12,7 +12,7 @@ import dev.modeldock.testkit.CrossEncoderHubFolder;
 import dev.modeldock.testkit.MiniLmHubFolder;
 import dev.modeldock.testkit.RobertaHubFolder;
 import dev.modeldock.testkit.onnx.OnnxFixtures;
-import dev.modeldock.testkit.onnx.PairScoringEncoder;
+import dev.modeldock.testkit.onnx.SequenceClassifierEncoder;
 import dev.modeldock.testkit.plugin.Plugins;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +77,7 @@ class RerankerBadInputTest {
     @Test
     void aTokenizerWithoutTextPairsIsRefusedNamingIt() throws Exception {
         Path folder = RobertaHubFolder.create(work);
-        OnnxFixtures.write(OnnxFixtures.model(PairScoringEncoder.graph("roberta cross-encoder", 3L, 1000, 8)),
+        OnnxFixtures.write(OnnxFixtures.model(SequenceClassifierEncoder.graph("roberta cross-encoder", 3L, 1000, 8)),
                 folder.resolve("onnx/model.onnx"));
         ModelDockException e = refusal(folder, EmbeddingModelConfig.fromTemplate("text", Map.of("max_seq_length", 64,
                 "do_lower_case", false, "post_processors", List.of())), PipelineFunction.REGRESSION);

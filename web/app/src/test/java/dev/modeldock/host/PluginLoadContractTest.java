@@ -116,7 +116,7 @@ class PluginLoadContractTest {
             "tokenizer-sentencepiece | Tokenizer | 'sentencepiece'",
             "tokenizer-bpe  | Tokenizer     | 'bpe', 'gpt2'",
             "tokenizer-clip | Tokenizer     | 'clip'",
-            "postprocessors | PostProcessor | 'Dense', 'Normalize', 'Pooling'",
+            "postprocessors | PostProcessor | 'Dense', 'Normalize', 'Pooling', 'Softmax'",
             "export-file    | ExportTarget  | 'file'"})
     void extensionNameTakenByTwoPluginsIsRefusedNamingBoth(String builtIn, String kind, String names)
             throws IOException {

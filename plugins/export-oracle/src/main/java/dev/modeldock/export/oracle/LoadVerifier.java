@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 /**
  * Reads back what the database made of a loaded model: its row in the dictionary with the right
  * function, its attributes with the vector's size, and, for an embedding model, a VECTOR_EMBEDDING
- * of a sample text that must agree with the same pipeline run locally.
+ * of a sample text that must agree with the same pipeline run locally; a reranker or classifier is
+ * scored with PREDICTION or PREDICTION_PROBABILITY instead ({@link ScoreVerifier}).
  */
 final class LoadVerifier {
     static final String SAMPLE = "ModelDock checks that the database and the local pipeline agree.";
@@ -52,6 +53,10 @@ final class LoadVerifier {
             }
         }
         Map<String, String> vectors = attributes(connection, name);
+        if (function.equals("REGRESSION") || function.equals("CLASSIFICATION")) {
+            return ScoreVerifier.verify(connection, name, function, metadata, model, vectors.keySet())
+                    .orElse(function + " model with attributes " + vectors.keySet());
+        }
         if (!function.equals("EMBEDDING")) {
             return function + " model with attributes " + vectors.keySet();
         }

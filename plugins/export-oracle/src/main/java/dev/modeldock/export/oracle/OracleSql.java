@@ -1,9 +1,12 @@
 package dev.modeldock.export.oracle;
 
+import java.util.List;
+
 /**
  * Every SQL text this target sends, in one place: what a database (or a stand-in for one) must
  * answer. Binds are positional; a model name is only ever bound, except inside VECTOR_EMBEDDING,
- * whose model must be an identifier and is spliced in after {@link OracleModelName} has validated it.
+ * PREDICTION and PREDICTION_PROBABILITY, whose model must be an identifier and is spliced in after
+ * {@link DatabaseModelName} has validated it.
  */
 final class OracleSql {
     private OracleSql() {
@@ -50,5 +53,22 @@ final class OracleSql {
     static String embedding(String qualifiedModel, String attribute) {
         return "SELECT FROM_VECTOR(VECTOR_EMBEDDING(" + qualifiedModel + " USING ? AS " + attribute
                 + ") RETURNING CLOB) FROM DUAL";
+    }
+
+    /**
+     * A regression model's (reranker's) prediction for one row, as a number; the texts are bound in
+     * the order of {@code attributes}, validated identifiers spliced in like the model's.
+     */
+    static String prediction(String qualifiedModel, List<String> attributes) {
+        return "SELECT PREDICTION(" + qualifiedModel + " USING " + using(attributes) + ") FROM DUAL";
+    }
+
+    /** A classification model's probability of its best class for one row; binds as for {@link #prediction}. */
+    static String predictionProbability(String qualifiedModel, List<String> attributes) {
+        return "SELECT PREDICTION_PROBABILITY(" + qualifiedModel + " USING " + using(attributes) + ") FROM DUAL";
+    }
+
+    private static String using(List<String> attributes) {
+        return String.join(", ", attributes.stream().map(attribute -> "? AS " + attribute).toList());
     }
 }

@@ -7,15 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modeldock.export.oracle.standin.StandInDatabase;
 import dev.modeldock.export.oracle.standin.StandInModels;
+import dev.modeldock.export.oracle.standin.StandInRerankers;
 import dev.modeldock.export.oracle.standin.StandInSettings;
+import dev.modeldock.plugin.DeployedState;
 import dev.modeldock.plugin.ExportReceipt;
 import dev.modeldock.plugin.ExportRequest;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Progress;
 import dev.modeldock.plugin.Setting;
+import dev.modeldock.testkit.onnx.OnnxFixtures;
+import dev.modeldock.testkit.onnx.SmallModels;
 import dev.modeldock.testkit.plugin.ExportTargetContract;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,6 +45,87 @@ class OracleExportTargetTest {
             assertTrue(receipt.location().endsWith("/DOC_MODEL"), receipt.location());
             assertEquals(Set.of("MODELDOCK.DOC_MODEL"), database.modelNames());
             assertEquals(Files.size(model()), Files.size(database.storedBytes("MODELDOCK.DOC_MODEL")));
+        }
+    }
+
+    @Test
+    void loadsARerankerAndVerifiesPredictionOfAPairAgainstTheLocalRun() throws Exception {
+        Path reranker = StandInRerankers.write(work.resolve("reranker.onnx"));
+        try (StandInDatabase database = database(StandInSettings.named(next()))) {
+            List<String> stages = new ArrayList<>();
+            new OracleExportTarget().export(request("rerank_model", reranker, StandInRerankers.METADATA,
+                    settings(database)), (stage, fraction) -> stages.add(stage));
+
+            assertEquals(Set.of("MODELDOCK.RERANK_MODEL"), database.modelNames());
+            String verified = stages.get(stages.size() - 1);
+            assertTrue(verified.startsWith("REGRESSION model, PREDICTION(RERANK_MODEL USING DATA1, DATA2) matches the"
+                    + " local pipeline"), verified);
+        }
+    }
+
+    @Test
+    void aRerankerWhosePairAttributesAreSwappedIsScoredThroughItsOwnMapping() throws Exception {
+        Path reranker = StandInRerankers.write(work.resolve("reranker.onnx"));
+        String swapped = "{\"function\":\"regression\",\"regressionOutput\":\"logits\","
+                + "\"input\":{\"first_input\":[\"DATA2\"],\"second_input\":[\"DATA1\"]}}";
+        try (StandInDatabase database = database(StandInSettings.named(next()))) {
+            List<String> stages = new ArrayList<>();
+            new OracleExportTarget().export(request("rerank_model", reranker, swapped, settings(database)),
+                    (stage, fraction) -> stages.add(stage));
+
+            assertTrue(stages.get(stages.size() - 1).contains("USING DATA2, DATA1) matches"), stages.toString());
+        }
+    }
+
+    @Test
+    void aDeployedRerankerThatScoresDifferentlyIsReportedAsDiffering() throws Exception {
+        try (StandInDatabase database = database(StandInSettings.named(next()))) {
+            new OracleExportTarget().export(request("rerank_model", StandInRerankers.write(work.resolve("a.onnx")),
+                    StandInRerankers.METADATA, settings(database)), Progress.NONE);
+
+            DeployedState other = new OracleExportTarget().inspect(request("rerank_model",
+                    StandInRerankers.write(work.resolve("b.onnx"), 2f), StandInRerankers.METADATA, settings(database)));
+            DeployedState same = new OracleExportTarget().inspect(request("rerank_model",
+                    StandInRerankers.write(work.resolve("c.onnx")), StandInRerankers.METADATA, settings(database)));
+
+            assertFalse(other.matches(), other.detail());
+            assertTrue(other.detail().startsWith("PREDICTION(RERANK_MODEL) disagrees with the local pipeline"),
+                    other.detail());
+            assertTrue(same.matches(), same.detail());
+        }
+    }
+
+    @Test
+    void loadsAClassifierAndVerifiesPredictionProbabilityAgainstTheLocalRun() throws Exception {
+        Path classifier = StandInModels.classifier(3).write(work.resolve("classifier.onnx"));
+        String metadata = "{\"function\":\"classification\",\"classificationProbOutput\":\"logits\","
+                + "\"labels\":[\"negative\",\"neutral\",\"positive\"],\"input\":{\"input\":[\"DATA\"]}}";
+        try (StandInDatabase database = database(StandInSettings.named(next()))) {
+            List<String> stages = new ArrayList<>();
+            new OracleExportTarget().export(request("sentiment", classifier, metadata, settings(database)),
+                    (stage, fraction) -> stages.add(stage));
+
+            String verified = stages.get(stages.size() - 1);
+            assertTrue(verified.startsWith("CLASSIFICATION model, PREDICTION_PROBABILITY(SENTIMENT USING DATA) matches"),
+                    verified);
+        }
+    }
+
+    @Test
+    void modelsOfNumericFeaturesLoadWithoutASampleToScore() throws Exception {
+        Path regressor = OnnxFixtures.write(SmallModels.featureRegressor(), work.resolve("regressor.onnx"));
+        Path iris = OnnxFixtures.write(SmallModels.irisClassifier(), work.resolve("iris.onnx"));
+        try (StandInDatabase database = database(StandInSettings.named(next()))) {
+            List<String> stages = new ArrayList<>();
+            new OracleExportTarget().export(request("reg_model", regressor, SmallModels.FEATURE_REGRESSOR_METADATA,
+                    settings(database)), (stage, fraction) -> stages.add(stage));
+            new OracleExportTarget().export(request("iris_model", iris, SmallModels.IRIS_CLASSIFIER_METADATA,
+                    settings(database)), (stage, fraction) -> stages.add(stage));
+
+            assertEquals(Set.of("MODELDOCK.REG_MODEL", "MODELDOCK.IRIS_MODEL"), database.modelNames());
+            assertTrue(stages.contains("REGRESSION model with attributes [A, B, C, D]"), stages.toString());
+            assertTrue(stages.stream().anyMatch(stage -> stage.startsWith("CLASSIFICATION model with attributes")),
+                    stages.toString());
         }
     }
 
@@ -164,7 +251,15 @@ class OracleExportTargetTest {
     }
 
     private ExportRequest request(String name, String metadata, Map<String, String> settings) throws Exception {
-        return new ExportRequest(name, model(), "0".repeat(64), metadata, settings);
+        return request(name, model(), metadata, settings);
+    }
+
+    private static ExportRequest request(String name, Path model, String metadata, Map<String, String> settings) {
+        return new ExportRequest(name, model, "0".repeat(64), metadata, settings);
+    }
+
+    private Map<String, String> settings(StandInDatabase database) throws Exception {
+        return Map.of("profile", profile(database, StandInSettings.DEFAULT_PASSWORD).toString());
     }
 
     private Path model() throws Exception {

@@ -37,6 +37,9 @@ final class Dictionary {
             ddl.execute("CREATE ALIAS STANDIN_LOAD_ONNX_MODEL FOR '" + PROCEDURES + ".loadOnnxModel'");
             ddl.execute("CREATE ALIAS STANDIN_DROP_ONNX_MODEL FOR '" + PROCEDURES + ".dropOnnxModel'");
             ddl.execute("CREATE ALIAS STANDIN_VECTOR_EMBEDDING FOR '" + PROCEDURES + ".vectorEmbedding'");
+            ddl.execute("CREATE ALIAS STANDIN_PREDICTION_NUMBER FOR '" + PROCEDURES + ".predictionNumber'");
+            ddl.execute("CREATE ALIAS STANDIN_PREDICTION_TEXT FOR '" + PROCEDURES + ".predictionText'");
+            ddl.execute("CREATE ALIAS STANDIN_PREDICTION_PROBABILITY FOR '" + PROCEDURES + ".predictionProbability'");
         }
         boolean release23 = settings.majorRelease() >= 23;
         update("INSERT INTO PRODUCT_COMPONENT_VERSION VALUES (?, ?, ?)",

@@ -11,6 +11,7 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,36 +41,50 @@ final class LoadedModel implements AutoCloseable {
 
     /** Runs the model on one text, as VECTOR_EMBEDDING does, and returns the vector. */
     float[] embed(String text) throws SQLException {
-        ModelDescription.Attribute attribute = description.attributes().get(0);
+        float[] vector = run(Map.of(attribute(), text));
+        if (vector.length != description.vectorDimension()) {
+            throw OracleErrors.undocumented("model " + name + " produced " + vector.length
+                    + " values for one text, its vector has " + description.vectorDimension());
+        }
+        return vector;
+    }
+
+    /**
+     * Runs the model on one row, each attribute's text fed to the tensor it maps to, and returns the
+     * output scoring reads, flattened: a vector, one score, or one probability per class.
+     */
+    float[] run(Map<String, String> texts) throws SQLException {
+        Map<String, OnnxTensor> feeds = new LinkedHashMap<>();
         try {
-            TensorSpec input = TensorSpec.of(session.getInputInfo()).get(attribute.tensor());
-            if (!input.isString()) {
-                throw OracleErrors.undocumented("the stand-in scores text attributes only; " + attribute.name()
-                        + " is " + input.type());
-            }
-            try (OnnxTensor tensor = OnnxTensor.createTensor(OrtSessions.environment(), new String[] {text},
-                    input.oneRow());
-                    OrtSession.Result result = session.run(Map.of(input.name(), tensor), Set.of(description.output()))) {
-                float[] vector = flatten(result.get(0));
-                if (vector.length != description.vectorDimension()) {
-                    throw OracleErrors.undocumented("model " + name + " produced " + vector.length
-                            + " values for one text, its vector has " + description.vectorDimension());
+            Map<String, TensorSpec> inputs = TensorSpec.of(session.getInputInfo());
+            for (ModelDescription.Attribute attribute : description.attributes()) {
+                TensorSpec input = inputs.get(attribute.tensor());
+                if (!input.isString() || input.valueSize() != 1) {
+                    throw OracleErrors.undocumented("the stand-in scores text attributes of one value per tensor"
+                            + " only; " + attribute.name() + " feeds " + input);
                 }
-                for (float value : vector) {
+                feeds.put(input.name(), OnnxTensor.createTensor(OrtSessions.environment(),
+                        new String[] {texts.get(attribute.name())}, input.oneRow()));
+            }
+            try (OrtSession.Result result = session.run(feeds, Set.of(description.output()))) {
+                float[] values = flatten(result.get(0));
+                for (float value : values) {
                     if (!Float.isFinite(value)) {
-                        throw OracleErrors.undocumented("model " + name + " produced a vector holding " + value);
+                        throw OracleErrors.undocumented("model " + name + " produced " + value);
                     }
                 }
-                return vector;
+                return values;
             }
         } catch (OrtException e) {
             throw OracleErrors.undocumented("ONNX Runtime failed to score model " + name + ": " + e.getMessage());
+        } finally {
+            feeds.values().forEach(OnnxTensor::close);
         }
     }
 
     private static float[] flatten(OnnxValue value) throws SQLException {
         if (!(value instanceof OnnxTensor tensor)) {
-            throw OracleErrors.undocumented("the embedding output is not a tensor");
+            throw OracleErrors.undocumented("the scored output is not a tensor");
         }
         FloatBuffer floats = tensor.getFloatBuffer();
         if (floats != null) {

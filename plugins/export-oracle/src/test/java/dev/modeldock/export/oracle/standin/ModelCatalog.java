@@ -12,12 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Blob;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The models of one stand-in database and the three operations on them: DBMS_VECTOR.LOAD_ONNX_MODEL,
- * DBMS_VECTOR.DROP_ONNX_MODEL and VECTOR_EMBEDDING.
+ * The models of one stand-in database and the operations on them: DBMS_VECTOR.LOAD_ONNX_MODEL,
+ * DBMS_VECTOR.DROP_ONNX_MODEL, VECTOR_EMBEDDING, PREDICTION and PREDICTION_PROBABILITY.
  */
 final class ModelCatalog implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -98,19 +99,41 @@ final class ModelCatalog implements AutoCloseable {
      * Synchronized with drop, which closes the ONNX Runtime session scoring uses.
      */
     synchronized String embed(String owner, String model, String attribute, String text) throws SQLException {
-        LoadedModel loaded = models.get(owner + "." + model);
-        if (loaded == null) {
-            throw OracleErrors.invalidModelName("model " + owner + "." + model + " does not exist");
-        }
+        LoadedModel loaded = loaded(owner, model);
         if (!loaded.description.isEmbedding()) {
-            throw OracleErrors.undocumented("model " + loaded.name + " is a " + loaded.description.function()
-                    + " model; VECTOR_EMBEDDING needs an embedding model");
+            throw OracleErrors.incompatibleModel("VECTOR_EMBEDDING needs an embedding model; " + loaded.name + " is "
+                    + loaded.description.function().toLowerCase(Locale.ROOT));
         }
         if (!loaded.attribute().equals(attribute)) {
             throw OracleErrors.undocumented("model " + loaded.name + " has no attribute " + attribute + " (its"
                     + " attribute is " + loaded.attribute() + ")");
         }
         return text == null ? null : VectorText.format(loaded.embed(text));
+    }
+
+    /** PREDICTION(owner.model USING text AS attribute, ...), see {@link MiningOperators}. */
+    synchronized Object prediction(String owner, String model, Map<String, String> using) throws SQLException {
+        return MiningOperators.prediction(loaded(owner, model), using);
+    }
+
+    /** PREDICTION_PROBABILITY(owner.model[, class] USING ...), see {@link MiningOperators}. */
+    synchronized Double probability(String owner, String model, String classValue, boolean classGiven,
+            Map<String, String> using) throws SQLException {
+        return MiningOperators.probability(loaded(owner, model), classValue, classGiven, using);
+    }
+
+    /** Whether PREDICTION on the model returns text (string labels); false for a model not loaded. */
+    boolean predictsText(String owner, String model) {
+        LoadedModel loaded = models.get(owner + "." + model);
+        return loaded != null && loaded.description.predictsText();
+    }
+
+    private LoadedModel loaded(String owner, String model) throws SQLException {
+        LoadedModel loaded = models.get(owner + "." + model);
+        if (loaded == null) {
+            throw OracleErrors.invalidModelName("model " + owner + "." + model + " does not exist");
+        }
+        return loaded;
     }
 
     Map<String, LoadedModel> models() {

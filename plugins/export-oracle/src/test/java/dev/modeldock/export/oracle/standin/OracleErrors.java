@@ -83,6 +83,18 @@ final class OracleErrors {
         return ora(40281, "invalid model name (" + detail + ")");
     }
 
+    /**
+     * ORA-40290 https://docs.oracle.com/en/error-help/db/ora-40290 ("The supplied model cannot be
+     * operated upon by the data mining function because the model is built for a mining function ...
+     * that is incompatible with function"). The code and its text are documented; that Oracle raises
+     * it for an ONNX model scored by the wrong operator (VECTOR_EMBEDDING on a regression model,
+     * PREDICTION on an embedding model, PREDICTION_PROBABILITY on a regression model) is inferred
+     * from that cause, not seen.
+     */
+    static SQLException incompatibleModel(String detail) {
+        return ora(40290, "model incompatible with data mining function (" + detail + ")");
+    }
+
     /** ORA-40675 https://docs.oracle.com/en/error-help/db/ora-40675 */
     static SQLException metadataNotJson() {
         return ora(40675, "Metadata descriptor must be specified using valid JSON.");
@@ -202,6 +214,11 @@ final class OracleErrors {
     /** ORA-54438 https://docs.oracle.com/en/error-help/db/oci-54438 */
     static SQLException labelOutputType() {
         return ora(54438, "The classificationLabelOutput tensor can only use a string or an integer type.");
+    }
+
+    /** ORA-54445 https://docs.oracle.com/en/error-help/db/oci-54445 */
+    static SQLException labelTooLong(int index) {
+        return ora(54445, "The value of the \"labels[" + index + "]\" element in the JSON metadata is too large.");
     }
 
     /** ORA-54449 https://docs.oracle.com/en/error-help/db/oci-54449 */

@@ -7,10 +7,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns the exact SQL texts the export-oracle plugin sends (OracleSql) into H2 SQL for one session,
- * and refuses every other text. The texts are copied here on purpose: a test
- * ({@code StandInUnderstandsThePluginsSqlTest}) checks them against the plugin's, so a change on
- * either side is seen.
+ * Turns the exact SQL texts the export-oracle plugin sends (OracleSql), and the scoring queries of
+ * {@link PredictionSql}, into H2 SQL for one session, and refuses every other text. The texts are
+ * copied here on purpose: a test ({@code StandInUnderstandsThePluginsSqlTest}) checks them against
+ * the plugin's, so a change on either side is seen.
  */
 final class OracleSqlRewriter {
     static final String VERSION = "SELECT VERSION FROM PRODUCT_COMPONENT_VERSION WHERE PRODUCT LIKE 'Oracle%'";
@@ -68,8 +68,21 @@ final class OracleSqlRewriter {
                     + literal(ModelName.identifier(embedding.group(2))) + ", "
                     + literal(ModelName.identifier(embedding.group(3))) + ", CAST(? AS VARCHAR)) FROM DUAL";
         }
+        String prediction = sql == null ? null : PredictionSql.toH2(sql, database, user, this::predictsText);
+        if (prediction != null) {
+            return prediction;
+        }
         throw new SQLFeatureNotSupportedException("the Oracle stand-in only understands the SQL texts of the"
-                + " export-oracle plugin (OracleSql); it was sent: " + sql);
+                + " export-oracle plugin (OracleSql) and PREDICTION/PREDICTION_PROBABILITY queries"
+                + " (PredictionSql); it was sent: " + sql);
+    }
+
+    private boolean predictsText(String owner, String model) {
+        try {
+            return OracleStandIn.database(database).catalog().predictsText(owner, model);
+        } catch (SQLException e) {
+            return false; // no such database: the call fails when it runs
+        }
     }
 
     private static String literal(String text) {

@@ -31,6 +31,7 @@ public final class StandInModels {
     private DataType outputType = DataType.FLOAT;
     private Object[] outputDims = {"batch", 4};
     private final List<String> extraOutputs = new ArrayList<>();
+    private boolean softmax;
 
     private StandInModels() {
     }
@@ -38,6 +39,32 @@ public final class StandInModels {
     /** A model with the defaults above, to adjust before {@link #write(Path)}. */
     public static StandInModels embedding() {
         return new StandInModels();
+    }
+
+    /**
+     * A text classifier shaped like OML4Py's: input {@code input} STRING [1], output {@code logits}
+     * FLOAT ["batch", classes], the softmax of the vector above. One word makes the first class the
+     * most probable, three or more words the last.
+     */
+    public static StandInModels classifier(int classes) {
+        StandInModels model = new StandInModels().output("logits", DataType.FLOAT, "batch", classes);
+        model.softmax = true;
+        return model;
+    }
+
+    /** The probabilities {@link #classifier} gives {@code text}. */
+    public static double[] expectedProbabilities(String text, int classes) {
+        float[] vector = expectedVector(text, classes);
+        double[] probabilities = new double[classes];
+        double sum = 0;
+        for (int i = 0; i < classes; i++) {
+            probabilities[i] = Math.exp(vector[i]);
+            sum += probabilities[i];
+        }
+        for (int i = 0; i < classes; i++) {
+            probabilities[i] /= sum;
+        }
+        return probabilities;
     }
 
     /** The vector the model gives {@code text}, {@code width} values long. */
@@ -104,7 +131,10 @@ public final class StandInModels {
                 Map.of()).get(0);
         String vector = graph.node("", "Add", List.of(scaled, graph.constant("biases", biases, 1, width)), 1,
                 Map.of()).get(0);
-        String shaped = graph.node("", "Reshape", List.of(vector, outputShape(graph, split.get(0))), 1,
+        if (softmax) {
+            vector = graph.node("", "Softmax", List.of(vector), 1, Map.of("axis", -1L)).get(0);
+        }
+        String shaped = graph.node("", "Reshape", List.of(vector, outputShape(graph, split.get(0), outputDims)), 1,
                 Map.of()).get(0);
         if (outputType != DataType.FLOAT) {
             shaped = graph.node("", "Cast", List.of(shaped), 1, Map.of("to", outputType.getNumber())).get(0);
@@ -121,7 +151,7 @@ public final class StandInModels {
      * inference (Min/Max stop ONNX's data propagation), so that ONNX Runtime keeps reporting them as
      * variable, as it does for a real pipeline's batch dimension.
      */
-    private String outputShape(ProtoGraphBuilder graph, String pieces) {
+    static String outputShape(ProtoGraphBuilder graph, String pieces, Object[] outputDims) {
         String pieceShape = graph.node("", "Shape", List.of(pieces), 1, Map.of()).get(0);
         String one = graph.constant("one_dim", new long[] {1}, 1);
         String count = graph.node("", "Gather", List.of(pieceShape, one), 1, Map.of("axis", 0L)).get(0);
@@ -134,11 +164,11 @@ public final class StandInModels {
         return graph.node("", "Concat", dims, 1, Map.of("axis", 0L)).get(0);
     }
 
-    private static float weight(int i) {
+    static float weight(int i) {
         return 0.25f * (i + 1);
     }
 
-    private static float bias(int i) {
+    static float bias(int i) {
         return 0.125f - 0.5f * i;
     }
 }

@@ -4,6 +4,8 @@ import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The entry points H2 calls for the rewritten Oracle statements (see {@link OracleSqlRewriter}). Each
@@ -36,5 +38,38 @@ public final class StandInProcedures {
         Clob clob = connection.createClob();
         clob.setString(1, vector);
         return clob;
+    }
+
+    /** PREDICTION(owner.model USING value AS name, ...) of a regression model or numeric labels. */
+    public static Double predictionNumber(String database, String owner, String model, String... namesAndValues)
+            throws SQLException {
+        Object prediction = OracleStandIn.database(database).catalog().prediction(owner, model, using(namesAndValues));
+        if (prediction == null || prediction instanceof Number) {
+            return prediction == null ? null : ((Number) prediction).doubleValue();
+        }
+        throw OracleErrors.undocumented("model " + owner + "." + model + " predicts text, it was prepared as a number");
+    }
+
+    /** PREDICTION(owner.model USING ...) of a classification model with string labels. */
+    public static String predictionText(String database, String owner, String model, String... namesAndValues)
+            throws SQLException {
+        Object prediction = OracleStandIn.database(database).catalog().prediction(owner, model, using(namesAndValues));
+        return prediction == null ? null : prediction.toString();
+    }
+
+    /** PREDICTION_PROBABILITY(owner.model[, class] USING ...). */
+    public static Double predictionProbability(String database, String owner, String model, boolean classGiven,
+            String classValue, String... namesAndValues) throws SQLException {
+        return OracleStandIn.database(database).catalog().probability(owner, model, classValue, classGiven,
+                using(namesAndValues));
+    }
+
+    /** The USING clause, attribute name to text, from alternating names and values. */
+    private static Map<String, String> using(String[] namesAndValues) {
+        Map<String, String> using = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            using.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return using;
     }
 }

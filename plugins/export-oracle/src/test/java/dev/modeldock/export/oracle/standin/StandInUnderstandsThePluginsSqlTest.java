@@ -7,6 +7,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.sql.Driver;
+import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
@@ -54,6 +55,23 @@ class StandInUnderstandsThePluginsSqlTest {
             String text = (String) embedding.invoke(null, model, "DATA");
             assertTrue(OracleSqlRewriter.EMBEDDING.matcher(text).matches(), text);
             assertTrue(rewriter.toH2(text).startsWith("SELECT STANDIN_VECTOR_EMBEDDING("), text);
+        }
+    }
+
+    @Test
+    void knowsThePredictionQueriesThePluginBuilds() throws Exception {
+        Class<?> oracleSql = Class.forName(ORACLE_SQL);
+        OracleSqlRewriter rewriter = new OracleSqlRewriter("conformance", "MODELDOCK");
+        for (String method : List.of("prediction", "predictionProbability")) {
+            Method query = oracleSql.getDeclaredMethod(method, String.class, List.class);
+            query.setAccessible(true);
+            for (List<String> attributes : List.of(List.of("DATA"), List.of("DATA1", "DATA2"))) {
+                String text = (String) query.invoke(null, "MODELDOCK.RERANKER", attributes);
+                assertTrue(PredictionSql.QUERY.matcher(text).matches(), text);
+                String h2 = rewriter.toH2(text);
+                assertTrue(h2.startsWith("SELECT STANDIN_PREDICTION_"), h2);
+                assertEquals(attributes.size(), h2.chars().filter(c -> c == '?').count(), h2);
+            }
         }
     }
 

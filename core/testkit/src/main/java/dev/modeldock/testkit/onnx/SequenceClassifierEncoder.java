@@ -7,32 +7,39 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * A synthetic cross-encoder shaped like Hugging Face's ONNX export of a BERT sequence-classification
- * model with one label (cross-encoder/ms-marco-MiniLM-L-6-v2, say), small enough for a test: opset
- * 17, inputs {@code input_ids}, {@code attention_mask}, {@code token_type_ids} INT64 [batch, sequence],
- * output {@code logits} FLOAT [batch, 1] computing {@code mean over unmasked tokens of
- * tanh(tokens[id] + types[type]) · w} from seeded random tables. The score depends on every token of
- * both texts and on which text each token belongs to; it means nothing, so a test may compare it with
- * the reference, never expect it to rank passages.
+ * A synthetic sequence-classification model shaped like Hugging Face's ONNX export of a BERT one,
+ * small enough for a test: opset 17, inputs {@code input_ids}, {@code attention_mask},
+ * {@code token_type_ids} INT64 [batch, sequence], output {@code logits} FLOAT [batch, labels] computing
+ * {@code mean over unmasked tokens of tanh(tokens[id] + types[type]) · W} from seeded random tables.
+ * With one label it is a cross-encoder (cross-encoder/ms-marco-MiniLM-L-6-v2, say): the score depends
+ * on every token of both texts and on which text each token belongs to. With several
+ * ({@link #classifier}) it is a text classifier (ProsusAI/finbert, say). The values mean nothing, so a
+ * test may compare them with the reference, never expect them to rank passages or classify text.
  *
  * <p>Without token types ({@link #withoutTokenTypes}) it is shaped like an XLM-RoBERTa cross-encoder
  * (BAAI/bge-reranker-base: inputs {@code input_ids} and {@code attention_mask}, one token type).
  */
-public final class PairScoringEncoder {
-    private PairScoringEncoder() {
+public final class SequenceClassifierEncoder {
+    private SequenceClassifierEncoder() {
     }
 
-    /** The BERT shape, with {@code token_type_ids}. */
+    /** A BERT cross-encoder, with {@code token_type_ids} and one label. */
     public static GraphProto graph(String name, long seed, int vocabulary, int hidden) {
-        return graph(name, seed, vocabulary, hidden, true);
+        return graph(name, seed, vocabulary, hidden, true, 1);
     }
 
-    /** The XLM-RoBERTa shape: {@code input_ids} and {@code attention_mask} only. */
+    /** An XLM-RoBERTa cross-encoder: {@code input_ids} and {@code attention_mask} only, one label. */
     public static GraphProto withoutTokenTypes(String name, long seed, int vocabulary, int hidden) {
-        return graph(name, seed, vocabulary, hidden, false);
+        return graph(name, seed, vocabulary, hidden, false, 1);
     }
 
-    private static GraphProto graph(String name, long seed, int vocabulary, int hidden, boolean tokenTypes) {
+    /** A BERT text classifier: {@code logits} [batch, labels]. */
+    public static GraphProto classifier(String name, long seed, int vocabulary, int hidden, int labels) {
+        return graph(name, seed, vocabulary, hidden, true, labels);
+    }
+
+    private static GraphProto graph(String name, long seed, int vocabulary, int hidden, boolean tokenTypes,
+            int labels) {
         OnnxGraph graph = new OnnxGraph(name)
                 .input(OnnxGraph.tensor("input_ids", DataType.INT64, "batch", "sequence"))
                 .input(OnnxGraph.tensor("attention_mask", DataType.INT64, "batch", "sequence"));
@@ -52,8 +59,9 @@ public final class PairScoringEncoder {
         String summed = graph.node("ReduceSum", List.of(masked, sequenceAxis), Map.of("keepdims", 0));
         String counted = graph.node("ReduceSum", List.of(mask, sequenceAxis), Map.of("keepdims", 1));
         String mean = graph.node("Div", summed, counted);
-        String logits = graph.node("MatMul", mean, graph.constant("head", table(random, hidden), hidden, 1));
-        return graph.output(logits, OnnxGraph.tensor("logits", DataType.FLOAT, "batch", 1)).build();
+        String logits = graph.node("MatMul", mean, graph.constant("head", table(random, hidden * labels), hidden,
+                labels));
+        return graph.output(logits, OnnxGraph.tensor("logits", DataType.FLOAT, "batch", labels)).build();
     }
 
     private static float[] table(Random random, int size) {
