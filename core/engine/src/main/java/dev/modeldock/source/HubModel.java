@@ -93,6 +93,21 @@ public final class HubModel {
         }
     }
 
+    /**
+     * The spellings tokenizer.json marks as special tokens ({@code <s>}, {@code [MASK]}, ...), in its
+     * order; empty without a tokenizer.json. Hugging Face reads them in text as those tokens.
+     */
+    public List<String> specialTokens() {
+        List<String> tokens = new ArrayList<>();
+        folder.find("tokenizer.json").map(HubModel::readJson).ifPresent(json -> json.path("added_tokens")
+                .forEach(token -> {
+                    if (token.path("special").asBoolean(false) && token.path("content").isTextual()) {
+                        tokens.add(token.path("content").asText());
+                    }
+                }));
+        return List.copyOf(tokens);
+    }
+
     /** The encoder's hidden size, from config.json ({@code hidden_size}, or {@code dim} for DistilBERT). */
     public OptionalInt hiddenSize() {
         return integer(config, "hidden_size").isPresent() ? integer(config, "hidden_size") : integer(config, "dim");

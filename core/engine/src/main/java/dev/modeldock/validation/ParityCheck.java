@@ -4,6 +4,7 @@ import dev.modeldock.plan.PipelineFunction;
 import dev.modeldock.plan.PipelinePlan;
 import dev.modeldock.runtime.PipelineSession;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -26,7 +27,9 @@ public final class ParityCheck {
                 PipelineSession graphTokenizer = PipelineSession.open(tokenizerOnly, 1);
                 ReferenceEmbedder reference = ReferenceEmbedder.open(plan, 0)) {
             CaseAgreement.require(plan.config().doLowerCase(), graphTokenizer, reference);
-            for (ProbeText probe : probes) {
+            List<ProbeText> all = new ArrayList<>(probes);
+            plan.model().specialTokens().forEach(token -> all.add(ProbeText.withSpecialToken(token)));
+            for (ProbeText probe : all) {
                 boolean idsAgree = Arrays.equals(graphTokenizer.tokenIds(probe.text()), reference.tokenIds(probe.text()));
                 float[] actual = graph.embed(probe.text());
                 float[] expected = reference.embed(probe.text());

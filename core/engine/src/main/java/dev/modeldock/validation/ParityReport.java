@@ -78,6 +78,9 @@ public final class ParityReport {
 
     void add(ProbeText probe, boolean idsAgree, double maxAbsDifference, double cosine) {
         tallies.computeIfAbsent(probe.script(), s -> new Tally()).add(probe.text(), idsAgree, maxAbsDifference, cosine);
+        if (probe.script() == ProbeText.Script.SPECIAL_TOKENS) {
+            return; // a special token's spelling says nothing about the writing system it is spelled in
+        }
         bySystem.computeIfAbsent(probe.writingSystem(), s -> new Tally()).add(probe.text(), idsAgree, maxAbsDifference,
                 cosine);
     }
@@ -170,6 +173,8 @@ public final class ParityReport {
             case ASCII -> " (decides the export)";
             case NON_ASCII -> " (reported: see the writing systems below)";
             case SUPPLEMENTARY -> " (reported only: Java's binding passes these characters as surrogate pairs)";
+            case SPECIAL_TOKENS -> " (reported only: Hugging Face reads a special token's spelling in text as that"
+                    + " token, the in-graph tokenizer as plain text)";
         };
     }
 

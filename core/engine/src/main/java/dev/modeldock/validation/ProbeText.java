@@ -14,7 +14,12 @@ public record ProbeText(String text, Script script) {
         /** Other characters of the Basic Multilingual Plane: differences are reported, not fatal. */
         NON_ASCII,
         /** Characters above U+FFFF, which Java's runtime binding passes as surrogates: reported only. */
-        SUPPLEMENTARY;
+        SUPPLEMENTARY,
+        /**
+         * A special token's spelling written in text ({@code <mask>}, {@code [SEP]}): Hugging Face reads it
+         * as that token, the in-graph tokenizer ops as plain text. Reported only, under no writing system.
+         */
+        SPECIAL_TOKENS;
 
         public static Script of(String text) {
             if (text.chars().allMatch(c -> c < 0x80)) {
@@ -31,5 +36,14 @@ public record ProbeText(String text, Script script) {
 
     public static ProbeText of(String text) {
         return new ProbeText(text, Script.of(text));
+    }
+
+    /**
+     * A text holding the special token's spelling, as a user's text might by accident. No space right
+     * before it: onnxruntime-extensions 0.13.0's CLIPTokenizer crashes the process on a space before a
+     * literal {@code <|endoftext|>} (tokenizer-clip's LiteralSpecialTokenCrashTest).
+     */
+    public static ProbeText withSpecialToken(String token) {
+        return new ProbeText("the spelling (" + token + ") inside a sentence", Script.SPECIAL_TOKENS);
     }
 }

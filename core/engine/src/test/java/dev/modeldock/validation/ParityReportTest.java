@@ -88,6 +88,24 @@ class ParityReportTest {
         assertTrue(report.passed());
     }
 
+    /** An ASCII text holding "<mask>" is no ASCII probe: Hugging Face reads the spelling as the token. */
+    @Test
+    void specialTokenSpellingsAreReportedUnderTheirOwnKindNeverDecidingAndUnderNoWritingSystem() {
+        ParityReport report = new ParityReport(Map.of());
+        report.add(ASCII, true, 1e-6, 0.99999);
+        report.add(ProbeText.withSpecialToken("<mask>"), false, 0.8, 0.1);
+        assertTrue(report.passed());
+        Map<String, Object> map = report.toMap();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> special = (Map<String, Object>) map.get("special_tokens");
+        assertEquals(List.of("the spelling (<mask>) inside a sentence"), special.get("idsDiffer"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> latin = (Map<String, Object>) ((Map<String, Object>) map.get("scripts")).get("latin");
+        assertEquals(1, latin.get("texts"), "only the ASCII probe counts for Latin: " + map);
+        assertTrue(report.describe().stream().anyMatch(line -> line.startsWith("SPECIAL_TOKENS")
+                && line.contains("reads a special token's spelling")), report.describe().toString());
+    }
+
     @Test
     void differingTokenIdsAloneDoNotFailAnAsciiProbeThatEmbedsTheSame() {
         ParityReport report = new ParityReport(Map.of());

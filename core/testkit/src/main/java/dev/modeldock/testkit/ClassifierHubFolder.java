@@ -29,7 +29,7 @@ public final class ClassifierHubFolder {
         Path folder = root.resolve(HUB_ID);
         try {
             Files.createDirectories(folder.resolve("onnx"));
-            Files.writeString(folder.resolve("tokenizer.json"), MiniLmHubFolder.tokenizerJson());
+            MiniLmHubFolder.writeTokenizerFiles(folder);
             // id2label written out of id order, as a JSON object may be: the ids decide the order.
             Files.writeString(folder.resolve("config.json"), """
                     {"architectures": ["BertForSequenceClassification"], "model_type": "bert", "hidden_size": %d,
@@ -38,11 +38,6 @@ public final class ClassifierHubFolder {
                      "label2id": {"%s": 0, "%s": 1, "%s": 2}}
                     """.formatted(HIDDEN, VOCABULARY, LABELS.get(2), LABELS.get(0), LABELS.get(1), LABELS.get(0),
                     LABELS.get(1), LABELS.get(2)));
-            Files.writeString(folder.resolve("tokenizer_config.json"), """
-                    {"do_lower_case": true, "strip_accents": null, "tokenize_chinese_chars": true,
-                     "model_max_length": 512, "unk_token": "[UNK]", "sep_token": "[SEP]", "pad_token": "[PAD]",
-                     "cls_token": "[CLS]", "mask_token": "[MASK]", "tokenizer_class": "BertTokenizer"}
-                    """);
             OnnxFixtures.write(OnnxFixtures.model(SequenceClassifierEncoder.classifier("bert classifier", 11L,
                     VOCABULARY, HIDDEN, LABELS.size())), folder.resolve("onnx/model.onnx"));
         } catch (IOException e) {

@@ -31,21 +31,12 @@ public final class CrossEncoderHubFolder {
         Path folder = root.resolve(HUB_ID);
         try {
             Files.createDirectories(folder.resolve("onnx"));
-            Files.writeString(folder.resolve("tokenizer.json"), MiniLmHubFolder.tokenizerJson());
+            MiniLmHubFolder.writeTokenizerFiles(folder);
             Files.writeString(folder.resolve("config.json"), """
                     {"architectures": ["BertForSequenceClassification"], "model_type": "bert", "hidden_size": %d,
                      "num_hidden_layers": 1, "max_position_embeddings": 512, "type_vocab_size": 2,
                      "vocab_size": %d, "id2label": {"0": "LABEL_0"}, "label2id": {"LABEL_0": 0}}
                     """.formatted(HIDDEN, VOCABULARY));
-            Files.writeString(folder.resolve("tokenizer_config.json"), """
-                    {"do_lower_case": true, "strip_accents": null, "tokenize_chinese_chars": true,
-                     "model_max_length": 512, "unk_token": "[UNK]", "sep_token": "[SEP]", "pad_token": "[PAD]",
-                     "cls_token": "[CLS]", "mask_token": "[MASK]", "tokenizer_class": "BertTokenizer"}
-                    """);
-            Files.writeString(folder.resolve("special_tokens_map.json"), """
-                    {"unk_token": "[UNK]", "sep_token": "[SEP]", "pad_token": "[PAD]", "cls_token": "[CLS]",
-                     "mask_token": "[MASK]"}
-                    """);
             OnnxFixtures.write(OnnxFixtures.model(SequenceClassifierEncoder.graph("bert cross-encoder", 6L, VOCABULARY,
                     HIDDEN)), folder.resolve("onnx/model.onnx"));
         } catch (IOException e) {

@@ -31,20 +31,11 @@ public final class MiniLmHubFolder {
             Files.createDirectories(folder.resolve("onnx"));
             Files.createDirectories(folder.resolve("1_Pooling"));
             copyResource("all-minilm-l6-v2.onnx", folder.resolve("onnx/model.onnx"));
-            copyResource(TOKENIZER, folder.resolve("tokenizer.json"));
+            writeTokenizerFiles(folder);
             write(folder, "config.json", """
                     {"architectures": ["BertModel"], "model_type": "bert", "hidden_size": 384,
                      "num_hidden_layers": 6, "num_attention_heads": 12, "intermediate_size": 1536,
                      "max_position_embeddings": 512, "type_vocab_size": 2, "vocab_size": 30522}
-                    """);
-            write(folder, "tokenizer_config.json", """
-                    {"do_lower_case": true, "strip_accents": null, "tokenize_chinese_chars": true,
-                     "model_max_length": 512, "unk_token": "[UNK]", "sep_token": "[SEP]", "pad_token": "[PAD]",
-                     "cls_token": "[CLS]", "mask_token": "[MASK]", "tokenizer_class": "BertTokenizer"}
-                    """);
-            write(folder, "special_tokens_map.json", """
-                    {"unk_token": "[UNK]", "sep_token": "[SEP]", "pad_token": "[PAD]", "cls_token": "[CLS]",
-                     "mask_token": "[MASK]"}
                     """);
             write(folder, "sentence_bert_config.json", "{\"max_seq_length\": 256, \"do_lower_case\": false}");
             write(folder, "modules.json", """
@@ -60,6 +51,23 @@ public final class MiniLmHubFolder {
             throw new UncheckedIOException(e);
         }
         return folder;
+    }
+
+    /**
+     * Writes the model's uncased WordPiece tokenizer files into {@code folder}: tokenizer.json,
+     * tokenizer_config.json and special_tokens_map.json, as BERT-family models on the hub share them.
+     */
+    public static void writeTokenizerFiles(Path folder) throws IOException {
+        copyResource(TOKENIZER, folder.resolve("tokenizer.json"));
+        write(folder, "tokenizer_config.json", """
+                {"do_lower_case": true, "strip_accents": null, "tokenize_chinese_chars": true,
+                 "model_max_length": 512, "unk_token": "[UNK]", "sep_token": "[SEP]", "pad_token": "[PAD]",
+                 "cls_token": "[CLS]", "mask_token": "[MASK]", "tokenizer_class": "BertTokenizer"}
+                """);
+        write(folder, "special_tokens_map.json", """
+                {"unk_token": "[UNK]", "sep_token": "[SEP]", "pad_token": "[PAD]", "cls_token": "[CLS]",
+                 "mask_token": "[MASK]"}
+                """);
     }
 
     /** For the benchmark script: {@code MiniLmHubFolder ROOT} prints the folder it wrote. */

@@ -61,6 +61,16 @@ class XlmRobertaExportTest {
         assertTrue(report.containsKey("non_ascii"), "non-ASCII texts are measured and reported");
     }
 
+    /** The op reads "<mask>" as plain text where Hugging Face reads the token: named, never deciding. */
+    @Test
+    void specialTokenSpellingsInTextAreReportedAsDifferingIds() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> special = (Map<String, Object>) parity.toMap().get("special_tokens");
+        assertTrue(special != null && (int) special.get("texts") >= 4, parity.toMap().toString());
+        assertTrue(((List<?>) special.get("idsDiffer")).contains("the spelling (<mask>) inside a sentence"),
+                special.toString());
+    }
+
     @Test
     void metadataNamesTheSentencePieceTokenizer() {
         assertEquals("sentencepiece", metadata.path("tokenizer").asText(), metadata.toString());

@@ -5,6 +5,7 @@ import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.host.Extensions;
 import dev.modeldock.host.PluginInfo;
 import dev.modeldock.host.ToolVersion;
+import dev.modeldock.plan.PipelineFunction;
 import dev.modeldock.plugin.Setting;
 import dev.modeldock.registry.RegistryDatabase;
 import java.util.Comparator;
@@ -61,6 +62,14 @@ public final class CatalogService {
     /** Each preconfigured model by name, with its properties. */
     public Object preconfigured() {
         return EmbeddingModelConfig.showPreconfigured(true, null).get(0);
+    }
+
+    /**
+     * The pipeline function the preconfigured model {@code name} is converted with ({@code regression}
+     * for a reranker); embedding for any other, and for a name that is not preconfigured.
+     */
+    public String preconfiguredFunction(String name) {
+        return EmbeddingModelConfig.preconfiguredFunction(name).orElse(PipelineFunction.EMBEDDING.jsonName());
     }
 
     /**

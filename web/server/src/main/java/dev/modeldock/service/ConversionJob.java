@@ -4,6 +4,7 @@ import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.conversion.EmbeddingModel;
 import dev.modeldock.host.Extensions;
 import dev.modeldock.metadata.SizeAdvice;
+import dev.modeldock.plan.PipelineFunction;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.registry.NewVersion;
 import dev.modeldock.registry.Registry;
@@ -34,18 +35,19 @@ final class ConversionJob {
 
     /**
      * A conversion checked before it is queued: the model, or the hub id the job downloads first and
-     * the configuration (checked against the model's files once they are there), and whether a
-     * pipeline below its quality gate is kept.
+     * the configuration (checked against the model's files once they are there), whether a
+     * pipeline below its quality gate is kept, and the pipeline's function.
      */
     record Prepared(EmbeddingModel model, String repoId, String revision, EmbeddingModelConfig config,
-            boolean ignoreQualityGate) {
+            boolean ignoreQualityGate, PipelineFunction function) {
         static Prepared ready(EmbeddingModel model) {
-            return new Prepared(model, null, null, model.configuration(), model.ignoresQualityGate());
+            return new Prepared(model, null, null, model.configuration(), model.ignoresQualityGate(),
+                    model.function());
         }
 
         static Prepared download(String repoId, String revision, EmbeddingModelConfig config,
-                boolean ignoreQualityGate) {
-            return new Prepared(null, repoId, revision, config, ignoreQualityGate);
+                boolean ignoreQualityGate, PipelineFunction function) {
+            return new Prepared(null, repoId, revision, config, ignoreQualityGate, function);
         }
     }
 
@@ -71,18 +73,23 @@ final class ConversionJob {
         if (request.source() == null || request.source().isBlank()) {
             throw new ModelDockException("'source' is missing: give a hub id or a folder on the server");
         }
+        PipelineFunction function = request.pipelineFunction();
         Map<String, Object> overrides = request.config() == null ? Map.of() : request.config();
         HubSources.Lookup source = sources.find(request.source(), request.revision());
-        EmbeddingModelConfig config = request.template() != null
+        EmbeddingModelConfig config = FunctionConfiguration.applied(function, overrides, request.template() != null
                 ? EmbeddingModelConfig.fromTemplate(request.template(), overrides)
                 : EmbeddingModelConfig.preconfigured(source.hubId())
                         .orElseThrow(() -> new ModelDockException("'" + request.source() + "' is not a preconfigured"
                                 + " model; give a 'template' (e.g. text) and 'config' with max_seq_length"))
-                        .with(overrides);
-        if (source.found() == null) {
-            return Prepared.download(source.repoId(), source.revision(), config, request.ignoresQualityGate());
+                        .with(overrides));
+        if (request.template() == null) {
+            FunctionConfiguration.refuseOtherThanPreconfigured(source.hubId(), function);
         }
-        return Prepared.ready(checked(source.found(), config, request.ignoresQualityGate()));
+        if (source.found() == null) {
+            return Prepared.download(source.repoId(), source.revision(), config, request.ignoresQualityGate(),
+                    function);
+        }
+        return Prepared.ready(checked(source.found(), config, request.ignoresQualityGate(), function));
     }
 
     /**
@@ -97,12 +104,12 @@ final class ConversionJob {
         double start = 0;
         if (model == null) {
             model = checked(sources.download(prepared.repoId(), prepared.revision(), context, DOWNLOAD_SHARE),
-                    prepared.config(), prepared.ignoreQualityGate());
+                    prepared.config(), prepared.ignoreQualityGate(), prepared.function());
             start = DOWNLOAD_SHARE;
         }
         double from = start;
         try (ConvertedModel artifact = isolated.convert(model.source(), model.configuration(),
-                model.ignoresQualityGate(),
+                model.ignoresQualityGate(), model.function(),
                 (stage, fraction) -> context.report(stage, from + (CONVERTED - from) * fraction))) {
             context.report("storing the artifact", 0.9);
             StoredArtifact stored;
@@ -125,9 +132,13 @@ final class ConversionJob {
         }
     }
 
-    /** The model, its configuration checked against its files and the plugins. */
-    private EmbeddingModel checked(ModelSource source, EmbeddingModelConfig config, boolean ignoreQualityGate) {
-        EmbeddingModel model = new EmbeddingModel(source, config, extensions, ignoreQualityGate);
+    /**
+     * The model, its configuration checked against its files and the plugins; whether the model suits
+     * the function needs its encoder's graph, which only the job's child reads.
+     */
+    private EmbeddingModel checked(ModelSource source, EmbeddingModelConfig config, boolean ignoreQualityGate,
+            PipelineFunction function) {
+        EmbeddingModel model = new EmbeddingModel(source, config, extensions, ignoreQualityGate, function);
         model.checkConfiguration();
         return model;
     }

@@ -1,5 +1,8 @@
 package dev.modeldock.service;
 
+import dev.modeldock.plan.PipelineFunction;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,9 +16,12 @@ import java.util.Map;
  * @param config            configuration properties over the template or preconfigured defaults
  * @param ignoreQualityGate keep an int8 or float16 pipeline whose vectors fall below its quality gate
  *                          against float32 (the version records the waiver); absent or null is false
+ * @param function          what the pipeline computes, as OML4Py's {@code ONNXPipeline(function=...)}
+ *                          names it ({@code embedding}, {@code regression}: a reranker, …); absent or
+ *                          null is embedding
  */
 public record ConversionRequest(String source, String revision, String template, Map<String, Object> config,
-        Boolean ignoreQualityGate) {
+        Boolean ignoreQualityGate, String function) {
     public ConversionRequest {
         ignoreQualityGate = Boolean.TRUE.equals(ignoreQualityGate);
     }
@@ -23,5 +29,19 @@ public record ConversionRequest(String source, String revision, String template,
     /** Whether a pipeline below its quality gate is kept rather than refused. */
     public boolean ignoresQualityGate() {
         return ignoreQualityGate;
+    }
+
+    /** The values {@code function} takes: every function the engine builds pipelines for, embedding first. */
+    public static List<String> functions() {
+        return Arrays.stream(PipelineFunction.values()).map(PipelineFunction::jsonName).toList();
+    }
+
+    /**
+     * The function asked for; embedding when none is given.
+     *
+     * @throws dev.modeldock.plugin.ModelDockException naming the functions there are, for an unknown one
+     */
+    public PipelineFunction pipelineFunction() {
+        return function == null ? PipelineFunction.EMBEDDING : PipelineFunction.parse(function);
     }
 }

@@ -49,10 +49,11 @@ class NewVersionChecksTest {
         String apiMessage = server.admin().post("/api/v1/models/checked/versions", body).expectError(400)
                 .path("error").asText();
         ModelDockException refused = assertThrows(ModelDockException.class, () -> services.versions().check("checked",
-                new ConversionRequest(hubFolder.toString(), null, "text", Map.of("max_seq_length", 2), false)));
+                new ConversionRequest(hubFolder.toString(), null, "text", Map.of("max_seq_length", 2), false, null)));
         assertEquals(apiMessage, refused.getMessage());
 
-        services.versions().check("checked", new ConversionRequest(hubFolder.toString(), null, null, Map.of(), false));
+        services.versions().check("checked", new ConversionRequest(hubFolder.toString(), null, null, Map.of(), false,
+                null));
         assertEquals(0, services.jobs().list(new JobQuery(null, null, "checked", 0, 10)).total(), "nothing queued");
     }
 
@@ -85,7 +86,7 @@ class NewVersionChecksTest {
     void postProcessorsAreListedWithTheParametersTheyDeclare() {
         Map<String, PostProcessorInfo> byName = new LinkedHashMap<>();
         services.catalog().postProcessors().forEach(p -> byName.put(p.name(), p));
-        assertEquals(List.of("Dense", "Normalize", "Pooling"), List.copyOf(byName.keySet()));
+        assertEquals(List.of("Dense", "Normalize", "Pooling", "Softmax"), List.copyOf(byName.keySet()));
         assertEquals(List.of("in_features", "out_features", "bias", "activation_function"),
                 byName.get("Dense").parameters().stream().map(Setting::name).toList());
         assertEquals(Setting.Type.INTEGER, byName.get("Dense").parameters().get(0).type());

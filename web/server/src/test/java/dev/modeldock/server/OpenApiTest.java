@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.modeldock.plan.PipelineFunction;
 import dev.modeldock.server.api.Endpoint;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -144,6 +146,19 @@ class OpenApiTest {
         JsonNode gate = content.path("application/json").path("schema").path("properties").path("ignoreQualityGate");
         assertEquals("boolean", gate.path("type").asText(), gate.toString());
         assertTrue(gate.path("description").asText().contains("quality.waived"), gate.toString());
+    }
+
+    @Test
+    void theConversionsFunctionOffersEveryFunctionTheEngineBuilds() {
+        JsonNode function = server.anonymous().get("/openapi.json").expect(200).json().path("paths")
+                .path("/api/v1/models/{name}/versions").path("post").path("requestBody").path("content")
+                .path("application/json").path("schema").path("properties").path("function");
+        List<String> offered = new ArrayList<>();
+        function.path("enum").forEach(value -> offered.add(value.asText()));
+        assertEquals(Arrays.stream(PipelineFunction.values()).map(PipelineFunction::jsonName).toList(), offered,
+                function.toString());
+        assertTrue(offered.contains("regression"), offered.toString());
+        assertTrue(function.path("description").asText().contains("metadata.function"), function.toString());
     }
 
     @Test

@@ -103,10 +103,10 @@ class ServicesTest {
         assertThrows(NotFoundException.class, () -> services.versions().upload("svc-missing",
                 file -> { throw new AssertionError("the upload must not be read"); }, "x.onnx", "{}", 26, "tester"));
         assertThrows(NotFoundException.class, () -> services.versions().convert("svc-missing",
-                new ConversionRequest("sentence-transformers/all-MiniLM-L6-v2", null, null, null, false), "tester"));
+                new ConversionRequest("sentence-transformers/all-MiniLM-L6-v2", null, null, null, false, null), "tester"));
         services.models().create("svc-convert", null, null, "tester");
         ModelDockException e = assertThrows(ModelDockException.class, () -> services.versions().convert(
-                "svc-convert", new ConversionRequest(" ", null, null, null, false), "tester"));
+                "svc-convert", new ConversionRequest(" ", null, null, null, false, null), "tester"));
         assertTrue(e.getMessage().contains("'source' is missing"), e.getMessage());
         ModelDockException noPlugin = assertThrows(ModelDockException.class, () -> services.targets()
                 .save("svc-target", null, Map.of(), true, "tester"));

@@ -16,7 +16,8 @@ final class ResponseSchemas {
             "format", "date-time");
     private static final Map<String, Object> ANY_JSON = Map.of("description", "a stored JSON document");
     private static final Map<String, Object> VALIDATION = Map.of("description", "the stored validation report. A"
-            + " conversion's has parity: passed, minAsciiCosine, then ascii, non_ascii and supplementary, each {texts,"
+            + " conversion's has parity: passed, minAsciiCosine, then ascii, non_ascii, supplementary and"
+            + " special_tokens (texts holding the tokenizer's special-token spellings), each {texts,"
             + " tokenIdsAgree, maxAbsDifference, minCosine, idsDiffer} (ASCII alone decides the export), then scripts:"
             + " by writing system (latin, greek, cyrillic, cjk, hangul, devanagari, arabic, thai, emoji, other; only"
             + " those with probe texts, in that order) {texts, tokenIdsAgree, minCosine}, reported only and absent"

@@ -57,7 +57,15 @@ final class VersionRoutes {
                         "ignoreQualityGate", Schemas.bool("keep an int8 or float16 pipeline whose mean cosine"
                                 + " against float32 is below its gate (int8 0.98, float16 0.999) instead of failing"
                                 + " the job; the version records the waiver (validation.quality.waived); default"
-                                + " false")), 202,
+                                + " false"),
+                        "function", Schemas.choice("what the pipeline computes, as OML4Py's ONNXPipeline function,"
+                                + " e.g. embedding (one text in, a vector out; the default) or regression (a reranker"
+                                + " from a cross-encoder: a text pair in, one score out; without post_processors,"
+                                + " which default to none for it) or classification (a text classifier); a"
+                                + " preconfigured model takes the function it is preconfigured for (400 otherwise);"
+                                + " a model that does not suit the function fails the job saying so; the version's"
+                                + " metadata.function records it",
+                                ConversionRequest.functions())), 202,
                         this::create).returns(ResponseSchemas.ref("Job"))
                         .withUpload(object(List.of("file", "metadata"), "file", Schemas.binary("the ONNX model"),
                                 "metadata", string("the import metadata (JSON), as Oracle's DBMS_VECTOR takes it")),

@@ -2,6 +2,7 @@ package dev.modeldock.service.isolation;
 
 import dev.modeldock.artifact.Artifact;
 import dev.modeldock.config.EmbeddingModelConfig;
+import dev.modeldock.plan.PipelineFunction;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Progress;
 import dev.modeldock.service.isolation.internal.ConversionChild;
@@ -91,13 +92,14 @@ public final class IsolatedRuntime implements AutoCloseable {
      *
      * @param ignoreQualityGate keep an int8 or float16 pipeline below its quality gate (the engine's
      *                          {@code EmbeddingModel.ignoresQualityGate()})
+     * @param function          what the pipeline computes (the engine's {@code EmbeddingModel.function()})
      * @param progress          the child's progress, from 0 to 1
      * @throws ModelDockException the conversion's own failure
      * @throws IsolationFailure   when the child crashed, needed too much memory or time, or the job was
      *                            stopped
      */
     public ConvertedModel convert(ModelSource source, EmbeddingModelConfig config, boolean ignoreQualityGate,
-            Progress progress) throws IOException {
+            PipelineFunction function, Progress progress) throws IOException {
         Path job = folder.resolve("conversion-" + UUID.randomUUID());
         Map<String, Object> request = new LinkedHashMap<>();
         // The folder by its real path, as the server confined it, and by the name the lineage records.
@@ -106,6 +108,7 @@ public final class IsolatedRuntime implements AutoCloseable {
                 "checksumMismatches", source.checksumMismatches().stream().map(ChecksumMismatch::toMap).toList()));
         request.put("config", config.toMap());
         request.put("ignoreQualityGate", ignoreQualityGate);
+        request.put("function", function.jsonName());
         request.put("staging", job.toAbsolutePath().toString());
         try {
             return ConversionChild.run(request, conversions, job, pluginsFolder, progress);

@@ -23,7 +23,10 @@ public record ValidationReport(Boolean passed, Double minCosine, List<Parity> pa
         Integer embeddingWidth,
         String runtime, List<String> warnings, QualitySummary quality, List<String> sizeNotes) {
 
-    /** The figures for one kind of text ({@code ascii}, {@code non_ascii}, {@code supplementary}). */
+    /**
+     * The figures for one kind of text ({@code ascii}, {@code non_ascii}, {@code supplementary},
+     * {@code special_tokens}).
+     */
     public record Parity(String script, int texts, int tokenIdsAgree, double maxAbsDifference, double minCosine,
             List<String> idsDiffer) {
 
@@ -32,6 +35,7 @@ public record ValidationReport(Boolean passed, Double minCosine, List<Parity> pa
                 case "ascii" -> "ASCII";
                 case "non_ascii" -> "Non-ASCII";
                 case "supplementary" -> "Outside the BMP";
+                case "special_tokens" -> "Special-token spellings";
                 default -> script;
             };
         }

@@ -62,10 +62,15 @@ public final class VersionPage {
         }
     }
 
-    /** Everything the template shows. */
+    /**
+     * Everything the template shows.
+     *
+     * @param function the metadata's function as the facts name it ({@code regression (reranker)}); null
+     *                 for an embedding, which every page takes for granted
+     */
     public record View(Version version, String config, Lineage lineage, String metadata, VersionInspection inspection,
             ValidationReport validation, VersionSnippets snippets, List<Deployment> deployments, String artifactHref,
-            String playgroundHref) {
+            String playgroundHref, String function) {
     }
 
     public void register() {
@@ -78,7 +83,8 @@ public final class VersionPage {
                     version.lineage()))), pretty(metadata), services.versions().inspect(version),
                     ValidationReport.of(Json.tree(version.validation())), VersionSnippets.of(version, baseUrl(ctx),
                     metadata), deployments, "/api/v1/models/" + version.model() + "/versions/" + version.number()
-                    + "/artifact", "/playground?model=" + version.model() + "&version=" + version.number());
+                    + "/artifact", "/playground?model=" + version.model() + "&version=" + version.number(),
+                    function(metadata, version.lineage()));
             pages.render(ctx, "version.jte", version.model() + " v" + version.number(), "catalog", Map.of("view",
                     view));
         });
@@ -115,6 +121,19 @@ public final class VersionPage {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The function the metadata names, unless it is an embedding (or the metadata names none); what a
+     * conversion's function makes (a reranker) said too, where an upload's may be any model's.
+     */
+    private static String function(JsonNode metadata, String lineage) {
+        String function = metadata == null ? "" : metadata.path("function").asText("");
+        if (function.isEmpty() || function.equals("embedding")) {
+            return null;
+        }
+        return "converted".equals(orEmpty(Json.tree(lineage)).path("kind").asText()) ? FunctionNames.fact(function)
+                : function;
     }
 
     private static JsonNode orEmpty(JsonNode json) {

@@ -1,6 +1,7 @@
 // New-version page: shows what the preconfigured model named in the source (else the one the form
-// starts from) sets; and a preconfigured model picked or typed as the source becomes the start, so
-// its properties load in place of a template's (the server renders the same without this script).
+// starts from) sets; a preconfigured model picked or typed as the source becomes the start, so
+// its properties load in place of a template's; the post-processors show only for a function that
+// has them (the server renders the same without this script).
 (function () {
   "use strict";
 
@@ -26,6 +27,22 @@
       start.dispatchEvent(new Event("change", { bubbles: true })); // htmx reloads the form with its properties
     }
   }
+
+  // A function that takes no post-processors (a reranker) hides them; the form does not send them then.
+  function showPostProcessors(select) {
+    var option = select.options[select.selectedIndex];
+    var takes = !option || !option.hasAttribute("data-no-post-processors");
+    var steps = document.getElementById("post-processors");
+    var none = document.getElementById("no-post-processors");
+    if (steps) { steps.hidden = !takes; }
+    if (none) { none.hidden = takes; }
+  }
+
+  document.addEventListener("change", function (event) {
+    if (event.target && event.target.id === "function") {
+      showPostProcessors(event.target);
+    }
+  });
 
   document.addEventListener("input", function (event) {
     if (event.target && event.target.id === "source") {

@@ -24,7 +24,7 @@ public final class ConversionChild {
     }
 
     /**
-     * @param request what {@link ConversionMain} takes: source, config, ignoreQualityGate, staging
+     * @param request what {@link ConversionMain} takes: source, config, ignoreQualityGate, function, staging
      * @param folder  where the child stages the artifact and writes its error output
      * @throws ModelDockException the conversion's own failure, as the engine words it
      * @throws IsolationFailure   when the child crashed, passed its memory limit or timed out

@@ -4,6 +4,7 @@ import dev.modeldock.artifact.Artifact;
 import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.conversion.EmbeddingModel;
 import dev.modeldock.host.Extensions;
+import dev.modeldock.plan.PipelineFunction;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
 import dev.modeldock.source.ChecksumMismatch;
@@ -15,7 +16,7 @@ import java.util.Map;
 
 /**
  * One conversion in a child of its own: reads the request (source, config, whether the quality
- * gate is waived, staging folder), converts and validates with the engine and the server's
+ * gate is waived, the pipeline's function, staging folder), converts and validates with the engine and the server's
  * plugins, reporting progress, and ends with {@code converted} (the artifact, left in the staging folder for the server to
  * store) or {@code failed}. It ends when the server closes its input or dies.
  */
@@ -49,7 +50,8 @@ public final class ConversionMain {
             String hubId = Messages.text(source, "hubId");
             EmbeddingModel model = new EmbeddingModel(new ModelSource(new ModelFolder(Messages.text(source, "id"),
                     Path.of(Messages.text(source, "folder"))), hubId.isEmpty() ? null : hubId, mismatches(source)),
-                    config, extensions, Boolean.TRUE.equals(request.get("ignoreQualityGate")));
+                    config, extensions, Boolean.TRUE.equals(request.get("ignoreQualityGate")),
+                    PipelineFunction.parse(String.valueOf(request.getOrDefault("function", "embedding"))));
             // Not closed: the server stores the staged file, then deletes the folder.
             Artifact artifact = model.convert(Path.of(Messages.text(request, "staging")), (stage, fraction) ->
                     server.send(Map.of("type", "progress", "stage", stage, "fraction", fraction)));

@@ -1,8 +1,11 @@
 package dev.modeldock.ui.page.newversion;
 
+import dev.modeldock.plan.PipelineFunction;
+import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Setting;
 import dev.modeldock.service.CatalogService.PostProcessorInfo;
 import dev.modeldock.service.ConversionRequest;
+import dev.modeldock.service.FunctionConfiguration;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,12 +26,16 @@ import java.util.Optional;
  *                       ignoreQualityGate, not a configuration property)
  * @param languages      languages, separated by commas
  * @param postProcessors the post_processors entries in order
+ * @param function       the pipeline's function as chosen ({@code embedding}, {@code regression}, …);
+ *                       sent as it is, for the API to refuse one that does not exist
  */
 public record ConversionForm(String start, String source, String revision, String maxSeqLength, boolean doLowerCase,
         boolean quantizeModel, boolean useFloat16, boolean ignoreQualityGate, List<String> distanceMetrics,
-        String languages, List<Step> postProcessors) {
+        String languages, List<Step> postProcessors, String function) {
     static final String TEMPLATE = "template:";
     static final String PRECONFIGURED = "preconfigured:";
+    /** The function a form starts with, as the API's default. */
+    static final String EMBEDDING = PipelineFunction.EMBEDDING.jsonName();
 
     /** One post_processors entry: its name and its parameters as typed, by parameter name. */
     public record Step(String name, Map<String, String> values) {
@@ -63,7 +70,8 @@ public record ConversionForm(String start, String source, String revision, Strin
         return new ConversionForm(start, source == null ? "" : source, revision == null ? "" : revision,
                 max == null ? "" : String.valueOf(max), flag(config, "do_lower_case", true),
                 flag(config, "quantize_model", false), flag(config, "use_float16", false), false,
-                strings(config.get("distance_metrics")), String.join(", ", strings(config.get("languages"))), steps);
+                strings(config.get("distance_metrics")), String.join(", ", strings(config.get("languages"))), steps,
+                EMBEDDING);
     }
 
     /** The form as the browser sent it. */
@@ -85,7 +93,7 @@ public record ConversionForm(String start, String source, String revision, Strin
                 "true".equals(ctx.formParam("do_lower_case")), "true".equals(ctx.formParam("quantize_model")),
                 "true".equals(ctx.formParam("use_float16")), "true".equals(ctx.formParam("ignore_quality_gate")),
                 ctx.formParams("distance_metrics"),
-                text(ctx, "languages"), steps);
+                text(ctx, "languages"), steps, text(ctx, "function").isEmpty() ? EMBEDDING : text(ctx, "function"));
     }
 
     /** The form field name of a post-processor entry's parameter. */
@@ -99,9 +107,22 @@ public record ConversionForm(String start, String source, String revision, Strin
     }
 
     /**
+     * Whether the chosen function has post-processors after its model (a reranker has none); a
+     * function that does not exist is sent as chosen with them, for the API to refuse by name.
+     */
+    public boolean takesPostProcessors() {
+        try {
+            return FunctionConfiguration.takesPostProcessors(PipelineFunction.parse(function));
+        } catch (ModelDockException unknown) {
+            return true;
+        }
+    }
+
+    /**
      * The request the API would get for this form: every property given, each post-processor
      * parameter typed as its plugin declares it (a value that is not of its type is sent as typed,
-     * for the API to refuse by name).
+     * for the API to refuse by name). For a function that takes no post-processors the entries,
+     * hidden from the user, are not sent: the API gives such a function none.
      */
     ConversionRequest request(Map<String, PostProcessorInfo> declared) {
         Map<String, Object> config = new LinkedHashMap<>();
@@ -117,7 +138,9 @@ public record ConversionForm(String start, String source, String revision, Strin
             });
             entries.add(entry);
         }
-        config.put("post_processors", entries);
+        if (takesPostProcessors()) {
+            config.put("post_processors", entries);
+        }
         if (!maxSeqLength.isBlank()) {
             config.put("max_seq_length", typed(maxSeqLength.strip(), Setting.Type.INTEGER));
         }
@@ -128,7 +151,7 @@ public record ConversionForm(String start, String source, String revision, Strin
                 .map(String::strip).filter(s -> !s.isEmpty()).toList());
         config.put("use_float16", useFloat16);
         return new ConversionRequest(source.strip(), revision.isBlank() ? null : revision.strip(),
-                template().orElse(null), config, ignoreQualityGate);
+                template().orElse(null), config, ignoreQualityGate, function);
     }
 
     /** This form with a post-processor added, moved or removed: {@code add:NAME}, {@code up:I}, {@code down:I}, {@code remove:I}. */
@@ -149,13 +172,19 @@ public record ConversionForm(String start, String source, String revision, Strin
             }
         }
         return new ConversionForm(start, source, revision, maxSeqLength, doLowerCase, quantizeModel, useFloat16,
-                ignoreQualityGate, distanceMetrics, languages, steps);
+                ignoreQualityGate, distanceMetrics, languages, steps, function);
     }
 
     /** This form with the quality gate waived or not: what a new start keeps from the form it replaces. */
     ConversionForm waivingQualityGate(boolean waive) {
         return new ConversionForm(start, source, revision, maxSeqLength, doLowerCase, quantizeModel, useFloat16,
-                waive, distanceMetrics, languages, postProcessors);
+                waive, distanceMetrics, languages, postProcessors, function);
+    }
+
+    /** This form for {@code chosen} function: what a new start keeps from the form it replaces. */
+    ConversionForm forFunction(String chosen) {
+        return new ConversionForm(start, source, revision, maxSeqLength, doLowerCase, quantizeModel, useFloat16,
+                ignoreQualityGate, distanceMetrics, languages, postProcessors, chosen);
     }
 
     private static Setting.Type type(PostProcessorInfo info, String parameter) {

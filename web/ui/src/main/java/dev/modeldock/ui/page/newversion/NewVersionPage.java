@@ -9,6 +9,7 @@ import dev.modeldock.service.CatalogService.PostProcessorInfo;
 import dev.modeldock.service.JobRunner;
 import dev.modeldock.service.Services;
 import dev.modeldock.ui.http.Pages;
+import dev.modeldock.ui.page.FunctionNames;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Arrays;
@@ -71,8 +72,9 @@ public final class NewVersionPage {
             ConversionForm form = ConversionForm.read(ctx);
             String edit = String.valueOf(ctx.formParam("edit"));
             if (edit.equals("start")) {
-                form = starts.form(form.start(), form.source(), form.revision())
-                        .waivingQualityGate(form.ignoreQualityGate());
+                ConversionForm started = starts.form(form.start(), form.source(), form.revision());
+                form = started.waivingQualityGate(form.ignoreQualityGate())
+                        .forFunction(starts.function(started.start(), form.function()));
             } else if (edit.equals("add") && ctx.formParam("add") != null) {
                 form = form.edited("add:" + ctx.formParam("add"));
             } else {
@@ -118,6 +120,7 @@ public final class NewVersionPage {
         params.put("scripts", List.of(SCRIPT));
         params.put("processors", services.catalog().postProcessors());
         params.put("declared", declared());
+        params.put("functions", FunctionNames.choices());
         params.put("upload", upload);
         pages.render(ctx, "new-version.jte", "New version of " + model, "catalog", params);
     }

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * What a conversion form starts from: a configuration template or a preconfigured model, with its
- * properties as the catalog lists them; or the request of an earlier job (source, revision and
- * properties), to try again.
+ * properties as the catalog lists them; or the request of an earlier job (source, revision,
+ * properties and function), to try again.
  */
 public final class Starts {
     /** One choice: its form value ({@code template:text}) and its label. */
@@ -56,6 +56,16 @@ public final class Starts {
     }
 
     /**
+     * The function a form gets with a new start: a preconfigured model's own (a preconfigured
+     * reranker's regression), else the one {@code chosen}.
+     */
+    String function(String start, String chosen) {
+        return start.startsWith(ConversionForm.PRECONFIGURED) && preconfigured().containsKey(start.substring(
+                ConversionForm.PRECONFIGURED.length()))
+                ? catalog.preconfiguredFunction(start.substring(ConversionForm.PRECONFIGURED.length())) : chosen;
+    }
+
+    /**
      * The preconfigured model whose summary the form shows: the one its source names, else the one
      * it starts from; null when neither is one.
      */
@@ -68,7 +78,7 @@ public final class Starts {
     }
 
     /**
-     * The form a conversion job was started with: its source, template and properties; a request
+     * The form a conversion job was started with: its source, template, properties and function; a request
      * without a template started from the preconfigured model its source names.
      */
     ConversionForm fromJob(Job job) {
@@ -88,7 +98,9 @@ public final class Starts {
         Map<String, Object> merged = new LinkedHashMap<>(properties(start) == null ? Map.of() : properties(start));
         merged.putAll(config);
         return ConversionForm.of(start, source, revision, merged)
-                .waivingQualityGate(conversion.path("ignoreQualityGate").asBoolean(false));
+                .waivingQualityGate(conversion.path("ignoreQualityGate").asBoolean(false))
+                .forFunction(conversion.path("function").isTextual() ? conversion.path("function").asText()
+                        : ConversionForm.EMBEDDING);
     }
 
     @SuppressWarnings("unchecked")

@@ -78,6 +78,42 @@ class ConversionFormTest {
         assertEquals(names(moved), names(moved.edited("down:9").edited("sideways:1")), "out of range: unchanged");
     }
 
+    @Test
+    void anEmbeddingIsTheDefaultAndSendsItsPostProcessors() {
+        ConversionForm form = ConversionForm.of("template:text", "/models/m", "", Map.of("post_processors", List.of(
+                Map.of("name", "Pooling", "type", "mean"))));
+        assertEquals("embedding", form.function());
+        assertTrue(form.takesPostProcessors());
+        ConversionRequest request = form.request(DECLARED);
+        assertEquals("embedding", request.function());
+        assertEquals(List.of(Map.of("name", "Pooling", "type", "mean")), request.config().get("post_processors"));
+    }
+
+    @Test
+    void aRerankerSendsItsFunctionAndNoPostProcessorsKeepingThemThroughEditsForAnEmbeddingAgain() {
+        ConversionForm form = ConversionForm.of("template:text", "/models/m", "", Map.of("post_processors", List.of(
+                Map.of("name", "Pooling", "type", "mean"), Map.of("name", "Normalize")))).forFunction("regression");
+        assertFalse(form.takesPostProcessors());
+        ConversionRequest request = form.request(DECLARED);
+        assertEquals("regression", request.function());
+        assertFalse(request.config().containsKey("post_processors"), "the API gives a reranker none: "
+                + request.config());
+        ConversionForm edited = form.waivingQualityGate(true).edited("remove:1");
+        assertEquals("regression", edited.function(), "kept through edits");
+        assertEquals(List.of("Pooling"), names(edited.forFunction("embedding")));
+        assertEquals(List.of(Map.of("name", "Pooling", "type", "mean")),
+                edited.forFunction("embedding").request(DECLARED).config().get("post_processors"));
+    }
+
+    @Test
+    void aFunctionThatDoesNotExistIsSentAsChosenForTheApiToRefuse() {
+        ConversionForm form = ConversionForm.of("template:text", "/models/m", "", Map.of("post_processors", List.of(
+                Map.of("name", "Normalize")))).forFunction("rerank");
+        assertTrue(form.takesPostProcessors());
+        assertEquals("rerank", form.request(DECLARED).function());
+        assertEquals(1, ((List<?>) form.request(DECLARED).config().get("post_processors")).size());
+    }
+
     private static List<String> names(ConversionForm form) {
         return form.postProcessors().stream().map(ConversionForm.Step::name).toList();
     }

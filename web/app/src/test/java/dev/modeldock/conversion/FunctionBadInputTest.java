@@ -11,6 +11,9 @@ import dev.modeldock.source.ModelSource;
 import dev.modeldock.testkit.ClassifierHubFolder;
 import dev.modeldock.testkit.CrossEncoderHubFolder;
 import dev.modeldock.testkit.MiniLmHubFolder;
+import dev.modeldock.testkit.RobertaHubFolder;
+import dev.modeldock.testkit.onnx.OnnxFixtures;
+import dev.modeldock.testkit.onnx.SequenceClassifierEncoder;
 import dev.modeldock.testkit.plugin.Plugins;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,30 +23,77 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A classifier the configuration or the model's files cannot describe is refused before any graph is built. */
-class ClassifierBadInputTest {
+/**
+ * A model converted with the wrong function, or a reranker or classifier that the configuration, the
+ * model's files or the plugins cannot describe, is refused before any graph is built, saying why.
+ */
+class FunctionBadInputTest {
     @TempDir
     Path work;
 
-    private ModelDockException refusal(Path folder, Map<String, Object> properties, PipelineFunction function) {
-        EmbeddingModelConfig config = EmbeddingModelConfig.fromTemplate("text", properties);
+    private ModelDockException refusal(Path folder, EmbeddingModelConfig config, PipelineFunction function) {
         EmbeddingModel model = new EmbeddingModel(ModelSource.resolve(folder.toString(), Settings.defaults()), config,
                 Plugins.builtIn(), false, function);
         return assertThrows(ModelDockException.class, () -> model.convert(work.resolve("staging"), (s, f) -> { }));
     }
 
-    private static void assertMentions(Exception e, String... parts) {
+    private static void assertMentions(ModelDockException e, String... parts) {
         for (String part : parts) {
             assertTrue(e.getMessage().contains(part), "'" + part + "' missing from: " + e.getMessage());
         }
     }
 
-    private static Map<String, Object> text(Object... more) {
+    /** The text template with max_seq_length 64 and the given properties (name, value, ...) over it. */
+    private static EmbeddingModelConfig text(Object... more) {
         Map<String, Object> properties = new LinkedHashMap<>(Map.of("max_seq_length", 64));
         for (int i = 0; i < more.length; i += 2) {
             properties.put((String) more[i], more[i + 1]);
         }
-        return properties;
+        return EmbeddingModelConfig.fromTemplate("text", properties);
+    }
+
+    @Test
+    void anEmbeddingModelConvertedAsARerankerIsRefusedNamingTheOutputsItFound() {
+        ModelDockException e = refusal(MiniLmHubFolder.create(work), text("post_processors", List.of()), PipelineFunction.REGRESSION);
+        // langchain4j's export of all-MiniLM-L6-v2 names its outputs output_0 (the token embeddings) and 882.
+        assertMentions(e, "function regression", "no logits output", "[output_0, 882]", "BertModel",
+                "function embedding");
+    }
+
+    @Test
+    void aCrossEncoderConvertedAsAnEmbeddingIsRefusedSayingToUseRegression() {
+        ModelDockException e = refusal(CrossEncoderHubFolder.create(work),
+                text(), PipelineFunction.EMBEDDING);
+        assertMentions(e, "BertForSequenceClassification", "function regression", "classification");
+    }
+
+    /** Without config.json's architectures, the encoder's logits output gives it away. */
+    @Test
+    void anEncoderWithLogitsIsRefusedAsAnEmbeddingWhateverConfigJsonSays() throws Exception {
+        Path folder = CrossEncoderHubFolder.create(work);
+        Files.writeString(folder.resolve("config.json"), "{\"model_type\": \"bert\", \"hidden_size\": "
+                + CrossEncoderHubFolder.HIDDEN + ", \"max_position_embeddings\": 512}");
+        ModelDockException e = refusal(folder, text(),
+                PipelineFunction.EMBEDDING);
+        assertMentions(e, "outputs logits", "function regression");
+    }
+
+    @Test
+    void aRerankerWithPostProcessorsIsRefusedNamingThem() {
+        ModelDockException e = refusal(CrossEncoderHubFolder.create(work),
+                text(), PipelineFunction.REGRESSION);
+        assertMentions(e, "post_processors", "[Pooling, Normalize]", "\"post_processors\": []");
+    }
+
+    /** The RoBERTa byte-level BPE plugin has no pair nodes: plugin API's default refusal, naming the tokenizer. */
+    @Test
+    void aTokenizerWithoutTextPairsIsRefusedNamingIt() throws Exception {
+        Path folder = RobertaHubFolder.create(work);
+        OnnxFixtures.write(OnnxFixtures.model(SequenceClassifierEncoder.graph("roberta cross-encoder", 3L, 1000, 8)),
+                folder.resolve("onnx/model.onnx"));
+        ModelDockException e = refusal(folder, text("do_lower_case", false, "post_processors", List.of()),
+                PipelineFunction.REGRESSION);
+        assertMentions(e, "cannot tokenize text pairs", "reranker");
     }
 
     @Test
