@@ -45,7 +45,7 @@ public final class ConfigurationCheck {
         OptionalInt limit = model.maxTokens();
         if (limit.isPresent() && length > limit.getAsInt()) {
             throw new ModelDockException("max_seq_length " + length + " is above the encoder's "
-                    + limit.getAsInt() + " positions (max_position_embeddings in config.json)");
+                    + limit.getAsInt() + " positions (max_position_embeddings, or n_positions, in config.json)");
         }
         return length;
     }

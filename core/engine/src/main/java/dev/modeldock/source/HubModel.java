@@ -108,19 +108,23 @@ public final class HubModel {
         return List.copyOf(tokens);
     }
 
-    /** The encoder's hidden size, from config.json ({@code hidden_size}, or {@code dim} for DistilBERT). */
+    /**
+     * The encoder's hidden size, from config.json: {@code hidden_size}, or {@code dim} (DistilBERT) or
+     * {@code n_embd} (GPT-2).
+     */
     public OptionalInt hiddenSize() {
-        return integer(config, "hidden_size").isPresent() ? integer(config, "hidden_size") : integer(config, "dim");
+        return first("hidden_size", "dim", "n_embd");
     }
 
     /**
-     * How many tokens the encoder's position table holds, padding offset removed; a multimodal model's
-     * (CLIP's) from its {@code text_config}.
+     * How many tokens the encoder's position table holds ({@code max_position_embeddings}, or GPT-2's
+     * {@code n_positions}; a multimodal model's, CLIP's, under {@code text_config}), padding offset removed.
      */
     public OptionalInt maxTokens() {
-        String key = "max_position_embeddings";
-        OptionalInt positions = integer(config, key).isPresent() ? integer(config, key)
-                : integer(config.path("text_config"), key);
+        OptionalInt positions = first("max_position_embeddings", "n_positions");
+        if (positions.isEmpty()) {
+            positions = integer(config.path("text_config"), "max_position_embeddings");
+        }
         if (positions.isPresent() && OFFSET_POSITIONS.contains(config.path("model_type").asText())) {
             return OptionalInt.of(positions.getAsInt() - 2);
         }
@@ -154,6 +158,16 @@ public final class HubModel {
             return "tokenizer.json holds " + (type.isTextual() ? "a " + type.asText() + " model" : "no model type");
         }).orElse("no tokenizer.json");
         return declared + ", " + model;
+    }
+
+    private OptionalInt first(String... keys) {
+        for (String key : keys) {
+            OptionalInt value = integer(config, key);
+            if (value.isPresent()) {
+                return value;
+            }
+        }
+        return OptionalInt.empty();
     }
 
     private static OptionalInt integer(JsonNode json, String key) {

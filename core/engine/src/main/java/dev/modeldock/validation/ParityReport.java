@@ -174,7 +174,7 @@ public final class ParityReport {
             case NON_ASCII -> " (reported: see the writing systems below)";
             case SUPPLEMENTARY -> " (reported only: Java's binding passes these characters as surrogate pairs)";
             case SPECIAL_TOKENS -> " (reported only: Hugging Face reads a special token's spelling in text as that"
-                    + " token, the in-graph tokenizer as plain text)";
+                    + " token, an in-graph tokenizer op may read it as plain text)";
         };
     }
 

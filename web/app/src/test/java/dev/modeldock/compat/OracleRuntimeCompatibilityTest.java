@@ -15,6 +15,7 @@ import dev.modeldock.source.ModelSource;
 import dev.modeldock.testkit.ClassifierHubFolder;
 import dev.modeldock.testkit.ClipHubFolder;
 import dev.modeldock.testkit.CrossEncoderHubFolder;
+import dev.modeldock.testkit.Gpt2HubFolder;
 import dev.modeldock.testkit.MiniLmHubFolder;
 import dev.modeldock.testkit.RobertaHubFolder;
 import dev.modeldock.testkit.XlmRobertaHubFolder;
@@ -93,11 +94,16 @@ class OracleRuntimeCompatibilityTest {
                 Map.of("max_seq_length", 128, "do_lower_case", false)));
     }
 
-    /** The RobertaTokenizer op, vocab.json and merges.txt inside, with the ops that truncate between its specials. */
-    @Test
-    void theByteLevelBpePipelineGivesTheSameVectorsOnOracle23aisRuntime() throws Exception {
-        Path roberta = RobertaHubFolder.create(work.resolve("roberta-hub"));
-        assertSameVectorsOnOracle23aisRuntime("bpe", roberta, EmbeddingModelConfig.fromTemplate("text",
+    /**
+     * The RobertaTokenizer and GPT2Tokenizer ops, vocab.json and merges.txt inside, with the ops that
+     * truncate between RoBERTa's specials (GPT-2 adds none).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"bpe", "gpt2"})
+    void theByteLevelBpePipelineGivesTheSameVectorsOnOracle23aisRuntime(String family) throws Exception {
+        Path root = work.resolve(family + "-hub");
+        Path folder = family.equals("bpe") ? RobertaHubFolder.create(root) : Gpt2HubFolder.create(root);
+        assertSameVectorsOnOracle23aisRuntime(family, folder, EmbeddingModelConfig.fromTemplate("text",
                 Map.of("max_seq_length", 128, "do_lower_case", false)));
     }
 

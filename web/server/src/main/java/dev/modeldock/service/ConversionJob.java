@@ -119,7 +119,8 @@ final class ConversionJob {
             Map<String, Object> validation = new LinkedHashMap<>();
             validation.put("parity", artifact.parity());
             validation.put("metadata", "checked: no errors");
-            validation.put("embeddingWidth", artifact.dimensions().orElse(-1));
+            // A reranker's or classifier's output is no vector: no width to record.
+            artifact.dimensions().ifPresent(width -> validation.put("embeddingWidth", width));
             // Against the float32 pipeline, for an int8 or float16 one; null for float32.
             validation.put("quality", artifact.quality());
             validation.put("sizeNotes", SizeAdvice.notes(Files.size(artifact.file()),

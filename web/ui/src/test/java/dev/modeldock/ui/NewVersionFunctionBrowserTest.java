@@ -76,6 +76,9 @@ class NewVersionFunctionBrowserTest {
                 driver.getCurrentUrl().endsWith("/models/reranker/versions/1") || failed());
         assertFalse(failed(), () -> browser.text(By.id("job-error")));
         assertEquals("regression (reranker)", browser.waitFor(By.id("version-function")).getText());
+        assertTrue(browser.text(By.id("parity-verdict")).equals("passed") && browser.text(By.id("parity"))
+                .contains("—"), "a score is checked by its difference from the reference, not by a cosine");
+        assertTrue(browser.find(By.cssSelector("#scripts thead")).getText().contains("Max abs difference"));
         browser.screenshots("version-function");
 
         String job = server.server().services().jobs().list(new JobQuery(null, null, "reranker", 0, 1)).items()

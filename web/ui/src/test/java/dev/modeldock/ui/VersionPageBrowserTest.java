@@ -133,7 +133,8 @@ class VersionPageBrowserTest {
         JsonNode ascii = converted.path("validation").path("parity").path("ascii");
         assertTrue(browser.text(By.id("parity-ascii")).contains(ascii.path("tokenIdsAgree").asInt() + " / "
                 + ascii.path("texts").asInt()));
-        assertEquals(3, browser.findAll(By.cssSelector("#parity tbody tr")).size(), "ASCII, non-ASCII, outside the BMP");
+        assertEquals(4, browser.findAll(By.cssSelector("#parity tbody tr")).size(),
+                "ASCII, non-ASCII, outside the BMP, special-token spellings");
         assertTrue(browser.findAll(By.id("scripts")).isEmpty(), "no writing-system table without figures");
         assertTrue(browser.text(By.id("scripts-missing")).contains("converted before"));
 

@@ -11,7 +11,10 @@ import java.util.Locale;
  * against float32, what its size means for Oracle, and an upload's metadata warnings.
  *
  * @param passed       whether every ASCII text matched closely enough to export; null for an upload
- * @param minCosine    the lowest ASCII cosine an export accepts; null for an upload
+ * @param minCosine    the lowest ASCII cosine an export accepts; null for an upload and for a report
+ *                     decided by difference
+ * @param maxDifference the largest ASCII difference a reranker's score or a classifier's value may
+ *                     have from the reference (reports decided by difference); null otherwise
  * @param scripts      token-id agreement by writing system; empty for an upload and for versions
  *                     converted before the report had it
  * @param embeddingWidth the vector's width; null when not recorded
@@ -19,7 +22,8 @@ import java.util.Locale;
  * @param quality      the rewritten weights' figures against float32; null for float32 and uploads
  * @param sizeNotes    what the file's size means for Oracle (a release that refuses it, a hint to quantize)
  */
-public record ValidationReport(Boolean passed, Double minCosine, List<Parity> parity, List<ScriptAgreement> scripts,
+public record ValidationReport(Boolean passed, Double minCosine, Double maxDifference, List<Parity> parity,
+        List<ScriptAgreement> scripts,
         Integer embeddingWidth,
         String runtime, List<String> warnings, QualitySummary quality, List<String> sizeNotes) {
 
@@ -27,7 +31,7 @@ public record ValidationReport(Boolean passed, Double minCosine, List<Parity> pa
      * The figures for one kind of text ({@code ascii}, {@code non_ascii}, {@code supplementary},
      * {@code special_tokens}).
      */
-    public record Parity(String script, int texts, int tokenIdsAgree, double maxAbsDifference, double minCosine,
+    public record Parity(String script, int texts, int tokenIdsAgree, double maxAbsDifference, Double minCosine,
             List<String> idsDiffer) {
 
         public String label() {
@@ -44,8 +48,9 @@ public record ValidationReport(Boolean passed, Double minCosine, List<Parity> pa
             return tokenIdsAgree + " / " + texts;
         }
 
+        /** The lowest cosine, or a dash for outputs compared by difference (scores, label values). */
         public String cosine() {
-            return String.format(Locale.ROOT, "%.6f", minCosine);
+            return minCosine == null ? "—" : String.format(Locale.ROOT, "%.6f", minCosine);
         }
 
         public String difference() {
@@ -56,7 +61,7 @@ public record ValidationReport(Boolean passed, Double minCosine, List<Parity> pa
     /** Reads the stored report; a version without one has an empty report. */
     public static ValidationReport of(JsonNode validation) {
         if (validation == null || !validation.isObject()) {
-            return new ValidationReport(null, null, List.of(), List.of(), null, null, List.of(), null, List.of());
+            return new ValidationReport(null, null, null, List.of(), List.of(), null, null, List.of(), null, List.of());
         }
         JsonNode parity = validation.path("parity");
         List<Parity> figures = new ArrayList<>();
@@ -66,7 +71,7 @@ public record ValidationReport(Boolean passed, Double minCosine, List<Parity> pa
                 List<String> differ = new ArrayList<>();
                 f.path("idsDiffer").forEach(text -> differ.add(text.asText()));
                 figures.add(new Parity(field.getKey(), f.path("texts").asInt(), f.path("tokenIdsAgree").asInt(),
-                        f.path("maxAbsDifference").asDouble(), f.path("minCosine").asDouble(), differ));
+                        f.path("maxAbsDifference").asDouble(), number(f.get("minCosine")), differ));
             }
         });
         List<String> warnings = new ArrayList<>();
@@ -77,12 +82,21 @@ public record ValidationReport(Boolean passed, Double minCosine, List<Parity> pa
         validation.path("sizeNotes").forEach(note -> sizeNotes.add(note.asText().isEmpty() ? ""
                 : note.asText().substring(0, 1).toUpperCase(Locale.ROOT) + note.asText().substring(1)));
         return new ValidationReport(parity.has("passed") ? parity.path("passed").asBoolean() : null,
-                parity.has("minAsciiCosine") ? parity.path("minAsciiCosine").asDouble() : null, figures,
+                number(parity.get("minAsciiCosine")), number(parity.get("maxAsciiScoreDifference")), figures,
                 ScriptAgreement.of(parity),
                 validation.path("embeddingWidth").canConvertToInt() && validation.path("embeddingWidth").asInt() > 0
                         ? validation.path("embeddingWidth").asInt() : null,
                 validation.path("runtime").isTextual() ? validation.path("runtime").asText() : null, warnings,
                 QualitySummary.of(validation.get("quality")), sizeNotes);
+    }
+
+    /** Whether outputs were compared by difference (a reranker's score, a classifier's values), not cosine. */
+    public boolean byDifference() {
+        return maxDifference != null;
+    }
+
+    static Double number(JsonNode value) {
+        return value != null && value.isNumber() ? value.asDouble() : null;
     }
 
     /** The agreement for a writing system ({@code greek}), or null when the report has none. */

@@ -61,6 +61,10 @@ public record VersionSnippets(String databaseName, String fileName, String loadS
         return OracleNames.truncateToBytes(base, OracleNames.MAX_MODEL_NAME_BYTES - suffix.length()) + suffix;
     }
 
+    /** What a text pipeline's snippet scores: a query, then a passage for a reranker's second text. */
+    private static final List<String> TEXT_SAMPLES = List.of("What is vector search?",
+            "Vector search finds rows by meaning.");
+
     /** A query that scores one case with the model, by its mining function. */
     private static String query(String dbName, JsonNode metadata) {
         String function = metadata == null ? "embedding" : metadata.path("function").asText("embedding");
@@ -68,10 +72,22 @@ public record VersionSnippets(String databaseName, String fileName, String loadS
             return "SELECT VECTOR_EMBEDDING(" + dbName + " USING 'The quick brown fox' AS " + attributes(metadata)
                     .stream().findFirst().orElse("data") + ") AS embedding\nFROM dual;";
         }
-        List<String> using = attributes(metadata).stream().map(a -> "0 AS " + a).toList();
+        // A text pipeline (its metadata names a tokenizer) scores strings: a query and a passage for a
+        // reranker, one text for a classifier; other models get a number per attribute.
+        boolean text = metadata.hasNonNull("tokenizer");
+        List<String> attributes = attributes(metadata);
+        List<String> using = new ArrayList<>();
+        for (int i = 0; i < attributes.size(); i++) {
+            using.add((text ? "'" + TEXT_SAMPLES.get(Math.min(i, TEXT_SAMPLES.size() - 1)) + "'" : "0") + " AS "
+                    + attributes.get(i));
+        }
         String operator = function.equals("clustering") ? "CLUSTER_ID" : "PREDICTION";
-        return "SELECT " + operator + "(" + dbName + " USING " + (using.isEmpty() ? "*" : String.join(", ", using))
-                + ") AS result\nFROM dual;";
+        String cases = using.isEmpty() ? "*" : String.join(", ", using);
+        String query = "SELECT " + operator + "(" + dbName + " USING " + cases + ") AS result";
+        if (function.equals("classification")) {
+            query += ",\n       PREDICTION_PROBABILITY(" + dbName + " USING " + cases + ") AS probability";
+        }
+        return query + "\nFROM dual;";
     }
 
     /** The attribute names the metadata maps the model's inputs to, in order. */

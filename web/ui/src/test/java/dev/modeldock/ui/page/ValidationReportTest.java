@@ -37,9 +37,23 @@ class ValidationReportTest {
                 .toList(), "a writing system this release does not know keeps its stored name");
         ScriptAgreement cjk = report.writingSystem("cjk");
         assertEquals("1 / 3", cjk.agreement());
-        assertEquals("0.758183", cjk.cosine());
+        assertEquals("0.758183", cjk.closeness());
         assertEquals(false, cjk.allAgree());
         assertTrue(report.writingSystem("klingon").allAgree());
+    }
+
+    /** A reranker's or classifier's report has no cosine: the page shows the difference that decided it. */
+    @Test
+    void aReportDecidedByDifferenceShowsDifferencesNotACosineOfZero() {
+        ValidationReport report = ValidationReport.of(Json.tree("""
+                {"parity": {"passed": true, "maxAsciiScoreDifference": 1e-4,
+                 "ascii": {"texts": 24, "tokenIdsAgree": 24, "maxAbsDifference": 5.96e-8, "idsDiffer": []},
+                 "scripts": {"latin": {"texts": 33, "tokenIdsAgree": 31, "maxAbsDifference": 0.0039}}}}"""));
+        assertTrue(report.byDifference());
+        assertNull(report.minCosine());
+        assertEquals(1e-4, report.maxDifference());
+        assertEquals("—", report.figures("ascii").cosine());
+        assertEquals("3.90e-03", report.writingSystem("latin").closeness());
     }
 
     @Test

@@ -44,6 +44,20 @@ class VersionSnippetsTest {
         assertFalse(snippets.cli().contains(" embed "), "embed runs embedding pipelines only");
     }
 
+    @Test
+    void aRerankerIsQueriedWithAQueryAndAPassageAndAClassifierWithItsProbability() throws Exception {
+        VersionSnippets reranker = VersionSnippets.of(version("rerank", 1), "http://host", JSON.readTree(
+                "{\"function\": \"regression\", \"tokenizer\": \"bert\", \"input\": {\"first_input\": [\"DATA1\"],"
+                        + " \"second_input\": [\"DATA2\"]}}"));
+        assertEquals("SELECT PREDICTION(RERANK_V1 USING 'What is vector search?' AS DATA1, 'Vector search finds rows"
+                + " by meaning.' AS DATA2) AS result\nFROM dual;", reranker.query());
+        VersionSnippets classifier = VersionSnippets.of(version("sentiment", 3), "http://host", JSON.readTree(
+                "{\"function\": \"classification\", \"tokenizer\": \"bert\", \"input\": {\"input\": [\"DATA\"]}}"));
+        assertEquals("SELECT PREDICTION(SENTIMENT_V3 USING 'What is vector search?' AS DATA) AS result,\n"
+                + "       PREDICTION_PROBABILITY(SENTIMENT_V3 USING 'What is vector search?' AS DATA) AS probability\n"
+                + "FROM dual;", classifier.query());
+    }
+
     private static Version version(String model, int number) {
         return new Version(model, number, "ab".repeat(32), 10, null, "{}", "{}", null, "admin", Instant.EPOCH,
                 List.of());
