@@ -58,7 +58,8 @@ public final class PipelineAssembler {
         bindings.put("token_type_ids", ids.tokenTypeIds());
         bindings.keySet().retainAll(plan.encoder().inputs());
         UnaryOperator<String> renamed = graph.merge(plan.encoder().model().getGraph(), ENCODER_PREFIX, bindings);
-        Activation flowing = new Activation(renamed.apply(plan.encoderOutput()), plan.encoderWidth(), true);
+        Activation flowing = new Activation(renamed.apply(plan.encoderOutput()), plan.encoderWidth(),
+                !plan.pooledByEncoder());
         for (PipelinePlan.Step step : plan.steps()) {
             flowing = step.processor().append(graph, flowing, ids.attentionMask(), step.parameters(),
                     plan.model().folder());

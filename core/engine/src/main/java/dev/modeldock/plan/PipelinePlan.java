@@ -49,9 +49,17 @@ public record PipelinePlan(HubModel model, EncoderGraph encoder, EmbeddingModelC
                 + " family, or convert a model whose tokenizer an installed plugin takes");
     }
 
-    /** The encoder output the pipeline starts from: the token embeddings, or a head's logits. */
+    /**
+     * The encoder output the pipeline starts from: the token embeddings, an output pooled inside the
+     * encoder (CLIP's text_embeds), or a head's logits.
+     */
     public String encoderOutput() {
-        return function == PipelineFunction.EMBEDDING ? encoder.tokenEmbeddings() : EncoderGraph.LOGITS;
+        return function == PipelineFunction.EMBEDDING ? encoder.embeddingOutput() : EncoderGraph.LOGITS;
+    }
+
+    /** Whether the encoder output the pipeline starts from is one vector per text already (CLIP's text_embeds). */
+    public boolean pooledByEncoder() {
+        return function == PipelineFunction.EMBEDDING && encoder.pooledOutput().isPresent();
     }
 
     /** An embedding pipeline: {@link #create(HubModel, EncoderGraph, EmbeddingModelConfig, PipelineFunction, Extensions)}. */
@@ -75,9 +83,10 @@ public record PipelinePlan(HubModel model, EncoderGraph encoder, EmbeddingModelC
         }
         boolean classifier = function == PipelineFunction.CLASSIFICATION;
         List<String> labels = classifier ? ClassifierHead.labels(model, encoder, config) : List.of();
-        int width = classifier ? labels.size() : encoderWidth(model, encoder);
-        Activation flowing = classifier ? new Activation(EncoderGraph.LOGITS, width, false)
-                : new Activation(encoder.tokenEmbeddings(), width, true);
+        Activation flowing = classifier ? new Activation(EncoderGraph.LOGITS, labels.size(), false)
+                : PooledOutput.start(model, encoder, config).orElseGet(() ->
+                        new Activation(encoder.tokenEmbeddings(), encoderWidth(model, encoder), true));
+        int width = flowing.width();
         List<Step> steps = new ArrayList<>();
         for (Parameters parameters : classifier ? ClassifierHead.postProcessors(config) : config.postProcessors()) {
             PostProcessor processor = ConfigurationCheck.postProcessor(parameters, extensions);

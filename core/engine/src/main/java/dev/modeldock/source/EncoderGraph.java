@@ -14,8 +14,8 @@ import java.util.TreeSet;
 
 /**
  * What the pipeline needs to know about an exported transformer: its inputs, its outputs (which one
- * holds the token embeddings, whether a sequence-classification head gives {@code logits}), its opset
- * and the operators it uses.
+ * holds the token embeddings, whether one is already pooled, whether a sequence-classification head
+ * gives {@code logits}), its opset and the operators it uses.
  */
 public record EncoderGraph(ModelProto model, List<String> inputs, List<ValueInfoProto> outputs, int opset,
         Set<String> operators) {
@@ -24,6 +24,12 @@ public record EncoderGraph(ModelProto model, List<String> inputs, List<ValueInfo
     private static final List<String> TOKEN_OUTPUT_NAMES = List.of("last_hidden_state", "token_embeddings");
     /** What Hugging Face's exporters name a sequence-classification head's output. */
     public static final String LOGITS = "logits";
+    /**
+     * What the ONNX export of CLIP's {@code CLIPTextModelWithProjection} names its text embedding: one
+     * vector per text, pooled inside the encoder (the end-of-text token's hidden state through the text
+     * projection).
+     */
+    public static final String TEXT_EMBEDS = "text_embeds";
 
     /** Reads the encoder's signature, refusing operators a pipeline may not contain. */
     public static EncoderGraph of(ModelProto model) {
@@ -64,6 +70,20 @@ public record EncoderGraph(ModelProto model, List<String> inputs, List<ValueInfo
     /** The output names, in the graph's order: what a refusal names as found. */
     public List<String> outputNames() {
         return outputs.stream().map(ValueInfoProto::getName).toList();
+    }
+
+    /**
+     * The output that is already one embedding per text, [batch, width], when the encoder has one
+     * ({@value #TEXT_EMBEDS}): an embedding pipeline starts there instead of at the token embeddings.
+     */
+    public Optional<ValueInfoProto> pooledOutput() {
+        return outputs.stream().filter(o -> o.getName().equals(TEXT_EMBEDS))
+                .filter(o -> o.getType().getTensorType().getShape().getDimCount() == 2).findFirst();
+    }
+
+    /** The output an embedding pipeline starts from: the pooled output if there is one, else the token embeddings. */
+    public String embeddingOutput() {
+        return pooledOutput().map(ValueInfoProto::getName).orElseGet(this::tokenEmbeddings);
     }
 
     /** The sequence-classification head's {@code logits} output, when the encoder has one. */

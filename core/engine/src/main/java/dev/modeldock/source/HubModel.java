@@ -39,9 +39,14 @@ public final class HubModel {
         return folder;
     }
 
-    /** The exported encoder: {@code onnx/model.onnx}, or {@code model.onnx} at the top. */
+    /**
+     * The exported encoder: {@code onnx/model.onnx}, or {@code model.onnx} at the top; a multimodal
+     * model's text tower ({@code onnx/text_model.onnx}, as Xenova's CLIP exports have it beside the whole
+     * model's {@code onnx/model.onnx}, which also wants images) before either.
+     */
     public Path encoderFile() {
-        return folder.find("onnx/model.onnx").or(() -> folder.find("model.onnx")).orElseThrow(() ->
+        return folder.find("onnx/text_model.onnx").or(() -> folder.find("onnx/model.onnx"))
+                .or(() -> folder.find("model.onnx")).orElseThrow(() ->
                 new ModelDockException("model '" + folder.id() + "' has no onnx/model.onnx (the encoder exported to"
                         + " ONNX, as the hub's onnx/ folder has it)"));
     }
@@ -113,14 +118,22 @@ public final class HubModel {
 
     /**
      * How many tokens the encoder's position table holds ({@code max_position_embeddings}, or GPT-2's
-     * {@code n_positions}), padding offset removed.
+     * {@code n_positions}; a multimodal model's, CLIP's, under {@code text_config}), padding offset removed.
      */
     public OptionalInt maxTokens() {
         OptionalInt positions = first("max_position_embeddings", "n_positions");
+        if (positions.isEmpty()) {
+            positions = integer(config.path("text_config"), "max_position_embeddings");
+        }
         if (positions.isPresent() && OFFSET_POSITIONS.contains(config.path("model_type").asText())) {
             return OptionalInt.of(positions.getAsInt() - 2);
         }
         return positions;
+    }
+
+    /** The width of a projection head's output (CLIP's {@code projection_dim}), when config.json names one. */
+    public OptionalInt projectionDim() {
+        return integer(config, "projection_dim");
     }
 
     /** sentence-transformers' own max_seq_length, a hint when the configuration has none. */

@@ -66,6 +66,8 @@ public final class ReferenceEmbedder implements AutoCloseable {
     public float[] embed(String text) {
         Encoding encoding = tokenizer.encode(text);
         Object output = encoderOutput(encoding, new long[encoding.getIds().length]);
+        // One row per token; or the one row of a classifier's logits or of an output the encoder pooled itself
+        // (CLIP's text_embeds).
         float[][] rows = output instanceof float[][][] tokens ? tokens[0] : (float[][]) output;
         for (PipelinePlan.Step step : plan.steps()) {
             rows = step.processor().evaluate(rows, step.parameters(), plan.model().folder());

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 class PreconfiguredCatalogProvenanceTest {
     /**
      * The text models of OML4Py 2.1's preconfigured list whose tokenizer a built-in plugin provides:
-     * WordPiece, XLM-RoBERTa's SentencePiece and RoBERTa's byte-level BPE; the reranker among them.
+     * WordPiece, XLM-RoBERTa's SentencePiece, RoBERTa's byte-level BPE and CLIP's text tower; the
+     * reranker among them.
      */
     private static final List<String> TEXT_MODELS_OF_OML4PY_21 = List.of(
             "sentence-transformers/all-MiniLM-L6-v2", "sentence-transformers/all-MiniLM-L12-v2",
@@ -39,7 +40,8 @@ class PreconfiguredCatalogProvenanceTest {
             "Snowflake/snowflake-arctic-embed-m", "mixedbread-ai/mxbai-embed-large-v1",
             "intfloat/multilingual-e5-small", "intfloat/multilingual-e5-base",
             "sentence-transformers/paraphrase-multilingual-mpnet-base-v2",
-            "sentence-transformers/stsb-xlm-r-multilingual", "microsoft/codebert-base", "BAAI/bge-reranker-base");
+            "sentence-transformers/stsb-xlm-r-multilingual", "microsoft/codebert-base", "BAAI/bge-reranker-base",
+            "openai/clip-vit-base-patch32");
     private static final List<String> REQUIRED = List.of("max_seq_length", "do_lower_case", "post_processors",
             "distance_metrics", "languages", "provenance");
     private static final Set<String> PINNING_SOURCES = Set.of("commit", "file_sha256");

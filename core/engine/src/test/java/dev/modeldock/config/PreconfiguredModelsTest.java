@@ -102,6 +102,7 @@ class PreconfiguredModelsTest {
         assertEquals("Normalize", bge.postProcessors().get(1).name());
     }
 
+    /** CLIP's text tower pools inside its encoder (text_embeds): the one embedding entry without a Pooling step. */
     @Test
     void everyPreconfiguredModelHasAMaxSeqLengthAndEndsInOneVectorPerText() {
         for (Object name : EmbeddingModelConfig.showPreconfigured(false, null)) {
@@ -111,9 +112,17 @@ class PreconfiguredModelsTest {
                 assertEquals(List.of(), config.postProcessors(), name + ": a score or class is the head's output");
                 continue;
             }
-            assertTrue(config.postProcessors().stream().anyMatch(p -> p.name().equals("Pooling")),
-                    name + " does not pool");
+            boolean pools = config.postProcessors().stream().anyMatch(p -> p.name().equals("Pooling"));
+            assertEquals(!name.equals("openai/clip-vit-base-patch32"), pools, name + " pools: " + pools);
         }
+    }
+
+    @Test
+    void clipsTextTowerNormalizesItsEncodersOwnEmbeddingAtCLIPsContextLength() {
+        EmbeddingModelConfig clip = EmbeddingModelConfig.preconfigured("openai/clip-vit-base-patch32").orElseThrow();
+        assertEquals(77, clip.maxSeqLength().getAsInt());
+        assertTrue(clip.doLowerCase());
+        assertEquals(List.of("Normalize"), clip.postProcessors().stream().map(Parameters::name).toList());
     }
 
     @Test

@@ -43,7 +43,7 @@ class ModelDockJarIT {
             jars = files.filter(f -> f.toString().endsWith(".jar") && f.getFileName().toString().startsWith("modeldock-"))
                     .toList();
         }
-        assertEquals(6, jars.size(), "built-in plugin jars: " + jars);
+        assertEquals(7, jars.size(), "built-in plugin jars: " + jars);
         for (Path jar : jars) {
             try (JarFile file = new JarFile(jar.toFile())) {
                 var index = file.getEntry("META-INF/extensions.idx");
@@ -71,8 +71,8 @@ class ModelDockJarIT {
                     point.getValue().forEach(name -> found.add(point.getKey() + ":" + name.asText())));
         }
         assertEquals(Set.of("ExportTarget:file", "ExportTarget:oracle", "PostProcessor:Dense", "PostProcessor:Normalize",
-                "PostProcessor:Pooling", "Tokenizer:bert", "Tokenizer:bpe", "Tokenizer:gpt2", "Tokenizer:sentencepiece"),
-                found);
+                "PostProcessor:Pooling", "PostProcessor:Softmax", "Tokenizer:bert", "Tokenizer:bpe", "Tokenizer:clip",
+                "Tokenizer:gpt2", "Tokenizer:sentencepiece"), found);
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.modeldock.plugin.TokenizerOptions;
 import dev.modeldock.runtime.PipelineSession;
 import dev.modeldock.source.ModelSource;
 import dev.modeldock.testkit.ClassifierHubFolder;
+import dev.modeldock.testkit.ClipHubFolder;
 import dev.modeldock.testkit.CrossEncoderHubFolder;
 import dev.modeldock.testkit.Gpt2HubFolder;
 import dev.modeldock.testkit.MiniLmHubFolder;
@@ -50,7 +51,8 @@ class OracleRuntimeCompatibilityTest {
             "word ".repeat(600).trim(), // past max_seq_length: the tokenizer op truncates
             "Καλημέρα κόσμε, 東京は晴れです, नमस्ते",
             "emoji 🚀 and accents: crème brûlée",
-            "trailing spaces   ");
+            "trailing spaces   ",
+            "In Q3 2024\tsales rose 3.5%"); // digit runs and a tab, which the CLIP nodes mend
 
     @TempDir
     static Path work;
@@ -111,6 +113,17 @@ class OracleRuntimeCompatibilityTest {
         Path classifier = ClassifierHubFolder.create(work.resolve("classifier-hub"));
         assertSameOutputsOnOracle23aisRuntime("classification", classifier, EmbeddingModelConfig.fromTemplate("text",
                 Map.of("max_seq_length", 128)), PipelineFunction.CLASSIFICATION);
+    }
+
+    /**
+     * The CLIPTokenizer op, vocab.json and merges.txt inside, the ops that mend digit runs and tabs and
+     * truncate, and a text tower that pools by itself (text_embeds) followed by Normalize.
+     */
+    @Test
+    void theClipTextPipelineGivesTheSameVectorsOnOracle23aisRuntime() throws Exception {
+        Path clip = ClipHubFolder.create(work.resolve("clip-hub"));
+        assertSameVectorsOnOracle23aisRuntime("clip", clip, EmbeddingModelConfig.fromMap(Map.of("max_seq_length", 77,
+                "do_lower_case", true, "post_processors", List.of(Map.of("name", "Normalize")))));
     }
 
     /**

@@ -90,7 +90,7 @@ class BadInputTest {
         Files.delete(model.resolve("tokenizer.json"));
         refused(preconfigured(), "no tokenizer plugin recognises the tokenizer files of model '" + model
                 + "' (tokenizer_config.json names BertTokenizer, no tokenizer.json); installed tokenizer plugins:"
-                + " [bert, bpe, gpt2, sentencepiece].");
+                + " [bert, bpe, gpt2, clip, sentencepiece].");
     }
 
     @Test
@@ -102,7 +102,7 @@ class BadInputTest {
         Files.writeString(tokenizer, Files.readString(tokenizer).replace("\"type\": \"WordPiece\"",
                 "\"type\": \"WordLevel\""));
         refused(preconfigured(), "(tokenizer_config.json names TransfoXLTokenizer, tokenizer.json holds a WordLevel"
-                + " model); installed tokenizer plugins: [bert, bpe, gpt2, sentencepiece]. OML4Py's tokenizer"
+                + " model); installed tokenizer plugins: [bert, bpe, gpt2, clip, sentencepiece]. OML4Py's tokenizer"
                 + " families are BERT, GPT2, SENTENCEPIECE, CLIP and ROBERTA: install a tokenizer plugin for this"
                 + " model's family");
     }

@@ -115,7 +115,8 @@ class PluginLoadContractTest {
             "tokenizer-bert | Tokenizer     | 'bert'",
             "tokenizer-sentencepiece | Tokenizer | 'sentencepiece'",
             "tokenizer-bpe  | Tokenizer     | 'bpe', 'gpt2'",
-            "postprocessors | PostProcessor | 'Dense', 'Normalize', 'Pooling'",
+            "tokenizer-clip | Tokenizer     | 'clip'",
+            "postprocessors | PostProcessor | 'Dense', 'Normalize', 'Pooling', 'Softmax'",
             "export-file    | ExportTarget  | 'file'"})
     void extensionNameTakenByTwoPluginsIsRefusedNamingBoth(String builtIn, String kind, String names)
             throws IOException {

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * The files of a repository a pipeline is built from: tokenizer and configuration files (byte-level
  * BPE's {@code vocab.json} and {@code merges.txt}, XLM-RoBERTa's {@code sentencepiece.bpe.model} among them),
  * sentence-transformers' module configurations and Dense weights, and one encoder format, the ONNX
- * export ({@code onnx/model.onnx}, else {@code model.onnx}); never the other formats of the same weights.
+ * export ({@code onnx/text_model.onnx} for a multimodal model's text tower, else {@code onnx/model.onnx},
+ * else {@code model.onnx}); never the other formats of the same weights.
  */
 public final class PipelineFiles {
     private static final Set<String> TOP_LEVEL = Set.of("config.json", "tokenizer.json", "tokenizer_config.json",
@@ -26,7 +27,8 @@ public final class PipelineFiles {
     private static final Pattern DENSE_FOLDER = Pattern.compile("\\d+_Dense");
     /** Dense weights in the order preferred: one format per module. */
     private static final List<String> DENSE_WEIGHTS = List.of("model.safetensors", "pytorch_model.bin");
-    private static final List<String> ENCODERS = List.of("onnx/model.onnx", "model.onnx");
+    /** A multimodal repository's text tower (Xenova's CLIP exports) first: its onnx/model.onnx also wants images. */
+    private static final List<String> ENCODERS = List.of("onnx/text_model.onnx", "onnx/model.onnx", "model.onnx");
 
     private PipelineFiles() {
     }

@@ -2,8 +2,11 @@ package dev.modeldock.source.hub;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.modeldock.plugin.ModelFolder;
+import dev.modeldock.source.HubModel;
+import dev.modeldock.testkit.ClipHubFolder;
 import dev.modeldock.testkit.RobertaHubFolder;
 import dev.modeldock.testkit.XlmRobertaHubFolder;
 import dev.modeldock.testkit.hub.FakeHub;
@@ -20,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * pipeline's files, and a cached snapshot holding them is complete enough to be used offline:
  * byte-level BPE's vocab.json and merges.txt (microsoft/codebert-base has no tokenizer.json), and
  * XLM-RoBERTa's sentencepiece.bpe.model, which the SentencePiece op holds even when tokenizer.json is
- * there.
+ * there; a multimodal repository's text tower and CLIP's vocabulary.
  */
 class TokenizerFilesDownloadTest {
     @TempDir
@@ -49,8 +52,26 @@ class TokenizerFilesDownloadTest {
         fetchedTwice(HubRepo.fromFolder(XlmRobertaHubFolder.HUB_ID, folder), List.of("sentencepiece.bpe.model"));
     }
 
+    /**
+     * A multimodal repository in Xenova's CLIP layout: the text tower ({@code onnx/text_model.onnx}) comes
+     * down with CLIP's vocab.json and merges.txt, never the whole model (which also wants images) or the
+     * vision tower.
+     */
+    @Test
+    void aClipRepositorysTextTowerIsTheEncoderDownloadedBesideItsVocabularyAndMerges() throws Exception {
+        Path folder = ClipHubFolder.create(scratch);
+        HubRepo repo = HubRepo.fromFolder(ClipHubFolder.HUB_ID, folder)
+                .withFile("onnx/model.onnx", TinyRepos.bytes(4096, 3))
+                .withFile("onnx/vision_model.onnx", TinyRepos.bytes(4096, 4));
+        Path fetched = fetchedTwice(repo, List.of(ClipHubFolder.ENCODER, "vocab.json", "merges.txt", "tokenizer.json"));
+        assertFalse(Files.exists(fetched.resolve("onnx/model.onnx")), "the whole model stays on the hub");
+        assertFalse(Files.exists(fetched.resolve("onnx/vision_model.onnx")), "the vision tower stays on the hub");
+        assertEquals(fetched.resolve(ClipHubFolder.ENCODER),
+                HubModel.open(new ModelFolder(ClipHubFolder.HUB_ID, fetched)).encoderFile());
+    }
+
     /** Fetches {@code repo} online, checks {@code files}, then again offline from the cache alone. */
-    private void fetchedTwice(HubRepo repo, List<String> files) throws Exception {
+    private Path fetchedTwice(HubRepo repo, List<String> files) throws Exception {
         try (FakeHub hub = FakeHub.start().serve(repo)) {
             ModelFolder fetched = fetch(hub, repo.repoId(), false);
             for (String file : files) {
@@ -58,6 +79,7 @@ class TokenizerFilesDownloadTest {
             }
             ModelFolder offline = fetch(hub, repo.repoId(), true);
             assertEquals(fetched.root(), offline.root());
+            return fetched.root();
         }
     }
 

@@ -42,6 +42,21 @@ public final class ByteLevelBpeTrainer {
             ByteLevelAlphabet.encode(word.group()).chars().forEach(c -> symbols.add(Character.toString(c)));
             words.merge(symbols, 1, Integer::sum);
         }
+        List<List<String>> merges = merges(words, count);
+        List<String> pieces = new ArrayList<>();
+        for (int b = 0; b < 256; b++) {
+            pieces.add(String.valueOf(ByteLevelAlphabet.of(b)));
+        }
+        merges.forEach(pair -> pieces.add(pair.get(0) + pair.get(1)));
+        // Two merges may spell the same piece ("a"+"bc", "ab"+"c"): it has one id, the first.
+        return new ByteLevelBpe(List.copyOf(new LinkedHashSet<>(pieces)), merges);
+    }
+
+    /**
+     * {@code count} merges learnt from {@code words} (each spelt as symbols, with its frequency), the
+     * most frequent adjacent pair first; fewer if the words run out of pairs.
+     */
+    static List<List<String>> merges(Map<List<String>, Integer> words, int count) {
         List<List<String>> merges = new ArrayList<>();
         while (merges.size() < count) {
             Map<List<String>, Integer> pairs = new HashMap<>();
@@ -61,13 +76,7 @@ public final class ByteLevelBpeTrainer {
             words.forEach((symbols, frequency) -> merged.merge(apply(symbols, best), frequency, Integer::sum));
             words = merged;
         }
-        List<String> pieces = new ArrayList<>();
-        for (int b = 0; b < 256; b++) {
-            pieces.add(String.valueOf(ByteLevelAlphabet.of(b)));
-        }
-        merges.forEach(pair -> pieces.add(pair.get(0) + pair.get(1)));
-        // Two merges may spell the same piece ("a"+"bc", "ab"+"c"): it has one id, the first.
-        return new ByteLevelBpe(List.copyOf(new LinkedHashSet<>(pieces)), merges);
+        return merges;
     }
 
     private static List<String> apply(List<String> symbols, List<String> pair) {

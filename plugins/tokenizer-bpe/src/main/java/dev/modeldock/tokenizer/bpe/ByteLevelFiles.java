@@ -69,9 +69,13 @@ final class ByteLevelFiles {
                 .map(config -> "tokenizer_config.json");
     }
 
-    /** A BPE model behind a ByteLevel pre-tokenizer, alone or in a Sequence. */
+    /**
+     * A BPE model behind a ByteLevel pre-tokenizer, alone or in a Sequence, that marks no word ends: CLIP's
+     * BPE ({@code </w>} after each word) is byte-level too, but not RoBERTa's or GPT-2's.
+     */
     private static boolean byteLevelBpe(JsonNode tokenizer) {
-        return "BPE".equals(tokenizer.path("model").path("type").asText()) && byteLevelStep(tokenizer).isPresent();
+        return "BPE".equals(tokenizer.path("model").path("type").asText()) && byteLevelStep(tokenizer).isPresent()
+                && tokenizer.path("model").path("end_of_word_suffix").asText("").isEmpty();
     }
 
     private static Optional<JsonNode> byteLevelStep(JsonNode tokenizer) {

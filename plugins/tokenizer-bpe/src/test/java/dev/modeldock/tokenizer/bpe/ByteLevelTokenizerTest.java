@@ -14,6 +14,7 @@ import dev.modeldock.plugin.TokenizerOptions;
 import dev.modeldock.runtime.PipelineSession;
 import dev.modeldock.testkit.MiniLmHubFolder;
 import dev.modeldock.testkit.bpe.ByteLevelBpeFiles;
+import dev.modeldock.testkit.bpe.ClipBpeFiles;
 import dev.modeldock.testkit.sentencepiece.XlmRobertaTokenizerFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,11 +60,12 @@ class ByteLevelTokenizerTest {
     }
 
     @Test
-    void bertAndSentencePieceFoldersAndEmptyOnesAreNotByteLevelBpe() throws Exception {
+    void bertSentencePieceAndClipFoldersAndEmptyOnesAreNotByteLevelBpe() throws Exception {
         Path bert = MiniLmHubFolder.create(dir.resolve("bert"));
         Path xlmr = XlmRobertaTokenizerFiles.write(dir.resolve("xlmr"));
+        Path clip = ClipBpeFiles.small().writeInto(dir.resolve("clip"));
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        for (Path folder : new Path[] {bert, xlmr, empty}) {
+        for (Path folder : new Path[] {bert, xlmr, clip, empty}) {
             assertFalse(recognizes(ROBERTA, folder), folder.toString());
             assertFalse(recognizes(GPT2, folder), folder.toString());
         }
