@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * the real all-MiniLM-L6-v2 tokenizer files (the same uncased WordPiece vocabulary), a config.json
  * naming BertForSequenceClassification with one label, and a synthetic {@link SequenceClassifierEncoder}
  * of width {@value #HIDDEN} at {@code onnx/model.onnx} whose {@code logits} [batch, 1] depend on both
- * texts and on the token types; or ({@link #createXlmRoberta}) an XLM-RoBERTa one shaped like
+ * texts and on the token types, and rank a passage sharing more of the query's words higher; or ({@link #createXlmRoberta}) an XLM-RoBERTa one shaped like
  * BAAI/bge-reranker-base: the test kit's SentencePiece files ({@link XlmRobertaTokenizerFiles}),
  * XLMRobertaForSequenceClassification, an encoder without token types.
  */

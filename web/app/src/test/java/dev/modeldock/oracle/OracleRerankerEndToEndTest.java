@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A BERT cross-encoder converted into a reranker (function regression) by the engine, loaded through
  * the pf4j-loaded Oracle plugin and its JDBC code into the in-process Oracle stand-in, and scored
  * there as Oracle documents rerankers to be scored: {@code PREDICTION(model USING q AS DATA1, p AS DATA2)}.
+ * The test cross-encoder ranks by shared words, so the relevant passage must score above the other.
  */
 class OracleRerankerEndToEndTest {
     private static final String QUERY = "how do databases search by meaning";
@@ -69,8 +70,8 @@ class OracleRerankerEndToEndTest {
                 assertEquals(localRelevant, relevant, 1e-5);
                 assertEquals(localIrrelevant, irrelevant, 1e-5);
                 assertNotEquals(localRelevant, localIrrelevant, "the two passages must score differently");
-                assertEquals(Double.compare(localRelevant, localIrrelevant), Double.compare(relevant, irrelevant),
-                        "the database orders the passages as the local pipeline does");
+                assertTrue(relevant > irrelevant, "the passage sharing the query's words ranks first in the database: "
+                        + relevant + " vs " + irrelevant);
             }
         }
     }
