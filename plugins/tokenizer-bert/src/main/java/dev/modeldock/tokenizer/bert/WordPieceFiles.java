@@ -1,11 +1,8 @@
 package dev.modeldock.tokenizer.bert;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.modeldock.modelfiles.ModelFiles;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
 import java.io.IOException;
@@ -28,9 +25,6 @@ record WordPieceFiles(Vocabulary vocabulary, Boolean stripAccents, boolean token
         String unknownToken, String clsToken, String sepToken, String padToken, String maskToken,
         String suffixIndicator) {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
-
     WordPieceFiles {
         for (String token : List.of(unknownToken, clsToken, sepToken)) {
             if (!vocabulary.contains(token)) {
@@ -42,15 +36,15 @@ record WordPieceFiles(Vocabulary vocabulary, Boolean stripAccents, boolean token
     static boolean describes(ModelFolder model) {
         Optional<Path> tokenizerJson = model.find("tokenizer.json");
         if (tokenizerJson.isPresent()) {
-            return "WordPiece".equals(json(tokenizerJson.get()).path("model").path("type").asText());
+            return "WordPiece".equals(ModelFiles.json(tokenizerJson.get()).path("model").path("type").asText());
         }
         return model.find("vocab.txt").isPresent();
     }
 
     static WordPieceFiles read(ModelFolder model) {
         Optional<Path> tokenizerJson = model.find("tokenizer.json");
-        JsonNode config = model.find("tokenizer_config.json").map(WordPieceFiles::json).orElse(JSON.createObjectNode());
-        return tokenizerJson.isPresent() ? fromTokenizerJson(json(tokenizerJson.get()), config)
+        JsonNode config = model.find("tokenizer_config.json").map(ModelFiles::json).orElse(JsonNodeFactory.instance.objectNode());
+        return tokenizerJson.isPresent() ? fromTokenizerJson(ModelFiles.json(tokenizerJson.get()), config)
                 : fromVocabTxt(model.require("vocab.txt"), config);
     }
 
@@ -146,19 +140,5 @@ record WordPieceFiles(Vocabulary vocabulary, Boolean stripAccents, boolean token
     /** The op looks pad and mask tokens up at start; a vocabulary without them gets the unknown token. */
     private static String present(Vocabulary vocabulary, String token, String replacement) {
         return vocabulary.contains(token) ? token : replacement;
-    }
-
-    private static JsonNode json(Path file) {
-        try {
-            return JSON.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            // Where it fails, never what Jackson read: the file may be a link to something secret.
-            JsonLocation at = e.getLocation();
-            throw new ModelDockException(file.getFileName() + " in " + file.getParent() + " is not valid JSON"
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
-        } catch (IOException e) {
-            throw new ModelDockException("cannot read " + file.getFileName() + " in " + file.getParent() + ": "
-                    + e.getMessage(), e);
-        }
     }
 }

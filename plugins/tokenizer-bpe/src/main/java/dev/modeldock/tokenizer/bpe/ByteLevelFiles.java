@@ -1,14 +1,10 @@
 package dev.modeldock.tokenizer.bpe;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.modeldock.modelfiles.ModelFiles;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -24,9 +20,6 @@ final class ByteLevelFiles {
     static final String VOCAB = "vocab.json";
     static final String MERGES = "merges.txt";
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
-
     private ByteLevelFiles() {
     }
 
@@ -35,11 +28,11 @@ final class ByteLevelFiles {
         if (model.find(VOCAB).isEmpty() && model.find(MERGES).isEmpty()) {
             return Optional.empty();
         }
-        Optional<JsonNode> tokenizerJson = model.find("tokenizer.json").map(ByteLevelFiles::json);
+        Optional<JsonNode> tokenizerJson = model.find("tokenizer.json").map(ModelFiles::json);
         if (tokenizerJson.isPresent() && !byteLevelBpe(tokenizerJson.get())) {
             return Optional.empty();
         }
-        Optional<ByteLevelFamily> declared = model.find("tokenizer_config.json").map(ByteLevelFiles::json)
+        Optional<ByteLevelFamily> declared = model.find("tokenizer_config.json").map(ModelFiles::json)
                 .map(config -> config.path("tokenizer_class").asText()).flatMap(ByteLevelFamily::named);
         if (declared.isPresent()) {
             return declared;
@@ -48,7 +41,7 @@ final class ByteLevelFiles {
             String post = tokenizerJson.get().path("post_processor").path("type").asText();
             return Optional.of("RobertaProcessing".equals(post) ? ByteLevelFamily.ROBERTA : ByteLevelFamily.GPT2);
         }
-        return model.find("config.json").map(ByteLevelFiles::json)
+        return model.find("config.json").map(ModelFiles::json)
                 .flatMap(config -> ByteLevelFamily.named(config.path("model_type").asText()));
     }
 
@@ -60,11 +53,11 @@ final class ByteLevelFiles {
     static Optional<String> prefixSpace(ModelFolder model) {
         Optional<Path> tokenizerJson = model.find("tokenizer.json");
         if (tokenizerJson.isPresent()) {
-            return byteLevelStep(json(tokenizerJson.get()))
+            return byteLevelStep(ModelFiles.json(tokenizerJson.get()))
                     .filter(step -> step.path("add_prefix_space").asBoolean(false))
                     .map(step -> "tokenizer.json's ByteLevel pre-tokenizer");
         }
-        return model.find("tokenizer_config.json").map(ByteLevelFiles::json)
+        return model.find("tokenizer_config.json").map(ModelFiles::json)
                 .filter(config -> config.path("add_prefix_space").asBoolean(false))
                 .map(config -> "tokenizer_config.json");
     }
@@ -81,26 +74,12 @@ final class ByteLevelFiles {
     private static Optional<JsonNode> byteLevelStep(JsonNode tokenizer) {
         JsonNode pre = tokenizer.path("pre_tokenizer");
         JsonNode steps = "Sequence".equals(pre.path("type").asText())
-                ? pre.path("pretokenizers") : JSON.createArrayNode().add(pre);
+                ? pre.path("pretokenizers") : JsonNodeFactory.instance.arrayNode().add(pre);
         for (JsonNode step : steps) {
             if ("ByteLevel".equals(step.path("type").asText())) {
                 return Optional.of(step);
             }
         }
         return Optional.empty();
-    }
-
-    static JsonNode json(Path file) {
-        try {
-            return JSON.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            // Where it fails, never what Jackson read: the file may be a link to something secret.
-            JsonLocation at = e.getLocation();
-            throw new ModelDockException(file.getFileName() + " in " + file.getParent() + " is not valid JSON"
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
-        } catch (IOException e) {
-            throw new ModelDockException("cannot read " + file.getFileName() + " in " + file.getParent() + ": "
-                    + e.getMessage(), e);
-        }
     }
 }

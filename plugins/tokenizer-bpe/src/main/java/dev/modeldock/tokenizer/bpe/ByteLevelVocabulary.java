@@ -1,13 +1,12 @@
 package dev.modeldock.tokenizer.bpe;
 
+import static dev.modeldock.modelfiles.ModelFiles.where;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.modeldock.modelfiles.ByteLevelRules;
+import dev.modeldock.modelfiles.ModelFiles;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -29,7 +28,7 @@ record ByteLevelVocabulary(String vocabJson, String merges) {
     static ByteLevelVocabulary read(ModelFolder model, ByteLevelFamily family) {
         Path vocabFile = model.require(ByteLevelFiles.VOCAB);
         Path mergesFile = model.require(ByteLevelFiles.MERGES);
-        JsonNode vocab = ByteLevelFiles.json(vocabFile);
+        JsonNode vocab = ModelFiles.json(vocabFile);
         Set<String> pieces = pieces(vocab, vocabFile);
         List<String> required = family == ByteLevelFamily.ROBERTA ? List.of("<s>", "</s>") : List.of();
         for (String special : required) {
@@ -40,14 +39,14 @@ record ByteLevelVocabulary(String vocabJson, String merges) {
             }
         }
         for (int b = 0; b < 256; b++) {
-            if (!pieces.contains(String.valueOf(byteCharacter(b)))) {
+            if (!pieces.contains(String.valueOf(ByteLevelRules.byteCharacter(b)))) {
                 throw new ModelDockException(where(vocabFile) + " lacks the piece for byte " + b
                         + ": a byte-level BPE vocabulary has all 256, so this is not one (or the file is cut short)");
             }
         }
-        String merges = text(mergesFile);
-        checkMerges(merges, pieces, mergesFile);
-        return new ByteLevelVocabulary(text(vocabFile), merges);
+        String merges = ModelFiles.utf8(mergesFile);
+        ByteLevelRules.checkMerges(merges, pieces::contains, mergesFile);
+        return new ByteLevelVocabulary(ModelFiles.utf8(vocabFile), merges);
     }
 
     private static Set<String> pieces(JsonNode vocab, Path file) {
@@ -65,54 +64,5 @@ record ByteLevelVocabulary(String vocabJson, String merges) {
             pieces.add(entry.getKey());
         });
         return pieces;
-    }
-
-    private static void checkMerges(String merges, Set<String> pieces, Path file) {
-        String[] lines = merges.split("\r?\n", -1);
-        int merged = 0;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            if (line.isEmpty() || (i == 0 && line.startsWith("#version"))) {
-                continue;
-            }
-            String[] pair = line.split(" ", -1);
-            if (pair.length != 2 || !pieces.contains(pair[0]) || !pieces.contains(pair[1])
-                    || !pieces.contains(pair[0] + pair[1])) {
-                throw new ModelDockException(where(file) + ", line " + (i + 1) + ", is not a merge of two pieces"
-                        + " of vocab.json into a third: merges.txt must be the one saved with the model's vocab.json");
-            }
-            merged++;
-        }
-        if (merged == 0) {
-            throw new ModelDockException(where(file) + " holds no merges: it must be the merges.txt saved with the"
-                    + " model's vocab.json");
-        }
-    }
-
-    private static String text(Path file) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (CharacterCodingException e) {
-            throw new ModelDockException(where(file) + " is not UTF-8 text");
-        } catch (IOException e) {
-            throw new ModelDockException("cannot read " + where(file) + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** GPT-2's {@code bytes_to_unicode}: printable Latin-1 bytes stand for themselves, the rest count on from U+0100. */
-    private static char byteCharacter(int b) {
-        int shifted = 0;
-        for (int other = 0; other < b; other++) {
-            shifted += printable(other) ? 0 : 1;
-        }
-        return printable(b) ? (char) b : (char) (256 + shifted);
-    }
-
-    private static boolean printable(int b) {
-        return (b >= '!' && b <= '~') || (b >= 0xa1 && b <= 0xac) || (b >= 0xae && b <= 0xff);
-    }
-
-    private static String where(Path file) {
-        return file.getFileName() + " in " + file.getParent();
     }
 }

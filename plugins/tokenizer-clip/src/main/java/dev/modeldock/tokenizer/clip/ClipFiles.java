@@ -1,15 +1,9 @@
 package dev.modeldock.tokenizer.clip;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.modeldock.modelfiles.ModelFiles;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,9 +23,6 @@ final class ClipFiles {
 
     private static final Set<String> CLASSES = Set.of("CLIPTokenizer", "CLIPTokenizerFast");
     private static final Set<String> MODEL_TYPES = Set.of("clip", "clip_text_model");
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
-
     private ClipFiles() {
     }
 
@@ -39,33 +30,19 @@ final class ClipFiles {
         if (model.find(VOCAB).isEmpty() && model.find(MERGES).isEmpty()) {
             return false;
         }
-        Optional<String> declared = model.find("tokenizer_config.json").map(ClipFiles::json)
+        Optional<String> declared = model.find("tokenizer_config.json").map(ModelFiles::json)
                 .map(config -> config.path("tokenizer_class")).filter(JsonNode::isTextual).map(JsonNode::asText);
         if (declared.isPresent()) {
             return CLASSES.contains(declared.get());
         }
-        Optional<JsonNode> tokenizerJson = model.find("tokenizer.json").map(ClipFiles::json);
+        Optional<JsonNode> tokenizerJson = model.find("tokenizer.json").map(ModelFiles::json);
         if (tokenizerJson.isPresent()) {
             JsonNode tokenizer = tokenizerJson.get();
             return "BPE".equals(tokenizer.path("model").path("type").asText())
                     && SUFFIX.equals(tokenizer.path("model").path("end_of_word_suffix").asText())
                     && START.equals(tokenizer.path("post_processor").path("cls").path(0).asText());
         }
-        return model.find("config.json").map(ClipFiles::json)
+        return model.find("config.json").map(ModelFiles::json)
                 .filter(config -> MODEL_TYPES.contains(config.path("model_type").asText())).isPresent();
-    }
-
-    static JsonNode json(Path file) {
-        try {
-            return JSON.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            // Where it fails, never what Jackson read: the file may be a link to something secret.
-            JsonLocation at = e.getLocation();
-            throw new ModelDockException(file.getFileName() + " in " + file.getParent() + " is not valid JSON"
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
-        } catch (IOException e) {
-            throw new ModelDockException("cannot read " + file.getFileName() + " in " + file.getParent() + ": "
-                    + e.getMessage(), e);
-        }
     }
 }

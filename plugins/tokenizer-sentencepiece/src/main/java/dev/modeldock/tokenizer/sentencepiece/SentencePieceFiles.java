@@ -1,14 +1,10 @@
 package dev.modeldock.tokenizer.sentencepiece;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.modeldock.modelfiles.ModelFiles;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -22,16 +18,13 @@ final class SentencePieceFiles {
     /** Hugging Face's XLM-RoBERTa ids 0-3: fairseq's dictionary, before the SentencePiece pieces. */
     static final List<String> FAIRSEQ_SPECIALS = List.of("<s>", "<pad>", "</s>", "<unk>");
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
-
     private SentencePieceFiles() {
     }
 
     static boolean describes(ModelFolder model) {
         Optional<Path> tokenizerJson = model.find("tokenizer.json");
         if (tokenizerJson.isPresent()) {
-            return fairseqUnigram(json(tokenizerJson.get()).path("model"));
+            return fairseqUnigram(ModelFiles.json(tokenizerJson.get()).path("model"));
         }
         return model.find(SentencePieceModel.FILE).isPresent() && model.find("vocab.txt").isEmpty();
     }
@@ -51,9 +44,9 @@ final class SentencePieceFiles {
         if (tokenizerJson.isEmpty()) {
             return false;
         }
-        JsonNode normalizer = json(tokenizerJson.get()).path("normalizer");
+        JsonNode normalizer = ModelFiles.json(tokenizerJson.get()).path("normalizer");
         JsonNode steps = "Sequence".equals(normalizer.path("type").asText())
-                ? normalizer.path("normalizers") : JSON.createArrayNode().add(normalizer);
+                ? normalizer.path("normalizers") : JsonNodeFactory.instance.arrayNode().add(normalizer);
         for (JsonNode step : steps) {
             if ("Strip".equals(step.path("type").asText()) && step.path("strip_right").asBoolean(false)) {
                 return false;
@@ -74,19 +67,5 @@ final class SentencePieceFiles {
             }
         }
         return true;
-    }
-
-    private static JsonNode json(Path file) {
-        try {
-            return JSON.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            // Where it fails, never what Jackson read: the file may be a link to something secret.
-            JsonLocation at = e.getLocation();
-            throw new ModelDockException(file.getFileName() + " in " + file.getParent() + " is not valid JSON"
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
-        } catch (IOException e) {
-            throw new ModelDockException("cannot read " + file.getFileName() + " in " + file.getParent() + ": "
-                    + e.getMessage(), e);
-        }
     }
 }
