@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modeldock.plugin.Tokenizer;
+import dev.modeldock.plugin.TokenizerOptions;
 import dev.modeldock.testkit.bpe.ByteLevelBpeFiles;
 import dev.modeldock.testkit.bpe.Gpt2Vocabulary;
+import dev.modeldock.testkit.plugin.TokenizerGraphs;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -42,7 +45,7 @@ class ByteLevelParityTest {
     @MethodSource("vocabularies")
     void matchesHuggingFaceOnEveryAsciiProbeText(String name, Tokenizer tokenizer, ByteLevelBpeFiles files)
             throws Exception {
-        try (BpeGraphs tokenizers = BpeGraphs.open(tokenizer, files.writeInto(dir), MAX_LENGTH)) {
+        try (TokenizerGraphs tokenizers = graphs(tokenizer, files.writeInto(dir), MAX_LENGTH)) {
             for (String text : Scripts.asciiProbes()) {
                 assertArrayEquals(tokenizers.referenceIds(text), tokenizers.graph().tokenIds(text), name + ": " + text);
             }
@@ -58,7 +61,7 @@ class ByteLevelParityTest {
     @MethodSource("vocabularies")
     void reportsAgreementForEachScriptAndEmojiDifferOnlyThroughJavasSurrogates(String name, Tokenizer tokenizer,
             ByteLevelBpeFiles files) throws Exception {
-        try (BpeGraphs tokenizers = BpeGraphs.open(tokenizer, files.writeInto(dir), MAX_LENGTH)) {
+        try (TokenizerGraphs tokenizers = graphs(tokenizer, files.writeInto(dir), MAX_LENGTH)) {
             Scripts.report(name, tokenizers);
             String emoji = Scripts.NON_ASCII.get("emoji");
             assertTrue(emoji.codePoints().anyMatch(c -> c > 0xFFFF));
@@ -72,7 +75,7 @@ class ByteLevelParityTest {
     @Test
     void learntMergesMakeOrdinaryEnglishWordsMultiBytePieces() throws Exception {
         ByteLevelBpeFiles files = ByteLevelBpeFiles.roberta(ByteLevelBpeFiles.small());
-        try (BpeGraphs tokenizers = BpeGraphs.open(new RobertaBpeTokenizer(), files.writeInto(dir), MAX_LENGTH)) {
+        try (TokenizerGraphs tokenizers = graphs(new RobertaBpeTokenizer(), files.writeInto(dir), MAX_LENGTH)) {
             String[] pieces = tokenizers.referencePieces("The database keeps every vector");
             assertEquals(Arrays.asList("<s>", "The", "\u0120d", "atabase", "\u0120keeps", "\u0120every",
                     "\u0120vector", "</s>"), Arrays.asList(pieces));
@@ -84,7 +87,7 @@ class ByteLevelParityTest {
     void truncatesToMaxSeqLengthAsHuggingFaceDoes(String name, Tokenizer tokenizer, ByteLevelBpeFiles files)
             throws Exception {
         String text = "the database keeps every vector beside the rows it describes";
-        try (BpeGraphs tokenizers = BpeGraphs.open(tokenizer, files.writeInto(dir), 6)) {
+        try (TokenizerGraphs tokenizers = graphs(tokenizer, files.writeInto(dir), 6)) {
             long[] ids = tokenizers.graph().tokenIds(text);
             assertArrayEquals(tokenizers.referenceIds(text), ids, name);
             assertEquals(6, ids.length);
@@ -108,7 +111,7 @@ class ByteLevelParityTest {
     @Test
     void literalMaskIsPlainTextToTheOpWhileTheOtherSpecialsAreSpecialToBothAsDocumented() throws Exception {
         ByteLevelBpeFiles files = ByteLevelBpeFiles.roberta(ByteLevelBpeFiles.small());
-        try (BpeGraphs tokenizers = BpeGraphs.open(new RobertaBpeTokenizer(), files.writeInto(dir), MAX_LENGTH)) {
+        try (TokenizerGraphs tokenizers = graphs(new RobertaBpeTokenizer(), files.writeInto(dir), MAX_LENGTH)) {
             for (String text : new String[] {"<s> hello </s>", "<s>hello</s>", "<unk> and <pad>"}) {
                 assertArrayEquals(tokenizers.referenceIds(text), tokenizers.graph().tokenIds(text), text);
             }
@@ -118,5 +121,10 @@ class ByteLevelParityTest {
             assertTrue(Arrays.stream(reference).anyMatch(id -> id == mask), Arrays.toString(reference));
             assertTrue(Arrays.stream(graph).noneMatch(id -> id == mask), Arrays.toString(graph));
         }
+    }
+
+    /** {@code tokenizer}'s ids graph over {@code folder} beside the reference, both cutting at {@code maxLength}. */
+    private static TokenizerGraphs graphs(Tokenizer tokenizer, Path folder, int maxLength) throws IOException {
+        return TokenizerGraphs.open(tokenizer, folder, new TokenizerOptions(false, maxLength));
     }
 }

@@ -15,6 +15,7 @@ import dev.modeldock.runtime.PipelineSession;
 import dev.modeldock.testkit.MiniLmHubFolder;
 import dev.modeldock.testkit.bpe.ByteLevelBpeFiles;
 import dev.modeldock.testkit.bpe.ClipBpeFiles;
+import dev.modeldock.testkit.plugin.TokenizerGraphs;
 import dev.modeldock.testkit.sentencepiece.XlmRobertaTokenizerFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,11 +80,11 @@ class ByteLevelTokenizerTest {
     void attentionMaskIsOnesAndTokenTypesZerosForEveryId() throws Exception {
         Path folder = roberta().writeInto(dir);
         String text = "The database keeps every vector";
-        long[] ids = run(folder, BpeGraphs.Output.INPUT_IDS, text);
+        long[] ids = run(folder, TokenizerGraphs.Output.INPUT_IDS, text);
         long[] ones = new long[ids.length];
         Arrays.fill(ones, 1);
-        assertArrayEquals(ones, run(folder, BpeGraphs.Output.ATTENTION_MASK, text));
-        assertArrayEquals(new long[ids.length], run(folder, BpeGraphs.Output.TOKEN_TYPE_IDS, text));
+        assertArrayEquals(ones, run(folder, TokenizerGraphs.Output.ATTENTION_MASK, text));
+        assertArrayEquals(new long[ids.length], run(folder, TokenizerGraphs.Output.TOKEN_TYPE_IDS, text));
     }
 
     @Test
@@ -165,11 +166,11 @@ class ByteLevelTokenizerTest {
     }
 
     private static void append(Tokenizer tokenizer, Path folder, TokenizerOptions options) throws Exception {
-        BpeGraphs.write(tokenizer, folder, options, BpeGraphs.Output.INPUT_IDS, "tokenizer.onnx");
+        TokenizerGraphs.write(tokenizer, folder, options, TokenizerGraphs.Output.INPUT_IDS, "tokenizer.onnx");
     }
 
-    private static long[] run(Path folder, BpeGraphs.Output output, String text) throws Exception {
-        Path file = BpeGraphs.write(ROBERTA, folder, CASED, output, output + ".onnx");
+    private static long[] run(Path folder, TokenizerGraphs.Output output, String text) throws Exception {
+        Path file = TokenizerGraphs.write(ROBERTA, folder, CASED, output, output + ".onnx");
         try (PipelineSession graph = PipelineSession.open(file, 1)) {
             return graph.tokenIds(text);
         }

@@ -1,5 +1,6 @@
 package dev.modeldock.tokenizer.bpe;
 
+import dev.modeldock.testkit.plugin.TokenizerGraphs;
 import dev.modeldock.validation.ProbeText;
 import dev.modeldock.validation.ProbeTexts;
 import java.util.Arrays;
@@ -36,7 +37,7 @@ final class Scripts {
     }
 
     /** Prints, per script, whether the graph's ids equal the reference's; returns how many agree. */
-    static int report(String label, BpeGraphs tokenizers) {
+    static int report(String label, TokenizerGraphs tokenizers) {
         int agree = 0;
         for (Map.Entry<String, String> line : NON_ASCII.entrySet()) {
             long[] expected = tokenizers.referenceIds(line.getValue());

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.modeldock.plugin.TokenizerOptions;
 import dev.modeldock.testkit.bpe.ClipBpeFiles;
+import dev.modeldock.testkit.plugin.TokenizerGraphs;
 import dev.modeldock.testkit.text.MultilingualProbes;
 import dev.modeldock.validation.ProbeText;
 import dev.modeldock.validation.ProbeTexts;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +32,7 @@ class ClipParityTest {
 
     @Test
     void matchesHuggingFaceOnEveryAsciiProbeText() throws Exception {
-        try (ClipGraphs tokenizers = ClipGraphs.open(ClipBpeFiles.small().writeInto(dir), MAX_LENGTH)) {
+        try (TokenizerGraphs tokenizers = graphs(ClipBpeFiles.small().writeInto(dir), MAX_LENGTH)) {
             for (ProbeText probe : ProbeTexts.builtIn()) {
                 if (probe.script() == ProbeText.Script.ASCII) {
                     assertArrayEquals(tokenizers.referenceIds(probe.text()), tokenizers.graph().tokenIds(probe.text()),
@@ -42,7 +45,7 @@ class ClipParityTest {
     /** Digit runs and tabs are where the op alone splits otherwise than CLIP; the nodes after it mend both. */
     @Test
     void digitRunsAndTabsTokenizeAsClipsTokenizerDoes() throws Exception {
-        try (ClipGraphs tokenizers = ClipGraphs.open(ClipBpeFiles.small().writeInto(dir), MAX_LENGTH)) {
+        try (TokenizerGraphs tokenizers = graphs(ClipBpeFiles.small().writeInto(dir), MAX_LENGTH)) {
             for (String text : List.of("2024", "in Q3 2024, $1,299.99", "a\tb", "\tleading tab", "tab at the end\t",
                     "one\u000btwo\u000cthree", "007 and 1984", "a1b22c333")) {
                 assertArrayEquals(tokenizers.referenceIds(text), tokenizers.graph().tokenIds(text), text);
@@ -57,7 +60,7 @@ class ClipParityTest {
     void truncatesToMaxSeqLengthKeepingBothSpecialTokens() throws Exception {
         ClipBpeFiles files = ClipBpeFiles.small();
         String text = "the database keeps every vector beside the rows it describes";
-        try (ClipGraphs tokenizers = ClipGraphs.open(files.writeInto(dir), 6)) {
+        try (TokenizerGraphs tokenizers = graphs(files.writeInto(dir), 6)) {
             long[] ids = tokenizers.graph().tokenIds(text);
             assertArrayEquals(tokenizers.referenceIds(text), ids);
             assertEquals(6, ids.length);
@@ -73,7 +76,7 @@ class ClipParityTest {
     /** Per-script agreement on the multilingual probe set is reported, not asserted (README quotes it). */
     @Test
     void reportsAgreementForEachWritingSystem() throws Exception {
-        try (ClipGraphs tokenizers = ClipGraphs.open(ClipBpeFiles.small().writeInto(dir), MAX_LENGTH)) {
+        try (TokenizerGraphs tokenizers = graphs(ClipBpeFiles.small().writeInto(dir), MAX_LENGTH)) {
             int agreeing = 0;
             int total = 0;
             for (Map.Entry<String, List<String>> script : MultilingualProbes.byWritingSystem().entrySet()) {
@@ -103,7 +106,7 @@ class ClipParityTest {
      */
     @Test
     void lineBreaksAndTabsAfterPunctuationDifferAsDocumentedWhileLiteralSpecialsAgree() throws Exception {
-        try (ClipGraphs tokenizers = ClipGraphs.open(ClipBpeFiles.small().writeInto(dir), MAX_LENGTH)) {
+        try (TokenizerGraphs tokenizers = graphs(ClipBpeFiles.small().writeInto(dir), MAX_LENGTH)) {
             for (String text : List.of("first line\nsecond line", "end.\tnext")) {
                 assertFalse(Arrays.equals(tokenizers.referenceIds(text), tokenizers.graph().tokenIds(text)), text);
             }
@@ -112,5 +115,10 @@ class ClipParityTest {
                 assertArrayEquals(tokenizers.referenceIds(text), tokenizers.graph().tokenIds(text), text);
             }
         }
+    }
+
+    /** The plugin's ids graph over {@code folder} beside the reference, both cutting at {@code maxLength}. */
+    private static TokenizerGraphs graphs(Path folder, int maxLength) throws IOException {
+        return TokenizerGraphs.open(new ClipTokenizer(), folder, new TokenizerOptions(true, maxLength));
     }
 }

@@ -13,6 +13,7 @@ import dev.modeldock.runtime.PipelineSession;
 import dev.modeldock.testkit.MiniLmHubFolder;
 import dev.modeldock.testkit.bpe.ByteLevelBpeFiles;
 import dev.modeldock.testkit.bpe.ClipBpeFiles;
+import dev.modeldock.testkit.plugin.TokenizerGraphs;
 import dev.modeldock.testkit.sentencepiece.XlmRobertaTokenizerFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,11 +61,11 @@ class ClipTokenizerTest {
     void attentionMaskIsOnesAndTokenTypesZerosForEveryId() throws Exception {
         Path folder = ClipBpeFiles.small().writeInto(dir);
         String text = "The database keeps 42 vectors";
-        long[] ids = run(folder, ClipGraphs.Output.INPUT_IDS, text);
+        long[] ids = run(folder, TokenizerGraphs.Output.INPUT_IDS, text);
         long[] ones = new long[ids.length];
         Arrays.fill(ones, 1);
-        assertArrayEquals(ones, run(folder, ClipGraphs.Output.ATTENTION_MASK, text));
-        assertArrayEquals(new long[ids.length], run(folder, ClipGraphs.Output.TOKEN_TYPE_IDS, text));
+        assertArrayEquals(ones, run(folder, TokenizerGraphs.Output.ATTENTION_MASK, text));
+        assertArrayEquals(new long[ids.length], run(folder, TokenizerGraphs.Output.TOKEN_TYPE_IDS, text));
     }
 
     @Test
@@ -117,11 +118,11 @@ class ClipTokenizerTest {
     }
 
     private static void append(Path folder, TokenizerOptions options) throws Exception {
-        ClipGraphs.write(folder, options, ClipGraphs.Output.INPUT_IDS, "tokenizer.onnx");
+        TokenizerGraphs.write(new ClipTokenizer(), folder, options, TokenizerGraphs.Output.INPUT_IDS, "tokenizer.onnx");
     }
 
-    private static long[] run(Path folder, ClipGraphs.Output output, String text) throws Exception {
-        Path file = ClipGraphs.write(folder, LOWERCASING, output, output + ".onnx");
+    private static long[] run(Path folder, TokenizerGraphs.Output output, String text) throws Exception {
+        Path file = TokenizerGraphs.write(new ClipTokenizer(), folder, LOWERCASING, output, output + ".onnx");
         try (PipelineSession graph = PipelineSession.open(file, 1)) {
             return graph.tokenIds(text);
         }

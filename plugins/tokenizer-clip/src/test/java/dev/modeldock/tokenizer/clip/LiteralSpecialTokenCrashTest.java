@@ -8,6 +8,7 @@ import dev.modeldock.plugin.TokenizerOptions;
 import dev.modeldock.runtime.PipelineSession;
 import dev.modeldock.testkit.bpe.ClipBpeFiles;
 import dev.modeldock.testkit.jvm.ChildJvm;
+import dev.modeldock.testkit.plugin.TokenizerGraphs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,8 +29,8 @@ class LiteralSpecialTokenCrashTest {
 
     @Test
     void aSpaceBeforeALiteralEndOfTextTokenCrashesTheProcessWithoutItTheTextTokenizes() throws Exception {
-        Path graph = ClipGraphs.write(ClipBpeFiles.small().writeInto(dir), new TokenizerOptions(true, 77),
-                ClipGraphs.Output.INPUT_IDS, "tokenizer.onnx");
+        Path graph = TokenizerGraphs.write(new ClipTokenizer(), ClipBpeFiles.small().writeInto(dir),
+                new TokenizerOptions(true, 77), TokenizerGraphs.Output.INPUT_IDS, "tokenizer.onnx");
         assertEquals(0, tokenizeInAChild(graph, "hello<|endoftext|>"), "no space before the special token");
         assertNotEquals(0, tokenizeInAChild(graph, "hello <|endoftext|>"), "a space before the special token");
         try (Stream<Path> files = Files.list(dir)) {

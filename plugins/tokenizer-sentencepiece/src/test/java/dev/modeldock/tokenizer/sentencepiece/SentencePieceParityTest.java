@@ -3,7 +3,10 @@ package dev.modeldock.tokenizer.sentencepiece;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.modeldock.plugin.TokenizerOptions;
+import dev.modeldock.testkit.plugin.TokenizerGraphs;
 import dev.modeldock.testkit.sentencepiece.XlmRobertaTokenizerFiles;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -52,7 +55,7 @@ class SentencePieceParityTest {
 
     @Test
     void matchesHuggingFaceOnAsciiText() throws Exception {
-        try (TokenizerGraphs tokenizers = TokenizerGraphs.open(XlmRobertaTokenizerFiles.write(dir), MAX_LENGTH)) {
+        try (TokenizerGraphs tokenizers = graphs(XlmRobertaTokenizerFiles.write(dir), MAX_LENGTH)) {
             for (String text : ASCII) {
                 assertArrayEquals(tokenizers.referenceIds(text), tokenizers.graph().tokenIds(text), "text: " + text);
             }
@@ -61,8 +64,7 @@ class SentencePieceParityTest {
 
     @Test
     void matchesHuggingFaceOnAsciiTextWhenTokenizerJsonStripsTrailingSpaces() throws Exception {
-        try (TokenizerGraphs tokenizers = TokenizerGraphs.open(XlmRobertaTokenizerFiles.writeStripping(dir),
-                MAX_LENGTH)) {
+        try (TokenizerGraphs tokenizers = graphs(XlmRobertaTokenizerFiles.writeStripping(dir), MAX_LENGTH)) {
             for (String text : ASCII) {
                 assertArrayEquals(tokenizers.referenceIds(text), tokenizers.graph().tokenIds(text), "text: " + text);
             }
@@ -71,7 +73,7 @@ class SentencePieceParityTest {
 
     @Test
     void matchesHuggingFaceOnEachScriptTheModelCovers() throws Exception {
-        try (TokenizerGraphs tokenizers = TokenizerGraphs.open(XlmRobertaTokenizerFiles.write(dir), MAX_LENGTH)) {
+        try (TokenizerGraphs tokenizers = graphs(XlmRobertaTokenizerFiles.write(dir), MAX_LENGTH)) {
             NON_ASCII.forEach((script, text) -> {
                 long[] expected = tokenizers.referenceIds(text);
                 long[] actual = tokenizers.graph().tokenIds(text);
@@ -85,7 +87,7 @@ class SentencePieceParityTest {
     @Test
     void truncatesToMaxSeqLengthKeepingBothSpecialsAsHuggingFaceDoes() throws Exception {
         String text = "the database is a multilingual model of the world";
-        try (TokenizerGraphs tokenizers = TokenizerGraphs.open(XlmRobertaTokenizerFiles.write(dir), 6)) {
+        try (TokenizerGraphs tokenizers = graphs(XlmRobertaTokenizerFiles.write(dir), 6)) {
             long[] ids = tokenizers.graph().tokenIds(text);
             assertArrayEquals(tokenizers.referenceIds(text), ids);
             assertEquals(6, ids.length);
@@ -104,7 +106,7 @@ class SentencePieceParityTest {
      */
     @Test
     void inGraphTokenizerReadsLiteralSpecialTokensAsTextAsDocumented() throws Exception {
-        try (TokenizerGraphs tokenizers = TokenizerGraphs.open(XlmRobertaTokenizerFiles.write(dir), MAX_LENGTH)) {
+        try (TokenizerGraphs tokenizers = graphs(XlmRobertaTokenizerFiles.write(dir), MAX_LENGTH)) {
             long hello = tokenizers.referenceIds("hello")[1];
             long space = 4; // the piece U+2581 alone, the first after fairseq's four specials
             assertArrayEquals(new long[] {0, 0, hello, space, 2, 2}, tokenizers.referenceIds("<s> hello </s>"));
@@ -112,5 +114,10 @@ class SentencePieceParityTest {
             assertEquals(List.of(0L), Arrays.stream(literal).filter(id -> id == 0).boxed().toList(),
                     "the op reads <s> in the text as characters: " + Arrays.toString(literal));
         }
+    }
+
+    /** The plugin's ids graph over {@code folder} beside the reference, both cutting at {@code maxLength}. */
+    private static TokenizerGraphs graphs(Path folder, int maxLength) throws IOException {
+        return TokenizerGraphs.open(new SentencePieceTokenizer(), folder, new TokenizerOptions(false, maxLength));
     }
 }

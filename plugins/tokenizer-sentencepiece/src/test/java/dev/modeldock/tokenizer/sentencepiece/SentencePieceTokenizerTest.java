@@ -13,6 +13,7 @@ import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
 import dev.modeldock.plugin.TokenizerOptions;
 import dev.modeldock.runtime.PipelineSession;
+import dev.modeldock.testkit.plugin.TokenizerGraphs;
 import dev.modeldock.testkit.sentencepiece.SentencePieceModelWriter;
 import dev.modeldock.testkit.sentencepiece.XlmRobertaTokenizerFiles;
 import java.nio.file.Files;
@@ -137,11 +138,12 @@ class SentencePieceTokenizerTest {
     }
 
     private void append(Path folder, TokenizerOptions options) throws Exception {
-        TokenizerGraphs.write(folder, options, TokenizerGraphs.Output.INPUT_IDS, "tokenizer.onnx");
+        TokenizerGraphs.write(new SentencePieceTokenizer(), folder, options, TokenizerGraphs.Output.INPUT_IDS,
+                "tokenizer.onnx");
     }
 
     private long[] run(Path folder, TokenizerGraphs.Output output, String text) throws Exception {
-        Path file = TokenizerGraphs.write(folder, CASED, output, output + ".onnx");
+        Path file = TokenizerGraphs.write(new SentencePieceTokenizer(), folder, CASED, output, output + ".onnx");
         try (PipelineSession graph = PipelineSession.open(file, 1)) {
             return graph.tokenIds(text);
         }

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.modeldock.plugin.TokenizerOptions;
+import dev.modeldock.testkit.plugin.TokenizerGraphs;
 import dev.modeldock.testkit.sentencepiece.TrainedSentencePiece;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -51,7 +54,7 @@ class TrainedModelParityTest {
     @BeforeAll
     static void trainAModel() throws Exception {
         Path folder = TrainedSentencePiece.train(dir.resolve("training"), 600).writeInto(dir.resolve("model"));
-        tokenizers = TokenizerGraphs.open(folder, MAX_LENGTH);
+        tokenizers = graphs(folder, MAX_LENGTH);
     }
 
     @org.junit.jupiter.api.AfterAll
@@ -107,5 +110,10 @@ class TrainedModelParityTest {
         swapped[2] = reference[3];
         swapped[3] = reference[2];
         assertArrayEquals(swapped, graph, "the same two pieces, in the other order");
+    }
+
+    /** The plugin's ids graph over {@code folder} beside the reference, both cutting at {@code maxLength}. */
+    private static TokenizerGraphs graphs(Path folder, int maxLength) throws IOException {
+        return TokenizerGraphs.open(new SentencePieceTokenizer(), folder, new TokenizerOptions(false, maxLength));
     }
 }
