@@ -40,8 +40,10 @@ class ModelDockJarIT {
         Path plugins = JAR.resolveSibling("plugins");
         List<Path> jars;
         try (Stream<Path> files = Files.walk(plugins)) {
-            jars = files.filter(f -> f.toString().endsWith(".jar") && f.getFileName().toString().startsWith("modeldock-"))
-                    .toList();
+            // <plugin id>/lib/modeldock-<plugin id>-<version>.jar; the libraries beside it (Jackson,
+            // modeldock-model-files) provide no extension.
+            jars = files.filter(f -> f.toString().endsWith(".jar") && f.getFileName().toString()
+                    .startsWith("modeldock-" + f.getParent().getParent().getFileName() + "-")).toList();
         }
         assertEquals(7, jars.size(), "built-in plugin jars: " + jars);
         for (Path jar : jars) {
