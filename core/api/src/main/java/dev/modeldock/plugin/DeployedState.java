@@ -7,6 +7,8 @@ package dev.modeldock.plugin;
  * @param present whether the target holds anything under that name
  * @param matches whether what it holds is the artifact (false when absent)
  * @param detail  what was compared and found, for a person to read
+ *
+ * @since 1.0.0
  */
 public record DeployedState(boolean present, boolean matches, String detail) {
 

@@ -11,6 +11,8 @@ import java.util.Map;
  * @param sha256   the file's SHA-256, hex, lowercase
  * @param metadata Oracle import metadata as a JSON document
  * @param settings target-specific settings, e.g. {@code output_dir} for the file target
+ *
+ * @since 1.0.0
  */
 public record ExportRequest(String name, Path model, String sha256, String metadata,
         Map<String, String> settings) {

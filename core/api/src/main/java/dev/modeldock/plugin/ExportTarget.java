@@ -10,6 +10,8 @@ import org.pf4j.ExtensionPoint;
  *
  * <p>A target never leaves a half-written result behind: it either completes or reports why not and
  * leaves what was there before untouched.
+ *
+ * @since 1.0.0
  */
 public interface ExportTarget extends ExtensionPoint {
 

@@ -10,6 +10,8 @@ import java.util.Map;
  * <p>Attribute values map to ONNX attribute types by their Java type: {@code Integer}, {@code Long}
  * and {@code Boolean} (as 0/1) to INT, {@code Float} and {@code Double} to FLOAT, {@code String} to
  * STRING, {@code long[]} to INTS, {@code float[]} to FLOATS and {@code List<String>} to STRINGS.
+ *
+ * @since 1.0.0
  */
 public interface GraphBuilder {
 

@@ -21,7 +21,7 @@ import java.util.Map;
  * <p>The nodes use Shape, Min, Sub, Greater, Where and Slice on int64 tensors of one element, all in
  * the same form from opset 13 to 18.
  *
- * @since 0.3.0
+ * @since 1.0.0
  */
 public final class LongestFirst {
 
@@ -30,6 +30,8 @@ public final class LongestFirst {
      *
      * @param first  the name of the first text's kept pieces, int64 [kept]
      * @param second the name of the second text's kept pieces, int64 [kept]
+     *
+     * @since 1.0.0
      */
     public record Kept(String first, String second) {
     }

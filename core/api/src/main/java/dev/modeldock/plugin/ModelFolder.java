@@ -23,6 +23,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * was built from, with the digest of the bytes that were there when they were first read. A file
  * changed after that keeps its first digest here; the host compares the digests with the files
  * again when the conversion is over and refuses the result if one changed.
+ *
+ * @since 1.0.0
  */
 public final class ModelFolder {
     private final String id;

@@ -8,6 +8,8 @@ import java.util.Map;
  * One entry of a configuration's {@code post_processors} list, e.g.
  * {@code {"name":"Dense","in_features":768,"out_features":512}}: the name plus typed access to the
  * other values, with errors that name the post-processor and the key.
+ *
+ * @since 1.0.0
  */
 public final class Parameters {
     private final Map<String, Object> values;

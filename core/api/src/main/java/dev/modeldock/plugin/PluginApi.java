@@ -9,22 +9,25 @@ import java.util.Properties;
  * The version of this plugin API, which the host checks every plugin's {@code plugin.requires}
  * against when it loads the plugin. The package documentation says what the version means and when
  * it changes.
+ *
+ * @since 1.0.0
  */
 public final class PluginApi {
 
     /**
-     * This API's semantic version, e.g. {@code 0.1.0}, and the host's pf4j system version.
+     * This API's semantic version, e.g. {@code 1.0.0}, and the host's pf4j system version.
      *
-     * <p>It is stated once, as {@code plugin.api.version} in the root pom: Maven filters it into
-     * {@code plugin-api.properties} beside this class, and the built-in plugins' {@code plugin.requires}
-     * is derived from the same property. It is read at run time, not a compile-time constant, so a
-     * plugin that looks at it sees the version of the host it runs in, not the one it was built with.
+     * <p>It is the Maven version of the artifact {@code dev.modeldock:modeldock-api}, filtered into
+     * {@code plugin-api.properties} beside this class; the root pom's {@code plugin.api.version}, from
+     * which the built-in plugins' {@code plugin.requires} is derived, states the same number. It is read
+     * at run time, not a compile-time constant, so a plugin that looks at it sees the version of the host
+     * it runs in, not the one it was built with.
      */
     public static final String VERSION = read();
 
     /**
      * The {@code plugin.requires} of a plugin built against this API: every later version that keeps
-     * it working, {@code ^VERSION} (up to the next major, or the next minor while the major is 0).
+     * it working, {@code ^VERSION}: up to, not including, the next major version.
      */
     public static final String REQUIRES = "^" + VERSION;
 
@@ -47,7 +50,7 @@ public final class PluginApi {
         String version = properties.getProperty("version", "").trim();
         if (!version.matches("\\d+\\.\\d+\\.\\d+")) {
             throw new IllegalStateException("ModelDock is built wrong: " + RESOURCE + " gives the plugin API version '"
-                    + version + "', not major.minor.patch (was it filtered from the root pom's plugin.api.version?)");
+                    + version + "', not major.minor.patch (was it filtered from the artifact's version?)");
         }
         return version;
     }

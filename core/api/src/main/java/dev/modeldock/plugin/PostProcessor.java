@@ -12,6 +12,8 @@ import org.pf4j.ExtensionPoint;
  * <p>Each step exists twice: as graph nodes ({@link #append}) and as plain Java ({@link #evaluate}).
  * The host builds the reference embedding with the Java form and refuses to export a pipeline whose
  * graph disagrees with it, so the two must compute the same function.
+ *
+ * @since 1.0.0
  */
 public interface PostProcessor extends ExtensionPoint {
 

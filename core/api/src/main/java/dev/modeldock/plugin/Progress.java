@@ -1,6 +1,10 @@
 package dev.modeldock.plugin;
 
-/** Receives progress of a long step, for a terminal or a web page to show. */
+/**
+ * Receives progress of a long step, for a terminal or a web page to show.
+ *
+ * @since 1.0.0
+ */
 @FunctionalInterface
 public interface Progress {
 

@@ -23,12 +23,18 @@ import java.util.regex.Pattern;
  * @param secret       whether its value is a secret (a password): stored sealed, never shown again
  * @param description  what it means, for a person filling in a form
  * @param defaultValue what the target uses when it is not given, or null for nothing; a secret has none
+ *
+ * @since 1.0.0
  */
 public record Setting(String name, Type type, boolean required, boolean secret, String description,
         String defaultValue) {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
-    /** The kinds of value a setting takes. */
+    /**
+     * The kinds of value a setting takes.
+     *
+     * @since 1.0.0
+     */
     public enum Type {
         /** Any text. */
         STRING,

@@ -13,6 +13,8 @@ import java.util.HexFormat;
  * stream past ({@link #newDigest()}, then {@link #hex}): the one checksum every artifact, input file
  * and deployment is identified by, here so that export targets (for drift checks), the engine and
  * the registry compute it alike.
+ *
+ * @since 1.0.0
  */
 public final class Sha256 {
     private Sha256() {

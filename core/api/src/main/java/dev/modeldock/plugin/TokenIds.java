@@ -7,6 +7,8 @@ package dev.modeldock.plugin;
  * @param attentionMask 1 for every real token
  * @param tokenTypeIds  segment ids: all 0 for a single text; for a text pair what the model's pair
  *                      template says (BERT: 0 through the first separator, then 1; XLM-RoBERTa: all 0)
+ *
+ * @since 1.0.0
  */
 public record TokenIds(String inputIds, String attentionMask, String tokenTypeIds) {
 }

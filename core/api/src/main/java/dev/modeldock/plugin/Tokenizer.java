@@ -9,6 +9,8 @@ import org.pf4j.ExtensionPoint;
  * <p>The host asks every tokenizer whether it {@link #recognizes} the model and uses the first that
  * does. The nodes it emits must truncate to {@link TokenizerOptions#maxSequenceLength()} tokens,
  * special tokens included, so the encoder never sees more positions than it has.
+ *
+ * @since 1.0.0
  */
 public interface Tokenizer extends ExtensionPoint {
 
@@ -42,7 +44,6 @@ public interface Tokenizer extends ExtensionPoint {
      *
      * @param model   the model's files, as given to {@link #append}
      * @param options the same options as given to {@link #append}
-     * @since 0.3.0
      */
     default Map<String, String> knownLimits(ModelFolder model, TokenizerOptions options) {
         return Map.of();
@@ -69,7 +70,6 @@ public interface Tokenizer extends ExtensionPoint {
      * @throws ModelDockException when this tokenizer cannot tokenize pairs, when the tokenizer files are
      *                            missing or malformed, or when {@code maxSequenceLength} leaves no room
      *                            for a piece of each text
-     * @since 0.3.0
      */
     default TokenIds appendPair(GraphBuilder graph, String first, String second, ModelFolder model,
             TokenizerOptions options) {

@@ -13,7 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The plugin API's version is the one the root pom states, and the range a plugin built on it declares. */
+/**
+ * The plugin API's version is its artifact's, the one the root pom states for the built-ins' range, and the
+ * range a plugin built on it declares.
+ */
 class PluginApiTest {
 
     @Test
@@ -33,14 +36,22 @@ class PluginApiTest {
     }
 
     @Test
+    void isPublished() {
+        assertTrue(Version.parse(PluginApi.VERSION).majorVersion() >= 1, "1.0.0 was the first published version, and"
+                + " the compatibility rule reads majors as breaking: " + PluginApi.VERSION);
+    }
+
+    @Test
     void requiresAcceptsCompatibleVersionsOnly() {
         Version api = Version.parse(PluginApi.VERSION);
-        Version breaking = api.majorVersion() > 0 ? api.nextMajorVersion() : api.nextMinorVersion();
-        Version additive = api.majorVersion() > 0 ? api.nextMinorVersion() : api.nextPatchVersion();
+        Version breaking = api.nextMajorVersion();
+        Version additive = api.nextMinorVersion();
+        Version fix = api.nextPatchVersion();
 
         assertTrue(api.satisfies(PluginApi.REQUIRES));
         assertTrue(additive.satisfies(PluginApi.REQUIRES), additive + " adds only, so " + PluginApi.REQUIRES
                 + " accepts it");
+        assertTrue(fix.satisfies(PluginApi.REQUIRES), fix + " fixes only, so " + PluginApi.REQUIRES + " accepts it");
         assertFalse(breaking.satisfies(PluginApi.REQUIRES), breaking + " may break, so " + PluginApi.REQUIRES
                 + " refuses it");
     }
