@@ -11,6 +11,11 @@ import org.pf4j.ExtensionPoint;
  * <p>A target never leaves a half-written result behind: it either completes or reports why not and
  * leaves what was there before untouched.
  *
+ * <p>It receives an {@link ExportRequest}: the name to export under, the finished ONNX file (read
+ * only), its SHA-256, Oracle's import metadata as JSON and the settings, those declared in
+ * {@link #settings()} plus {@code replace}. It returns an {@link ExportReceipt} saying where the bytes
+ * went and their SHA-256 and size, which must be those of the file delivered.
+ *
  * @since 1.0.0
  */
 public interface ExportTarget extends ExtensionPoint {

@@ -10,6 +10,13 @@ import org.pf4j.ExtensionPoint;
  * does. The nodes it emits must truncate to {@link TokenizerOptions#maxSequenceLength()} tokens,
  * special tokens included, so the encoder never sees more positions than it has.
  *
+ * <p>In and out: the input text is a string tensor of shape [1] (one text per call); the nodes produce
+ * the three int64 tensors of {@link TokenIds}, each of shape [1, tokens] with the same tokens: the
+ * ids, an attention mask of ones (a single text is never padded), and the token type ids. They may
+ * use standard operators and the tokenizer operators of {@link GraphBuilder#CONTRIB_DOMAIN}, valid at
+ * every opset from 13 to 18. The validation of an export compares the ids with Hugging Face's tokenizer
+ * on the model's own files.
+ *
  * @since 1.0.0
  */
 public interface Tokenizer extends ExtensionPoint {

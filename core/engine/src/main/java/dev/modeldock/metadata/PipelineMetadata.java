@@ -33,10 +33,7 @@ public final class PipelineMetadata {
      */
     public static OnnxMetadata of(PipelinePlan plan, String sha256, Provenance provenance) {
         EmbeddingModelConfig config = plan.config();
-        Map<String, Object> implied = new LinkedHashMap<>();
-        for (PipelinePlan.Step step : plan.steps()) {
-            implied.putAll(step.processor().metadata(step.parameters()));
-        }
+        ImpliedMetadata implied = ImpliedMetadata.of(plan);
         WeightFormat weights = WeightFormat.of(config);
         PipelineFunction kind = plan.function();
         boolean embedding = kind == PipelineFunction.EMBEDDING;
@@ -56,9 +53,9 @@ public final class PipelineMetadata {
                 kind == PipelineFunction.CLASSIFICATION ? List.<Object>copyOf(plan.labels()) : null, null, null,
                 !embedding || config.distanceMetrics().isEmpty() ? null
                         : config.distanceMetrics().stream().map(Enum::name).toList(),
-                embedding ? Boolean.TRUE.equals(implied.get("normalization")) : null,
+                embedding ? implied.normalization() : null,
                 plan.maxSeqLength(),
-                (String) implied.get("pooling"),
+                implied.pooling(),
                 description,
                 config.languages().isEmpty() ? null : config.languages(),
                 plan.tokenizer().name(),
