@@ -67,8 +67,8 @@
  * the 0.x versions before it were never published. Every plugin says in its
  * {@code plugin.properties} which API versions it runs against, as a pf4j (jsemver) range starting at
  * the version it was compiled against, normally the caret range {@code plugin.requires=^X.Y.Z}, which
- * holds every version up to the next major. The built-in plugins get exactly that from
- * {@code src/build/plugin.properties}. The host refuses to load, with a message naming the plugin, its
+ * holds every version up to the next major. The built-in plugins, and a plugin made from the plugin
+ * archetype, get exactly that from the skeleton's {@code src/plugin/plugin.properties}. The host refuses to load, with a message naming the plugin, its
  * range and the host's version, a plugin whose range does not contain the host's version, one whose
  * range does not parse, and one with no {@code plugin.requires} (or {@code *}): a plugin that states
  * nothing could only fail later, mid-conversion, with an {@code AbstractMethodError}. A bare

@@ -1,0 +1,4 @@
+/**
+ * The ${stepName} post-processor, a ModelDock plugin.
+ */
+package ${package};
