@@ -99,7 +99,7 @@ public final class Services implements AutoCloseable {
             JobRunner runner = new JobRunner(registry.jobs(), Json.MAPPER, config.jobs.threads,
                     config.jobs.queueCapacity);
             ServiceConfig.IsolationConfig limits = config.isolation;
-            IsolatedRuntime isolated = new IsolatedRuntime(workDir.resolve("isolation"), extensions.folder(),
+            IsolatedRuntime isolated = new IsolatedRuntime(workDir.resolve("isolation"), extensions::sources,
                     new ChildLimits(limits.heapMb, limits.memoryMb, limits.loadCheckTimeout),
                     new ChildLimits(limits.heapMb, limits.memoryMb, limits.conversionTimeout));
             HubSources sources = new HubSources(settings, config.hub, sourceRoots(config, settings, dataDir));
