@@ -107,7 +107,7 @@ final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         // A plugin that failed to load is no reason not to serve with the others; GET /api/v1/plugins lists it.
-        extensions.failures().forEach(line -> System.err.println("warning: " + line));
+        server.services().plugins().failures().forEach(line -> System.err.println("warning: " + line));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
