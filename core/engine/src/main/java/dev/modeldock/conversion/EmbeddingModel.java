@@ -143,7 +143,7 @@ public final class EmbeddingModel {
             ConfigurationCheck.check(model, config, extensions);
             return;
         }
-        try (Extensions installed = Extensions.load(Extensions.defaultFolder())) {
+        try (Extensions installed = Extensions.load()) {
             ConfigurationCheck.check(model, config, installed);
         }
     }
@@ -164,7 +164,7 @@ public final class EmbeddingModel {
         if (extensions != null) {
             return Conversion.run(source, config, function, extensions, stagingParent, ignoreQualityGate, progress);
         }
-        try (Extensions installed = Extensions.load(Extensions.defaultFolder())) {
+        try (Extensions installed = Extensions.load()) {
             return Conversion.run(source, config, function, installed, stagingParent, ignoreQualityGate, progress);
         }
     }
@@ -196,7 +196,7 @@ public final class EmbeddingModel {
         if (extensions != null) {
             return export(extensions, exportName, targetName, targetSettings, progress);
         }
-        try (Extensions installed = Extensions.load(Extensions.defaultFolder())) {
+        try (Extensions installed = Extensions.load()) {
             return export(installed, exportName, targetName, targetSettings, progress);
         }
     }

@@ -1,267 +1,229 @@
 package dev.modeldock.host;
 
+import dev.modeldock.host.internal.Candidate;
+import dev.modeldock.host.internal.ExtensionKind;
+import dev.modeldock.host.internal.GuardedExtension;
+import dev.modeldock.host.internal.PluginFolder;
+import dev.modeldock.host.internal.PluginSet;
+import dev.modeldock.host.internal.StartedPlugin;
+import dev.modeldock.host.internal.ZipCache;
 import dev.modeldock.plugin.ExportTarget;
 import dev.modeldock.plugin.ModelDockException;
-import dev.modeldock.plugin.PluginApi;
 import dev.modeldock.plugin.PostProcessor;
 import dev.modeldock.plugin.Tokenizer;
-import java.net.URISyntaxException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Function;
-import org.pf4j.DefaultPluginManager;
-import org.pf4j.PluginManager;
-import org.pf4j.PluginState;
-import org.pf4j.PluginWrapper;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * The plugins of one plugin folder, started, and their extensions by name.
+ * The plugins of a host, from the folders {@link PluginSources} names, and their extensions by name.
  *
  * <p>Each plugin gets its own class loader; the plugin API, pf4j, ONNX Runtime and the other native
- * libraries come from the host's, so they load once.
+ * libraries come from the host's, so they load once. A plugin is a folder, or its zip, holding
+ * {@code plugin.properties} and {@code lib/*.jar}, at its root or in one top folder.
  *
- * <p>Loading refuses, with one line saying what to do, a plugin whose {@code plugin.requires} does not
- * accept this host's {@link PluginApi#VERSION} (or that has none), and two extensions of one kind
- * with the same name, so neither shows up later in the middle of a conversion.
+ * <p>Loading is tolerant: each plugin ends {@link PluginInfo.State#STARTED STARTED},
+ * {@link PluginInfo.State#FAILED FAILED} with a one-line reason (a {@code plugin.requires} this
+ * host's plugin API does not satisfy, no extension index, no extension, a constructor that throws,
+ * an extension name another plugin has), or {@link PluginInfo.State#DISABLED DISABLED}, and one bad
+ * plugin never stops the others. The extensions handed out are guarded: whatever a plugin throws
+ * while the host calls it becomes a {@link ModelDockException} naming the plugin, the extension and
+ * the method. A host may add, disable, enable and remove plugins while it runs (a server's admin
+ * does); lookups see the plugins started at the moment they are made.
  */
 public final class Extensions implements AutoCloseable {
+    private final PluginSources sources;
+    private final PluginSet plugins;
+    private final ZipCache zips;
 
-    /** System property naming the plugin folder. */
-    public static final String PLUGINS_DIR_PROPERTY = "modeldock.plugins.dir";
-    /** Environment variable naming the plugin folder, when the property is not set. */
-    public static final String PLUGINS_DIR_ENV = "MODELDOCK_PLUGINS_DIR";
-
-    private final Path folder;
-    private final PluginManager plugins;
-
-    private Extensions(Path folder, PluginManager plugins) {
-        this.folder = folder;
+    private Extensions(PluginSources sources, PluginSet plugins, ZipCache zips) {
+        this.sources = sources;
         this.plugins = plugins;
+        this.zips = zips;
     }
 
-    /**
-     * Loads and starts every plugin in {@code folder}. A plugin made for another plugin API, a plugin
-     * that fails to start and two extensions of one kind with the same name are errors; the caller
-     * closes what it gets.
-     */
+    /** The plugins the system properties and environment name ({@link PluginSources#fromSystem()}). */
+    public static Extensions load() {
+        return load(PluginSources.fromSystem());
+    }
+
+    /** The plugins of one folder, as built-ins. */
     public static Extensions load(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            throw new ModelDockException("plugin folder " + folder + " does not exist; set -D" + PLUGINS_DIR_PROPERTY
-                    + " or " + PLUGINS_DIR_ENV + " to the folder holding ModelDock's plugins");
-        }
-        HostPluginManager plugins = new HostPluginManager(folder.toAbsolutePath());
-        try {
-            plugins.loadPlugins();
-            List<String> refused = new ArrayList<>();
-            for (PluginWrapper plugin : sorted(plugins.getPlugins())) {
-                String refusal = plugins.refusal(plugin);
-                if (refusal != null) {
-                    refused.add(refusal);
-                }
-            }
-            if (!refused.isEmpty()) {
-                throw new ModelDockException(String.join("; ", refused));
-            }
-            plugins.startPlugins();
-            for (PluginWrapper plugin : plugins.getPlugins()) {
-                if (plugin.getPluginState() != PluginState.STARTED) {
-                    throw new ModelDockException("plugin " + plugin.getPluginId() + " in " + plugin.getPluginPath()
-                            + " did not start (" + plugin.getPluginState() + ")");
-                }
-            }
-            Extensions extensions = new Extensions(folder, plugins);
-            extensions.refuseDuplicateNames();
-            return extensions;
-        } catch (RuntimeException | Error e) {
-            try {
-                plugins.stopPlugins();
-                plugins.unloadPlugins();
-            } catch (RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
+        return load(PluginSources.of(folder));
     }
 
     /**
-     * The plugin folder to use: the {@value #PLUGINS_DIR_PROPERTY} property, else the
-     * {@value #PLUGINS_DIR_ENV} variable, else {@code plugins/} beside the jar ModelDock runs from.
+     * Loads the plugins of every folder of {@code sources} and starts those not disabled; the caller
+     * closes what it gets. A folder that does not exist is an error (a mistyped setting); a plugin
+     * that does not start is listed as FAILED ({@link #failures()}).
      */
-    public static Path defaultFolder() {
-        String configured = System.getProperty(PLUGINS_DIR_PROPERTY, System.getenv(PLUGINS_DIR_ENV));
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
+    public static Extensions load(PluginSources sources) {
+        ZipCache zips = ZipCache.inUserCache();
+        List<Candidate> candidates = new ArrayList<>();
+        for (Path folder : sources.folders()) {
+            candidates.addAll(candidates(folder, folder.equals(sources.builtIn()), zips));
         }
-        try {
-            Path codeSource = Path.of(Extensions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path base = Files.isDirectory(codeSource) ? codeSource : codeSource.getParent();
-            return base.resolve("plugins");
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate ModelDock's own jar", e);
-        }
+        PluginSet plugins = new PluginSet(sources.builtIn(), sources.disabled());
+        plugins.load(candidates);
+        return new Extensions(sources, plugins, zips);
     }
 
-    public Path folder() {
-        return folder;
+    /** The built-in plugin folder: {@code plugins/} beside the jar, or what {@link PluginSources#BUILTIN_DIR_PROPERTY} says. */
+    public static Path defaultFolder() {
+        return PluginSources.fromSystem().builtIn();
+    }
+
+    /** The folders loaded, and the plugins disabled now: what a child process must load to see the same. */
+    public PluginSources sources() {
+        return new PluginSources(sources.builtIn(), sources.extra(), plugins.disabled());
     }
 
     /** Every tokenizer, in plugin order. */
     public List<Tokenizer> tokenizers() {
-        return plugins.getExtensions(Tokenizer.class);
+        return all(ExtensionKind.TOKENIZER);
     }
 
     /** The post-processor called {@code name}, or an error listing the known ones. */
     public PostProcessor postProcessor(String name) {
-        return byName(PostProcessor.class, PostProcessor::name, name, "post_processor");
+        return byName(ExtensionKind.POST_PROCESSOR, name, "post_processor");
     }
 
     /** Every post-processor, in plugin order. */
     public List<PostProcessor> postProcessors() {
-        return plugins.getExtensions(PostProcessor.class);
+        return all(ExtensionKind.POST_PROCESSOR);
     }
 
     /** The export target called {@code name}, or an error listing the known ones. */
     public ExportTarget exportTarget(String name) {
-        return byName(ExportTarget.class, ExportTarget::name, name, "export target");
+        return byName(ExtensionKind.EXPORT_TARGET, name, "export target");
     }
 
     /** Every export target, in plugin order. */
     public List<ExportTarget> exportTargets() {
-        return plugins.getExtensions(ExportTarget.class);
+        return all(ExtensionKind.EXPORT_TARGET);
     }
 
-    /** "plugin-id@version" of the plugin an extension came from, for provenance. */
+    /** "plugin-id@version" of the plugin an extension came from, for provenance; "host" for any other object. */
     public String origin(Object extension) {
-        PluginWrapper plugin = plugins.whichPlugin(extension.getClass());
-        return plugin == null ? "host" : plugin.getPluginId() + "@" + plugin.getDescriptor().getVersion();
+        String plugin = GuardedExtension.pluginOf(extension);
+        return plugin == null ? "host" : plugin;
     }
 
-    /** Every plugin with its version and extensions, for listing and checks. */
+    /** Every plugin, started or not, by id. */
     public List<PluginInfo> describe() {
-        List<PluginInfo> described = new ArrayList<>();
-        for (PluginWrapper plugin : plugins.getPlugins()) {
-            Map<String, List<String>> extensions = new TreeMap<>();
-            collect(extensions, plugin, Tokenizer.class, Tokenizer::name);
-            collect(extensions, plugin, PostProcessor.class, PostProcessor::name);
-            collect(extensions, plugin, ExportTarget.class, ExportTarget::name);
-            described.add(new PluginInfo(plugin.getPluginId(), plugin.getDescriptor().getVersion(),
-                    plugin.getPluginState().toString(), extensions));
+        return plugins.describe();
+    }
+
+    /** One line per plugin that is FAILED, naming it and why: what a command warns about. */
+    public List<String> failures() {
+        return describe().stream().filter(p -> p.state() == PluginInfo.State.FAILED).map(PluginInfo::reason)
+                .toList();
+    }
+
+    /** The plugin {@code id}, if known. */
+    public Optional<PluginInfo> plugin(String id) {
+        return plugins.plugin(id);
+    }
+
+    /**
+     * The plugin in {@code folder} (its root, or a folder with it as the one top folder) as its
+     * descriptor describes it, read and checked without loading any of its code.
+     *
+     * @return its info, state {@link PluginInfo.State#DISABLED} (not started)
+     * @throws PluginRefusedException when there is no plugin.properties, or it is not valid
+     */
+    public PluginInfo read(Path folder) {
+        Candidate candidate = Candidate.of(folder, false, zips);
+        if (candidate.refusal() != null) {
+            throw new PluginRefusedException(candidate.refusal());
         }
-        described.sort(Comparator.comparing(PluginInfo::id));
-        return described;
+        return candidate.info(PluginInfo.State.DISABLED, null);
+    }
+
+    /** The folder holding {@code plugin.properties}: {@code folder}, or its one top folder. */
+    public static Path pluginRoot(Path folder) throws IOException {
+        return PluginFolder.root(folder, "plugin folder " + folder);
+    }
+
+    /**
+     * Checks that the plugin in {@code folder} (its root, or a folder with it as the one top folder)
+     * would start beside the running plugins, in a pf4j manager of its own that is closed again:
+     * nothing running is touched.
+     *
+     * @param replacing the id of a running plugin it would replace (its extension names may repeat), or null
+     * @throws PluginRefusedException the reason it would not start
+     */
+    public PluginInfo tryOut(Path folder, String replacing) {
+        return plugins.tryOut(Candidate.of(folder, false, zips), replacing);
+    }
+
+    /**
+     * Starts the plugin in {@code folder} beside the running ones (not a built-in).
+     *
+     * @throws PluginRefusedException the reason it did not start; nothing is left loaded
+     */
+    public PluginInfo add(Path folder) {
+        return plugins.add(Candidate.of(folder, false, zips));
+    }
+
+    /** Stops the known plugin {@code id}; it is listed as disabled and its extensions are no longer handed out. */
+    public PluginInfo disable(String id) {
+        return plugins.disable(id);
+    }
+
+    /**
+     * Starts the known plugin {@code id} again.
+     *
+     * @throws PluginRefusedException the reason it does not start; it stays as it was
+     */
+    public PluginInfo enable(String id) {
+        return plugins.enable(id);
+    }
+
+    /** Stops the known plugin {@code id} and forgets it; its files are the caller's. */
+    public void remove(String id) {
+        plugins.remove(id);
     }
 
     @Override
     public void close() {
-        plugins.stopPlugins();
-        plugins.unloadPlugins();
+        plugins.close();
     }
 
-    /** Two extensions of one kind with one name would make {@link #byName} pick one of them silently. */
-    private void refuseDuplicateNames() {
-        List<String> duplicates = new ArrayList<>();
-        duplicates.addAll(duplicateNames(Tokenizer.class, Tokenizer::name));
-        duplicates.addAll(duplicateNames(PostProcessor.class, PostProcessor::name));
-        duplicates.addAll(duplicateNames(ExportTarget.class, ExportTarget::name));
-        if (!duplicates.isEmpty()) {
-            throw new ModelDockException(String.join("; ", duplicates) + "; names must be unique within a kind:"
-                    + " remove one of the plugins from " + folder + ", or rename the extension in one of them");
+    private <T> List<T> all(ExtensionKind<T> kind) {
+        List<T> all = new ArrayList<>();
+        for (StartedPlugin plugin : plugins.started()) {
+            all.addAll(plugin.extensions(kind));
         }
+        return all;
     }
 
-    /** "plugins 'a' and 'b' both provide the PostProcessor 'X', 'Y'", one entry per pair of plugins. */
-    private <T> List<String> duplicateNames(Class<T> type, Function<T, String> nameOf) {
-        Map<String, String> pluginByName = new TreeMap<>();
-        Map<String, List<String>> namesByPair = new LinkedHashMap<>();
-        for (PluginWrapper plugin : sorted(plugins.getPlugins())) {
-            List<String> names = plugins.getExtensions(type, plugin.getPluginId()).stream().map(nameOf).sorted()
-                    .toList();
-            for (String name : names) {
-                String first = pluginByName.putIfAbsent(name, plugin.getPluginId());
-                if (first != null) {
-                    String pair = first.equals(plugin.getPluginId())
-                            ? "plugin '" + first + "' provides more than one " + type.getSimpleName() + " named"
-                            : "plugins '" + first + "' and '" + plugin.getPluginId() + "' both provide the "
-                                    + type.getSimpleName();
-                    namesByPair.computeIfAbsent(pair, p -> new ArrayList<>()).add("'" + name + "'");
-                }
-            }
+    private <T> T byName(ExtensionKind<T> kind, String name, String what) {
+        List<T> all = all(kind);
+        return all.stream().filter(e -> kind.nameOf(e).equals(name)).findFirst().orElseThrow(() ->
+                new ModelDockException("unknown " + what + " '" + name + "'; available: "
+                        + String.join(", ", all.stream().map(kind::nameOf).sorted().toList())));
+    }
+
+    /** The plugin folders and zips directly in {@code folder}; hidden entries are the host's (".unpacked", ".staging"). */
+    private static List<Candidate> candidates(Path folder, boolean builtIn, ZipCache zips) {
+        if (!Files.isDirectory(folder)) {
+            throw new ModelDockException("plugin folder " + folder + " does not exist; check -D"
+                    + (builtIn ? PluginSources.BUILTIN_DIR_PROPERTY : PluginSources.EXTRA_DIRS_PROPERTY + " or "
+                    + PluginSources.EXTRA_DIRS_ENV) + (builtIn ? ", or run ModelDock from its jar with plugins/"
+                    + " beside it" : ""));
         }
-        List<String> duplicates = new ArrayList<>();
-        namesByPair.forEach((pair, names) -> duplicates.add(pair + " " + String.join(", ", names)));
-        return duplicates;
-    }
-
-    private static List<PluginWrapper> sorted(List<PluginWrapper> plugins) {
-        return plugins.stream().sorted(Comparator.comparing(PluginWrapper::getPluginId)).toList();
-    }
-
-    private <T> T byName(Class<T> type, Function<T, String> nameOf, String name, String kind) {
-        List<T> all = plugins.getExtensions(type);
-        return all.stream().filter(e -> nameOf.apply(e).equals(name)).findFirst().orElseThrow(() ->
-                new ModelDockException("unknown " + kind + " '" + name + "'; available: "
-                        + String.join(", ", all.stream().map(nameOf).sorted().toList())));
-    }
-
-    private <T> void collect(Map<String, List<String>> into, PluginWrapper plugin, Class<T> type,
-            Function<T, String> nameOf) {
-        List<T> found = plugins.getExtensions(type, plugin.getPluginId());
-        if (!found.isEmpty()) {
-            into.put(type.getSimpleName(), found.stream().map(nameOf).sorted().toList());
-        }
-    }
-
-    /**
-     * pf4j's manager with the host's plugin API version as its system version, and the host's rule
-     * for {@code plugin.requires}: pf4j on its own logs a plugin that does not fit and disables it,
-     * treats a missing {@code plugin.requires} as any version, and throws out of the middle of
-     * {@code loadPlugins} on one it cannot parse.
-     */
-    private static final class HostPluginManager extends DefaultPluginManager {
-
-        HostPluginManager(Path folder) {
-            super(folder);
-            setSystemVersion(PluginApi.VERSION);
-        }
-
-        @Override
-        protected boolean isPluginValid(PluginWrapper plugin) {
-            return refusal(plugin) == null;
-        }
-
-        /** Why {@code plugin} cannot run against this host's plugin API, on one line; null when it can. */
-        String refusal(PluginWrapper plugin) {
-            String requires = plugin.getDescriptor().getRequires() == null ? ""
-                    : plugin.getDescriptor().getRequires().trim();
-            String id = plugin.getPluginId();
-            if (requires.isEmpty() || requires.equals("*")) {
-                // pf4j's descriptor says "*" both when the plugin says so and when it says nothing.
-                return "plugin '" + id + "' declares no plugin.requires, so it cannot be checked against this"
-                        + " ModelDock's plugin API " + getSystemVersion() + "; give it plugin.requires=^<the plugin"
-                        + " API version it was compiled against> (" + PluginApi.REQUIRES + " if that is this one),"
-                        + " or remove " + plugin.getPluginPath();
-            }
-            boolean accepted;
-            try {
-                accepted = super.isPluginValid(plugin);
-            } catch (RuntimeException unparsable) {
-                return "plugin '" + id + "' has plugin.requires '" + requires + "', which is not a version range ("
-                        + unparsable.getMessage() + "); write one such as " + PluginApi.REQUIRES + ", or remove "
-                        + plugin.getPluginPath();
-            }
-            if (accepted) {
-                return null;
-            }
-            return "plugin '" + id + "' requires plugin API " + requires + " but this ModelDock has plugin API "
-                    + getSystemVersion() + "; install a release of the plugin built for plugin API "
-                    + getSystemVersion() + ", or a ModelDock whose plugin API satisfies " + requires + ", or remove "
-                    + plugin.getPluginPath();
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(entry -> !entry.getFileName().toString().startsWith("."))
+                    .filter(entry -> Files.isDirectory(entry) || entry.getFileName().toString().endsWith(".zip"))
+                    .sorted().map(entry -> Candidate.of(entry, builtIn, zips)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the plugin folder " + folder, e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.modeldock.registry;
 
+import dev.modeldock.registry.internal.Audit;
 import java.util.List;
 import java.util.Locale;
 import org.jdbi.v3.core.Jdbi;
@@ -110,6 +111,14 @@ public final class Registry {
                     .bind("limit", query.limit()).bind("offset", query.offset()).mapTo(AuditEntry.class).list();
             return new Page<>(entries, query.offset(), query.limit(), total);
         });
+    }
+
+    /**
+     * Records an action that changes no registry table (a plugin installed on the server), as the
+     * registry's own changes record theirs.
+     */
+    public void recordAudit(String actor, String action, String subject, String detail) {
+        jdbi.useHandle(h -> Audit.record(h, actor, action, subject, detail));
     }
 
     /** Every action the audit log holds, in alphabetical order: the choices of a filter. */

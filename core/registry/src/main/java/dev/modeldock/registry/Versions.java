@@ -129,4 +129,19 @@ public final class Versions {
         return h.createQuery(SELECT + condition + " ORDER BY v.number").bind("model", modelId).bindMap(params)
                 .mapTo(Version.class).list();
     }
+
+    /**
+     * "model version N" of every stored version whose lineage names the plugin {@code pluginId} (as
+     * "pluginId@version" among its plugins), oldest first.
+     */
+    public List<String> namingPlugin(String pluginId) {
+        String quoted = "\"" + pluginId + "@";
+        String pattern = "%" + quoted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbi.withHandle(h -> h.createQuery("SELECT m.name, v.number, v.lineage_json FROM model_version v"
+                        + " JOIN model m ON m.id = v.model_id WHERE v.lineage_json LIKE :pattern ESCAPE '\\'"
+                        + " ORDER BY m.name, v.number").bind("pattern", pattern)
+                .map((rows, ctx) -> rows.getString("lineage_json").contains(quoted)
+                        ? rows.getString("name") + " version " + rows.getInt("number") : null).list())
+                .stream().filter(java.util.Objects::nonNull).toList();
+    }
 }

@@ -88,8 +88,10 @@ final class ExportCommand implements Callable<Integer> {
         }
         PipelineFunction pipelineFunction = PipelineFunction.parse(function); // a typo fails before any download
         Map<String, String> targetSettings = targetSettings();
-        try (Extensions extensions = Extensions.load(Extensions.defaultFolder());
+        try (Extensions extensions = Extensions.load();
                 TerminalProgress progress = TerminalProgress.onConsole(spec.commandLine().getErr())) {
+            // A plugin that failed to load is no reason not to export with the others.
+            extensions.failures().forEach(line -> spec.commandLine().getErr().println("warning: " + line));
             PrebuiltModel prebuilt = null;
             EmbeddingModel model = null;
             if (onnx != null) {

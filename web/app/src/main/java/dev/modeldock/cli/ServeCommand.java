@@ -97,7 +97,7 @@ final class ServeCommand implements Callable<Integer> {
             settings.put("cache_dir", cacheDir.toString());
         }
         settings.put("ignore_checksum_error", ignoreChecksumError);
-        Extensions extensions = Extensions.load(Extensions.defaultFolder());
+        Extensions extensions = Extensions.load();
         RegistryServer server;
         try {
             server = RegistryServer.start(this::configure, extensions, Settings.fromMap(settings), System.out,
@@ -106,6 +106,8 @@ final class ServeCommand implements Callable<Integer> {
             extensions.close();
             throw e;
         }
+        // A plugin that failed to load is no reason not to serve with the others; GET /api/v1/plugins lists it.
+        server.services().plugins().failures().forEach(line -> System.err.println("warning: " + line));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -58,7 +58,7 @@ class LogLevelTest {
         try (ChildJvm child = ChildJvm.java(ModelDockCommand.class.getName(), "export", "--model", hubFolder.toString(),
                 "--template", "text", "--config", "{\"max_seq_length\": 64}", "--name", "m", "--output-dir", outputDir,
                 "--log-level", level)
-                .systemProperty("modeldock.plugins.dir", System.getProperty("modeldock.plugins.dir"))
+                .systemProperty("modeldock.builtin.plugins.dir", System.getProperty("modeldock.builtin.plugins.dir"))
                 .jvmOptions("-Xmx1g").start()) {
             int exit = child.waitFor(Duration.ofMinutes(5));
             String log = child.output() + child.errors();

@@ -10,6 +10,7 @@ import dev.modeldock.service.Json;
 import dev.modeldock.testkit.MiniLmHubFolder;
 import dev.modeldock.testkit.hub.FakeHub;
 import dev.modeldock.testkit.hub.HubRepo;
+import dev.modeldock.testkit.thirdparty.ThirdPartyPlugin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,6 +76,49 @@ class ModelDockJarIT {
         assertEquals(Set.of("ExportTarget:file", "ExportTarget:oracle", "PostProcessor:Dense", "PostProcessor:Normalize",
                 "PostProcessor:Pooling", "PostProcessor:Softmax", "Tokenizer:bert", "Tokenizer:bpe", "Tokenizer:clip",
                 "Tokenizer:gpt2", "Tokenizer:sentencepiece"), found);
+    }
+
+    @Test
+    void pluginsAddsAnExtraFolderToTheBuiltInsAndExitsNonZeroNamingTheFailedPluginInOneLine() throws Exception {
+        Path extra = Files.createDirectories(cwd.resolve("extra"));
+        ThirdPartyPlugin.write(extra.resolve("acme-alpha-plugin.zip"),
+                ThirdPartyPlugin.postProcessor("acme-alpha", "Alpha").zip(true));
+        ThirdPartyPlugin.postProcessor("acme-future", "Future").withRequires("^99.0.0").writeFolder(extra);
+
+        Process run = java(Map.of("MODELDOCK_PLUGINS_DIR", extra.toString()), "plugins");
+        JsonNode plugins = JSON.readTree(run.getInputStream());
+        assertEquals(1, run.waitFor(), "a plugin failed");
+        Map<String, String> states = new java.util.TreeMap<>();
+        plugins.forEach(plugin -> states.put(plugin.path("id").asText(), plugin.path("state").asText()));
+        assertEquals("STARTED", states.get("acme-alpha"), states.toString());
+        assertEquals("FAILED", states.get("acme-future"), states.toString());
+        assertEquals("STARTED", states.get("postprocessors"), "the built-ins stay: " + states);
+        assertEquals(9, states.size(), states.toString());
+        List<String> errors = Files.readAllLines(cwd.resolve("stderr.txt"));
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith("acme-future 1.0.0 FAILED: plugin 'acme-future' requires plugin API"
+                + " ^99.0.0 but this ModelDock has plugin API "), errors.get(0));
+    }
+
+    @Test
+    void aPluginDisabledByChoiceIsNoFailureAndOtherCommandsWarnOfFailedOnesAndGoOn() throws Exception {
+        Process plugins = java(Map.of("MODELDOCK_PLUGINS_DISABLED", "tokenizer-clip"), "plugins");
+        plugins.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        assertEquals(0, plugins.waitFor());
+        List<String> errors = Files.readAllLines(cwd.resolve("stderr.txt"));
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).matches("tokenizer-clip \\S+ DISABLED \\(disabled by choice, not a failure\\)"),
+                errors.get(0));
+
+        Path extra = Files.createDirectories(cwd.resolve("extra"));
+        ThirdPartyPlugin.postProcessor("acme-unindexed", "Unindexed").withoutExtensionIndex().writeFolder(extra);
+        Process export = java(Map.of("MODELDOCK_PLUGINS_DIR", extra.toString()), "export", "--model",
+                cwd.resolve("no-such-model").toString(), "--name", "m", "--output-dir", "out");
+        export.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        assertEquals(1, export.waitFor(), "fails on its model, after the warning");
+        String exportErrors = Files.readString(cwd.resolve("stderr.txt"));
+        assertTrue(exportErrors.startsWith("warning: plugin 'acme-unindexed' has no extension index"), exportErrors);
+        assertTrue(exportErrors.contains("no-such-model"), exportErrors);
     }
 
     @Test
@@ -194,6 +238,7 @@ class ModelDockJarIT {
         ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile())
                 .redirectError(cwd.resolve("stderr.txt").toFile());
         builder.environment().remove("MODELDOCK_PLUGINS_DIR");
+        builder.environment().remove("MODELDOCK_PLUGINS_DISABLED");
         builder.environment().keySet().removeIf(name -> name.startsWith("HF_"));
         builder.environment().putAll(env);
         Process process = builder.start();

@@ -2,6 +2,7 @@ package dev.modeldock.server;
 
 import dev.modeldock.cli.ModelDockCommand;
 import dev.modeldock.host.Extensions;
+import dev.modeldock.host.PluginSources;
 import dev.modeldock.testkit.api.ApiClient;
 import dev.modeldock.testkit.jvm.ChildJvm;
 import java.io.IOException;
@@ -41,7 +42,7 @@ final class ServeProcess {
         args.addAll(extraArgs);
         ChildJvm.Builder builder = ChildJvm.java(ModelDockCommand.class.getName(), args.toArray(String[]::new))
                 .jvmOptions("-Xmx1g")
-                .systemProperty(Extensions.PLUGINS_DIR_PROPERTY, Extensions.defaultFolder().toString())
+                .systemProperty(PluginSources.BUILTIN_DIR_PROPERTY, Extensions.defaultFolder().toString())
                 .environment("MODELDOCK_ADMIN_TOKEN", TOKEN)
                 .environment("MODELDOCK_SECRET_KEY", null)
                 .environment("MODELDOCK_DB_PASSWORD", dbPassword)

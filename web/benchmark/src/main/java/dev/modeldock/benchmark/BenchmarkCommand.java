@@ -69,7 +69,7 @@ final class BenchmarkCommand implements Callable<Integer> {
 
         double floor = Rounds.of(repeat, () -> copyAndHash(encoder)).best();
         out.printf("floor: read + SHA-256 + write the encoder's bytes     %8.3f s%n", floor);
-        try (Extensions extensions = Extensions.load(Extensions.defaultFolder())) {
+        try (Extensions extensions = Extensions.load()) {
             double[] build = {Double.MAX_VALUE};
             double[] total = {Double.MAX_VALUE};
             Artifact kept = null;

@@ -54,7 +54,7 @@ final class HubBenchmarkCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         HubRepo miniLm = HubRepo.miniLm(work.resolve("hub-files"));
         try (FakeHub hub = FakeHub.start().serve(miniLm);
-                Extensions extensions = Extensions.load(Extensions.defaultFolder())) {
+                Extensions extensions = Extensions.load()) {
             HubEnvironment online = new HubEnvironment(hub.endpoint(), null, false, Duration.ofSeconds(10));
             long bytes = 0;
             double[] download = new double[repeat];

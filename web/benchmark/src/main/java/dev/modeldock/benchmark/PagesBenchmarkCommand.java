@@ -61,7 +61,7 @@ final class PagesBenchmarkCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path dataDir = Files.createTempDirectory("modeldock-pages-benchmark-");
-        try (Extensions extensions = Extensions.load(Extensions.defaultFolder());
+        try (Extensions extensions = Extensions.load();
              RegistryServer server = RegistryServer.start(config -> {
                  config.port = 0;
                  config.dataDir = dataDir;

@@ -1,6 +1,7 @@
 package dev.modeldock.benchmark;
 
 import dev.modeldock.host.Extensions;
+import dev.modeldock.host.PluginSources;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.testkit.jvm.ChildJvm;
 import java.io.IOException;
@@ -49,7 +50,7 @@ public final class ServerProcess implements AutoCloseable {
                 .jvmOptions("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc,gc+init:file=" + gcLog)
                 // The folder this JVM found its plugins in, which a child started from a class path
                 // of directories (a test run) could not work out by itself.
-                .systemProperty(Extensions.PLUGINS_DIR_PROPERTY, Extensions.defaultFolder().toString())
+                .systemProperty(PluginSources.BUILTIN_DIR_PROPERTY, Extensions.defaultFolder().toString())
                 .environment("MODELDOCK_ADMIN_TOKEN", adminToken)
                 .logs(logDir, "server")
                 .start();

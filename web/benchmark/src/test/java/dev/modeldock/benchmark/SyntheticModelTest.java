@@ -10,6 +10,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtSession;
 import dev.modeldock.conversion.PrebuiltModel;
 import dev.modeldock.host.Extensions;
+import dev.modeldock.host.PluginSources;
 import dev.modeldock.metadata.CheckContext;
 import dev.modeldock.metadata.MetadataChecker;
 import dev.modeldock.metadata.MetadataProblem;
@@ -105,9 +106,9 @@ class SyntheticModelTest {
         static Child run(Path model, String mode) throws IOException, InterruptedException {
             ChildJvm.Builder jvm = ChildJvm.java(StructureCheck.class.getName(), model.toString(), mode)
                     .jvmOptions(SMALL_HEAP);
-            String plugins = System.getProperty(Extensions.PLUGINS_DIR_PROPERTY);
+            String plugins = System.getProperty(PluginSources.BUILTIN_DIR_PROPERTY);
             if (plugins != null) {
-                jvm.systemProperty(Extensions.PLUGINS_DIR_PROPERTY, plugins);
+                jvm.systemProperty(PluginSources.BUILTIN_DIR_PROPERTY, plugins);
             }
             try (ChildJvm child = jvm.start()) {
                 int exitCode = child.waitFor(Duration.ofMinutes(2));

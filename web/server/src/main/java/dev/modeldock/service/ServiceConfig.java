@@ -1,5 +1,6 @@
 package dev.modeldock.service;
 
+import dev.modeldock.host.ZipLimits;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.source.hub.HubEnvironment;
 import java.nio.file.Path;
@@ -41,6 +42,7 @@ public class ServiceConfig {
     public HubEnvironment hub = HubEnvironment.fromSystem();
     public final IsolationConfig isolation = new IsolationConfig();
     public final SessionConfig sessions = new SessionConfig();
+    public final PluginConfig plugins = new PluginConfig();
 
     /** Where the registry is stored. */
     public static final class DatabaseConfig {
@@ -102,6 +104,23 @@ public class ServiceConfig {
         public Duration idleTimeout = Duration.ofMinutes(DEFAULT_IDLE_MINUTES);
     }
 
+    /**
+     * Plugin zips an admin uploads ({@code POST /api/v1/plugins}), refused past these limits before
+     * anything is unpacked; the defaults are {@link ZipLimits#DEFAULT}.
+     */
+    public static final class PluginConfig {
+        /** The zip as uploaded. */
+        public long maxZipBytes = ZipLimits.DEFAULT.maxZipBytes();
+        /** All its entries together, uncompressed: what a zip bomb would exceed. */
+        public long maxUnpackedBytes = ZipLimits.DEFAULT.maxUnpackedBytes();
+        /** Files and folders in the zip. */
+        public int maxEntries = ZipLimits.DEFAULT.maxEntries();
+
+        public ZipLimits limits() {
+            return new ZipLimits(maxZipBytes, maxUnpackedBytes, maxEntries);
+        }
+    }
+
     /** Refuses options the services cannot run with, naming the option. */
     public void validate() {
         if (dataDir == null) {
@@ -127,6 +146,10 @@ public class ServiceConfig {
             throw new ModelDockException("isolation.memoryMb (" + isolation.memoryMb + ") must exceed"
                     + " isolation.heapMb (" + isolation.heapMb + "): a child's resident memory holds its heap and ONNX"
                     + " Runtime's native memory");
+        }
+        if (plugins.maxZipBytes < 1 || plugins.maxUnpackedBytes < 1 || plugins.maxEntries < 1) {
+            throw new ModelDockException("plugins.maxZipBytes, plugins.maxUnpackedBytes and plugins.maxEntries must"
+                    + " be positive");
         }
         positive("isolation.loadCheckTimeout", isolation.loadCheckTimeout);
         positive("isolation.conversionTimeout", isolation.conversionTimeout);

@@ -40,10 +40,12 @@ public final class Services implements AutoCloseable {
     private final SessionService sessions;
     private final AuditService audit;
     private final PlaygroundService playground;
+    private final PluginService plugins;
 
     private Services(Path dataDir, Path workDir, RegistryDatabase database, Registry registry, JobRunner runner,
-            IsolatedRuntime isolated, Extensions extensions, HubSources sources,
+            IsolatedRuntime isolated, PluginService plugins, HubSources sources,
             TargetSettings targetSettings, Duration sessionIdleTimeout) {
+        Extensions extensions = plugins.extensions();
         this.dataDir = dataDir;
         this.workDir = workDir;
         this.database = database;
@@ -65,6 +67,7 @@ public final class Services implements AutoCloseable {
                 Clock.systemUTC());
         this.audit = new AuditService(registry);
         this.playground = new PlaygroundService(registry, isolated, workDir.resolve("playground"));
+        this.plugins = plugins;
     }
 
     /**
@@ -72,7 +75,8 @@ public final class Services implements AutoCloseable {
      * was running, partial uploads, unused artifacts), makes sure someone can administer it, and
      * starts the job runner. {@code out} receives what a person starting it should read.
      *
-     * @param extensions the loaded plugins; the caller closes them, after these services
+     * @param extensions the loaded plugins: their folders and disabled ones, to which the services add the
+     *                   server's own ({@link PluginService}); the caller closes them, after these services
      */
     public static Services open(ServiceConfig config, Extensions extensions, Settings settings, PrintStream out)
             throws IOException {
@@ -98,12 +102,15 @@ public final class Services implements AutoCloseable {
             AdminBootstrap.ensureAdmin(registry.users(), config.secrets.adminToken, dataDir, out);
             JobRunner runner = new JobRunner(registry.jobs(), Json.MAPPER, config.jobs.threads,
                     config.jobs.queueCapacity);
+            PluginService plugins = PluginService.open(extensions, dataDir, workDir.resolve("plugin-uploads"),
+                    config.plugins.limits(), registry);
             ServiceConfig.IsolationConfig limits = config.isolation;
-            IsolatedRuntime isolated = new IsolatedRuntime(workDir.resolve("isolation"), extensions.folder(),
+            IsolatedRuntime isolated = new IsolatedRuntime(workDir.resolve("isolation"),
+                    plugins.extensions()::sources,
                     new ChildLimits(limits.heapMb, limits.memoryMb, limits.loadCheckTimeout),
                     new ChildLimits(limits.heapMb, limits.memoryMb, limits.conversionTimeout));
             HubSources sources = new HubSources(settings, config.hub, sourceRoots(config, settings, dataDir));
-            return new Services(dataDir, workDir, database, registry, runner, isolated, extensions, sources,
+            return new Services(dataDir, workDir, database, registry, runner, isolated, plugins, sources,
                     new TargetSettings(targetFolder),
                     config.sessions.idleTimeout);
         } catch (RuntimeException | IOException e) {
@@ -175,6 +182,11 @@ public final class Services implements AutoCloseable {
         return playground;
     }
 
+    /** Plugins: listed, installed, disabled, enabled and removed by an admin while the server runs. */
+    public PluginService plugins() {
+        return plugins;
+    }
+
     /** The data folder, as an absolute path. */
     public Path dataDir() {
         return dataDir;
@@ -198,6 +210,7 @@ public final class Services implements AutoCloseable {
     public void close() {
         runner.close();
         isolated.close();
+        plugins.close(); // after the jobs, which use the plugins until they stop
         database.close();
     }
 }

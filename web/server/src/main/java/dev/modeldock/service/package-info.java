@@ -6,7 +6,9 @@
  * {@link dev.modeldock.service.VersionService} (conversions as jobs, ONNX uploads checked by the
  * metadata checker and ONNX Runtime before they are stored, artifacts),
  * {@link dev.modeldock.service.DeploymentService} (deployments as jobs, drift checks), and the
- * models, aliases, jobs, targets, users, audit and catalog services. They take plain inputs (names,
+ * models, aliases, jobs, targets, users, audit and catalog services, and
+ * {@link dev.modeldock.service.PluginService} (the plugins every service uses: built-in, extra folders
+ * and admin uploads, installed, disabled, enabled and removed while the server runs). They take plain inputs (names,
  * streams, files, the acting user's name) and return registry records or documents. Client
  * mistakes are domain exceptions, which the API maps to statuses:
  * {@link dev.modeldock.plugin.ModelDockException} (invalid input), the registry's

@@ -51,6 +51,10 @@ class ApiAnswersMatchOpenApiTest {
         jobId = deploy.expect(202).json().path("id").asText();
         deploymentId = deploy.json().path("deployment").path("id").asLong();
         assertEquals("succeeded", server.admin().awaitJob(jobId).path("state").asText());
+        writes.put("POST /api/v1/plugins/{id}/disable", server.admin().post("/api/v1/plugins/tokenizer-clip/disable",
+                Map.of()));
+        writes.put("POST /api/v1/plugins/{id}/enable", server.admin().post("/api/v1/plugins/tokenizer-clip/enable",
+                Map.of()));
         writes.put("POST /api/v1/deployments/{id}/check", server.admin().post("/api/v1/deployments/" + deploymentId
                 + "/check", Map.of()));
     }
@@ -96,7 +100,8 @@ class ApiAnswersMatchOpenApiTest {
 
     /** The path with its parameters filled in from what {@link #fillTheRegistry} made. */
     private static String concrete(String template) {
-        String id = template.startsWith("/api/v1/jobs/") ? jobId : String.valueOf(deploymentId);
+        String id = template.startsWith("/api/v1/jobs/") ? jobId : template.startsWith("/api/v1/plugins/")
+                ? "postprocessors" : String.valueOf(deploymentId);
         String name = template.startsWith("/api/v1/targets/") ? "files"
                 : template.startsWith("/api/v1/users/") ? "reader" : "described";
         return template.replace("{name}", name).replace("{version}", "1").replace("{alias}", "prod")

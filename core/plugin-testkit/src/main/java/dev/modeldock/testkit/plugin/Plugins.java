@@ -4,7 +4,7 @@ import dev.modeldock.host.Extensions;
 
 /**
  * The built-in plugins as the build unpacked them (web/target/plugins, named by the
- * modeldock.plugins.dir property Surefire sets), loaded through pf4j as the command line loads them.
+ * modeldock.builtin.plugins.dir property Surefire sets), loaded through pf4j as the command line loads them.
  */
 public final class Plugins {
     private static Extensions builtIn;

@@ -5,7 +5,7 @@ import dev.modeldock.service.CatalogService;
 import java.util.List;
 import java.util.Map;
 
-/** What the server can do: health, configuration templates, preconfigured models, plugins. */
+/** What the server can do: health, configuration templates, preconfigured models (plugins: {@link PluginRoutes}). */
 final class CatalogRoutes {
     private final CatalogService catalog;
 
@@ -24,8 +24,6 @@ final class CatalogRoutes {
                 Endpoint.get("/api/v1/templates", Access.READ, "Configuration templates with their properties",
                         ctx -> ctx.json(catalog.templates())).returns(ResponseSchemas.ref("Configurations")),
                 Endpoint.get("/api/v1/preconfigured", Access.READ, "Preconfigured models with their properties",
-                        ctx -> ctx.json(catalog.preconfigured())).returns(ResponseSchemas.ref("Configurations")),
-                Endpoint.get("/api/v1/plugins", Access.READ, "Installed plugins: id, version, extensions",
-                        ctx -> ctx.json(catalog.plugins())).returns(ResponseSchemas.listOf("Plugin")));
+                        ctx -> ctx.json(catalog.preconfigured())).returns(ResponseSchemas.ref("Configurations")));
     }
 }

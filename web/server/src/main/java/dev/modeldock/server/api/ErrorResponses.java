@@ -6,6 +6,7 @@ import dev.modeldock.registry.Names;
 import dev.modeldock.registry.NotFoundException;
 import dev.modeldock.service.JobRunner;
 import dev.modeldock.service.ModelRefusedException;
+import dev.modeldock.service.PluginRefusedException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Every failure answers {@code {"error": ..., "detail": ...}} with the status that fits it. The
  * services' domain exceptions are client mistakes: invalid input 400, not found 404, conflict 409,
- * a model Oracle would refuse 422 (detail: its problems), too many jobs queued 503.
+ * a model Oracle would refuse 422 (detail: its problems), a plugin refused 422 (413 over a size limit),
+ * too many jobs queued 503.
  */
 final class ErrorResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
@@ -40,6 +42,8 @@ final class ErrorResponses {
         app.exception(ModelRefusedException.class,
                 (e, ctx) -> answer(ctx, 422, e.getMessage(), e.problemDocuments()));
         app.exception(JobRunner.QueueFullException.class, (e, ctx) -> answer(ctx, 503, e.getMessage(), null));
+        app.exception(PluginRefusedException.class,
+                (e, ctx) -> answer(ctx, e.tooLarge() ? 413 : 422, e.getMessage(), null));
         app.exception(ModelDockException.class, (e, ctx) -> answer(ctx, 400, e.getMessage(), null));
         app.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), e.getMessage(), null));
         app.exception(Exception.class, (e, ctx) -> {

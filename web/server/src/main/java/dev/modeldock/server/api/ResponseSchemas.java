@@ -93,9 +93,21 @@ final class ResponseSchemas {
                 "to", type(List.of("integer", "null")), "movedBy", type("string"), "movedAt", TIME));
         components.put("AuditEntry", shape("id", type("integer"), "at", TIME, "actor", type("string"),
                 "action", type("string"), "subject", type("string"), "detail", type(List.of("string", "null"))));
-        components.put("Plugin", shape("id", type("string"), "version", type("string"), "state", type("string"),
+        components.put("Plugin", forTokenHolders(shape("id", type("string"),
+                "version", type(List.of("string", "null"), "null when its plugin.properties cannot be read"),
+                "provider", type(List.of("string", "null")),
+                "requires", type(List.of("string", "null"), "the plugin API versions it runs against"),
+                "description", type(List.of("string", "null")),
+                "state", enumeration(List.of("STARTED", "FAILED", "DISABLED")),
+                "reason", type(List.of("string", "null"), "why it is not started, in one line naming it and what to"
+                        + " do; null when started (or disabled by choice)"),
                 "extensions", Map.of("type", "object", "additionalProperties", strings(),
-                        "description", "extension names by kind")));
+                        "description", "extension names by kind (ExportTarget, PostProcessor, Tokenizer); empty"
+                                + " unless started"),
+                "builtIn", type("boolean", "comes with ModelDock: can be disabled, not removed"),
+                "uploaded", type("boolean", "uploaded to this server: an upload of its id replaces it, and it can"
+                        + " be removed"),
+                "source", type("string", "the folder or zip it was loaded from")), "source"));
         components.put("Configurations", Map.of("type", "object", "additionalProperties", Map.of("type", "object"),
                 "description", "configuration properties by template or model name"));
         return components;

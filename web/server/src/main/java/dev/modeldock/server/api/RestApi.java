@@ -21,6 +21,7 @@ public final class RestApi {
     public RestApi(Services services) {
         List<Endpoint> all = new ArrayList<>();
         all.addAll(new CatalogRoutes(services.catalog()).endpoints());
+        all.addAll(new PluginRoutes(services.plugins()).endpoints());
         all.addAll(new ModelRoutes(services.models()).endpoints());
         all.addAll(new VersionRoutes(services.versions()).endpoints());
         all.addAll(new AliasRoutes(services.aliases()).endpoints());

@@ -62,7 +62,7 @@ record UploadForm(Part file, String fileName, String metadata) {
         return new UploadForm(file, fileName, text);
     }
 
-    private static void requireBoundary(String contentType) {
+    static void requireBoundary(String contentType) {
         for (String parameter : String.valueOf(contentType).split(";")) {
             String p = parameter.strip();
             if (p.regionMatches(true, 0, "boundary=", 0, 9) && !p.substring(9).replace("\"", "").isBlank()) {
@@ -73,7 +73,7 @@ record UploadForm(Part file, String fileName, String metadata) {
     }
 
     /** Every part, as Jetty parsed them; its failures are the client's, answered as such. */
-    private static Collection<Part> parts(Context ctx) {
+    static Collection<Part> parts(Context ctx) {
         try {
             ctx.uploadedFileMap(); // lets Javalin apply the server's multipart limits before Jetty parses
             return ctx.req().getParts();

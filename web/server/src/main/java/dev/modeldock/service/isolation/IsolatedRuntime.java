@@ -2,6 +2,7 @@ package dev.modeldock.service.isolation;
 
 import dev.modeldock.artifact.Artifact;
 import dev.modeldock.config.EmbeddingModelConfig;
+import dev.modeldock.host.PluginSources;
 import dev.modeldock.plan.PipelineFunction;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Progress;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,20 +31,22 @@ public final class IsolatedRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IsolatedRuntime.class);
 
     private final Path folder;
-    private final Path pluginsFolder;
+    private final Supplier<PluginSources> plugins;
     private final ChildLimits conversions;
     private final LoadCheckWorker loadChecks;
 
     /**
      * @param folder        scratch space for the children: their error output, crash reports and
      *                      conversions' staged artifacts
-     * @param pluginsFolder the server's plugins, which the children load too
+     * @param plugins       the server's plugin folders and disabled plugins as they are when a child
+     *                      starts, so that a conversion sees exactly the plugins the server lists
      */
-    public IsolatedRuntime(Path folder, Path pluginsFolder, ChildLimits loadChecks, ChildLimits conversions) {
+    public IsolatedRuntime(Path folder, Supplier<PluginSources> plugins, ChildLimits loadChecks,
+            ChildLimits conversions) {
         this.folder = folder;
-        this.pluginsFolder = pluginsFolder;
+        this.plugins = plugins;
         this.conversions = conversions;
-        this.loadChecks = new LoadCheckWorker(loadChecks, folder, pluginsFolder);
+        this.loadChecks = new LoadCheckWorker(loadChecks, folder, plugins);
     }
 
     /**
@@ -111,7 +115,7 @@ public final class IsolatedRuntime implements AutoCloseable {
         request.put("function", function.jsonName());
         request.put("staging", job.toAbsolutePath().toString());
         try {
-            return ConversionChild.run(request, conversions, job, pluginsFolder, progress);
+            return ConversionChild.run(request, conversions, job, plugins.get(), progress);
         } catch (IsolationFailure e) {
             LOG.warn("a conversion failed: {}", e.getMessage());
             Artifact.deleteStaging(job);

@@ -33,7 +33,7 @@ class IsolatedRuntimeTest {
 
     private IsolatedRuntime runtime(int memoryMb, Duration loadCheckTimeout) {
         ChildLimits limits = new ChildLimits(128, memoryMb, loadCheckTimeout);
-        return new IsolatedRuntime(work.resolve("isolation"), Plugins.builtIn().folder(), limits, limits);
+        return new IsolatedRuntime(work.resolve("isolation"), Plugins.builtIn()::sources, limits, limits);
     }
 
     private Path file(String name, ModelProto model) throws IOException {

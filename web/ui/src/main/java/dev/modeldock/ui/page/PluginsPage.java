@@ -35,7 +35,7 @@ public final class PluginsPage {
             for (PluginInfo plugin : catalog.plugins()) {
                 List<Provided> provides = new ArrayList<>();
                 plugin.extensions().forEach((point, names) -> provides.add(new Provided(point, names)));
-                rows.add(new Row(plugin.id(), plugin.version(), plugin.state(), provides));
+                rows.add(new Row(plugin.id(), plugin.version(), plugin.state().name(), provides));
             }
             pages.render(ctx, "plugins.jte", "Plugins", "plugins", Map.of("plugins", rows,
                     "version", catalog.version()));

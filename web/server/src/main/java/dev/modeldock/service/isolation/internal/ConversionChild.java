@@ -1,5 +1,6 @@
 package dev.modeldock.service.isolation.internal;
 
+import dev.modeldock.host.PluginSources;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Progress;
 import dev.modeldock.service.isolation.ChildLimits;
@@ -30,9 +31,9 @@ public final class ConversionChild {
      * @throws IsolationFailure   when the child crashed, passed its memory limit or timed out
      */
     public static ConvertedModel run(Map<String, Object> request, ChildLimits limits, Path folder,
-            Path pluginsFolder, Progress progress) throws IOException, InterruptedException {
+            PluginSources plugins, Progress progress) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + limits.timeout().toNanos();
-        try (JavaChild child = JavaChild.start(ConversionMain.class, limits, folder, pluginsFolder)) {
+        try (JavaChild child = JavaChild.start(ConversionMain.class, limits, folder, plugins)) {
             child.send(request);
             while (true) {
                 Map<String, Object> message = child.next(Duration.ofNanos(deadline - System.nanoTime()), DOING,

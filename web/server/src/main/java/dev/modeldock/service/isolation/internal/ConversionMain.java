@@ -45,7 +45,7 @@ public final class ConversionMain {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> convert(Map<String, Object> request, ParentChannel server) throws Exception {
         EmbeddingModelConfig config = EmbeddingModelConfig.fromMap((Map<String, Object>) request.get("config"));
-        try (Extensions extensions = Extensions.load(Extensions.defaultFolder())) {
+        try (Extensions extensions = Extensions.load()) {
             Map<String, Object> source = (Map<String, Object>) request.get("source");
             String hubId = Messages.text(source, "hubId");
             EmbeddingModel model = new EmbeddingModel(new ModelSource(new ModelFolder(Messages.text(source, "id"),

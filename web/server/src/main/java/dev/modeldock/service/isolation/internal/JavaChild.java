@@ -1,7 +1,7 @@
 package dev.modeldock.service.isolation.internal;
 
 import dev.modeldock.artifact.Artifact;
-import dev.modeldock.host.Extensions;
+import dev.modeldock.host.PluginSources;
 import dev.modeldock.registry.OwnerOnlyFile;
 import dev.modeldock.service.isolation.ChildLimits;
 import dev.modeldock.service.isolation.IsolationFailure;
@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,17 +58,18 @@ final class JavaChild implements AutoCloseable {
     }
 
     /** Starts {@code main} in a JVM of its own, with a scratch folder of its own in {@code folder}. */
-    static JavaChild start(Class<?> main, ChildLimits limits, Path folder, Path pluginsFolder) throws IOException {
+    static JavaChild start(Class<?> main, ChildLimits limits, Path folder, PluginSources plugins)
+            throws IOException {
         Path scratch = Files.createTempDirectory(OwnerOnlyFile.folder(folder), main.getSimpleName() + "-");
         Path errors = scratch.resolve("errors.txt");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx" + limits.heapMb() + "m", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData",
                 "-XX:+UseSerialGC", // one task at a time: fewer threads, less memory, a quicker start
                 // A crash report would land in the server's working folder, a core dump anywhere.
                 "-XX:ErrorFile=" + scratch.resolve("hs_err_pid%p.log"), "-XX:-CreateCoredumpOnCrash",
-                "-Djava.io.tmpdir=" + scratch,
-                "-D" + Extensions.PLUGINS_DIR_PROPERTY + "=" + pluginsFolder.toAbsolutePath(),
-                "-cp", System.getProperty("java.class.path"), main.getName());
+                "-Djava.io.tmpdir=" + scratch));
+        command.addAll(plugins.systemProperties());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
         JavaChild child = new JavaChild(process, scratch, errors, limits);
         child.readAnswers();

@@ -1,5 +1,6 @@
 package dev.modeldock.service.isolation.internal;
 
+import dev.modeldock.host.PluginSources;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.service.isolation.ChildLimits;
 import dev.modeldock.service.isolation.IsolationFailure;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The server's side of the warm worker ({@link LoadCheckMain}): one process serving one request at a
@@ -27,15 +29,15 @@ public final class LoadCheckWorker implements AutoCloseable {
 
     private final ChildLimits limits;
     private final Path folder;
-    private final Path pluginsFolder;
+    private final Supplier<PluginSources> plugins;
     private JavaChild worker; // guarded by this
     private boolean closed; // guarded by this
 
     /** @param folder where the worker's error output and any crash report go */
-    public LoadCheckWorker(ChildLimits limits, Path folder, Path pluginsFolder) {
+    public LoadCheckWorker(ChildLimits limits, Path folder, Supplier<PluginSources> plugins) {
         this.limits = limits;
         this.folder = folder;
-        this.pluginsFolder = pluginsFolder;
+        this.plugins = plugins;
     }
 
     /**
@@ -115,7 +117,7 @@ public final class LoadCheckWorker implements AutoCloseable {
             return worker;
         }
         discard();
-        JavaChild child = JavaChild.start(LoadCheckMain.class, limits, folder, pluginsFolder);
+        JavaChild child = JavaChild.start(LoadCheckMain.class, limits, folder, plugins.get());
         try {
             child.next(START_ALLOWANCE, "starting ONNX Runtime's worker process",
                     "ONNX Runtime's worker process crashed while starting");
