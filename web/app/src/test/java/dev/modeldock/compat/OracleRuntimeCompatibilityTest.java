@@ -23,8 +23,6 @@ import dev.modeldock.testkit.jvm.ChildJvm;
 import dev.modeldock.testkit.plugin.PairTokenization;
 import dev.modeldock.testkit.plugin.Plugins;
 import dev.modeldock.validation.ParityCheck;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -151,7 +149,7 @@ class OracleRuntimeCompatibilityTest {
         args.addAll(pairs);
         List<String> lines;
         try (ChildJvm probe = ChildJvm.java(OracleRuntimeProbe.class.getName(), args.toArray(String[]::new))
-                .classPath(oracleRuntimeClassPath()).logs(work.resolve("logs"), "reranker-" + family).start()) {
+                .classPath(OracleRuntime.classPath()).logs(work.resolve("logs"), "reranker-" + family).start()) {
             assertEquals(0, probe.waitFor(Duration.ofMinutes(2)), probe.report());
             lines = probe.output().lines().toList();
         }
@@ -161,7 +159,7 @@ class OracleRuntimeCompatibilityTest {
             for (int i = 0; i < pairs.size(); i += 2) {
                 float[] expected = current.score(pairs.get(i), pairs.get(i + 1));
                 assertEquals(1, expected.length);
-                assertArrayEquals(expected, parse(lines.get(i / 2 + 1)), 1e-6f, pairs.get(i) + " | " + pairs.get(i + 1));
+                assertArrayEquals(expected, OracleRuntime.parse(lines.get(i / 2 + 1)), 1e-6f, pairs.get(i) + " | " + pairs.get(i + 1));
             }
         }
     }
@@ -189,7 +187,7 @@ class OracleRuntimeCompatibilityTest {
             args.addAll(pairs);
             List<String> lines;
             try (ChildJvm probe = ChildJvm.java(OracleRuntimePairProbe.class.getName(), args.toArray(String[]::new))
-                    .classPath(oracleRuntimeClassPath()).logs(work.resolve("logs"), family + "-pairs").start()) {
+                    .classPath(OracleRuntime.classPath()).logs(work.resolve("logs"), family + "-pairs").start()) {
                 assertEquals(0, probe.waitFor(Duration.ofMinutes(2)), probe.report());
                 lines = probe.output().lines().toList();
             }
@@ -214,21 +212,11 @@ class OracleRuntimeCompatibilityTest {
         new EmbeddingModel(ModelSource.resolve(folder.toString(), Settings.defaults()), config, Plugins.builtIn(), false,
                 function).exportToFile(name, out, (stage, fraction) -> { });
         Path pipeline = out.resolve(name + ".onnx");
-
-        List<String> args = new ArrayList<>(List.of(pipeline.toString()));
-        args.addAll(TEXTS);
-        List<String> lines;
-        try (ChildJvm probe = ChildJvm.java(OracleRuntimeProbe.class.getName(), args.toArray(String[]::new))
-                .classPath(oracleRuntimeClassPath()).logs(work.resolve("logs"), name).start()) {
-            assertEquals(0, probe.waitFor(Duration.ofMinutes(2)), probe.report());
-            lines = probe.output().lines().toList();
-        }
-        assertEquals("version 1.15.1", lines.get(0), "the child ran Oracle 23ai's runtime");
-        assertEquals(TEXTS.size() + 1, lines.size(), String.join("\n", lines));
+        List<float[]> onOracle = OracleRuntime.outputs(pipeline, TEXTS, work.resolve("logs"), name);
         try (PipelineSession current = PipelineSession.open(pipeline, 1)) {
             for (int i = 0; i < TEXTS.size(); i++) {
                 float[] expected = current.embed(TEXTS.get(i));
-                float[] old = parse(lines.get(i + 1));
+                float[] old = onOracle.get(i);
                 assertEquals(expected.length, old.length, TEXTS.get(i));
                 if (name.equals("int8")) {
                     // Integer products are exact, but each runtime quantizes activations with its own
@@ -240,27 +228,5 @@ class OracleRuntimeCompatibilityTest {
                 }
             }
         }
-    }
-
-    /** The probe's own class, ONNX Runtime 1.15.1 and onnxruntime-extensions: nothing else. */
-    private static String oracleRuntimeClassPath() throws Exception {
-        Path jars = Path.of(System.getProperty("modeldock.oracle.runtime.dir"));
-        List<String> entries = new ArrayList<>();
-        entries.add(Path.of(OracleRuntimeProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .toString());
-        try (Stream<Path> files = Files.list(jars)) {
-            files.filter(f -> f.toString().endsWith(".jar")).sorted().forEach(f -> entries.add(f.toString()));
-        }
-        assertTrue(entries.stream().anyMatch(e -> e.endsWith("onnxruntime-1.15.1.jar")), entries.toString());
-        return String.join(File.pathSeparator, entries);
-    }
-
-    private static float[] parse(String line) {
-        String[] bits = line.split(" ");
-        float[] values = new float[bits.length];
-        for (int i = 0; i < bits.length; i++) {
-            values[i] = Float.intBitsToFloat(Integer.parseUnsignedInt(bits[i], 16));
-        }
-        return values;
     }
 }
