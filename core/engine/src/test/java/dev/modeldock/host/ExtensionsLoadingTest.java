@@ -46,6 +46,10 @@ class ExtensionsLoadingTest {
         try (Extensions extensions = Extensions.load(new PluginSources(builtIn, List.of(extra), Set.of()))) {
             assertEquals("acme-alpha@1.0.0", extensions.origin(extensions.postProcessor("Alpha")));
             assertEquals("acme-beta@1.0.0", extensions.origin(extensions.postProcessor("Beta")));
+            PostProcessor alpha = extensions.postProcessor("Alpha");
+            assertEquals(alpha, extensions.postProcessor("Alpha"), "one guarded extension, equal to itself");
+            assertEquals(alpha.hashCode(), extensions.postProcessor("Alpha").hashCode());
+            assertTrue(extensions.postProcessors().contains(alpha));
             Map<String, Boolean> builtIns = Map.of("acme-alpha", true, "acme-beta", false);
             for (PluginInfo plugin : extensions.describe()) {
                 assertEquals(State.STARTED, plugin.state(), plugin.line());

@@ -90,6 +90,7 @@ public final class Services implements AutoCloseable {
                 : OwnerOnlyFile.folder(dataDir.resolve("targets")));
         String url = config.database.url != null ? config.database.url : RegistryDatabase.embeddedUrl(dataDir);
         RegistryDatabase database = RegistryDatabase.open(url, config.database.user, config.database.password);
+        PluginService plugins = null;
         try {
             restrictFiles(dataDir); // H2 makes its files as the process's umask says
             Registry registry = new Registry(database, SecretBox.forDataDir(dataDir, config.secrets.key));
@@ -102,7 +103,7 @@ public final class Services implements AutoCloseable {
             AdminBootstrap.ensureAdmin(registry.users(), config.secrets.adminToken, dataDir, out);
             JobRunner runner = new JobRunner(registry.jobs(), Json.MAPPER, config.jobs.threads,
                     config.jobs.queueCapacity);
-            PluginService plugins = PluginService.open(extensions, dataDir, workDir.resolve("plugin-uploads"),
+            plugins = PluginService.open(extensions, dataDir, workDir.resolve("plugin-uploads"),
                     config.plugins.limits(), registry);
             ServiceConfig.IsolationConfig limits = config.isolation;
             IsolatedRuntime isolated = new IsolatedRuntime(workDir.resolve("isolation"),
@@ -114,6 +115,9 @@ public final class Services implements AutoCloseable {
                     new TargetSettings(targetFolder),
                     config.sessions.idleTimeout);
         } catch (RuntimeException | IOException e) {
+            if (plugins != null) {
+                plugins.close();
+            }
             database.close();
             throw e;
         }

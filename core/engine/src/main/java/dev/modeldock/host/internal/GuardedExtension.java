@@ -49,6 +49,14 @@ public final class GuardedExtension implements InvocationHandler {
 
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        // The proxy is the extension as the host knows it: equal to itself only, as the object it stands for is.
+        if (method.getName().equals("equals") && method.getParameterCount() == 1
+                && method.getParameterTypes()[0] == Object.class) {
+            return proxy == args[0];
+        }
+        if (method.getName().equals("hashCode") && method.getParameterCount() == 0) {
+            return System.identityHashCode(proxy);
+        }
         try {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {

@@ -138,7 +138,7 @@ public final class PluginSet implements AutoCloseable {
         }
     }
 
-    public Optional<PluginInfo> plugin(String id) {
+    public synchronized Optional<PluginInfo> plugin(String id) {
         return Optional.ofNullable(plugins.get(id)).map(StartedPlugin::info);
     }
 
