@@ -60,7 +60,7 @@ public final class WebUi implements WebModule {
         new NewVersionPage(pages, services).register();
         new JobPage(pages, services).register();
         new ModelPage(pages, services).register();
-        new PluginsPage(pages, services.catalog()).register();
+        new PluginsPage(pages, services.plugins(), services.catalog()).register();
         new PlaygroundPage(pages, services).register();
         new UsersPage(pages, services.users(), services.sessions()).register();
         new AuditPage(pages, services.audit()).register();
