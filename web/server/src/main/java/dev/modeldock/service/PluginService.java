@@ -3,6 +3,7 @@ package dev.modeldock.service;
 import dev.modeldock.artifact.Artifact;
 import dev.modeldock.host.Extensions;
 import dev.modeldock.host.PluginInfo;
+import dev.modeldock.host.PluginRefusedException;
 import dev.modeldock.host.PluginZip;
 import dev.modeldock.host.ZipLimits;
 import dev.modeldock.registry.ConflictException;
@@ -91,11 +92,7 @@ public final class PluginService implements AutoCloseable {
      * @throws ConflictException      for the id of a built-in plugin or one from an extra folder
      */
     public synchronized InstalledPlugin install(InputStream zip, String actor) throws IOException {
-        try {
-            return view(installChecked(zip, actor));
-        } catch (dev.modeldock.host.PluginRefusedException refused) {
-            throw PluginRefusedException.of(refused);
-        }
+        return view(installChecked(zip, actor));
     }
 
     private PluginInfo installChecked(InputStream zip, String actor) throws IOException {
@@ -137,12 +134,7 @@ public final class PluginService implements AutoCloseable {
      */
     public synchronized InstalledPlugin enable(String id, String actor) {
         known(id);
-        PluginInfo started;
-        try {
-            started = extensions.enable(id);
-        } catch (dev.modeldock.host.PluginRefusedException refused) {
-            throw PluginRefusedException.of(refused);
-        }
+        PluginInfo started = extensions.enable(id);
         disabled.remove(id);
         registry.recordAudit(actor, "plugin.enable", id, started.version());
         return view(started);
@@ -236,8 +228,8 @@ public final class PluginService implements AutoCloseable {
             for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
                 total += n;
                 if (total > limits.maxZipBytes()) {
-                    throw new PluginRefusedException("the plugin zip is larger than the " + limits.maxZipBytes()
-                            + " bytes this server accepts (plugins.maxZipBytes)", true);
+                    throw PluginRefusedException.tooLarge("the plugin zip is larger than the "
+                            + limits.maxZipBytes() + " bytes this server accepts (plugins.maxZipBytes)");
                 }
                 out.write(buffer, 0, n);
             }
