@@ -14,7 +14,10 @@ import java.util.List;
 /**
  * A zip's central directory, read from the file's end: each entry's name, declared sizes and
  * whether it is a symbolic link. {@link java.util.zip.ZipFile} reads the same directory but hides the
- * entries' Unix modes, and a symlink entry must be refused before anything is unpacked.
+ * entries' Unix modes, and a symlink entry must be refused before anything is unpacked. Commons
+ * Compress shows the modes, but its ZipFile builds an object for every entry before anyone can count
+ * them, and an uploaded 64 MiB zip can declare over a million (ZIP64): here the end record's count is
+ * read first and ZIP64 refused, so no upload makes more than 65,535.
  */
 public final class ZipDirectory {
     private static final int END_SIGNATURE = 0x06054b50;
