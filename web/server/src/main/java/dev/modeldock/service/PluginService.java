@@ -3,7 +3,6 @@ package dev.modeldock.service;
 import dev.modeldock.artifact.Artifact;
 import dev.modeldock.host.Extensions;
 import dev.modeldock.host.PluginInfo;
-import dev.modeldock.host.PluginRefusedException;
 import dev.modeldock.host.PluginZip;
 import dev.modeldock.host.ZipLimits;
 import dev.modeldock.registry.ConflictException;
@@ -92,7 +91,11 @@ public final class PluginService implements AutoCloseable {
      * @throws ConflictException      for the id of a built-in plugin or one from an extra folder
      */
     public synchronized InstalledPlugin install(InputStream zip, String actor) throws IOException {
-        return view(installChecked(zip, actor));
+        try {
+            return view(installChecked(zip, actor));
+        } catch (dev.modeldock.host.PluginRefusedException refused) {
+            throw PluginRefusedException.of(refused);
+        }
     }
 
     private PluginInfo installChecked(InputStream zip, String actor) throws IOException {
@@ -134,7 +137,12 @@ public final class PluginService implements AutoCloseable {
      */
     public synchronized InstalledPlugin enable(String id, String actor) {
         known(id);
-        PluginInfo started = extensions.enable(id);
+        PluginInfo started;
+        try {
+            started = extensions.enable(id);
+        } catch (dev.modeldock.host.PluginRefusedException refused) {
+            throw PluginRefusedException.of(refused);
+        }
         disabled.remove(id);
         registry.recordAudit(actor, "plugin.enable", id, started.version());
         return view(started);
@@ -228,8 +236,8 @@ public final class PluginService implements AutoCloseable {
             for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
                 total += n;
                 if (total > limits.maxZipBytes()) {
-                    throw PluginRefusedException.tooLarge("the plugin zip is larger than the "
-                            + limits.maxZipBytes() + " bytes this server accepts (plugins.maxZipBytes)");
+                    throw new PluginRefusedException("the plugin zip is larger than the " + limits.maxZipBytes()
+                            + " bytes this server accepts (plugins.maxZipBytes)", true);
                 }
                 out.write(buffer, 0, n);
             }

@@ -1,12 +1,12 @@
 package dev.modeldock.server.api;
 
-import dev.modeldock.host.PluginRefusedException;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.registry.ConflictException;
 import dev.modeldock.registry.Names;
 import dev.modeldock.registry.NotFoundException;
 import dev.modeldock.service.JobRunner;
 import dev.modeldock.service.ModelRefusedException;
+import dev.modeldock.service.PluginRefusedException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;

@@ -1,10 +1,10 @@
 package dev.modeldock.ui.page;
 
-import dev.modeldock.host.PluginRefusedException;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.server.auth.Access;
 import dev.modeldock.service.CatalogService;
 import dev.modeldock.service.InstalledPlugin;
+import dev.modeldock.service.PluginRefusedException;
 import dev.modeldock.service.PluginService;
 import dev.modeldock.ui.http.Pages;
 import io.javalin.http.Context;
