@@ -119,7 +119,8 @@ public record ByteLevelBpeFiles(String tokenizerClass, ByteLevelBpe bpe, Map<Str
         return root;
     }
 
-    private static Path write(Path folder, String name, String text) {
+    /** Writes {@code text} as UTF-8 to {@code folder/name}, making the folder; answers the folder. */
+    static Path write(Path folder, String name, String text) {
         try {
             Files.createDirectories(folder);
             Files.writeString(folder.resolve(name), text, StandardCharsets.UTF_8);

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,17 +74,17 @@ public record ClipBpeFiles(ByteLevelBpe bpe, Map<String, Integer> vocab) {
     /** Writes vocab.json, merges.txt, tokenizer.json, tokenizer_config.json and special_tokens_map.json. */
     public Path writeInto(Path folder) {
         try {
-            write(folder, "vocab.json", JSON.writeValueAsString(vocab));
+            ByteLevelBpeFiles.write(folder, "vocab.json", JSON.writeValueAsString(vocab));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        write(folder, "merges.txt", bpe.mergesTxt());
-        write(folder, "tokenizer_config.json", "{\"tokenizer_class\": \"CLIPTokenizer\", \"model_max_length\": 77,"
+        ByteLevelBpeFiles.write(folder, "merges.txt", bpe.mergesTxt());
+        ByteLevelBpeFiles.write(folder, "tokenizer_config.json", "{\"tokenizer_class\": \"CLIPTokenizer\", \"model_max_length\": 77,"
                 + " \"do_lower_case\": true, \"errors\": \"replace\", \"bos_token\": \"" + START + "\","
                 + " \"eos_token\": \"" + END + "\", \"unk_token\": \"" + END + "\", \"pad_token\": \"" + END + "\"}");
-        write(folder, "special_tokens_map.json", "{\"bos_token\": \"" + START + "\", \"eos_token\": \"" + END
+        ByteLevelBpeFiles.write(folder, "special_tokens_map.json", "{\"bos_token\": \"" + START + "\", \"eos_token\": \"" + END
                 + "\", \"unk_token\": \"" + END + "\", \"pad_token\": \"" + END + "\"}");
-        return write(folder, "tokenizer.json", tokenizerJson().toString());
+        return ByteLevelBpeFiles.write(folder, "tokenizer.json", tokenizerJson().toString());
     }
 
     /** The fast tokenizer's description of the same vocabulary, as Hugging Face writes it for CLIP. */
@@ -136,15 +134,5 @@ public record ClipBpeFiles(ByteLevelBpe bpe, Map<String, Integer> vocab) {
         }
         printable.addAll(others);
         return printable;
-    }
-
-    private static Path write(Path folder, String name, String text) {
-        try {
-            Files.createDirectories(folder);
-            Files.writeString(folder.resolve(name), text, StandardCharsets.UTF_8);
-            return folder;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
