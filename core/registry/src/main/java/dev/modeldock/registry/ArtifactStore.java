@@ -42,10 +42,17 @@ public final class ArtifactStore {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private final Jdbi jdbi;
+    private final String writer;
 
-    /** The store in {@code database}'s tables {@code content}, {@code content_chunk} and {@code artifact}. */
-    public ArtifactStore(RegistryDatabase database) {
+    /**
+     * The store in {@code database}'s tables {@code content}, {@code content_chunk} and {@code artifact}.
+     *
+     * @param writer the server whose uploads these are ({@link ServerNode#id()}): while its row in
+     *               {@link Servers} lives, other servers' sweeps leave its uploads alone
+     */
+    public ArtifactStore(RegistryDatabase database, String writer) {
         this.jdbi = database.jdbi();
+        this.writer = writer;
     }
 
     /**
@@ -132,13 +139,14 @@ public final class ArtifactStore {
     }
 
     /**
-     * Deletes content whose upload never finished (the server was stopped or killed during it).
-     * Run it when no upload is in progress, as the server does at start: it would remove those too.
+     * Deletes content whose upload never finished because its server stopped: content written by no
+     * server that {@link Servers} still lists. A running server's uploads are left alone.
      *
      * @return how many unfinished uploads were removed
      */
     public int sweepStaging() {
-        List<Long> staged = jdbi.withHandle(h -> h.createQuery("SELECT id FROM content WHERE state = 'staging'")
+        List<Long> staged = jdbi.withHandle(h -> h.createQuery("SELECT id FROM content c WHERE state = 'staging'"
+                        + " AND NOT EXISTS (SELECT 1 FROM server_node s WHERE s.id = c.written_by)")
                 .mapTo(Long.class).list());
         staged.forEach(contentId -> ContentRemoval.delete(jdbi, contentId));
         return staged.size();
@@ -146,7 +154,8 @@ public final class ArtifactStore {
 
     /**
      * Deletes artifacts that no model version refers to, with their bytes. An artifact just
-     * uploaded is such an artifact until its version is filed, so this too runs only at start.
+     * uploaded is such an artifact until its version is filed, so only artifacts whose bytes came
+     * through a server that has stopped are removed.
      *
      * @return how many artifacts were removed
      */
@@ -162,7 +171,7 @@ public final class ArtifactStore {
     }
 
     private StoredArtifact store(InputStream in, String expectedSha256) throws IOException {
-        ChunkedUpload upload = ChunkedUpload.begin(jdbi, CHUNK_BYTES);
+        ChunkedUpload upload = ChunkedUpload.begin(jdbi, CHUNK_BYTES, writer);
         try {
             in.transferTo(upload);
             ChunkedUpload.Staged staged = upload.finish();

@@ -1,6 +1,7 @@
 package dev.modeldock.registry;
 
 import dev.modeldock.registry.internal.Audit;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.jdbi.v3.core.Jdbi;
@@ -23,20 +24,38 @@ public final class Registry {
     private final Targets targets;
     private final Users users;
     private final Sessions sessions;
+    private final Servers servers;
+    private final String serverId;
 
-    public Registry(RegistryDatabase database, SecretBox secrets) {
+    /**
+     * @param serverId this process's id among the servers over the database ({@link ServerNode#newId()}):
+     *                 the owner of the uploads and jobs it runs
+     */
+    public Registry(RegistryDatabase database, SecretBox secrets, String serverId) {
         this.database = database;
         this.jdbi = database.jdbi();
         this.models = new Models(jdbi);
         this.summaries = new ModelSummaries(jdbi);
         this.versions = new Versions(jdbi);
         this.aliases = new Aliases(jdbi);
-        this.artifacts = new ArtifactStore(database);
+        this.artifacts = new ArtifactStore(database, serverId);
         this.deployments = new Deployments(jdbi);
         this.jobs = new Jobs(jdbi);
         this.targets = new Targets(jdbi, secrets);
         this.users = new Users(jdbi);
         this.sessions = new Sessions(jdbi);
+        this.servers = new Servers(jdbi);
+        this.serverId = serverId;
+    }
+
+    /** The servers running over the database, this one among them once it has registered. */
+    public Servers servers() {
+        return servers;
+    }
+
+    /** This process's id among {@link #servers()}. */
+    public String serverId() {
+        return serverId;
     }
 
     public Models models() {
@@ -142,17 +161,35 @@ public final class Registry {
     }
 
     /**
-     * Clears what a crashed process left: jobs and deployments it was running are marked failed,
-     * half-uploaded bytes and artifacts no version uses are removed.
+     * Clears what servers that stopped left: it forgets servers whose heartbeat is older than
+     * {@code lease}, fails the jobs and deployments they were running, and removes their partial
+     * uploads and the artifacts they stored for versions never filed. Work of running servers is
+     * left alone, so any server may run this at any time.
      */
-    public Recovery recover() {
-        int jobsFailed = jobs.failInterrupted();
-        int staging = artifacts.sweepStaging();
-        int unreferenced = artifacts.sweepUnreferenced();
-        return new Recovery(jobsFailed, staging, unreferenced);
+    public Recovery recover(Duration lease) {
+        return sweepAfter(servers.forgetStopped(lease));
     }
 
-    /** What {@link #recover()} cleared. */
-    public record Recovery(int interruptedJobs, int stagedUploads, int unreferencedArtifacts) {
+    /**
+     * {@link #recover} for a database only this process can open (embedded H2 holds a file lock):
+     * every other server listed has stopped, however fresh its heartbeat, and is forgotten at once.
+     */
+    public Recovery recoverExclusive() {
+        return sweepAfter(servers.forgetAllBut(serverId));
+    }
+
+    private Recovery sweepAfter(List<String> stoppedServers) {
+        int jobsFailed = jobs.failOrphaned();
+        int staging = artifacts.sweepStaging();
+        int unreferenced = artifacts.sweepUnreferenced();
+        return new Recovery(stoppedServers, jobsFailed, staging, unreferenced);
+    }
+
+    /** What {@link #recover} cleared, and after which servers. */
+    public record Recovery(List<String> stoppedServers, int interruptedJobs, int stagedUploads,
+            int unreferencedArtifacts) {
+        public boolean isEmpty() {
+            return interruptedJobs + stagedUploads + unreferencedArtifacts == 0;
+        }
     }
 }

@@ -31,7 +31,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class Rows implements JdbiPlugin {
     /** The records built by their constructors alone. */
     private static final List<Class<?>> RECORDS = List.of(AliasMove.class, ApiToken.class, AuditEntry.class, Deployment.class,
-            Job.class, JobEvent.class, TargetRow.class, User.class, Version.class, StoredArtifact.class,
+            Job.class, JobEvent.class, ServerNode.class, TargetRow.class, User.class, Version.class, StoredArtifact.class,
             ChunkLayout.class, VerifiedChunkStream.StoredChunk.class);
 
     @Override

@@ -50,7 +50,7 @@ class ArtifactStoreLargeTest {
     private static void roundTrip(TestDatabase database, long size) throws IOException {
         String expected = ArtifactStoreFixtures.sha256(new ArtifactStoreFixtures.GeneratedInput(size, 51));
         try (RegistryDatabase db = OpenRegistry.database(database)) {
-            ArtifactStore store = new ArtifactStore(db);
+            ArtifactStore store = new ArtifactStore(db, ArtifactStoreFixtures.WRITER);
 
             long started = System.nanoTime();
             StoredArtifact stored = store.put(new ArtifactStoreFixtures.GeneratedInput(size, 51));

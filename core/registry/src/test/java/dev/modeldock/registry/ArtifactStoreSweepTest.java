@@ -23,7 +23,7 @@ class ArtifactStoreSweepTest {
     void theStagingSweepRemovesAHalfMadeUploadAndKeepsCompleteArtifacts(TestDatabase database) throws IOException {
         byte[] kept = randomBytes(2 * CHUNK + 1, 41);
         try (RegistryDatabase db = OpenRegistry.database(database)) {
-            ArtifactStore store = new ArtifactStore(db);
+            ArtifactStore store = new ArtifactStore(db, ArtifactStoreFixtures.WRITER);
             StoredArtifact complete = store.put(new ByteArrayInputStream(kept));
             // What a server killed during an upload leaves behind: staging content with some chunks.
             db.jdbi().useHandle(h -> {
@@ -53,7 +53,7 @@ class ArtifactStoreSweepTest {
     void theUnreferencedSweepKeepsArtifactsThatVersionsUseAndRemovesTheRest(TestDatabase database) throws IOException {
         byte[] used = randomBytes(CHUNK + 5, 42);
         try (RegistryDatabase db = OpenRegistry.database(database)) {
-            ArtifactStore store = new ArtifactStore(db);
+            ArtifactStore store = new ArtifactStore(db, ArtifactStoreFixtures.WRITER);
             StoredArtifact inUse = store.put(new ByteArrayInputStream(used));
             StoredArtifact unused = store.put(new ByteArrayInputStream(randomBytes(3 * CHUNK, 43)));
             StoredArtifact empty = store.put(InputStream.nullInputStream());
@@ -72,6 +72,35 @@ class ArtifactStoreSweepTest {
             assertEquals(0, store.sweepUnreferenced());
             assertEquals(0, store.sweepStaging(), "nothing is left half-removed");
             assertEquals(0, count(db, "SELECT COUNT(*) FROM content WHERE state <> 'complete'"));
+        }
+    }
+
+    @DatabaseTest
+    void aRunningServersUploadsAreLeftAloneAndAStoppedServersAreRemoved(TestDatabase database) throws IOException {
+        try (RegistryDatabase db = OpenRegistry.database(database)) {
+            Servers servers = new Registry(db, new SecretBox(OpenRegistry.KEY), "server-a").servers();
+            servers.register("server-a", true, true);
+            servers.register("server-b", true, true);
+            ArtifactStore onA = new ArtifactStore(db, "server-a");
+            ArtifactStore onB = new ArtifactStore(db, "server-b");
+            // Stored, its version not filed yet: what a server holds between an upload and its version.
+            StoredArtifact unfiledOnA = onA.put(new ByteArrayInputStream(randomBytes(CHUNK + 3, 44)));
+            StoredArtifact unfiledOnB = onB.put(new ByteArrayInputStream(randomBytes(CHUNK + 3, 45)));
+            db.jdbi().useHandle(h -> h.createUpdate("INSERT INTO content (state, started_at, written_by)"
+                    + " VALUES ('staging', :now, 'server-b')").bind("now", Instant.now()).execute());
+
+            assertEquals(0, onA.sweepStaging(), "server-b still uploads");
+            assertEquals(0, onA.sweepUnreferenced(), "both servers may still file versions");
+            servers.deregister("server-b");
+            // The same bytes again through server-a, which takes over server-b's artifact for its own version.
+            StoredArtifact again = onA.put(new ByteArrayInputStream(randomBytes(CHUNK + 3, 45)));
+
+            assertEquals(unfiledOnB.sha256(), again.sha256());
+            assertEquals(1, onA.sweepStaging());
+            assertEquals(0, onA.sweepUnreferenced(), "server-a's artifacts, the adopted one among them, are kept");
+            assertTrue(onA.find(unfiledOnA.sha256()).isPresent());
+            servers.deregister("server-a");
+            assertEquals(2, onB.sweepUnreferenced(), "once no server may file them, unused artifacts go");
         }
     }
 

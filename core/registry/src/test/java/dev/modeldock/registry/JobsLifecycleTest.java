@@ -11,11 +11,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modeldock.testkit.db.DatabaseTest;
 import dev.modeldock.testkit.db.TestDatabase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
-/** Jobs: created queued, started, reporting progress and events, finished; failed when a crash cut them off. */
+/**
+ * Jobs: created queued, claimed by one server, reporting progress and events, finished; failed when
+ * the server running them stopped.
+ */
 class JobsLifecycleTest {
+    private static final Duration LEASE = Duration.ofMinutes(1);
+
     @DatabaseTest
     void aJobRunsFromQueuedToSucceededWithItsProgress(TestDatabase database) {
         try (OpenRegistry open = OpenRegistry.on(database)) {
@@ -27,10 +38,11 @@ class JobsLifecycleTest {
             assertNull(queued.startedAt());
             assertFalse(queued.isFinished());
 
-            jobs.started(queued.id());
-            Job running = jobs.get(queued.id());
-            assertEquals("running", running.state());
+            Job running = jobs.claim("server-a", LEASE).orElseThrow();
+            assertEquals(queued.id(), running.id());
+            assertEquals(List.of("running", "server-a"), List.of(running.state(), running.server()));
             assertNotNull(running.startedAt());
+            assertTrue(jobs.claim("server-b", LEASE).isEmpty(), "a job is claimed once");
             jobs.progress(queued.id(), 0.4, "exporting the graph");
             assertEquals(0.4, jobs.get(queued.id()).progress(), 1e-9);
             assertEquals("exporting the graph", jobs.get(queued.id()).stage());
@@ -53,7 +65,7 @@ class JobsLifecycleTest {
         try (OpenRegistry open = OpenRegistry.on(database)) {
             Jobs jobs = open.registry.jobs();
             String id = jobs.create("deployment", null, "{}", "alice").id();
-            jobs.started(id);
+            jobs.claim("server-a", LEASE);
             jobs.progress(id, 0.3, "uploading");
 
             jobs.finished(id, null, "ORA-12541: no listener");
@@ -96,54 +108,98 @@ class JobsLifecycleTest {
     }
 
     @DatabaseTest
-    void aRestartFailsTheJobsAndDeploymentsACrashCutOff(TestDatabase database) throws Exception {
+    void theJobsOfAServerThatStoppedFailNamingItAndTheirDeploymentsWithThem(TestDatabase database) throws Exception {
         try (OpenRegistry open = OpenRegistry.on(database)) {
             Jobs jobs = open.registry.jobs();
+            Servers servers = open.registry.servers();
             Deployments deployments = open.registry.deployments();
-            String queued = jobs.create("conversion", null, "{}", "alice").id();
-            String running = jobs.create("deployment", null, "{}", "alice").id();
-            jobs.started(running);
-            jobs.append(running, "state", "{\"state\":\"running\"}");
-            jobs.append(running, "log", "{\"line\":\"uploading\"}");
-            String succeeded = jobs.create("conversion", null, "{}", "alice").id();
-            jobs.started(succeeded);
-            jobs.finished(succeeded, "{}", null);
-            String failed = jobs.create("conversion", null, "{}", "alice").id();
-            jobs.finished(failed, null, "bad source");
+            servers.register("server-a", true, true);
+            servers.register("server-b", true, true);
             open.modelWithVersion("minilm-l6");
-            long deploymentQueued = deployments.create("minilm-l6", "1", "db", "A", "alice").id();
-            long deploymentRunning = deployments.create("minilm-l6", "1", "db", "B", "alice").id();
-            deployments.running(deploymentRunning);
-            long deployed = deployments.create("minilm-l6", "1", "db", "C", "alice").id();
-            deployments.deployed(deployed, "C");
+            long deploymentOnA = deployments.create("minilm-l6", "1", "db", "A", "alice").id();
+            long deploymentOnB = deployments.create("minilm-l6", "1", "db", "B", "alice").id();
+            String onA = jobs.create("deployment", "minilm-l6", "{}", "alice").id();
+            deployments.attachJob(deploymentOnA, onA);
+            assertEquals(onA, jobs.claim("server-a", LEASE).orElseThrow().id());
+            jobs.append(onA, "state", "{\"state\":\"running\"}");
+            String onB = jobs.create("deployment", "minilm-l6", "{}", "alice").id();
+            deployments.attachJob(deploymentOnB, onB);
+            assertEquals(onB, jobs.claim("server-b", LEASE).orElseThrow().id());
+            String waiting = jobs.create("conversion", "minilm-l6", "{}", "alice").id();
 
-            assertEquals(2, jobs.failInterrupted());
+            assertEquals(0, jobs.failOrphaned(), "both servers run");
+            servers.deregister("server-a"); // what forgetting a server past its lease does
+            assertEquals(1, jobs.failOrphaned());
 
-            for (String id : List.of(queued, running)) {
-                Job job = jobs.get(id);
-                assertEquals("failed", job.state());
-                assertEquals(Jobs.INTERRUPTED, job.error());
-                assertTrue(job.error().contains("interrupted"));
-                assertNotNull(job.finishedAt());
-            }
-            List<JobEvent> events = jobs.events(running, 0);
-            assertEquals(List.of(1, 2, 3), events.stream().map(JobEvent::seq).toList());
-            JobEvent last = events.get(2);
-            assertEquals("state", last.kind(), "a client following the events learns how the job ended");
-            JsonNode data = new ObjectMapper().readTree(last.data());
-            assertEquals(List.of("failed", Jobs.INTERRUPTED), List.of(data.path("state").asText(),
-                    data.path("error").asText()));
-            assertEquals("state", jobs.events(queued, 0).get(0).kind());
-            assertEquals(List.of(), jobs.events(succeeded, 0), "a finished job is left alone");
-            assertEquals("succeeded", jobs.get(succeeded).state());
-            assertEquals("bad source", jobs.get(failed).error());
-            for (long id : List.of(deploymentQueued, deploymentRunning)) {
-                assertEquals("failed", deployments.get(id).status());
-                assertEquals(Jobs.INTERRUPTED, deployments.get(id).error());
-            }
-            assertEquals("deployed", deployments.get(deployed).status());
-            assertEquals(0, jobs.failInterrupted(), "nothing left to fail");
-            assertEquals(0, open.registry.recover().interruptedJobs());
+            Job failed = jobs.get(onA);
+            assertEquals("failed", failed.state());
+            assertEquals("interrupted: server server-a stopped while this job was running", failed.error());
+            List<JobEvent> events = jobs.events(onA, 0);
+            JsonNode last = new ObjectMapper().readTree(events.get(events.size() - 1).data());
+            assertEquals(List.of("state", "failed", failed.error()), List.of(events.get(events.size() - 1).kind(),
+                    last.path("state").asText(), last.path("error").asText()), "a client following the events"
+                    + " learns how the job ended");
+            assertEquals("failed", deployments.get(deploymentOnA).status());
+            assertEquals(List.of("running", "queued"), List.of(jobs.get(onB).state(), jobs.get(waiting).state()),
+                    "a running server's job, and a queued job any server may still claim, are left alone");
+            assertEquals("queued", deployments.get(deploymentOnB).status());
+            assertEquals(0, jobs.failOrphaned(), "nothing left to fail");
+        }
+    }
+
+    @DatabaseTest
+    void aJobWhoseLeaseRanOutFailsAndItsServerCannotEndItAfterwards(TestDatabase database) throws Exception {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
+            Jobs jobs = open.registry.jobs();
+            open.registry.servers().register("server-a", true, true);
+            String id = jobs.create("conversion", null, "{}", "alice").id();
+            jobs.claim("server-a", Duration.ofMillis(200));
+            jobs.renew("server-a", Duration.ofMillis(200));
+            assertEquals(0, jobs.failOrphaned());
+            Thread.sleep(300);
+
+            assertEquals(1, jobs.failOrphaned());
+
+            assertFalse(jobs.finished(id, "{}", null), "the server that lost its lease learns so");
+            assertEquals("failed", jobs.get(id).state());
+        }
+    }
+
+    @DatabaseTest
+    void aStoppingServerFailsItsOwnRunningJobsOnly(TestDatabase database) {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
+            Jobs jobs = open.registry.jobs();
+            String mine = jobs.create("conversion", null, "{}", "alice").id();
+            jobs.claim("server-a", LEASE);
+            String theirs = jobs.create("conversion", null, "{}", "alice").id();
+            jobs.claim("server-b", LEASE);
+
+            assertEquals(1, jobs.failRunningOn("server-a"));
+
+            assertEquals(Jobs.INTERRUPTED, jobs.get(mine).error());
+            assertEquals("running", jobs.get(theirs).state());
+        }
+    }
+
+    @DatabaseTest
+    void serversClaimingAtOnceClaimEachJobExactlyOnce(TestDatabase database) throws Exception {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
+            Jobs jobs = open.registry.jobs();
+            List<String> created = IntStream.range(0, 40).mapToObj(i -> jobs.create("conversion", null, "{}", "alice")
+                    .id()).toList();
+            List<String> claimed = Collections.synchronizedList(new ArrayList<>());
+            AtomicInteger servers = new AtomicInteger();
+
+            assertEquals(8, Racing.succeeded(8, () -> {
+                String server = "server-" + servers.incrementAndGet();
+                for (Optional<Job> job = jobs.claim(server, LEASE); job.isPresent(); job = jobs.claim(server, LEASE)) {
+                    claimed.add(job.get().id());
+                }
+                return null;
+            }));
+
+            assertEquals(created.size(), claimed.size(), "no job claimed twice");
+            assertEquals(new HashSet<>(created), new HashSet<>(claimed), "every job claimed");
         }
     }
 

@@ -21,7 +21,7 @@ final class OpenRegistry implements AutoCloseable {
 
     private OpenRegistry(RegistryDatabase database) {
         this.database = database;
-        this.registry = new Registry(database, new SecretBox(KEY));
+        this.registry = new Registry(database, new SecretBox(KEY), ServerNode.newId());
     }
 
     static OpenRegistry on(TestDatabase database) {

@@ -63,7 +63,7 @@ class TargetsSecretsTest {
                     true, "admin");
             byte[] otherKey = new byte[32];
             Arrays.fill(otherKey, (byte) 7);
-            Targets withOtherKey = new Registry(open.database, new SecretBox(otherKey)).targets();
+            Targets withOtherKey = new Registry(open.database, new SecretBox(otherKey), ServerNode.newId()).targets();
 
             ModelDockException e = assertThrows(ModelDockException.class,
                     () -> withOtherKey.settingsForExport("prod-db"));

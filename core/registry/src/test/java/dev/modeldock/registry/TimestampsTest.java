@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.modeldock.testkit.db.DatabaseTest;
 import dev.modeldock.testkit.db.TestDatabase;
+import java.time.Duration;
 import java.time.Instant;
 
 /** Instants go into the registry's timestamp columns and come back unchanged, whatever the time zone. */
@@ -35,7 +36,7 @@ class TimestampsTest {
     void aNullInstantIsStoredAsNull(TestDatabase database) {
         try (OpenRegistry open = OpenRegistry.on(database)) {
             Job job = open.registry.jobs().create("conversion", null, "{}", "alice");
-            open.registry.jobs().started(job.id());
+            open.registry.jobs().claim("server-a", Duration.ofMinutes(1));
             open.database.jdbi().useHandle(h -> h.createUpdate("UPDATE job SET started_at = :at WHERE id = :id")
                     .bindByType("at", null, Instant.class).bind("id", job.id()).execute());
             assertNull(open.registry.jobs().get(job.id()).startedAt());

@@ -9,6 +9,7 @@ import dev.modeldock.registry.Registry;
 import dev.modeldock.registry.RegistryDatabase;
 import dev.modeldock.registry.Role;
 import dev.modeldock.registry.SecretBox;
+import dev.modeldock.registry.ServerNode;
 import dev.modeldock.service.OfflineRegistry;
 import dev.modeldock.service.ServiceConfig;
 import dev.modeldock.service.SessionService;
@@ -30,7 +31,7 @@ class SetPasswordCommandTest {
     void registryWithAUser() {
         RegistryDatabase database = RegistryDatabase.open(RegistryDatabase.embeddedUrl(dataDir), null, null);
         try {
-            new Registry(database, new SecretBox(new byte[32])).users().create("alice", Role.ADMIN, "test");
+            new Registry(database, new SecretBox(new byte[32]), ServerNode.newId()).users().create("alice", Role.ADMIN, "test");
         } finally {
             database.close();
         }

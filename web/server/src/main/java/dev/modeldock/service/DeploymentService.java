@@ -1,5 +1,6 @@
 package dev.modeldock.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.modeldock.registry.Deployment;
 import dev.modeldock.registry.Deployments;
 import dev.modeldock.registry.Job;
@@ -15,6 +16,9 @@ public final class DeploymentService {
     public record Queued(Job job, Deployment deployment) {
     }
 
+    /** The kind of the jobs that deploy. */
+    static final String DEPLOYMENT = "deployment";
+
     private final Deployments deployments;
     private final DeploymentJob deployment;
     private final JobRunner runner;
@@ -26,6 +30,11 @@ public final class DeploymentService {
         this.deployment = deployment;
         this.runner = runner;
         this.preflight = preflight;
+        runner.register(DEPLOYMENT, (job, context) -> {
+            JsonNode recorded = Json.tree(job.request());
+            return deployment.run(recorded.path("deployment").asLong(),
+                    recorded.path("request").path("replace").asBoolean(false), context);
+        });
     }
 
     /**
@@ -37,11 +46,10 @@ public final class DeploymentService {
     public Queued deploy(DeploymentRequest request, String actor) {
         Limits.check("databaseModelName", request.databaseModelName(), Limits.DATABASE_MODEL_NAME);
         Deployment queued = deployment.prepare(request, actor);
-        boolean replace = Boolean.TRUE.equals(request.replace());
         Job job;
         try {
-            job = runner.submit("deployment", queued.model(), Map.of("deployment", queued.id(), "request", request),
-                    actor, context -> deployment.run(queued.id(), replace, context));
+            job = runner.submit(DEPLOYMENT, queued.model(), Map.of("deployment", queued.id(), "request", request),
+                    actor);
         } catch (JobRunner.QueueFullException e) {
             // Left 'queued', a deployment no job will run would block deleting its model until restart.
             deployments.failed(queued.id(), e.getMessage());

@@ -4,6 +4,7 @@ import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.registry.Registry;
 import dev.modeldock.registry.RegistryDatabase;
 import dev.modeldock.registry.SecretBox;
+import dev.modeldock.registry.ServerNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -57,7 +58,7 @@ public final class OfflineRegistry implements AutoCloseable {
         // would seal them is a throwaway, and no key file is made in a data folder a server may not use.
         byte[] unused = new byte[32]; // AES-256
         new SecureRandom().nextBytes(unused);
-        return new OfflineRegistry(database, new Registry(database, new SecretBox(unused)), config);
+        return new OfflineRegistry(database, new Registry(database, new SecretBox(unused), ServerNode.newId()), config);
     }
 
     public UserService users() {

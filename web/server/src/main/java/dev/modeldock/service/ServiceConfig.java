@@ -17,6 +17,8 @@ import java.util.List;
 public class ServiceConfig {
     public static final int DEFAULT_JOB_THREADS = 2;
 
+    /** Whether this process answers HTTP; false for {@code serve --workers-only}, which only runs jobs. */
+    public boolean servesHttp = true;
     /** Holds the embedded database, the secret key, the first admin token and scratch space. */
     public Path dataDir = Path.of(System.getProperty("user.home"), ".modeldock");
     /**
@@ -66,10 +68,22 @@ public class ServiceConfig {
 
     /** Conversions and deployments, which run in the background. */
     public static final class JobConfig {
-        /** How many jobs run at once. */
+        public static final int DEFAULT_LEASE_SECONDS = 30;
+
+        /** How many jobs this server runs at once. */
         public int threads = DEFAULT_JOB_THREADS;
-        /** How many jobs may wait; more are refused until some have started. */
+        /** How many jobs may wait, on all servers together; more are refused until some have started. */
         public int queueCapacity = 32;
+        /**
+         * Whether this server claims and runs jobs ({@code serve --no-workers}: false). Jobs it
+         * accepts then wait for a server that runs them, over the same shared database.
+         */
+        public boolean run = true;
+        /**
+         * How long a server that stops renewing its heartbeat keeps its jobs and partial uploads before
+         * another server fails and removes them. It renews three times per lease.
+         */
+        public Duration lease = Duration.ofSeconds(DEFAULT_LEASE_SECONDS);
     }
 
     /**
@@ -132,6 +146,16 @@ public class ServiceConfig {
         if (jobs.queueCapacity < 1) {
             throw new ModelDockException("jobs.queueCapacity is " + jobs.queueCapacity + "; it must be at least 1");
         }
+        if (!jobs.run && !servesHttp) {
+            throw new ModelDockException("a server that neither serves HTTP nor runs jobs does nothing; drop"
+                    + " --no-workers or --workers-only");
+        }
+        if (database.url == null && !(jobs.run && servesHttp)) {
+            throw new ModelDockException((jobs.run ? "--workers-only" : "--no-workers") + " needs a database that"
+                    + " several servers share (--db-url jdbc:postgresql://...): the embedded database is open to one"
+                    + " process only, so no other server could " + (jobs.run ? "queue jobs for this one" : "run the"
+                    + " jobs this one queues"));
+        }
         if (hub == null) {
             throw new ModelDockException("hub is not set: give the hub environment, e.g. HubEnvironment.fromSystem()");
         }
@@ -154,6 +178,7 @@ public class ServiceConfig {
         positive("isolation.loadCheckTimeout", isolation.loadCheckTimeout);
         positive("isolation.conversionTimeout", isolation.conversionTimeout);
         positive("sessions.idleTimeout", sessions.idleTimeout);
+        positive("jobs.lease", jobs.lease);
     }
 
     private static void positive(String option, Duration value) {

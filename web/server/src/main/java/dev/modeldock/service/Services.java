@@ -6,6 +6,7 @@ import dev.modeldock.registry.OwnerOnlyFile;
 import dev.modeldock.registry.Registry;
 import dev.modeldock.registry.RegistryDatabase;
 import dev.modeldock.registry.SecretBox;
+import dev.modeldock.registry.ServerNode;
 import dev.modeldock.service.isolation.ChildLimits;
 import dev.modeldock.service.isolation.IsolatedRuntime;
 import java.io.IOException;
@@ -41,9 +42,10 @@ public final class Services implements AutoCloseable {
     private final AuditService audit;
     private final PlaygroundService playground;
     private final PluginService plugins;
+    private final Heartbeat heartbeat;
 
     private Services(Path dataDir, Path workDir, RegistryDatabase database, Registry registry, JobRunner runner,
-            IsolatedRuntime isolated, PluginService plugins, HubSources sources,
+            Heartbeat heartbeat, IsolatedRuntime isolated, PluginService plugins, HubSources sources,
             TargetSettings targetSettings, Duration sessionIdleTimeout) {
         Extensions extensions = plugins.extensions();
         this.dataDir = dataDir;
@@ -51,6 +53,7 @@ public final class Services implements AutoCloseable {
         this.database = database;
         this.registry = registry;
         this.runner = runner;
+        this.heartbeat = heartbeat;
         this.isolated = isolated;
         this.catalog = new CatalogService(extensions, database);
         this.models = new ModelService(registry.models(), registry.summaries());
@@ -91,18 +94,24 @@ public final class Services implements AutoCloseable {
         String url = config.database.url != null ? config.database.url : RegistryDatabase.embeddedUrl(dataDir);
         RegistryDatabase database = RegistryDatabase.open(url, config.database.user, config.database.password);
         PluginService plugins = null;
+        JobRunner runner = null;
+        Heartbeat heartbeat = null;
         try {
             restrictFiles(dataDir); // H2 makes its files as the process's umask says
-            Registry registry = new Registry(database, SecretBox.forDataDir(dataDir, config.secrets.key));
-            Registry.Recovery recovery = registry.recover();
-            if (recovery.interruptedJobs() + recovery.stagedUploads() + recovery.unreferencedArtifacts() > 0) {
+            Registry registry = new Registry(database, SecretBox.forDataDir(dataDir, config.secrets.key),
+                    ServerNode.newId());
+            // The embedded database is this process's alone (H2 locks its file): whatever a server listed
+            // in it was doing, it stopped. Over a shared database only servers past their lease have.
+            Registry.Recovery recovery = config.database.url == null ? registry.recoverExclusive()
+                    : registry.recover(config.jobs.lease);
+            if (!recovery.isEmpty()) {
                 out.printf("recovered from an earlier stop: %d interrupted job(s) marked failed, %d partial upload(s)"
                         + " and %d unused artifact(s) removed%n", recovery.interruptedJobs(), recovery.stagedUploads(),
                         recovery.unreferencedArtifacts());
             }
             AdminBootstrap.ensureAdmin(registry.users(), config.secrets.adminToken, dataDir, out);
-            JobRunner runner = new JobRunner(registry.jobs(), Json.MAPPER, config.jobs.threads,
-                    config.jobs.queueCapacity);
+            runner = new JobRunner(registry, Json.MAPPER, config.jobs.run ? config.jobs.threads : 0,
+                    config.jobs.queueCapacity, config.jobs.lease);
             plugins = PluginService.open(extensions, dataDir, workDir.resolve("plugin-uploads"),
                     config.plugins.limits(), registry);
             ServiceConfig.IsolationConfig limits = config.isolation;
@@ -111,10 +120,18 @@ public final class Services implements AutoCloseable {
                     new ChildLimits(limits.heapMb, limits.memoryMb, limits.loadCheckTimeout),
                     new ChildLimits(limits.heapMb, limits.memoryMb, limits.conversionTimeout));
             HubSources sources = new HubSources(settings, config.hub, sourceRoots(config, settings, dataDir));
-            return new Services(dataDir, workDir, database, registry, runner, isolated, plugins, sources,
-                    new TargetSettings(targetFolder),
-                    config.sessions.idleTimeout);
+            heartbeat = Heartbeat.start(registry, config.jobs.lease, config.jobs.run, config.servesHttp);
+            Services services = new Services(dataDir, workDir, database, registry, runner, heartbeat, isolated,
+                    plugins, sources, new TargetSettings(targetFolder), config.sessions.idleTimeout);
+            runner.start(); // after the services, which register the kinds of jobs it runs
+            return services;
         } catch (RuntimeException | IOException e) {
+            if (runner != null) {
+                runner.close();
+            }
+            if (heartbeat != null) {
+                heartbeat.close();
+            }
             if (plugins != null) {
                 plugins.close();
             }
@@ -207,12 +224,13 @@ public final class Services implements AutoCloseable {
     }
 
     /**
-     * Stops taking jobs (running ones, their child processes killed, are marked failed at the next
-     * start), ends the load-check worker and closes the database.
+     * Stops taking jobs (running ones, their child processes killed, are marked failed), leaves the
+     * list of running servers, ends the load-check worker and closes the database.
      */
     @Override
     public void close() {
         runner.close();
+        heartbeat.close(); // after the jobs: until they are failed, this server still owns them
         isolated.close();
         plugins.close(); // after the jobs, which use the plugins until they stop
         database.close();

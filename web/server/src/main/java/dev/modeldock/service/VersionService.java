@@ -1,5 +1,6 @@
 package dev.modeldock.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.modeldock.metadata.MetadataProblem;
 import dev.modeldock.registry.Job;
 import dev.modeldock.registry.Limits;
@@ -27,6 +28,9 @@ public final class VersionService {
     public record Uploaded(Version version, OptionalInt identicalTo) {
     }
 
+    /** The kind of the jobs that convert. */
+    static final String CONVERSION = "conversion";
+
     private final Registry registry;
     private final JobRunner runner;
     private final ConversionJob conversion;
@@ -39,6 +43,7 @@ public final class VersionService {
         this.conversion = conversion;
         this.upload = upload;
         this.inspector = new VersionInspector(registry);
+        runner.register(CONVERSION, this::runConversion);
     }
 
     /** The model's versions, oldest first. */
@@ -65,9 +70,20 @@ public final class VersionService {
      * @throws JobRunner.QueueFullException when too many jobs wait
      */
     public Job convert(String model, ConversionRequest request, String actor) {
-        ConversionJob.Prepared prepared = prepare(model, request);
-        return runner.submit("conversion", model, Map.of("model", model, "conversion", request), actor,
-                context -> VersionDocument.of(conversion.run(model, prepared, actor, context)));
+        prepare(model, request);
+        return runner.submit(CONVERSION, model, Map.of("model", model, "conversion", request), actor);
+    }
+
+    /**
+     * Runs a conversion job {@link #convert} queued, on whichever server claimed it: the request is
+     * checked again, since the plugins or sources this server has may differ from the one that took it.
+     */
+    private Object runConversion(Job job, JobContext context) throws IOException {
+        JsonNode request = Json.tree(job.request());
+        String model = request.path("model").asText();
+        ConversionRequest conversionRequest = Json.MAPPER.treeToValue(request.path("conversion"),
+                ConversionRequest.class);
+        return VersionDocument.of(conversion.run(model, prepare(model, conversionRequest), job.createdBy(), context));
     }
 
     /**

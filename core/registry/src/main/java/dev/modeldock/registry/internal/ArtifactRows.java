@@ -16,6 +16,13 @@ import org.jdbi.v3.core.statement.StatementException;
 public final class ArtifactRows {
     private static final int PUBLISH_ATTEMPTS = 3;
     private static final String LAYOUT_COLUMNS = "sha256, content_id, size_bytes, chunk_bytes, chunk_count";
+    /**
+     * Whether the artifact's bytes came through a server that still runs. Between storing the bytes
+     * and filing the version that uses them an artifact is unreferenced; only its own server knows
+     * whether a version is coming, so no other server may take it for unused.
+     */
+    private static final String WRITER_RUNS = "EXISTS (SELECT 1 FROM content c JOIN server_node s ON s.id = c.written_by"
+            + " WHERE c.id = artifact.content_id)";
 
     private ArtifactRows() {
     }
@@ -29,10 +36,11 @@ public final class ArtifactRows {
                 .bind("sha", sha256).mapTo(ChunkLayout.class).findOne());
     }
 
-    /** Artifacts that no model version refers to. */
+    /** Artifacts that no model version refers to, and whose bytes came through no server that still runs. */
     public static List<ChunkLayout> unreferenced(Jdbi jdbi) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + LAYOUT_COLUMNS + " FROM artifact a WHERE NOT EXISTS"
-                        + " (SELECT 1 FROM model_version v WHERE v.artifact_sha256 = a.sha256)")
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + LAYOUT_COLUMNS + " FROM artifact WHERE NOT EXISTS"
+                        + " (SELECT 1 FROM model_version v WHERE v.artifact_sha256 = artifact.sha256) AND NOT "
+                        + WRITER_RUNS)
                 .mapTo(ChunkLayout.class).list());
     }
 
@@ -46,7 +54,7 @@ public final class ArtifactRows {
         for (int attempt = 1;; attempt++) {
             try {
                 Publication publication = jdbi.inTransaction(h -> find(h, staged.sha256())
-                        .map(existing -> new Publication(existing, true))
+                        .map(existing -> new Publication(adopt(h, existing, staged.writer()), true))
                         .orElseGet(() -> new Publication(insert(h, staged), false)));
                 if (publication.duplicate()) {
                     // After the commit, in small transactions: the staged copy may be large.
@@ -72,12 +80,12 @@ public final class ArtifactRows {
         try {
             return jdbi.inTransaction(h -> {
                 int deleted = h.createUpdate("DELETE FROM artifact WHERE sha256 = :sha AND NOT EXISTS"
-                                + " (SELECT 1 FROM model_version v WHERE v.artifact_sha256 = :sha)")
+                                + " (SELECT 1 FROM model_version v WHERE v.artifact_sha256 = :sha) AND NOT " + WRITER_RUNS)
                         .bind("sha", artifact.sha256()).execute();
                 if (deleted == 0) {
                     return false;
                 }
-                h.createUpdate("UPDATE content SET state = 'staging' WHERE id = :content")
+                h.createUpdate("UPDATE content SET state = 'staging', written_by = NULL WHERE id = :content")
                         .bind("content", artifact.contentId()).execute();
                 return true;
             });
@@ -104,6 +112,16 @@ public final class ArtifactRows {
                     + " being uploaded: the staging sweep must not run while uploads are in progress");
         }
         return new StoredArtifact(staged.sha256(), staged.sizeBytes(), staged.chunkCount(), now);
+    }
+
+    /**
+     * Makes {@code writer} the server an existing artifact's bytes came through: it is about to file
+     * a version that uses them, so the sweeps of other servers must leave them be until it has.
+     */
+    private static StoredArtifact adopt(Handle h, StoredArtifact existing, String writer) {
+        h.createUpdate("UPDATE content SET written_by = :writer WHERE id = (SELECT content_id FROM artifact"
+                + " WHERE sha256 = :sha)").bind("writer", writer).bind("sha", existing.sha256()).execute();
+        return existing;
     }
 
     private static Optional<StoredArtifact> find(Handle h, String sha256) {

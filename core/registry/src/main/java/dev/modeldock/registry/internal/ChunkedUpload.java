@@ -16,28 +16,35 @@ import org.jdbi.v3.core.Jdbi;
 public final class ChunkedUpload extends OutputStream {
     private final Jdbi jdbi;
     private final long contentId;
+    private final String writer;
     private final byte[] chunk;
     private final MessageDigest whole = Sha256.newDigest();
     private int filled;
     private int chunkCount;
     private long sizeBytes;
 
-    private ChunkedUpload(Jdbi jdbi, long contentId, int chunkBytes) {
+    private ChunkedUpload(Jdbi jdbi, long contentId, int chunkBytes, String writer) {
         this.jdbi = jdbi;
+        this.writer = writer;
         this.contentId = contentId;
         this.chunk = new byte[chunkBytes];
     }
 
     /** Content that has arrived completely but is not yet an artifact. */
-    public record Staged(long contentId, String sha256, long sizeBytes, int chunkBytes, int chunkCount) {
+    public record Staged(long contentId, String sha256, long sizeBytes, int chunkBytes, int chunkCount, String writer) {
     }
 
-    /** Creates the staging content row that the upload fills. */
-    public static ChunkedUpload begin(Jdbi jdbi, int chunkBytes) {
+    /**
+     * Creates the staging content row that the upload fills.
+     *
+     * @param writer the server the bytes come through: while it runs, no other server sweeps them
+     */
+    public static ChunkedUpload begin(Jdbi jdbi, int chunkBytes, String writer) {
         long contentId = jdbi.withHandle(h -> h.createUpdate(
-                        "INSERT INTO content (state, started_at) VALUES ('staging', :now)")
-                .bind("now", Instant.now()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
-        return new ChunkedUpload(jdbi, contentId, chunkBytes);
+                        "INSERT INTO content (state, started_at, written_by) VALUES ('staging', :now, :writer)")
+                .bind("now", Instant.now()).bind("writer", writer).executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class).one());
+        return new ChunkedUpload(jdbi, contentId, chunkBytes, writer);
     }
 
     @Override
@@ -68,7 +75,7 @@ public final class ChunkedUpload extends OutputStream {
         if (filled > 0) {
             storeChunk();
         }
-        return new Staged(contentId, Sha256.hex(whole), sizeBytes, chunk.length, chunkCount);
+        return new Staged(contentId, Sha256.hex(whole), sizeBytes, chunk.length, chunkCount, writer);
     }
 
     /**
