@@ -5,7 +5,9 @@ import dev.modeldock.host.Extensions;
 import dev.modeldock.registry.SecretBox;
 import dev.modeldock.server.RegistryServer;
 import dev.modeldock.server.RegistryServerConfig;
+import dev.modeldock.service.Services;
 import dev.modeldock.service.ServiceConfig.IsolationConfig;
+import dev.modeldock.service.ServiceConfig.JobConfig;
 import dev.modeldock.service.ServiceConfig.SessionConfig;
 import dev.modeldock.ui.WebUi;
 import java.net.InetAddress;
@@ -56,6 +58,19 @@ final class ServeCommand implements Callable<Integer> {
             description = "Jobs run at once (default " + RegistryServerConfig.DEFAULT_JOB_THREADS + ").")
     Integer jobThreads;
 
+    @Option(names = "--no-workers", description = "Serve HTTP but run no jobs: the jobs this server takes wait for"
+            + " a server that runs them (--workers-only) over the same --db-url.")
+    boolean noWorkers;
+
+    @Option(names = "--workers-only", description = "Run jobs queued through any server over the same --db-url,"
+            + " without serving HTTP.")
+    boolean workersOnly;
+
+    @Option(names = "--job-lease", paramLabel = "SECONDS", description = "How long a server that stops (killed,"
+            + " cut off) keeps its jobs and partial uploads before another server over the same database fails and"
+            + " removes them (default " + JobConfig.DEFAULT_LEASE_SECONDS + ").")
+    Integer jobLease;
+
     @Option(names = "--worker-heap", paramLabel = "MB", description = "Java heap of each child process ONNX Runtime"
             + " runs in for uploads and conversions (default " + IsolationConfig.DEFAULT_HEAP_MB + ").")
     Integer workerHeap;
@@ -98,6 +113,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         settings.put("ignore_checksum_error", ignoreChecksumError);
         Extensions extensions = Extensions.load();
+        if (workersOnly) {
+            return runWorkers(extensions, Settings.fromMap(settings));
+        }
         RegistryServer server;
         try {
             server = RegistryServer.start(this::configure, extensions, Settings.fromMap(settings), System.out,
@@ -119,6 +137,31 @@ final class ServeCommand implements Callable<Integer> {
                 : server.address().getHostString();
         System.out.println("ModelDock registry on http://" + reach + ":" + server.port() + "/api/v1 (listening on "
                 + bound.getHostAddress() + ", data in " + server.dataDir() + ")");
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    /** {@code --workers-only}: the services with their job runner, and no HTTP, until stopped. */
+    private Integer runWorkers(Extensions extensions, Settings settings) throws Exception {
+        RegistryServerConfig config = new RegistryServerConfig();
+        configure(config);
+        Services services;
+        try {
+            services = Services.open(config, extensions, settings, System.out);
+        } catch (Exception | Error e) {
+            extensions.close();
+            throw e;
+        }
+        services.plugins().failures().forEach(line -> System.err.println("warning: " + line));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            services.close();
+            extensions.close();
+            stopped.countDown();
+        }, "modeldock-stop"));
+        System.out.println("ModelDock worker " + services.registry().serverId() + " runs jobs queued in the shared"
+                + " registry (data in " + services.dataDir() + ")");
         System.out.flush();
         stopped.await();
         return 0;
@@ -147,6 +190,11 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (jobThreads != null) {
             config.jobs.threads = jobThreads;
+        }
+        config.jobs.run = !noWorkers;
+        config.servesHttp = !workersOnly;
+        if (jobLease != null) {
+            config.jobs.lease = Duration.ofSeconds(jobLease);
         }
         if (sourceRoots != null) {
             config.sourceRoots.addAll(sourceRoots);

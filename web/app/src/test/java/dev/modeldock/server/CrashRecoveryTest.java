@@ -15,7 +15,6 @@ import dev.modeldock.metadata.MetadataProposer;
 import dev.modeldock.metadata.MlFunction;
 import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.OnnxModels;
-import dev.modeldock.registry.Jobs;
 import dev.modeldock.registry.RegistryDatabase;
 import dev.modeldock.testkit.MiniLmHubFolder;
 import dev.modeldock.testkit.api.ApiClient;
@@ -49,12 +48,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * "A crash (kill -9) during an upload or a conversion leaves no half-made version; a restart marks
  * interrupted jobs as failed." The server runs as a child process and is killed with SIGKILL at
- * the moment under test, then started again on the same data.
+ * the moment under test, then started again on the same data. On the embedded database the restart
+ * clears up at once; over PostgreSQL, which other servers may share, once the killed server's lease
+ * has run out.
  */
 class CrashRecoveryTest {
     /** Large enough that storing it in 1 MiB chunks takes a while on a busy machine. */
     private static final long LARGE_MODEL_BYTES = 128L << 20;
     private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(2);
+    /** The job lease of servers over PostgreSQL: short, so that a killed server's leftovers are swept soon. */
+    private static final int LEASE_SECONDS = 3;
 
     @TempDir
     Path tempDir;
@@ -106,7 +109,14 @@ class CrashRecoveryTest {
         assertTrue(killed.stagingChunks() > 0, "the kill came while chunks were being stored: " + killed);
 
         try (ChildJvm server = database.start()) {
-            assertTrue(server.output().contains("1 partial upload(s)"), server.output());
+            if (testDatabase.isPostgres()) {
+                // Over a shared database the killed server's lease must run out first: it could be one
+                // of several servers, cut off for a moment rather than gone.
+                await("the killed server's lease to run out and its partial upload to be swept", PHASE_TIMEOUT,
+                        () -> Stored.in(database.open()).stagingContent() == 0);
+            } else {
+                assertTrue(server.output().contains("1 partial upload(s)"), server.output());
+            }
             assertNoVersions(api(server), "big");
             assertEquals(1, uploadSmallModel(api(server), "big"), "a new upload still works");
             stop(server);
@@ -142,8 +152,8 @@ class CrashRecoveryTest {
             assertTrue(server.output().contains("1 interrupted job(s) marked failed"), server.output());
             JsonNode job = api(server).get("/api/v1/jobs/" + jobId).expect(200).json();
             assertEquals("failed", job.path("state").asText(), job.toString());
-            assertTrue(job.path("error").asText().contains("interrupted"), job.toString());
-            assertEquals(Jobs.INTERRUPTED, job.path("error").asText());
+            assertTrue(job.path("error").asText().matches("interrupted: server \\S+ stopped while this job was"
+                    + " running"), job.toString());
             assertTrue(job.path("finishedAt").isTextual(), job.toString());
             assertNoVersions(api(server), "minilm");
             // The event stream ends for a finished job; its last event says how it ended.
@@ -259,8 +269,8 @@ class CrashRecoveryTest {
             if (!database.isPostgres()) {
                 return serve(data, List.of(), null);
             }
-            return serve(data, List.of("--db-url", database.url(), "--db-user", database.user()),
-                    database.password());
+            return serve(data, List.of("--db-url", database.url(), "--db-user", database.user(), "--job-lease",
+                    String.valueOf(LEASE_SECONDS)), database.password());
         }
 
         RegistryDatabase open() {

@@ -1,5 +1,6 @@
 package dev.modeldock.service;
 
+import dev.modeldock.registry.ConflictException;
 import dev.modeldock.registry.OwnerOnlyFile;
 import dev.modeldock.registry.Role;
 import dev.modeldock.registry.Users;
@@ -25,9 +26,16 @@ public final class AdminBootstrap {
             return;
         }
         if (tokenFromEnvironment != null && !tokenFromEnvironment.isBlank()) {
-            users.createWithToken("admin", Role.ADMIN, tokenFromEnvironment.strip(), "from " + ADMIN_TOKEN_ENV,
-                    "bootstrap");
-            out.println("admin user created with the token from " + ADMIN_TOKEN_ENV);
+            try {
+                users.createWithToken("admin", Role.ADMIN, tokenFromEnvironment.strip(), "from " + ADMIN_TOKEN_ENV,
+                        "bootstrap");
+                out.println("admin user created with the token from " + ADMIN_TOKEN_ENV);
+            } catch (ConflictException e) {
+                // Servers started together over one new database: another one made the admin first.
+                if (!users.anyAdmin()) {
+                    throw e;
+                }
+            }
             return;
         }
         // The file first: should the process die before the user is stored, the next start finds no

@@ -28,6 +28,8 @@ class RegistryServerConfigTest {
         assertTrue(config.auth.anonymousRead);
         assertEquals((1L << 31) - 1, config.uploads.maxBytes, "Oracle takes ONNX files below 2 GB");
         assertEquals(2, config.jobs.threads);
+        assertEquals(Duration.ofSeconds(30), config.jobs.lease);
+        assertTrue(config.jobs.run && config.servesHttp, "one server answers and runs jobs");
         assertNull(config.secrets.adminToken);
         assertNull(config.secrets.key);
         assertEquals(2048, config.isolation.heapMb);
@@ -49,6 +51,15 @@ class RegistryServerConfigTest {
         assertRefused(config -> config.isolation.memoryMb = config.isolation.heapMb, "isolation.memoryMb");
         assertRefused(config -> config.isolation.loadCheckTimeout = Duration.ZERO, "isolation.loadCheckTimeout");
         assertRefused(config -> config.isolation.conversionTimeout = null, "isolation.conversionTimeout");
+        assertRefused(config -> config.jobs.lease = Duration.ZERO, "jobs.lease");
+        assertRefused(config -> config.jobs.run = false, "--no-workers needs a database that several servers share");
+        assertRefused(config -> config.servesHttp = false, "--workers-only needs a database that several servers"
+                + " share");
+        assertRefused(config -> {
+            config.database.url = "jdbc:postgresql://db/modeldock";
+            config.jobs.run = false;
+            config.servesHttp = false;
+        }, "neither serves HTTP nor runs jobs");
     }
 
     @Test

@@ -67,8 +67,9 @@ final class ResponseSchemas {
                 "stage", type("string"), "request", ANY_JSON, "result", ANY_JSON,
                 "error", type(List.of("string", "null")), "createdBy", type("string"), "createdAt", TIME,
                 "startedAt", TIME_OR_NULL, "finishedAt", TIME_OR_NULL,
+                "server", type(List.of("string", "null"), "the server that claimed it; null while it waits"),
                 "events", type("string", "the job's Server-Sent Events")),
-                "stage", "request", "result", "error", "createdBy"));
+                "stage", "request", "result", "error", "createdBy", "server"));
         components.put("Deployment", forTokenHolders(shape("id", type("integer"), "model", type("string"),
                 "version", type("integer"),
                 "target", type("string"), "databaseModelName", type("string"), "artifactSha256", type("string"),

@@ -89,6 +89,7 @@ final class Views {
         view.put("createdAt", j.createdAt());
         view.put("startedAt", j.startedAt());
         view.put("finishedAt", j.finishedAt());
+        view.put("server", j.server());
         view.put("events", "/api/v1/jobs/" + j.id() + "/events");
         return view;
     }

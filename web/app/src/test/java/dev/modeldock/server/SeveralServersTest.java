@@ -1,0 +1,214 @@
+package dev.modeldock.server;
+
+import static dev.modeldock.server.ServeProcess.api;
+import static dev.modeldock.server.ServeProcess.serve;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.modeldock.cli.ModelDockCommand;
+import dev.modeldock.host.Extensions;
+import dev.modeldock.host.PluginSources;
+import dev.modeldock.metadata.MetadataJson;
+import dev.modeldock.metadata.MetadataProposer;
+import dev.modeldock.metadata.MlFunction;
+import dev.modeldock.onnx.ModelSignature;
+import dev.modeldock.onnx.OnnxModels;
+import dev.modeldock.registry.RegistryDatabase;
+import dev.modeldock.testkit.MiniLmHubFolder;
+import dev.modeldock.testkit.api.ApiClient;
+import dev.modeldock.testkit.api.ApiResponse;
+import dev.modeldock.testkit.api.ServerSentEvent;
+import dev.modeldock.testkit.db.DatabaseTest;
+import dev.modeldock.testkit.db.TestDatabase;
+import dev.modeldock.testkit.jvm.ChildJvm;
+import dev.modeldock.testkit.onnx.OnnxFixtures;
+import dev.modeldock.testkit.onnx.SmallModels;
+import dev.modeldock.testkit.onnx.SyntheticModel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Several servers, each a child JVM with its own data folder, over one PostgreSQL: jobs queued
+ * through any of them run exactly once on one of them, their events reach a client of any server,
+ * and when one is killed the others fail its job and sweep its partial upload once its lease runs out.
+ */
+class SeveralServersTest {
+    private static final int LEASE_SECONDS = 3;
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+    @TempDir
+    Path tempDir;
+
+    @DatabaseTest(TestDatabase.Kind.POSTGRESQL)
+    void jobsQueuedThroughThreeServersRunOnceEachAndAreFollowedThroughAnyOfThem(TestDatabase database)
+            throws Exception {
+        Path source = MiniLmHubFolder.create(tempDir.resolve("hub"));
+        List<ChildJvm> servers = new ArrayList<>();
+        try {
+            for (String name : List.of("a", "b", "c")) {
+                servers.add(start(database, name, "--job-threads", "1", "--source-root", source.getParent().toString()));
+            }
+            List<ApiClient> clients = servers.stream().map(ServeProcess::api).toList();
+            clients.get(0).createModel("minilm");
+            clients.get(0).createModel("small");
+            Path small = OnnxFixtures.write(SmallModels.featureRegressor(), tempDir.resolve("small.onnx"));
+            String metadata = MetadataJson.write(MetadataProposer.propose(ModelSignature.of(OnnxModels.read(small)),
+                    MlFunction.REGRESSION));
+
+            List<String> conversions = new ArrayList<>();
+            List<CompletableFuture<ApiResponse>> uploads = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                ApiClient through = clients.get(i % 3);
+                if (i % 5 == 0) {
+                    conversions.add(through.post("/api/v1/models/minilm/versions", Map.of("source",
+                            source.toString())).expect(202).json().path("id").asText());
+                } else {
+                    uploads.add(through.uploadAsync("small", small, metadata));
+                }
+            }
+            // Followed through server a from the start, wherever it runs.
+            List<ServerSentEvent> followed = clients.get(0).events(conversions.get(conversions.size() - 1), null)
+                    .events();
+
+            for (CompletableFuture<ApiResponse> upload : uploads) {
+                upload.get().expect(201);
+            }
+            List<String> ranOn = new ArrayList<>();
+            for (String id : conversions) {
+                JsonNode job = clients.get(2).awaitJob(id);
+                assertEquals("succeeded", job.path("state").asText(), job.toString());
+                ranOn.add(job.path("server").asText());
+                List<ServerSentEvent> states = clients.get(1).events(id, null).events().stream()
+                        .filter(e -> e.kind().equals("state")).toList();
+                assertEquals(2, states.size(), "one run, one end: " + states);
+            }
+            assertTrue(new HashSet<>(ranOn).size() > 1, "the conversions were shared out: " + ranOn);
+            assertEquals(conversions.size(), versions(clients.get(1), "minilm"), "each conversion filed one version");
+            assertEquals(uploads.size(), versions(clients.get(2), "small"), "each upload filed one version");
+            ServerSentEvent last = followed.get(followed.size() - 1);
+            assertEquals("state", last.kind());
+            assertTrue(last.data().contains("\"succeeded\""), last.data());
+        } finally {
+            servers.forEach(ChildJvm::close);
+        }
+    }
+
+    @DatabaseTest(TestDatabase.Kind.POSTGRESQL)
+    void aKilledServersJobFailsNamingItAndItsPartialUploadIsSweptWhileTheOthersGoOn(TestDatabase database)
+            throws Exception {
+        Path source = MiniLmHubFolder.create(tempDir.resolve("hub"));
+        Path large = tempDir.resolve("large.onnx");
+        SyntheticModel.writeRegressor(large, 96L << 20);
+        String sourceRoot = source.getParent().toString();
+        ChildJvm front = start(database, "front", "--no-workers");
+        ChildJvm worker = start(database, "worker", "--source-root", sourceRoot);
+        ChildJvm spare = null;
+        try {
+            ApiClient viaFront = api(front);
+            ApiClient viaWorker = api(worker);
+            viaFront.createModel("minilm");
+            viaFront.createModel("big");
+            String job = viaFront.post("/api/v1/models/minilm/versions", Map.of("source", source.toString()))
+                    .expect(202).json().path("id").asText();
+            await("the conversion to run on the server that runs jobs", () -> "running".equals(
+                    viaFront.get("/api/v1/jobs/" + job).expect(200).json().path("state").asText()));
+            String workerId = viaFront.get("/api/v1/jobs/" + job).json().path("server").asText();
+            long stagedBefore = staged(database);
+            CompletableFuture<ApiResponse> upload = viaWorker.uploadAsync("big", large,
+                    SyntheticModel.regressorMetadata());
+            await("the worker to store part of the upload", () -> staged(database) > stagedBefore);
+
+            worker.kill();
+            Instant killed = Instant.now();
+
+            JsonNode failed = awaitFinished(viaFront, job);
+            assertEquals("failed", failed.path("state").asText());
+            assertEquals("interrupted: server " + workerId + " stopped while this job was running",
+                    failed.path("error").asText());
+            await("the killed server's partial upload to be swept", () -> staged(database) == 0);
+            assertTrue(Duration.between(killed, Instant.now()).toSeconds() < 4L * LEASE_SECONDS,
+                    "cleared within about a lease");
+            assertTrue(upload.handle((response, error) -> error != null || response.status() >= 500).get());
+            assertEquals(0, versions(viaFront, "big"));
+
+            // A server that only runs jobs takes the next one queued through the one that runs none.
+            spare = startWorkersOnly(database, "spare", sourceRoot);
+            String next = viaFront.post("/api/v1/models/minilm/versions", Map.of("source", source.toString()))
+                    .expect(202).json().path("id").asText();
+            JsonNode done = awaitFinished(viaFront, next);
+            assertEquals("succeeded", done.path("state").asText(), done.toString());
+            assertNotEquals(workerId, done.path("server").asText());
+            assertTrue(done.path("server").asText().matches(".+-" + spare.pid() + "-[0-9a-f]{6}"), done.toString());
+        } finally {
+            front.close();
+            worker.close();
+            if (spare != null) {
+                spare.close();
+            }
+        }
+    }
+
+    private ChildJvm start(TestDatabase database, String name, String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--db-url", database.url(), "--db-user", database.user(),
+                "--job-lease", String.valueOf(LEASE_SECONDS)));
+        args.addAll(List.of(options));
+        return serve(tempDir.resolve(name), args, database.password());
+    }
+
+    /** {@code serve --workers-only}, which listens on no port: ready once it says it runs jobs. */
+    private ChildJvm startWorkersOnly(TestDatabase database, String name, String sourceRoot) throws Exception {
+        Path data = tempDir.resolve(name);
+        ChildJvm worker = ChildJvm.java(ModelDockCommand.class.getName(), "serve", "--workers-only", "--data-dir",
+                        data.toString(), "--db-url", database.url(), "--db-user", database.user(), "--job-lease",
+                        String.valueOf(LEASE_SECONDS), "--source-root", sourceRoot)
+                .jvmOptions("-Xmx1g")
+                .systemProperty(PluginSources.BUILTIN_DIR_PROPERTY, Extensions.defaultFolder().toString())
+                .environment("MODELDOCK_ADMIN_TOKEN", ServeProcess.TOKEN)
+                .environment("MODELDOCK_DB_PASSWORD", database.password())
+                .logs(data.resolveSibling(name + "-logs"), "serve").start();
+        await("the worker to start", () -> worker.output().contains("ModelDock worker "));
+        return worker;
+    }
+
+    private static JsonNode awaitFinished(ApiClient client, String job) throws Exception {
+        JsonNode[] seen = new JsonNode[1];
+        await("job " + job + " to end", () -> {
+            seen[0] = client.get("/api/v1/jobs/" + job).expect(200).json();
+            return seen[0].path("finishedAt").isTextual();
+        });
+        return seen[0];
+    }
+
+    private static int versions(ApiClient client, String model) {
+        return client.get("/api/v1/models/" + model + "/versions?limit=100").expect(200).json().path("total").asInt();
+    }
+
+    /** Bytes of uploads not yet complete, read from the shared database. */
+    private static long staged(TestDatabase database) {
+        try (RegistryDatabase registry = RegistryDatabase.open(database.url(), database.user(), database.password())) {
+            return registry.jdbi().withHandle(h -> h.createQuery("SELECT COALESCE(SUM(LENGTH(k.data)), 0) FROM"
+                    + " content_chunk k JOIN content c ON c.id = k.content_id WHERE c.state = 'staging'")
+                    .mapTo(Long.class).one());
+        }
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(TIMEOUT);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("gave up after " + TIMEOUT + " waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
