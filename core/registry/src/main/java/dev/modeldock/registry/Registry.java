@@ -23,6 +23,7 @@ public final class Registry {
     private final Targets targets;
     private final Users users;
     private final Sessions sessions;
+    private final SignInFailures signInFailures;
 
     public Registry(RegistryDatabase database, SecretBox secrets) {
         this.database = database;
@@ -37,6 +38,7 @@ public final class Registry {
         this.targets = new Targets(jdbi, secrets);
         this.users = new Users(jdbi);
         this.sessions = new Sessions(jdbi);
+        this.signInFailures = new SignInFailures(jdbi);
     }
 
     public Models models() {
@@ -79,6 +81,11 @@ public final class Registry {
     /** Web UI sessions. */
     public Sessions sessions() {
         return sessions;
+    }
+
+    /** Failed web UI sign-ins, counted across every server over this database. */
+    public SignInFailures signInFailures() {
+        return signInFailures;
     }
 
     /** SQL statements run since the database was opened ({@link RegistryDatabase#statementCount()}). */
