@@ -24,6 +24,7 @@ public final class Registry {
     private final Targets targets;
     private final Users users;
     private final Sessions sessions;
+    private final SignInFailures signInFailures;
     private final Servers servers;
     private final String serverId;
 
@@ -44,6 +45,7 @@ public final class Registry {
         this.targets = new Targets(jdbi, secrets);
         this.users = new Users(jdbi);
         this.sessions = new Sessions(jdbi);
+        this.signInFailures = new SignInFailures(jdbi);
         this.servers = new Servers(jdbi);
         this.serverId = serverId;
     }
@@ -98,6 +100,11 @@ public final class Registry {
     /** Web UI sessions. */
     public Sessions sessions() {
         return sessions;
+    }
+
+    /** Failed web UI sign-ins, counted across every server over this database. */
+    public SignInFailures signInFailures() {
+        return signInFailures;
     }
 
     /** SQL statements run since the database was opened ({@link RegistryDatabase#statementCount()}). */

@@ -69,16 +69,20 @@ class SeveralServersTest {
             List<CompletableFuture<ApiResponse>> uploads = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 ApiClient through = clients.get(i % 3);
-                if (i % 5 == 0) {
+                if (i % 10 == 0) {
                     conversions.add(through.post("/api/v1/models/minilm/versions", Map.of("source",
                             source.toString())).expect(202).json().path("id").asText());
                 } else {
                     uploads.add(through.uploadAsync("small", small, metadata));
                 }
             }
-            // Followed through server a from the start, wherever it runs.
-            List<ServerSentEvent> followed = clients.get(0).events(conversions.get(conversions.size() - 1), null)
-                    .events();
+            // Followed live, from while it runs to its end, through a server other than the one running it.
+            String first = conversions.get(0);
+            await("the first conversion to run", () -> clients.get(0).get("/api/v1/jobs/" + first).expect(200).json()
+                    .path("state").asText().equals("running"));
+            String runner = clients.get(0).get("/api/v1/jobs/" + first).json().path("server").asText();
+            ChildJvm elsewhere = servers.stream().filter(server -> !isId(server, runner)).findFirst().orElseThrow();
+            List<ServerSentEvent> followed = api(elsewhere).events(first, null).events();
 
             for (CompletableFuture<ApiResponse> upload : uploads) {
                 upload.get().expect(201);
@@ -110,7 +114,8 @@ class SeveralServersTest {
         Path large = tempDir.resolve("large.onnx");
         SyntheticModel.writeRegressor(large, 96L << 20);
         String sourceRoot = source.getParent().toString();
-        ChildJvm front = start(database, "front", "--no-workers");
+        // The server that takes a job checks its source against its own roots, as the one running it does.
+        ChildJvm front = start(database, "front", "--no-workers", "--source-root", sourceRoot);
         ChildJvm worker = start(database, "worker", "--source-root", sourceRoot);
         ChildJvm spare = null;
         try {
@@ -148,7 +153,7 @@ class SeveralServersTest {
             JsonNode done = awaitFinished(viaFront, next);
             assertEquals("succeeded", done.path("state").asText(), done.toString());
             assertNotEquals(workerId, done.path("server").asText());
-            assertTrue(done.path("server").asText().matches(".+-" + spare.pid() + "-[0-9a-f]{6}"), done.toString());
+            assertTrue(isId(spare, done.path("server").asText()), done.toString());
         } finally {
             front.close();
             worker.close();
@@ -156,6 +161,11 @@ class SeveralServersTest {
                 spare.close();
             }
         }
+    }
+
+    /** Whether {@code serverId} is the id {@code server} gave itself, {@code host-pid-xxxxxx}. */
+    private static boolean isId(ChildJvm server, String serverId) {
+        return serverId.matches(".+-" + server.pid() + "-[0-9a-f]{6}");
     }
 
     private ChildJvm start(TestDatabase database, String name, String... options) throws Exception {

@@ -24,8 +24,8 @@ public final class OfflineRegistry implements AutoCloseable {
     private OfflineRegistry(RegistryDatabase database, Registry registry, ServiceConfig config) {
         this.database = database;
         this.users = new UserService(registry.users());
-        this.sessions = new SessionService(registry.users(), registry.sessions(), config.sessions.idleTimeout,
-                Clock.systemUTC());
+        this.sessions = new SessionService(registry.users(), registry.sessions(), registry.signInFailures(),
+                config.sessions.idleTimeout, Clock.systemUTC());
     }
 
     /**

@@ -66,8 +66,8 @@ public final class Services implements AutoCloseable {
         this.deployments = new DeploymentService(registry.deployments(), deploymentJob, runner,
                 new DeploymentPreflight(registry, deploymentJob, workDir));
         this.users = new UserService(registry.users());
-        this.sessions = new SessionService(registry.users(), registry.sessions(), sessionIdleTimeout,
-                Clock.systemUTC());
+        this.sessions = new SessionService(registry.users(), registry.sessions(), registry.signInFailures(),
+                sessionIdleTimeout, Clock.systemUTC());
         this.audit = new AuditService(registry);
         this.playground = new PlaygroundService(registry, isolated, workDir.resolve("playground"));
         this.plugins = plugins;

@@ -2,6 +2,7 @@ package dev.modeldock.service;
 
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.registry.Sessions;
+import dev.modeldock.registry.SignInFailures;
 import dev.modeldock.registry.User;
 import dev.modeldock.registry.Users;
 import java.time.Clock;
@@ -13,7 +14,8 @@ import java.util.function.BooleanSupplier;
 /**
  * Signing in to the web UI with a user name and password, and the sessions that follow: opened at
  * sign-in, found by the id in the browser's cookie, ended at sign-out or after the idle timeout.
- * Failed attempts are throttled per user and per client address.
+ * Failed attempts are throttled per user and per client address, across every server over the
+ * registry's database.
  */
 public final class SessionService {
     /**
@@ -27,11 +29,11 @@ public final class SessionService {
     private final Duration idleTimeout;
     private final SignInThrottle throttle;
 
-    SessionService(Users users, Sessions sessions, Duration idleTimeout, Clock clock) {
+    SessionService(Users users, Sessions sessions, SignInFailures failures, Duration idleTimeout, Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.idleTimeout = idleTimeout;
-        this.throttle = new SignInThrottle(clock);
+        this.throttle = new SignInThrottle(failures, clock);
     }
 
     /** Sign-in was refused; the message says why, and never whether the user exists. */
