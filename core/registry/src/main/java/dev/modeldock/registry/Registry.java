@@ -24,14 +24,20 @@ public final class Registry {
     private final Users users;
     private final Sessions sessions;
 
+    /** The registry with artifact bytes in the database ({@link DatabaseArtifacts}). */
     public Registry(RegistryDatabase database, SecretBox secrets) {
+        this(database, secrets, new DatabaseArtifacts(database));
+    }
+
+    /** The registry with artifact bytes in {@code artifacts}, a store over the same {@code database}. */
+    public Registry(RegistryDatabase database, SecretBox secrets, ArtifactStore artifacts) {
         this.database = database;
         this.jdbi = database.jdbi();
         this.models = new Models(jdbi);
         this.summaries = new ModelSummaries(jdbi);
         this.versions = new Versions(jdbi);
         this.aliases = new Aliases(jdbi);
-        this.artifacts = new ArtifactStore(database);
+        this.artifacts = artifacts;
         this.deployments = new Deployments(jdbi);
         this.jobs = new Jobs(jdbi);
         this.targets = new Targets(jdbi, secrets);

@@ -23,7 +23,7 @@ class ArtifactStoreSweepTest {
     void theStagingSweepRemovesAHalfMadeUploadAndKeepsCompleteArtifacts(TestDatabase database) throws IOException {
         byte[] kept = randomBytes(2 * CHUNK + 1, 41);
         try (RegistryDatabase db = OpenRegistry.database(database)) {
-            ArtifactStore store = new ArtifactStore(db);
+            ArtifactStore store = new DatabaseArtifacts(db);
             StoredArtifact complete = store.put(new ByteArrayInputStream(kept));
             // What a server killed during an upload leaves behind: staging content with some chunks.
             db.jdbi().useHandle(h -> {
@@ -53,7 +53,7 @@ class ArtifactStoreSweepTest {
     void theUnreferencedSweepKeepsArtifactsThatVersionsUseAndRemovesTheRest(TestDatabase database) throws IOException {
         byte[] used = randomBytes(CHUNK + 5, 42);
         try (RegistryDatabase db = OpenRegistry.database(database)) {
-            ArtifactStore store = new ArtifactStore(db);
+            ArtifactStore store = new DatabaseArtifacts(db);
             StoredArtifact inUse = store.put(new ByteArrayInputStream(used));
             StoredArtifact unused = store.put(new ByteArrayInputStream(randomBytes(3 * CHUNK, 43)));
             StoredArtifact empty = store.put(InputStream.nullInputStream());

@@ -11,11 +11,18 @@ import org.jdbi.v3.core.statement.StatementException;
 
 /**
  * The {@code artifact} rows: how staged content becomes an artifact, and how an artifact is given
- * up again. Both happen in one short transaction each, whatever the artifact's size.
+ * up again. Both happen in one short transaction each, whatever the artifact's size. The
+ * {@code store} of an artifact's content row says where its bytes are.
  */
 public final class ArtifactRows {
+    /** {@code content.store} of bytes in the database's {@code content_chunk} rows. */
+    public static final String IN_DATABASE = "database";
+    /** {@code content.store} of bytes in an object store, at the key its SHA-256 names. */
+    public static final String IN_OBJECT_STORE = "object";
+
     private static final int PUBLISH_ATTEMPTS = 3;
-    private static final String LAYOUT_COLUMNS = "sha256, content_id, size_bytes, chunk_bytes, chunk_count";
+    private static final String LAYOUT_COLUMNS = "a.sha256, a.content_id, a.size_bytes, a.chunk_bytes, a.chunk_count";
+    private static final String WITH_CONTENT = " FROM artifact a JOIN content c ON c.id = a.content_id";
 
     private ArtifactRows() {
     }
@@ -24,35 +31,57 @@ public final class ArtifactRows {
         return jdbi.withHandle(h -> find(h, sha256));
     }
 
+    /** The chunks of the artifact, if it is stored in the database. */
     public static Optional<ChunkLayout> layout(Jdbi jdbi, String sha256) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + LAYOUT_COLUMNS + " FROM artifact WHERE sha256 = :sha")
-                .bind("sha", sha256).mapTo(ChunkLayout.class).findOne());
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + LAYOUT_COLUMNS + WITH_CONTENT
+                        + " WHERE a.sha256 = :sha AND c.store = :store")
+                .bind("sha", sha256).bind("store", IN_DATABASE).mapTo(ChunkLayout.class).findOne());
     }
 
-    /** Artifacts that no model version refers to. */
-    public static List<ChunkLayout> unreferenced(Jdbi jdbi) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + LAYOUT_COLUMNS + " FROM artifact a WHERE NOT EXISTS"
-                        + " (SELECT 1 FROM model_version v WHERE v.artifact_sha256 = a.sha256)")
-                .mapTo(ChunkLayout.class).list());
+    /** Where the artifact's bytes are ({@link #IN_DATABASE} or {@link #IN_OBJECT_STORE}), if it is stored. */
+    public static Optional<String> storeOf(Jdbi jdbi, String sha256) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT c.store" + WITH_CONTENT + " WHERE a.sha256 = :sha")
+                .bind("sha", sha256).mapTo(String.class).findOne());
+    }
+
+    /** Artifacts in {@code store} that no model version refers to. */
+    public static List<ChunkLayout> unreferenced(Jdbi jdbi, String store) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + LAYOUT_COLUMNS + WITH_CONTENT + " WHERE c.store = :store"
+                        + " AND NOT EXISTS (SELECT 1 FROM model_version v WHERE v.artifact_sha256 = a.sha256)")
+                .bind("store", store).mapTo(ChunkLayout.class).list());
+    }
+
+    /** The content rows in {@code store} whose upload never finished, or whose artifact is being removed. */
+    public static List<Long> staging(Jdbi jdbi, String store) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM content WHERE state = 'staging' AND store = :store")
+                .bind("store", store).mapTo(Long.class).list());
     }
 
     /**
-     * Makes staged content an artifact, or, when the same bytes are an artifact already, removes
-     * the staged copy and returns that one. Two uploads of the same bytes may both find no
-     * artifact and both insert one: the second insert fails on the primary key, and its retry
-     * finds the artifact the first one made.
+     * Content that has arrived completely but is not yet an artifact. An object store's content
+     * has no chunks: {@code chunkBytes} and {@code chunkCount} are 0.
      */
-    public static StoredArtifact publish(Jdbi jdbi, ChunkedUpload.Staged staged) {
+    public record Staged(long contentId, String sha256, long sizeBytes, int chunkBytes, int chunkCount) {
+    }
+
+    /**
+     * The artifact that staged content became, or the one with the same bytes that was there
+     * already ({@code duplicate}): the caller then removes the staged copy.
+     */
+    public record Publication(StoredArtifact artifact, boolean duplicate) {
+    }
+
+    /**
+     * Makes staged content an artifact, or, when the same bytes are an artifact already, returns
+     * that one. Two uploads of the same bytes may both find no artifact and both insert one: the
+     * second insert fails on the primary key, and its retry finds the artifact the first one made.
+     */
+    public static Publication publish(Jdbi jdbi, Staged staged) {
         for (int attempt = 1;; attempt++) {
             try {
-                Publication publication = jdbi.inTransaction(h -> find(h, staged.sha256())
+                return jdbi.inTransaction(h -> find(h, staged.sha256())
                         .map(existing -> new Publication(existing, true))
                         .orElseGet(() -> new Publication(insert(h, staged), false)));
-                if (publication.duplicate()) {
-                    // After the commit, in small transactions: the staged copy may be large.
-                    ContentRemoval.delete(jdbi, staged.contentId());
-                }
-                return publication.artifact();
             } catch (StatementException e) {
                 if (!SqlStates.is(e, SqlStates.UNIQUE_VIOLATION) || attempt == PUBLISH_ATTEMPTS) {
                     throw e;
@@ -68,17 +97,17 @@ public final class ArtifactRows {
      *
      * @return whether the row was deleted; the caller then removes the content
      */
-    public static boolean unpublish(Jdbi jdbi, ChunkLayout artifact) {
+    public static boolean unpublish(Jdbi jdbi, String sha256, long contentId) {
         try {
             return jdbi.inTransaction(h -> {
                 int deleted = h.createUpdate("DELETE FROM artifact WHERE sha256 = :sha AND NOT EXISTS"
                                 + " (SELECT 1 FROM model_version v WHERE v.artifact_sha256 = :sha)")
-                        .bind("sha", artifact.sha256()).execute();
+                        .bind("sha", sha256).execute();
                 if (deleted == 0) {
                     return false;
                 }
                 h.createUpdate("UPDATE content SET state = 'staging' WHERE id = :content")
-                        .bind("content", artifact.contentId()).execute();
+                        .bind("content", contentId).execute();
                 return true;
             });
         } catch (StatementException e) {
@@ -89,7 +118,7 @@ public final class ArtifactRows {
         }
     }
 
-    private static StoredArtifact insert(Handle h, ChunkedUpload.Staged staged) {
+    private static StoredArtifact insert(Handle h, Staged staged) {
         // Microseconds are what both databases keep: the value returned equals the one read back.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         h.createUpdate("INSERT INTO artifact (sha256, content_id, size_bytes, chunk_bytes, chunk_count, created_at)"
@@ -109,8 +138,5 @@ public final class ArtifactRows {
     private static Optional<StoredArtifact> find(Handle h, String sha256) {
         return h.createQuery("SELECT sha256, size_bytes, chunk_count, created_at FROM artifact WHERE sha256 = :sha")
                 .bind("sha", sha256).mapTo(StoredArtifact.class).findOne();
-    }
-
-    private record Publication(StoredArtifact artifact, boolean duplicate) {
     }
 }
