@@ -2,6 +2,12 @@ package dev.modeldock.service;
 
 import dev.modeldock.config.Settings;
 import dev.modeldock.host.Extensions;
+import dev.modeldock.objectstore.S3ObjectStore;
+import dev.modeldock.objectstore.S3Settings;
+import dev.modeldock.registry.ArtifactStore;
+import dev.modeldock.registry.DatabaseArtifacts;
+import dev.modeldock.registry.ObjectStore;
+import dev.modeldock.registry.ObjectStoreArtifacts;
 import dev.modeldock.registry.OwnerOnlyFile;
 import dev.modeldock.registry.Registry;
 import dev.modeldock.registry.RegistryDatabase;
@@ -26,6 +32,8 @@ public final class Services implements AutoCloseable {
     private final Path dataDir;
     private final Path workDir;
     private final RegistryDatabase database;
+    /** The object store artifacts are kept in; null when they are kept in the database. */
+    private final ObjectStore objects;
     private final Registry registry;
     private final JobRunner runner;
     private final IsolatedRuntime isolated;
@@ -42,13 +50,15 @@ public final class Services implements AutoCloseable {
     private final PlaygroundService playground;
     private final PluginService plugins;
 
-    private Services(Path dataDir, Path workDir, RegistryDatabase database, Registry registry, JobRunner runner,
+    private Services(Path dataDir, Path workDir, RegistryDatabase database, ObjectStore objects, Registry registry,
+            JobRunner runner,
             IsolatedRuntime isolated, PluginService plugins, HubSources sources,
             TargetSettings targetSettings, Duration sessionIdleTimeout) {
         Extensions extensions = plugins.extensions();
         this.dataDir = dataDir;
         this.workDir = workDir;
         this.database = database;
+        this.objects = objects;
         this.registry = registry;
         this.runner = runner;
         this.isolated = isolated;
@@ -91,9 +101,13 @@ public final class Services implements AutoCloseable {
         String url = config.database.url != null ? config.database.url : RegistryDatabase.embeddedUrl(dataDir);
         RegistryDatabase database = RegistryDatabase.open(url, config.database.user, config.database.password);
         PluginService plugins = null;
+        ObjectStore objects = null;
         try {
             restrictFiles(dataDir); // H2 makes its files as the process's umask says
-            Registry registry = new Registry(database, SecretBox.forDataDir(dataDir, config.secrets.key));
+            objects = openObjectStore(config.artifacts, out);
+            ArtifactStore artifacts = objects == null ? new DatabaseArtifacts(database)
+                    : new ObjectStoreArtifacts(database, objects);
+            Registry registry = new Registry(database, SecretBox.forDataDir(dataDir, config.secrets.key), artifacts);
             Registry.Recovery recovery = registry.recover();
             if (recovery.interruptedJobs() + recovery.stagedUploads() + recovery.unreferencedArtifacts() > 0) {
                 out.printf("recovered from an earlier stop: %d interrupted job(s) marked failed, %d partial upload(s)"
@@ -111,16 +125,31 @@ public final class Services implements AutoCloseable {
                     new ChildLimits(limits.heapMb, limits.memoryMb, limits.loadCheckTimeout),
                     new ChildLimits(limits.heapMb, limits.memoryMb, limits.conversionTimeout));
             HubSources sources = new HubSources(settings, config.hub, sourceRoots(config, settings, dataDir));
-            return new Services(dataDir, workDir, database, registry, runner, isolated, plugins, sources,
+            return new Services(dataDir, workDir, database, objects, registry, runner, isolated, plugins, sources,
                     new TargetSettings(targetFolder),
                     config.sessions.idleTimeout);
         } catch (RuntimeException | IOException e) {
             if (plugins != null) {
                 plugins.close();
             }
+            if (objects != null) {
+                objects.close();
+            }
             database.close();
             throw e;
         }
+    }
+
+    /** The object store the config names, checked to be reachable; null for artifacts in the database. */
+    private static ObjectStore openObjectStore(ServiceConfig.ArtifactStoreConfig config, PrintStream out) {
+        if (config.location == null) {
+            return null;
+        }
+        S3Settings settings = S3Settings.resolve(config.location, config.endpoint, config.credentialsFile,
+                config.environment);
+        S3ObjectStore store = S3ObjectStore.open(settings);
+        out.println("artifacts in " + settings.location() + " at " + settings.endpointName());
+        return store;
     }
 
     /** The roots configured, or the defaults: the model cache and {@code DATA_DIR/sources}, made here if missing. */
@@ -215,6 +244,9 @@ public final class Services implements AutoCloseable {
         runner.close();
         isolated.close();
         plugins.close(); // after the jobs, which use the plugins until they stop
+        if (objects != null) {
+            objects.close();
+        }
         database.close();
     }
 }
