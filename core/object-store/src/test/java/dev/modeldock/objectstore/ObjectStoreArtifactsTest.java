@@ -14,6 +14,8 @@ import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.registry.CorruptArtifactException;
 import dev.modeldock.registry.DatabaseArtifacts;
 import dev.modeldock.registry.StoredArtifact;
+import dev.modeldock.testkit.db.DatabaseTest;
+import dev.modeldock.testkit.db.TestDatabase;
 import dev.modeldock.testkit.s3.S3Server;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,7 +26,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ObjectStoreArtifactsTest {
@@ -40,11 +41,11 @@ class ObjectStoreArtifactsTest {
         server.close();
     }
 
-    @Test
-    void storesAnArtifactOfSeveralPartsAndReadsItBackVerified() throws IOException {
+    @DatabaseTest
+    void storesAnArtifactOfSeveralPartsAndReadsItBackVerified(TestDatabase database) throws IOException {
         byte[] bytes = randomBytes(2 * PartedUpload.PART_BYTES + 3 * 1024 * 1024 + 17, 1);
         assertTrue(bytes.length > 16 * 1024 * 1024);
-        try (S3Bucket bucket = new S3Bucket(server)) {
+        try (S3Bucket bucket = new S3Bucket(server, database)) {
             StoredArtifact stored = bucket.store.put(new ByteArrayInputStream(bytes));
 
             assertEquals(sha256(bytes), stored.sha256());
@@ -58,10 +59,10 @@ class ObjectStoreArtifactsTest {
         }
     }
 
-    @Test
-    void storesTheSameBytesOnce() throws IOException {
+    @DatabaseTest
+    void storesTheSameBytesOnce(TestDatabase database) throws IOException {
         byte[] bytes = randomBytes(3 * 1024 * 1024, 2);
-        try (S3Bucket bucket = new S3Bucket(server)) {
+        try (S3Bucket bucket = new S3Bucket(server, database)) {
             StoredArtifact first = bucket.store.put(new ByteArrayInputStream(bytes));
             StoredArtifact second = bucket.store.put(new ByteArrayInputStream(bytes), sha256(bytes));
 
@@ -71,11 +72,12 @@ class ObjectStoreArtifactsTest {
         }
     }
 
-    @Test
-    void refusesBytesThatAreNotTheExpectedOnesAndLeavesNothingInTheBucket() throws IOException {
+    @DatabaseTest
+    void refusesBytesThatAreNotTheExpectedOnesAndLeavesNothingInTheBucket(TestDatabase database)
+            throws IOException {
         byte[] bytes = randomBytes(1024 * 1024, 3);
         String other = sha256(new byte[] {1});
-        try (S3Bucket bucket = new S3Bucket(server)) {
+        try (S3Bucket bucket = new S3Bucket(server, database)) {
             ModelDockException refused = assertThrows(ModelDockException.class,
                     () -> bucket.store.put(new ByteArrayInputStream(bytes), other));
 
@@ -87,10 +89,11 @@ class ObjectStoreArtifactsTest {
         }
     }
 
-    @Test
-    void detectsAnAlteredObjectOnAFullReadAndLeavesTheCopyTargetUntouched(@TempDir Path folder) throws IOException {
+    @DatabaseTest
+    void detectsAnAlteredObjectOnAFullReadAndLeavesTheCopyTargetUntouched(TestDatabase database,
+            @TempDir Path folder) throws IOException {
         byte[] bytes = randomBytes(PartedUpload.PART_BYTES + 5, 4);
-        try (S3Bucket bucket = new S3Bucket(server)) {
+        try (S3Bucket bucket = new S3Bucket(server, database)) {
             String sha = bucket.store.put(new ByteArrayInputStream(bytes)).sha256();
             byte[] altered = bytes.clone();
             altered[altered.length / 2] ^= 1;
@@ -109,10 +112,10 @@ class ObjectStoreArtifactsTest {
         }
     }
 
-    @Test
-    void detectsATruncatedObjectBeforeTheLastBytes() throws IOException {
+    @DatabaseTest
+    void detectsATruncatedObjectBeforeTheLastBytes(TestDatabase database) throws IOException {
         byte[] bytes = randomBytes(200_000, 5);
-        try (S3Bucket bucket = new S3Bucket(server)) {
+        try (S3Bucket bucket = new S3Bucket(server, database)) {
             String sha = bucket.store.put(new ByteArrayInputStream(bytes)).sha256();
             bucket.overwrite("sha256/" + sha, Arrays.copyOf(bytes, bytes.length - 1));
 
@@ -122,10 +125,10 @@ class ObjectStoreArtifactsTest {
         }
     }
 
-    @Test
-    void readsARangeAcrossAPartBoundary() throws IOException {
+    @DatabaseTest
+    void readsARangeAcrossAPartBoundary(TestDatabase database) throws IOException {
         byte[] bytes = randomBytes(PartedUpload.PART_BYTES + 1000, 6);
-        try (S3Bucket bucket = new S3Bucket(server)) {
+        try (S3Bucket bucket = new S3Bucket(server, database)) {
             String sha = bucket.store.put(new ByteArrayInputStream(bytes)).sha256();
             int offset = PartedUpload.PART_BYTES - 10;
 
@@ -139,10 +142,10 @@ class ObjectStoreArtifactsTest {
         }
     }
 
-    @Test
-    void aFailingInputAbortsTheMultipartUploadAndLeavesNoStagingObject() throws IOException {
+    @DatabaseTest
+    void aFailingInputAbortsTheMultipartUploadAndLeavesNoStagingObject(TestDatabase database) throws IOException {
         byte[] good = randomBytes(PartedUpload.PART_BYTES + 4096, 7);
-        try (S3Bucket bucket = new S3Bucket(server)) {
+        try (S3Bucket bucket = new S3Bucket(server, database)) {
             IOException e = assertThrows(IOException.class, () -> bucket.store.put(failingAfter(good)));
 
             assertEquals("the client went away", e.getMessage());
@@ -152,9 +155,9 @@ class ObjectStoreArtifactsTest {
         }
     }
 
-    @Test
-    void storesAndReadsTheEmptyArtifact() throws IOException {
-        try (S3Bucket bucket = new S3Bucket(server)) {
+    @DatabaseTest
+    void storesAndReadsTheEmptyArtifact(TestDatabase database) throws IOException {
+        try (S3Bucket bucket = new S3Bucket(server, database)) {
             String sha = bucket.store.put(new ByteArrayInputStream(new byte[0])).sha256();
 
             assertEquals(sha256(new byte[0]), sha);
@@ -164,10 +167,10 @@ class ObjectStoreArtifactsTest {
         }
     }
 
-    @Test
-    void readsArtifactsStoredInTheDatabaseBeforeTheSwitch() throws IOException {
+    @DatabaseTest
+    void readsArtifactsStoredInTheDatabaseBeforeTheSwitch(TestDatabase database) throws IOException {
         byte[] bytes = randomBytes(3 * DatabaseArtifacts.CHUNK_BYTES + 9, 8);
-        try (S3Bucket bucket = new S3Bucket(server)) {
+        try (S3Bucket bucket = new S3Bucket(server, database)) {
             String sha = new DatabaseArtifacts(bucket.database).put(new ByteArrayInputStream(bytes)).sha256();
 
             try (InputStream in = bucket.store.open(sha)) {
@@ -180,9 +183,9 @@ class ObjectStoreArtifactsTest {
         }
     }
 
-    @Test
-    void theDatabaseStoreNamesTheObjectStoreForAnArtifactKeptThere() throws IOException {
-        try (S3Bucket bucket = new S3Bucket(server)) {
+    @DatabaseTest
+    void theDatabaseStoreNamesTheObjectStoreForAnArtifactKeptThere(TestDatabase database) throws IOException {
+        try (S3Bucket bucket = new S3Bucket(server, database)) {
             String sha = bucket.store.put(new ByteArrayInputStream(randomBytes(10, 9))).sha256();
 
             ModelDockException e = assertThrows(ModelDockException.class,

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.modeldock.objectstore.internal.PartedUpload;
 import dev.modeldock.registry.ObjectUpload;
+import dev.modeldock.testkit.db.DatabaseTest;
+import dev.modeldock.testkit.db.TestDatabase;
 import dev.modeldock.testkit.s3.S3Server;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,7 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 class ObjectStoreSweepTest {
     private static S3Server server;
@@ -29,9 +30,9 @@ class ObjectStoreSweepTest {
         server.close();
     }
 
-    @Test
-    void theStagingSweepRemovesAnUploadACrashCutOff() throws IOException {
-        try (S3Bucket bucket = new S3Bucket(server)) {
+    @DatabaseTest
+    void theStagingSweepRemovesAnUploadACrashCutOff(TestDatabase database) throws IOException {
+        try (S3Bucket bucket = new S3Bucket(server, database)) {
             // What a server killed in the middle of two uploads leaves: rows, a staging object, open parts.
             ObjectUpload finished = bucket.objects.upload("crashed-after-upload");
             finished.write(randomBytes(1000, 1));
@@ -50,9 +51,10 @@ class ObjectStoreSweepTest {
         }
     }
 
-    @Test
-    void theUnreferencedSweepRemovesArtifactsWithoutVersionsAndObjectsWithoutRows() throws IOException {
-        try (S3Bucket bucket = new S3Bucket(server)) {
+    @DatabaseTest
+    void theUnreferencedSweepRemovesArtifactsWithoutVersionsAndObjectsWithoutRows(TestDatabase database)
+            throws IOException {
+        try (S3Bucket bucket = new S3Bucket(server, database)) {
             String unreferenced = bucket.store.put(new ByteArrayInputStream(randomBytes(2000, 3))).sha256();
             byte[] orphan = randomBytes(3000, 4);
             bucket.overwrite("sha256/" + sha256(orphan), orphan);

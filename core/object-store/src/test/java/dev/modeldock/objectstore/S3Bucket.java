@@ -3,12 +3,10 @@ package dev.modeldock.objectstore;
 import dev.modeldock.plugin.Sha256;
 import dev.modeldock.registry.ObjectStoreArtifacts;
 import dev.modeldock.registry.RegistryDatabase;
+import dev.modeldock.testkit.db.TestDatabase;
 import dev.modeldock.testkit.s3.S3Server;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -19,29 +17,29 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * One test's artifact store over a real S3 server: a registry database of its own (embedded H2 in
- * a temporary folder), a key prefix of its own in the server's bucket, and a plain S3 client to look
+ * One test's artifact store over a real S3 server: a registry database of its own (the test's H2
+ * or PostgreSQL database), a key prefix of its own in the server's bucket, and a plain S3 client to look
  * at, or tamper with, what the store wrote.
  */
 final class S3Bucket implements AutoCloseable {
     final S3Server server;
-    final Path folder;
     final RegistryDatabase database;
     final S3Location location;
     final S3ObjectStore objects;
     final ObjectStoreArtifacts store;
     final S3Client client;
 
-    S3Bucket(S3Server server) throws IOException {
+    S3Bucket(S3Server server, TestDatabase test) {
         this.server = server;
-        this.folder = Files.createTempDirectory("modeldock-s3-registry-");
-        this.database = RegistryDatabase.open(RegistryDatabase.embeddedUrl(folder), null, null);
+        this.database = test.isPostgres() ? RegistryDatabase.open(test.url(), test.user(), test.password())
+                : RegistryDatabase.open(RegistryDatabase.embeddedUrl(test.folder()), null, null);
         this.location = S3Location.parse("s3://" + server.bucket() + "/run-" + UUID.randomUUID());
         this.objects = S3ObjectStore.open(settings(S3Server.SECRET_KEY));
         this.store = new ObjectStoreArtifacts(database, objects);
@@ -75,7 +73,7 @@ final class S3Bucket implements AutoCloseable {
 
     void overwrite(String key, byte[] bytes) {
         client.putObject(b -> b.bucket(server.bucket()).key(location.key(key)),
-                software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));
+                RequestBody.fromBytes(bytes));
     }
 
     long rows(String query) {
@@ -99,13 +97,6 @@ final class S3Bucket implements AutoCloseable {
         client.close();
         objects.close();
         database.close();
-        try (var files = Files.walk(folder)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** An input that gives {@code good} bytes, then fails as a dropped connection does. */

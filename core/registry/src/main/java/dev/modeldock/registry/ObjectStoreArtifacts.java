@@ -92,7 +92,8 @@ public final class ObjectStoreArtifacts extends StagedArtifacts {
 
     /**
      * {@inheritDoc} Both stores' artifacts; and objects no artifact row names (a copy to an
-     * artifact's object or a staging upload that a crash cut off before its row committed).
+     * artifact's object or a staging upload that a crash cut off before its row committed): the
+     * store's prefix must therefore belong to this registry's database alone.
      */
     @Override
     public int sweepUnreferenced() {

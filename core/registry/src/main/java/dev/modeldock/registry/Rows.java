@@ -33,7 +33,8 @@ final class Rows implements JdbiPlugin {
     /** The records built by their constructors alone. */
     private static final List<Class<?>> RECORDS = List.of(AliasMove.class, ApiToken.class, AuditEntry.class, Deployment.class,
             Job.class, JobEvent.class, TargetRow.class, User.class, Version.class, StoredArtifact.class,
-            ChunkLayout.class, VerifiedChunkStream.StoredChunk.class, ObjectContentRows.StagingObject.class);
+            ChunkLayout.class, VerifiedChunkStream.StoredChunk.class,
+            ObjectContentRows.StagingObject.class);
 
     @Override
     public void customizeJdbi(Jdbi jdbi) {
