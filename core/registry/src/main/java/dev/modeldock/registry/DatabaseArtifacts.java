@@ -69,7 +69,7 @@ public final class DatabaseArtifacts extends StagedArtifacts {
     public int sweepUnreferenced() {
         int removed = 0;
         for (ChunkLayout artifact : ArtifactRows.unreferenced(jdbi, ArtifactRows.IN_DATABASE)) {
-            if (ArtifactRows.unpublish(jdbi, artifact.sha256(), artifact.contentId())) {
+            if (ArtifactRows.unpublish(jdbi, artifact)) {
                 ContentRemoval.delete(jdbi, artifact.contentId());
                 removed++;
             }

@@ -99,7 +99,7 @@ public final class ObjectStoreArtifacts extends StagedArtifacts {
     public int sweepUnreferenced() {
         int removed = inDatabase.sweepUnreferenced();
         for (ChunkLayout artifact : ArtifactRows.unreferenced(jdbi, ArtifactRows.IN_OBJECT_STORE)) {
-            if (ArtifactRows.unpublish(jdbi, artifact.sha256(), artifact.contentId())) {
+            if (ArtifactRows.unpublish(jdbi, artifact)) {
                 deleteObject(artifact.sha256());
                 ObjectContentRows.delete(jdbi, artifact.contentId());
                 removed++;

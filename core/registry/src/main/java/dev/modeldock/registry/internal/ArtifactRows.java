@@ -97,17 +97,17 @@ public final class ArtifactRows {
      *
      * @return whether the row was deleted; the caller then removes the content
      */
-    public static boolean unpublish(Jdbi jdbi, String sha256, long contentId) {
+    public static boolean unpublish(Jdbi jdbi, ChunkLayout artifact) {
         try {
             return jdbi.inTransaction(h -> {
                 int deleted = h.createUpdate("DELETE FROM artifact WHERE sha256 = :sha AND NOT EXISTS"
                                 + " (SELECT 1 FROM model_version v WHERE v.artifact_sha256 = :sha)")
-                        .bind("sha", sha256).execute();
+                        .bind("sha", artifact.sha256()).execute();
                 if (deleted == 0) {
                     return false;
                 }
                 h.createUpdate("UPDATE content SET state = 'staging' WHERE id = :content")
-                        .bind("content", contentId).execute();
+                        .bind("content", artifact.contentId()).execute();
                 return true;
             });
         } catch (StatementException e) {
