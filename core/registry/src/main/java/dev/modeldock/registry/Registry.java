@@ -29,17 +29,27 @@ public final class Registry {
     private final String serverId;
 
     /**
+     * The registry with artifact bytes in the database ({@link DatabaseArtifacts}).
+     *
      * @param serverId this process's id among the servers over the database ({@link ServerNode#newId()}):
      *                 the owner of the uploads and jobs it runs
      */
     public Registry(RegistryDatabase database, SecretBox secrets, String serverId) {
+        this(database, secrets, serverId, new DatabaseArtifacts(database, serverId));
+    }
+
+    /**
+     * The registry with artifact bytes in {@code artifacts}, a store over the same {@code database}
+     * that writes as {@code serverId}.
+     */
+    public Registry(RegistryDatabase database, SecretBox secrets, String serverId, ArtifactStore artifacts) {
         this.database = database;
         this.jdbi = database.jdbi();
         this.models = new Models(jdbi);
         this.summaries = new ModelSummaries(jdbi);
         this.versions = new Versions(jdbi);
         this.aliases = new Aliases(jdbi);
-        this.artifacts = new ArtifactStore(database, serverId);
+        this.artifacts = artifacts;
         this.deployments = new Deployments(jdbi);
         this.jobs = new Jobs(jdbi);
         this.targets = new Targets(jdbi, secrets);
@@ -171,10 +181,19 @@ public final class Registry {
      * Clears what servers that stopped left: it forgets servers whose heartbeat is older than
      * {@code lease}, fails the jobs and deployments they were running, and removes their partial
      * uploads and the artifacts they stored for versions never filed. Work of running servers is
-     * left alone, so any server may run this at any time.
+     * left alone, so any server may run this at any time; a server runs it as it starts.
      */
     public Recovery recover(Duration lease) {
-        return sweepAfter(servers.forgetStopped(lease));
+        return sweepAfter(servers.forgetStopped(lease), true);
+    }
+
+    /**
+     * {@link #recover}, with the artifact sweeps (which may list a whole object store) only when a
+     * server was found stopped: what a running server's heartbeat does.
+     */
+    public Recovery recoverFromStops(Duration lease) {
+        List<String> stopped = servers.forgetStopped(lease);
+        return sweepAfter(stopped, !stopped.isEmpty());
     }
 
     /**
@@ -182,13 +201,13 @@ public final class Registry {
      * every other server listed has stopped, however fresh its heartbeat, and is forgotten at once.
      */
     public Recovery recoverExclusive() {
-        return sweepAfter(servers.forgetAllBut(serverId));
+        return sweepAfter(servers.forgetAllBut(serverId), true);
     }
 
-    private Recovery sweepAfter(List<String> stoppedServers) {
+    private Recovery sweepAfter(List<String> stoppedServers, boolean sweepArtifacts) {
         int jobsFailed = jobs.failOrphaned();
-        int staging = artifacts.sweepStaging();
-        int unreferenced = artifacts.sweepUnreferenced();
+        int staging = sweepArtifacts ? artifacts.sweepStaging() : 0;
+        int unreferenced = sweepArtifacts ? artifacts.sweepUnreferenced() : 0;
         return new Recovery(stoppedServers, jobsFailed, staging, unreferenced);
     }
 

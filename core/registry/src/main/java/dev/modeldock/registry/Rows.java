@@ -1,6 +1,7 @@
 package dev.modeldock.registry;
 
 import dev.modeldock.registry.internal.ChunkLayout;
+import dev.modeldock.registry.internal.ObjectContentRows;
 import dev.modeldock.registry.internal.TargetRow;
 import dev.modeldock.registry.internal.VerifiedChunkStream;
 import java.sql.ResultSet;
@@ -31,8 +32,9 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class Rows implements JdbiPlugin {
     /** The records built by their constructors alone. */
     private static final List<Class<?>> RECORDS = List.of(AliasMove.class, ApiToken.class, AuditEntry.class, Deployment.class,
-            Job.class, JobEvent.class, ServerNode.class, TargetRow.class, User.class, Version.class, StoredArtifact.class,
-            ChunkLayout.class, VerifiedChunkStream.StoredChunk.class);
+            Job.class, JobEvent.class, ServerNode.class, TargetRow.class, User.class, Version.class,
+            StoredArtifact.class, ChunkLayout.class, VerifiedChunkStream.StoredChunk.class,
+            ObjectContentRows.StagingObject.class);
 
     @Override
     public void customizeJdbi(Jdbi jdbi) {

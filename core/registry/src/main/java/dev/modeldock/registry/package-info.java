@@ -1,7 +1,8 @@
 /**
  * The registry's storage on embedded H2 or PostgreSQL ({@link dev.modeldock.registry.Registry} over
  * {@link dev.modeldock.registry.RegistryDatabase}): models and tags, immutable numbered versions,
- * content-addressed artifacts streamed in chunks ({@link dev.modeldock.registry.ArtifactStore}),
+ * content-addressed artifacts ({@link dev.modeldock.registry.ArtifactStore}) streamed in chunks into
+ * the database or into an object store such as S3 ({@link dev.modeldock.registry.ObjectStore}),
  * aliases and their history, target profiles with sealed secrets, deployments, jobs and their
  * events, users and tokens, and the audit log.
  *

@@ -32,7 +32,7 @@ class ArtifactStoreCorruptionTest {
     void aChangedChunkMakesReadingFailNamingTheChunkAndBothDigests(TestDatabase database) throws IOException {
         byte[] bytes = randomBytes(SIZE, 31);
         try (RegistryDatabase db = OpenRegistry.database(database)) {
-            ArtifactStore store = new ArtifactStore(db, ArtifactStoreFixtures.WRITER);
+            ArtifactStore store = new DatabaseArtifacts(db, ArtifactStoreFixtures.WRITER);
             String sha = store.put(new ByteArrayInputStream(bytes)).sha256();
             byte[] original = chunk(bytes, 1);
             byte[] altered = original.clone();
@@ -56,7 +56,7 @@ class ArtifactStoreCorruptionTest {
     void rangesAwayFromAChangedChunkStillReadAndRangesOverItFail(TestDatabase database) throws IOException {
         byte[] bytes = randomBytes(SIZE, 32);
         try (RegistryDatabase db = OpenRegistry.database(database)) {
-            ArtifactStore store = new ArtifactStore(db, ArtifactStoreFixtures.WRITER);
+            ArtifactStore store = new DatabaseArtifacts(db, ArtifactStoreFixtures.WRITER);
             String sha = store.put(new ByteArrayInputStream(bytes)).sha256();
             overwriteChunk(db, sha, 1, new byte[CHUNK]);
 
@@ -77,7 +77,7 @@ class ArtifactStoreCorruptionTest {
     void aChunkReplacedTogetherWithItsDigestIsCaughtByTheWholeHash(TestDatabase database) throws IOException {
         byte[] bytes = randomBytes(SIZE, 33);
         try (RegistryDatabase db = OpenRegistry.database(database)) {
-            ArtifactStore store = new ArtifactStore(db, ArtifactStoreFixtures.WRITER);
+            ArtifactStore store = new DatabaseArtifacts(db, ArtifactStoreFixtures.WRITER);
             String sha = store.put(new ByteArrayInputStream(bytes)).sha256();
             byte[] other = randomBytes(CHUNK, 34);
             overwriteChunk(db, sha, 0, other);
@@ -95,7 +95,7 @@ class ArtifactStoreCorruptionTest {
     @DatabaseTest
     void aMissingChunkIsReportedAsCorruption(TestDatabase database) throws IOException {
         try (RegistryDatabase db = OpenRegistry.database(database)) {
-            ArtifactStore store = new ArtifactStore(db, ArtifactStoreFixtures.WRITER);
+            ArtifactStore store = new DatabaseArtifacts(db, ArtifactStoreFixtures.WRITER);
             String sha = store.put(new ByteArrayInputStream(randomBytes(SIZE, 35))).sha256();
             db.jdbi().useHandle(h -> h.execute("DELETE FROM content_chunk WHERE seq = 2"));
 
@@ -110,7 +110,7 @@ class ArtifactStoreCorruptionTest {
     void copyToWritesTheArtifactOverAnOlderFile(TestDatabase database) throws IOException {
         byte[] bytes = randomBytes(SIZE, 36);
         try (RegistryDatabase db = OpenRegistry.database(database)) {
-            ArtifactStore store = new ArtifactStore(db, ArtifactStoreFixtures.WRITER);
+            ArtifactStore store = new DatabaseArtifacts(db, ArtifactStoreFixtures.WRITER);
             String sha = store.put(new ByteArrayInputStream(bytes)).sha256();
             Path folder = Files.createDirectory(tempDir.resolve("deploy"));
             Path target = Files.writeString(folder.resolve("model.onnx"), "an older model");
@@ -125,7 +125,7 @@ class ArtifactStoreCorruptionTest {
     @DatabaseTest
     void copyToOfACorruptArtifactLeavesNoFile(TestDatabase database) throws IOException {
         try (RegistryDatabase db = OpenRegistry.database(database)) {
-            ArtifactStore store = new ArtifactStore(db, ArtifactStoreFixtures.WRITER);
+            ArtifactStore store = new DatabaseArtifacts(db, ArtifactStoreFixtures.WRITER);
             String sha = store.put(new ByteArrayInputStream(randomBytes(SIZE, 37))).sha256();
             overwriteChunk(db, sha, 3, new byte[500]);
             Path folder = Files.createDirectory(tempDir.resolve("deploy"));

@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 
 /** Bytes and inputs for the artifact store's tests. */
 final class ArtifactStoreFixtures {
-    static final int CHUNK = ArtifactStore.CHUNK_BYTES;
+    static final int CHUNK = DatabaseArtifacts.CHUNK_BYTES;
     /** The writer these tests store as: no server row names it, so its leftovers are anyone's to sweep. */
     static final String WRITER = "writer-without-a-server";
 

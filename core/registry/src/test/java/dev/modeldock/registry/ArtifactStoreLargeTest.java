@@ -50,7 +50,7 @@ class ArtifactStoreLargeTest {
     private static void roundTrip(TestDatabase database, long size) throws IOException {
         String expected = ArtifactStoreFixtures.sha256(new ArtifactStoreFixtures.GeneratedInput(size, 51));
         try (RegistryDatabase db = OpenRegistry.database(database)) {
-            ArtifactStore store = new ArtifactStore(db, ArtifactStoreFixtures.WRITER);
+            ArtifactStore store = new DatabaseArtifacts(db, ArtifactStoreFixtures.WRITER);
 
             long started = System.nanoTime();
             StoredArtifact stored = store.put(new ArtifactStoreFixtures.GeneratedInput(size, 51));
@@ -70,7 +70,7 @@ class ArtifactStoreLargeTest {
             assertEquals(expected, read);
             assertEquals(stored, again);
             assertEquals(size, stored.sizeBytes());
-            assertEquals(size / ArtifactStore.CHUNK_BYTES, stored.chunkCount());
+            assertEquals(size / DatabaseArtifacts.CHUNK_BYTES, stored.chunkCount());
             assertEquals(1, swept);
             assertEquals(0, ArtifactStoreFixtures.rows(db, "content_chunk"));
         }

@@ -21,7 +21,7 @@ class ArtifactStoreRangeTest {
     void aRangeIsExactlyThatSliceOfTheArtifact(TestDatabase database) throws IOException {
         byte[] bytes = randomBytes(SIZE, 21);
         try (RegistryDatabase db = OpenRegistry.database(database)) {
-            ArtifactStore store = new ArtifactStore(db, ArtifactStoreFixtures.WRITER);
+            ArtifactStore store = new DatabaseArtifacts(db, ArtifactStoreFixtures.WRITER);
             String sha = store.put(new ByteArrayInputStream(bytes)).sha256();
 
             long[][] ranges = {
@@ -48,7 +48,7 @@ class ArtifactStoreRangeTest {
     @DatabaseTest
     void aRangeOutsideTheArtifactIsRefusedWithItsBounds(TestDatabase database) throws IOException {
         try (RegistryDatabase db = OpenRegistry.database(database)) {
-            ArtifactStore store = new ArtifactStore(db, ArtifactStoreFixtures.WRITER);
+            ArtifactStore store = new DatabaseArtifacts(db, ArtifactStoreFixtures.WRITER);
             String sha = store.put(new ByteArrayInputStream(randomBytes(SIZE, 22))).sha256();
 
             assertRefused(() -> store.open(sha, -1, 10), "non-negative");

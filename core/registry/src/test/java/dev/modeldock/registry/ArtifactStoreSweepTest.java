@@ -23,7 +23,7 @@ class ArtifactStoreSweepTest {
     void theStagingSweepRemovesAHalfMadeUploadAndKeepsCompleteArtifacts(TestDatabase database) throws IOException {
         byte[] kept = randomBytes(2 * CHUNK + 1, 41);
         try (RegistryDatabase db = OpenRegistry.database(database)) {
-            ArtifactStore store = new ArtifactStore(db, ArtifactStoreFixtures.WRITER);
+            ArtifactStore store = new DatabaseArtifacts(db, ArtifactStoreFixtures.WRITER);
             StoredArtifact complete = store.put(new ByteArrayInputStream(kept));
             // What a server killed during an upload leaves behind: staging content with some chunks.
             db.jdbi().useHandle(h -> {
@@ -53,7 +53,7 @@ class ArtifactStoreSweepTest {
     void theUnreferencedSweepKeepsArtifactsThatVersionsUseAndRemovesTheRest(TestDatabase database) throws IOException {
         byte[] used = randomBytes(CHUNK + 5, 42);
         try (RegistryDatabase db = OpenRegistry.database(database)) {
-            ArtifactStore store = new ArtifactStore(db, ArtifactStoreFixtures.WRITER);
+            ArtifactStore store = new DatabaseArtifacts(db, ArtifactStoreFixtures.WRITER);
             StoredArtifact inUse = store.put(new ByteArrayInputStream(used));
             StoredArtifact unused = store.put(new ByteArrayInputStream(randomBytes(3 * CHUNK, 43)));
             StoredArtifact empty = store.put(InputStream.nullInputStream());
@@ -81,8 +81,8 @@ class ArtifactStoreSweepTest {
             Servers servers = new Registry(db, new SecretBox(OpenRegistry.KEY), "server-a").servers();
             servers.register("server-a", true, true);
             servers.register("server-b", true, true);
-            ArtifactStore onA = new ArtifactStore(db, "server-a");
-            ArtifactStore onB = new ArtifactStore(db, "server-b");
+            ArtifactStore onA = new DatabaseArtifacts(db, "server-a");
+            ArtifactStore onB = new DatabaseArtifacts(db, "server-b");
             // Stored, its version not filed yet: what a server holds between an upload and its version.
             StoredArtifact unfiledOnA = onA.put(new ByteArrayInputStream(randomBytes(CHUNK + 3, 44)));
             StoredArtifact unfiledOnB = onB.put(new ByteArrayInputStream(randomBytes(CHUNK + 3, 45)));

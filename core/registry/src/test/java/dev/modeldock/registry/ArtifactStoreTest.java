@@ -37,7 +37,7 @@ class ArtifactStoreTest {
     @DatabaseTest
     void bytesOfEverySizeAroundTheChunkBoundaryComeBackUnchanged(TestDatabase database) throws IOException {
         try (RegistryDatabase db = OpenRegistry.database(database)) {
-            ArtifactStore store = new ArtifactStore(db, ArtifactStoreFixtures.WRITER);
+            ArtifactStore store = new DatabaseArtifacts(db, ArtifactStoreFixtures.WRITER);
             int[] sizes = {0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK + 12_345};
             for (int size : sizes) {
                 byte[] bytes = randomBytes(size, size);
@@ -59,7 +59,7 @@ class ArtifactStoreTest {
     @DatabaseTest
     void identicalBytesAreStoredOnce(TestDatabase database) throws IOException {
         try (RegistryDatabase db = OpenRegistry.database(database)) {
-            ArtifactStore store = new ArtifactStore(db, ArtifactStoreFixtures.WRITER);
+            ArtifactStore store = new DatabaseArtifacts(db, ArtifactStoreFixtures.WRITER);
             byte[] bytes = randomBytes(2 * CHUNK + 7, 11);
 
             StoredArtifact first = store.put(new ByteArrayInputStream(bytes));
@@ -80,7 +80,7 @@ class ArtifactStoreTest {
         // an existing artifact at about the same moment: the race the store must survive.
         CyclicBarrier allStaged = new CyclicBarrier(uploads);
         try (RegistryDatabase db = OpenRegistry.database(database)) {
-            ArtifactStore store = new ArtifactStore(db, ArtifactStoreFixtures.WRITER);
+            ArtifactStore store = new DatabaseArtifacts(db, ArtifactStoreFixtures.WRITER);
             ExecutorService pool = Executors.newFixedThreadPool(uploads);
             try {
                 List<Future<StoredArtifact>> results = new ArrayList<>();
@@ -104,7 +104,7 @@ class ArtifactStoreTest {
     @DatabaseTest
     void anInputThatFailsMidwayLeavesNoContentAndItsErrorIsThrown(TestDatabase database) {
         try (RegistryDatabase db = OpenRegistry.database(database)) {
-            ArtifactStore store = new ArtifactStore(db, ArtifactStoreFixtures.WRITER);
+            ArtifactStore store = new DatabaseArtifacts(db, ArtifactStoreFixtures.WRITER);
 
             IOException e = assertThrows(IOException.class,
                     () -> store.put(new ArtifactStoreFixtures.FailingInput(3L * CHUNK + 5)));
@@ -119,7 +119,7 @@ class ArtifactStoreTest {
     @DatabaseTest
     void bytesThatDoNotHaveTheExpectedHashAreRefusedAndNotStored(TestDatabase database) {
         try (RegistryDatabase db = OpenRegistry.database(database)) {
-            ArtifactStore store = new ArtifactStore(db, ArtifactStoreFixtures.WRITER);
+            ArtifactStore store = new DatabaseArtifacts(db, ArtifactStoreFixtures.WRITER);
             byte[] bytes = randomBytes(CHUNK + 3, 13);
             String expected = "0".repeat(64);
 
@@ -138,7 +138,7 @@ class ArtifactStoreTest {
         try (RegistryDatabase db = OpenRegistry.database(database)) {
             byte[] bytes = randomBytes(CHUNK + 3, 14);
 
-            StoredArtifact stored = new ArtifactStore(db, ArtifactStoreFixtures.WRITER).put(new ByteArrayInputStream(bytes), sha256(bytes));
+            StoredArtifact stored = new DatabaseArtifacts(db, ArtifactStoreFixtures.WRITER).put(new ByteArrayInputStream(bytes), sha256(bytes));
 
             assertEquals(sha256(bytes), stored.sha256());
             assertEquals(1, rows(db, "artifact"));
@@ -148,7 +148,7 @@ class ArtifactStoreTest {
     @DatabaseTest
     void anArtifactThatWasNeverStoredIsNotFound(TestDatabase database) {
         try (RegistryDatabase db = OpenRegistry.database(database)) {
-            ArtifactStore store = new ArtifactStore(db, ArtifactStoreFixtures.WRITER);
+            ArtifactStore store = new DatabaseArtifacts(db, ArtifactStoreFixtures.WRITER);
             String unknown = "ab".repeat(32);
 
             assertEquals(Optional.empty(), store.find(unknown));
@@ -162,7 +162,7 @@ class ArtifactStoreTest {
     @DatabaseTest(TestDatabase.Kind.H2)
     void malformedHashesAreRefusedNamingTheValueShortenedAndEscaped(TestDatabase database) {
         try (RegistryDatabase db = OpenRegistry.database(database)) {
-            ArtifactStore store = new ArtifactStore(db, ArtifactStoreFixtures.WRITER);
+            ArtifactStore store = new DatabaseArtifacts(db, ArtifactStoreFixtures.WRITER);
             for (String bad : List.of("AB".repeat(32), "ab".repeat(31), "g".repeat(64), "")) {
                 ModelDockException e = assertThrows(ModelDockException.class, () -> store.find(bad));
                 assertTrue(e.getMessage().contains("'" + bad + "' is not a SHA-256"), e.getMessage());
@@ -183,7 +183,7 @@ class ArtifactStoreTest {
     void theInputIsLeftOpenForItsOwner(TestDatabase database) throws IOException {
         try (RegistryDatabase db = OpenRegistry.database(database)) {
             ClosingProbe in = new ClosingProbe(randomBytes(10, 15));
-            new ArtifactStore(db, ArtifactStoreFixtures.WRITER).put(in);
+            new DatabaseArtifacts(db, ArtifactStoreFixtures.WRITER).put(in);
             assertFalse(in.closed);
         }
     }

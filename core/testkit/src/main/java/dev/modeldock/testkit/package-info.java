@@ -4,7 +4,8 @@
  * small distiluse-shaped hub folder, its raw token embeddings, a sentence-transformers Dense
  * module and safetensors files here; small generated ONNX
  * models in {@code onnx}; a JUnit extension that runs a test on H2 and on PostgreSQL in {@code db};
- * a client of the registry's REST API in {@code api}; a launcher of server JVMs in {@code jvm}; seeded,
+ * a client of the registry's REST API in {@code api}; a launcher of server JVMs in {@code jvm}; an S3-compatible
+ * server (S3Proxy) in {@code s3}; seeded,
  * reproducible mutated uploads (ONNX files and their metadata) for fuzz tests in {@code fuzz}; natural
  * texts in eleven writing systems for tokenizer agreement in {@code text}.
  *

@@ -48,6 +48,20 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--db-user", paramLabel = "USER", description = "Database user; the password comes from $MODELDOCK_DB_PASSWORD.")
     String dbUser;
 
+    @Option(names = "--artifact-store", paramLabel = "s3://BUCKET/PREFIX", description = "Keep artifact bytes in an"
+            + " S3-compatible object store instead of the database (which keeps their rows either way); credentials"
+            + " from $AWS_ACCESS_KEY_ID and $AWS_SECRET_ACCESS_KEY or --artifact-store-credentials, region from"
+            + " $AWS_REGION (default us-east-1).")
+    String artifactStore;
+
+    @Option(names = "--artifact-store-endpoint", paramLabel = "URL", description = "The S3-compatible server, e.g."
+            + " http://minio.internal:9000 (default $MODELDOCK_S3_ENDPOINT, else AWS S3).")
+    String artifactStoreEndpoint;
+
+    @Option(names = "--artifact-store-credentials", paramLabel = "FILE", description = "An owner-only (chmod 600)"
+            + " file of aws_access_key_id = ... and aws_secret_access_key = ... lines, instead of the environment.")
+    Path artifactStoreCredentials;
+
     @Option(names = "--no-anonymous-read", description = "Require a token for reads too.")
     boolean noAnonymousRead;
 
@@ -184,6 +198,9 @@ final class ServeCommand implements Callable<Integer> {
         config.database.url = dbUrl;
         config.database.user = dbUser;
         config.database.password = System.getenv("MODELDOCK_DB_PASSWORD");
+        config.artifacts.location = artifactStore;
+        config.artifacts.endpoint = artifactStoreEndpoint;
+        config.artifacts.credentialsFile = artifactStoreCredentials;
         config.auth.anonymousRead = !noAnonymousRead;
         if (maxUploadBytes != null) {
             config.uploads.maxBytes = maxUploadBytes;

@@ -17,6 +17,18 @@ class ServeCommandTest {
         assertNull(left.targetsDir, "null: the server uses DATA_DIR/targets");
     }
 
+    @Test
+    void artifactsStayInTheDatabaseUnlessAnObjectStoreIsGiven() {
+        RegistryServerConfig given = configured("--artifact-store", "s3://models/team", "--artifact-store-endpoint",
+                "http://127.0.0.1:9000", "--artifact-store-credentials", "/etc/modeldock/s3");
+        assertEquals("s3://models/team", given.artifacts.location);
+        assertEquals("http://127.0.0.1:9000", given.artifacts.endpoint);
+        assertEquals(Path.of("/etc/modeldock/s3"), given.artifacts.credentialsFile);
+        RegistryServerConfig left = configured();
+        assertNull(left.artifacts.location, "null: artifacts in the database");
+        assertNull(left.artifacts.endpoint);
+    }
+
     private static RegistryServerConfig configured(String... args) {
         ServeCommand serve = new ServeCommand();
         new picocli.CommandLine(serve).parseArgs(args);

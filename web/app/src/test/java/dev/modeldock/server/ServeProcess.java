@@ -38,6 +38,12 @@ final class ServeProcess {
     /** As {@link #serve(Path, List, String)}, with more system properties, e.g. log levels. */
     static ChildJvm serve(Path data, List<String> extraArgs, String dbPassword, Map<String, String> properties)
             throws IOException {
+        return serve(data, extraArgs, dbPassword, properties, Map.of());
+    }
+
+    /** As {@link #serve(Path, List, String, Map)}, with more environment variables, e.g. an object store's keys. */
+    static ChildJvm serve(Path data, List<String> extraArgs, String dbPassword, Map<String, String> properties,
+            Map<String, String> environment) throws IOException {
         List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--data-dir", data.toString()));
         args.addAll(extraArgs);
         ChildJvm.Builder builder = ChildJvm.java(ModelDockCommand.class.getName(), args.toArray(String[]::new))
@@ -48,6 +54,7 @@ final class ServeProcess {
                 .environment("MODELDOCK_DB_PASSWORD", dbPassword)
                 .logs(data.resolveSibling(data.getFileName() + "-logs"), "serve");
         properties.forEach(builder::systemProperty);
+        environment.forEach(builder::environment);
         ChildJvm server = builder.start();
         try {
             server.awaitPort(ChildJvm.MODELDOCK_LISTENING, START_TIMEOUT);

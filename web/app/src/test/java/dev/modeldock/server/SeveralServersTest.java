@@ -15,6 +15,7 @@ import dev.modeldock.metadata.MetadataProposer;
 import dev.modeldock.metadata.MlFunction;
 import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.OnnxModels;
+import dev.modeldock.plugin.Sha256;
 import dev.modeldock.registry.RegistryDatabase;
 import dev.modeldock.testkit.MiniLmHubFolder;
 import dev.modeldock.testkit.api.ApiClient;
@@ -26,6 +27,9 @@ import dev.modeldock.testkit.jvm.ChildJvm;
 import dev.modeldock.testkit.onnx.OnnxFixtures;
 import dev.modeldock.testkit.onnx.SmallModels;
 import dev.modeldock.testkit.onnx.SyntheticModel;
+import dev.modeldock.testkit.s3.S3Server;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,20 +38,36 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Several servers, each a child JVM with its own data folder, over one PostgreSQL: jobs queued
- * through any of them run exactly once on one of them, their events reach a client of any server,
- * and when one is killed the others fail its job and sweep its partial upload once its lease runs out.
+ * Several servers, each a child JVM with its own data folder, over one PostgreSQL and one
+ * S3-compatible store (S3Proxy, in this JVM): jobs queued through any of them run exactly once on
+ * one of them, their events reach a client of any server, and when one is killed the others fail its
+ * job and sweep its partial upload once its lease runs out, while every stored artifact still verifies.
  */
 class SeveralServersTest {
     private static final int LEASE_SECONDS = 3;
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    private static final String BUCKET = "team-artifacts";
+    private static final String PREFIX = "registry";
 
     @TempDir
     Path tempDir;
+    private S3Server s3;
+
+    @BeforeEach
+    void startObjectStore() {
+        s3 = S3Server.start(BUCKET);
+    }
+
+    @AfterEach
+    void stopObjectStore() {
+        s3.close();
+    }
 
     @DatabaseTest(TestDatabase.Kind.POSTGRESQL)
     void jobsQueuedThroughThreeServersRunOnceEachAndAreFollowedThroughAnyOfThem(TestDatabase database)
@@ -99,6 +119,11 @@ class SeveralServersTest {
             assertTrue(new HashSet<>(ranOn).size() > 1, "the conversions were shared out: " + ranOn);
             assertEquals(conversions.size(), versions(clients.get(1), "minilm"), "each conversion filed one version");
             assertEquals(uploads.size(), versions(clients.get(2), "small"), "each upload filed one version");
+            assertEquals(2, objects("sha256").size(), "the object store holds the two distinct artifacts once each");
+            assertEquals(List.of(), objects("staging"), "no staging object is left");
+            for (String model : List.of("minilm", "small")) {
+                assertArtifactsVerify(clients.get(1), model);
+            }
             ServerSentEvent last = followed.get(followed.size() - 1);
             assertEquals("state", last.kind());
             assertTrue(last.data().contains("\"succeeded\""), last.data());
@@ -140,11 +165,13 @@ class SeveralServersTest {
             assertEquals("failed", failed.path("state").asText());
             assertEquals("interrupted: server " + workerId + " stopped while this job was running",
                     failed.path("error").asText());
-            await("the killed server's partial upload to be swept", () -> staged(database) == 0);
+            await("the killed server's partial upload to be swept", () -> staged(database) == 0
+                    && objects("staging").isEmpty());
             assertTrue(Duration.between(killed, Instant.now()).toSeconds() < 4L * LEASE_SECONDS,
                     "cleared within about a lease");
             assertTrue(upload.handle((response, error) -> error != null || response.status() >= 500).get());
             assertEquals(0, versions(viaFront, "big"));
+            assertEquals(List.of(), objects("sha256"), "nothing of the cut-off upload or conversion was kept");
 
             // A server that only runs jobs takes the next one queued through the one that runs none.
             spare = startWorkersOnly(database, "spare", sourceRoot);
@@ -171,21 +198,26 @@ class SeveralServersTest {
     private ChildJvm start(TestDatabase database, String name, String... options) throws Exception {
         List<String> args = new ArrayList<>(List.of("--db-url", database.url(), "--db-user", database.user(),
                 "--job-lease", String.valueOf(LEASE_SECONDS)));
+        args.addAll(objectStore());
         args.addAll(List.of(options));
-        return serve(tempDir.resolve(name), args, database.password());
+        return serve(tempDir.resolve(name), args, database.password(), Map.of(), s3Keys());
     }
 
     /** {@code serve --workers-only}, which listens on no port: ready once it says it runs jobs. */
     private ChildJvm startWorkersOnly(TestDatabase database, String name, String sourceRoot) throws Exception {
         Path data = tempDir.resolve(name);
-        ChildJvm worker = ChildJvm.java(ModelDockCommand.class.getName(), "serve", "--workers-only", "--data-dir",
-                        data.toString(), "--db-url", database.url(), "--db-user", database.user(), "--job-lease",
-                        String.valueOf(LEASE_SECONDS), "--source-root", sourceRoot)
+        List<String> args = new ArrayList<>(List.of("serve", "--workers-only", "--data-dir", data.toString(),
+                "--db-url", database.url(), "--db-user", database.user(), "--job-lease", String.valueOf(LEASE_SECONDS),
+                "--source-root", sourceRoot));
+        args.addAll(objectStore());
+        ChildJvm.Builder builder = ChildJvm.java(ModelDockCommand.class.getName(), args.toArray(String[]::new))
                 .jvmOptions("-Xmx1g")
                 .systemProperty(PluginSources.BUILTIN_DIR_PROPERTY, Extensions.defaultFolder().toString())
                 .environment("MODELDOCK_ADMIN_TOKEN", ServeProcess.TOKEN)
                 .environment("MODELDOCK_DB_PASSWORD", database.password())
-                .logs(data.resolveSibling(name + "-logs"), "serve").start();
+                .logs(data.resolveSibling(name + "-logs"), "serve");
+        s3Keys().forEach(builder::environment);
+        ChildJvm worker = builder.start();
         await("the worker to start", () -> worker.output().contains("ModelDock worker "));
         return worker;
     }
@@ -199,22 +231,59 @@ class SeveralServersTest {
         return seen[0];
     }
 
+    /** Downloads each version's artifact whole, which the server verifies against its SHA-256 as it reads. */
+    private static void assertArtifactsVerify(ApiClient client, String model) {
+        for (JsonNode version : client.get("/api/v1/models/" + model + "/versions?limit=100").expect(200).json()
+                .path("items")) {
+            int number = version.path("number").asInt();
+            byte[] bytes = client.get("/api/v1/models/" + model + "/versions/" + number + "/artifact").expect(200)
+                    .body();
+            assertEquals(version.path("artifact").path("sha256").asText(), Sha256.of(bytes), model + " " + number);
+        }
+    }
+
     private static int versions(ApiClient client, String model) {
         return client.get("/api/v1/models/" + model + "/versions?limit=100").expect(200).json().path("total").asInt();
     }
 
-    /** Bytes of uploads not yet complete, read from the shared database. */
+    /** Uploads under way (or cut off and not yet swept), as the shared database lists them. */
     private static long staged(TestDatabase database) {
         try (RegistryDatabase registry = RegistryDatabase.open(database.url(), database.user(), database.password())) {
-            return registry.jdbi().withHandle(h -> h.createQuery("SELECT COALESCE(SUM(LENGTH(k.data)), 0) FROM"
-                    + " content_chunk k JOIN content c ON c.id = k.content_id WHERE c.state = 'staging'")
+            return registry.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM content WHERE state = 'staging'")
                     .mapTo(Long.class).one());
         }
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    /** The objects under {@code <prefix>/<folder>} in the bucket, read from S3Proxy's folder on disk. */
+    private List<String> objects(String folder) throws IOException {
+        Path under = s3.folder().resolve(BUCKET).resolve(PREFIX).resolve(folder);
+        if (!Files.isDirectory(under)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(under)) {
+            return files.filter(Files::isRegularFile).map(file -> under.relativize(file).toString()).toList();
+        }
+    }
+
+    /** Every server's options for the shared store; the keys come from the environment ({@link #s3Keys()}). */
+    private List<String> objectStore() {
+        return List.of("--artifact-store", "s3://" + BUCKET + "/" + PREFIX, "--artifact-store-endpoint",
+                s3.endpoint().toString());
+    }
+
+    private static Map<String, String> s3Keys() {
+        return Map.of("AWS_ACCESS_KEY_ID", S3Server.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", S3Server.SECRET_KEY);
+    }
+
+    /** A condition that may need I/O to find out. */
+    @FunctionalInterface
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static void await(String what, Check condition) throws Exception {
         Instant deadline = Instant.now().plus(TIMEOUT);
-        while (!condition.getAsBoolean()) {
+        while (!condition.holds()) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("gave up after " + TIMEOUT + " waiting for " + what);
             }

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps this server listed as running: three times per lease it renews its heartbeat and the leases
- * of the jobs it runs, then clears what servers that stopped left behind ({@link Registry#recover}):
+ * of the jobs it runs, then clears what servers that stopped left behind ({@link Registry#recoverFromStops}):
  * their jobs failed, their partial uploads removed. Every server does this, so one that is killed is
  * cleared up by the others within about a lease.
  */
@@ -54,7 +54,7 @@ final class Heartbeat implements AutoCloseable {
                 servers.register(id, runsJobs, servesHttp);
             }
             registry.jobs().renew(id, lease);
-            Registry.Recovery recovery = registry.recover(lease);
+            Registry.Recovery recovery = registry.recoverFromStops(lease);
             if (!recovery.isEmpty() || !recovery.stoppedServers().isEmpty()) {
                 LOG.info("cleared after stopped server(s) {}: {} job(s) failed, {} partial upload(s) and {} unused"
                         + " artifact(s) removed", recovery.stoppedServers(), recovery.interruptedJobs(),

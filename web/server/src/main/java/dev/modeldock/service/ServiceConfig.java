@@ -1,12 +1,14 @@
 package dev.modeldock.service;
 
 import dev.modeldock.host.ZipLimits;
+import dev.modeldock.objectstore.S3Location;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.source.hub.HubEnvironment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the services need to open a registry: its data folder, its database, the secrets given from
@@ -28,6 +30,7 @@ public class ServiceConfig {
      */
     public Path targetsDir;
     public final DatabaseConfig database = new DatabaseConfig();
+    public final ArtifactStoreConfig artifacts = new ArtifactStoreConfig();
     public final SecretsConfig secrets = new SecretsConfig();
     public final JobConfig jobs = new JobConfig();
     /**
@@ -53,6 +56,27 @@ public class ServiceConfig {
         /** Null when the URL carries the credentials, or for embedded H2. */
         public String user;
         public String password;
+    }
+
+    /**
+     * Where artifact bytes are kept: in the registry's database (the default), or in an
+     * S3-compatible object store, while the database keeps the artifact rows either way.
+     */
+    public static final class ArtifactStoreConfig {
+        /** {@code s3://bucket/prefix}; null to keep artifacts in the database. */
+        public String location;
+        /**
+         * The S3-compatible server, e.g. {@code http://minio.internal:9000}; null for
+         * {@code MODELDOCK_S3_ENDPOINT}, or AWS S3 itself when that is unset too.
+         */
+        public String endpoint;
+        /**
+         * An owner-only file of {@code aws_access_key_id} and {@code aws_secret_access_key} lines; null
+         * for {@code AWS_ACCESS_KEY_ID} and {@code AWS_SECRET_ACCESS_KEY} from {@link #environment}.
+         */
+        public Path credentialsFile;
+        /** Where the endpoint, region and credentials are read from: the process's environment unless told. */
+        public Map<String, String> environment = System.getenv();
     }
 
     /** Secrets given from outside (the environment), never written to the data folder. */
@@ -174,6 +198,9 @@ public class ServiceConfig {
         if (plugins.maxZipBytes < 1 || plugins.maxUnpackedBytes < 1 || plugins.maxEntries < 1) {
             throw new ModelDockException("plugins.maxZipBytes, plugins.maxUnpackedBytes and plugins.maxEntries must"
                     + " be positive");
+        }
+        if (artifacts.location != null) {
+            S3Location.parse(artifacts.location);
         }
         positive("isolation.loadCheckTimeout", isolation.loadCheckTimeout);
         positive("isolation.conversionTimeout", isolation.conversionTimeout);

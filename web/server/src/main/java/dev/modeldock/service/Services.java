@@ -2,6 +2,12 @@ package dev.modeldock.service;
 
 import dev.modeldock.config.Settings;
 import dev.modeldock.host.Extensions;
+import dev.modeldock.objectstore.S3ObjectStore;
+import dev.modeldock.objectstore.S3Settings;
+import dev.modeldock.registry.ArtifactStore;
+import dev.modeldock.registry.DatabaseArtifacts;
+import dev.modeldock.registry.ObjectStore;
+import dev.modeldock.registry.ObjectStoreArtifacts;
 import dev.modeldock.registry.OwnerOnlyFile;
 import dev.modeldock.registry.Registry;
 import dev.modeldock.registry.RegistryDatabase;
@@ -27,6 +33,8 @@ public final class Services implements AutoCloseable {
     private final Path dataDir;
     private final Path workDir;
     private final RegistryDatabase database;
+    /** The object store artifacts are kept in; null when they are kept in the database. */
+    private final ObjectStore objects;
     private final Registry registry;
     private final JobRunner runner;
     private final IsolatedRuntime isolated;
@@ -44,13 +52,15 @@ public final class Services implements AutoCloseable {
     private final PluginService plugins;
     private final Heartbeat heartbeat;
 
-    private Services(Path dataDir, Path workDir, RegistryDatabase database, Registry registry, JobRunner runner,
-            Heartbeat heartbeat, IsolatedRuntime isolated, PluginService plugins, HubSources sources,
+    private Services(Path dataDir, Path workDir, RegistryDatabase database, ObjectStore objects, Registry registry,
+            JobRunner runner, Heartbeat heartbeat, IsolatedRuntime isolated, PluginService plugins,
+            HubSources sources,
             TargetSettings targetSettings, Duration sessionIdleTimeout) {
         Extensions extensions = plugins.extensions();
         this.dataDir = dataDir;
         this.workDir = workDir;
         this.database = database;
+        this.objects = objects;
         this.registry = registry;
         this.runner = runner;
         this.heartbeat = heartbeat;
@@ -96,10 +106,15 @@ public final class Services implements AutoCloseable {
         PluginService plugins = null;
         JobRunner runner = null;
         Heartbeat heartbeat = null;
+        ObjectStore objects = null;
         try {
             restrictFiles(dataDir); // H2 makes its files as the process's umask says
-            Registry registry = new Registry(database, SecretBox.forDataDir(dataDir, config.secrets.key),
-                    ServerNode.newId());
+            objects = openObjectStore(config.artifacts, out);
+            String serverId = ServerNode.newId();
+            ArtifactStore artifacts = objects == null ? new DatabaseArtifacts(database, serverId)
+                    : new ObjectStoreArtifacts(database, objects, serverId);
+            Registry registry = new Registry(database, SecretBox.forDataDir(dataDir, config.secrets.key), serverId,
+                    artifacts);
             // The embedded database is this process's alone (H2 locks its file): whatever a server listed
             // in it was doing, it stopped. Over a shared database only servers past their lease have.
             Registry.Recovery recovery = config.database.url == null ? registry.recoverExclusive()
@@ -121,8 +136,8 @@ public final class Services implements AutoCloseable {
                     new ChildLimits(limits.heapMb, limits.memoryMb, limits.conversionTimeout));
             HubSources sources = new HubSources(settings, config.hub, sourceRoots(config, settings, dataDir));
             heartbeat = Heartbeat.start(registry, config.jobs.lease, config.jobs.run, config.servesHttp);
-            Services services = new Services(dataDir, workDir, database, registry, runner, heartbeat, isolated,
-                    plugins, sources, new TargetSettings(targetFolder), config.sessions.idleTimeout);
+            Services services = new Services(dataDir, workDir, database, objects, registry, runner, heartbeat,
+                    isolated, plugins, sources, new TargetSettings(targetFolder), config.sessions.idleTimeout);
             runner.start(); // after the services, which register the kinds of jobs it runs
             return services;
         } catch (RuntimeException | IOException e) {
@@ -135,9 +150,24 @@ public final class Services implements AutoCloseable {
             if (plugins != null) {
                 plugins.close();
             }
+            if (objects != null) {
+                objects.close();
+            }
             database.close();
             throw e;
         }
+    }
+
+    /** The object store the config names, checked to be reachable; null for artifacts in the database. */
+    private static ObjectStore openObjectStore(ServiceConfig.ArtifactStoreConfig config, PrintStream out) {
+        if (config.location == null) {
+            return null;
+        }
+        S3Settings settings = S3Settings.resolve(config.location, config.endpoint, config.credentialsFile,
+                config.environment);
+        S3ObjectStore store = S3ObjectStore.open(settings);
+        out.println("artifacts in " + settings.location() + " at " + settings.endpointName());
+        return store;
     }
 
     /** The roots configured, or the defaults: the model cache and {@code DATA_DIR/sources}, made here if missing. */
@@ -233,6 +263,9 @@ public final class Services implements AutoCloseable {
         heartbeat.close(); // after the jobs: until they are failed, this server still owns them
         isolated.close();
         plugins.close(); // after the jobs, which use the plugins until they stop
+        if (objects != null) {
+            objects.close();
+        }
         database.close();
     }
 }

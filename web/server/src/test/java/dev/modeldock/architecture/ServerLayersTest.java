@@ -61,6 +61,15 @@ class ServerLayersTest {
     }
 
     @Test
+    void onlyTheServicesOpeningChoosesTheObjectStore() {
+        noClasses().that().resideOutsideOfPackages("dev.modeldock.service", "dev.modeldock.objectstore..")
+                .should().dependOnClassesThat().resideInAPackage("dev.modeldock.objectstore..")
+                .because("everything else reaches artifacts through the registry's ArtifactStore, whichever store"
+                        + " holds them")
+                .check(classes);
+    }
+
+    @Test
     void servicesKnowNoServer() {
         noClasses().that().resideInAPackage("dev.modeldock.service..")
                 .should().dependOnClassesThat().resideInAPackage("dev.modeldock.server..")

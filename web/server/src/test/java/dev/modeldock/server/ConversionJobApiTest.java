@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modeldock.plugin.Sha256;
-import dev.modeldock.registry.ArtifactStore;
+import dev.modeldock.registry.DatabaseArtifacts;
 import dev.modeldock.registry.Role;
 import dev.modeldock.testkit.api.ApiClient;
 import dev.modeldock.testkit.MiniLmHubFolder;
@@ -155,11 +155,11 @@ class ConversionJobApiTest {
         assertEquals("\"" + sha + "\"", download.header("ETag"));
         assertEquals(version.path("artifact").path("sha256").asText(), sha);
         assertEquals(version.path("artifact").path("sizeBytes").asLong(), download.body().length);
-        assertTrue(download.body().length > 2L * ArtifactStore.CHUNK_BYTES, "spans several stored chunks");
+        assertTrue(download.body().length > 2L * DatabaseArtifacts.CHUNK_BYTES, "spans several stored chunks");
 
         // A range across the boundary of two stored chunks.
-        int first = ArtifactStore.CHUNK_BYTES - 7;
-        int last = ArtifactStore.CHUNK_BYTES + 8;
+        int first = DatabaseArtifacts.CHUNK_BYTES - 7;
+        int last = DatabaseArtifacts.CHUNK_BYTES + 8;
         ApiResponse range = server.anonymous().get("/api/v1/models/minilm/versions/1/artifact",
                 Map.of("Range", "bytes=" + first + "-" + last)).expect(206);
         assertArrayEquals(Arrays.copyOfRange(download.body(), first, last + 1), range.body());

@@ -11,18 +11,25 @@ import org.jdbi.v3.core.statement.StatementException;
 
 /**
  * The {@code artifact} rows: how staged content becomes an artifact, and how an artifact is given
- * up again. Both happen in one short transaction each, whatever the artifact's size.
+ * up again. Both happen in one short transaction each, whatever the artifact's size. The
+ * {@code store} of an artifact's content row says where its bytes are.
  */
 public final class ArtifactRows {
+    /** {@code content.store} of bytes in the database's {@code content_chunk} rows. */
+    public static final String IN_DATABASE = "database";
+    /** {@code content.store} of bytes in an object store, at the key its SHA-256 names. */
+    public static final String IN_OBJECT_STORE = "object";
+
     private static final int PUBLISH_ATTEMPTS = 3;
-    private static final String LAYOUT_COLUMNS = "sha256, content_id, size_bytes, chunk_bytes, chunk_count";
+    private static final String LAYOUT_COLUMNS = "a.sha256, a.content_id, a.size_bytes, a.chunk_bytes, a.chunk_count";
+    private static final String WITH_CONTENT = " FROM artifact a JOIN content c ON c.id = a.content_id";
     /**
-     * Whether the artifact's bytes came through a server that still runs. Between storing the bytes
-     * and filing the version that uses them an artifact is unreferenced; only its own server knows
-     * whether a version is coming, so no other server may take it for unused.
+     * Whether content {@code c} came through a server that still runs ({@code server_node}). Between
+     * storing the bytes and filing the version that uses them an artifact is unreferenced, and only its
+     * own server knows whether a version is coming; a staging row is an upload under way. So neither
+     * is any other server's to sweep while that server runs.
      */
-    private static final String WRITER_RUNS = "EXISTS (SELECT 1 FROM content c JOIN server_node s ON s.id = c.written_by"
-            + " WHERE c.id = artifact.content_id)";
+    public static final String WRITER_RUNS = "EXISTS (SELECT 1 FROM server_node s WHERE s.id = c.written_by)";
 
     private ArtifactRows() {
     }
@@ -31,36 +38,63 @@ public final class ArtifactRows {
         return jdbi.withHandle(h -> find(h, sha256));
     }
 
+    /** The chunks of the artifact, if it is stored in the database. */
     public static Optional<ChunkLayout> layout(Jdbi jdbi, String sha256) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + LAYOUT_COLUMNS + " FROM artifact WHERE sha256 = :sha")
-                .bind("sha", sha256).mapTo(ChunkLayout.class).findOne());
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + LAYOUT_COLUMNS + WITH_CONTENT
+                        + " WHERE a.sha256 = :sha AND c.store = :store")
+                .bind("sha", sha256).bind("store", IN_DATABASE).mapTo(ChunkLayout.class).findOne());
     }
 
-    /** Artifacts that no model version refers to, and whose bytes came through no server that still runs. */
-    public static List<ChunkLayout> unreferenced(Jdbi jdbi) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + LAYOUT_COLUMNS + " FROM artifact WHERE NOT EXISTS"
-                        + " (SELECT 1 FROM model_version v WHERE v.artifact_sha256 = artifact.sha256) AND NOT "
-                        + WRITER_RUNS)
-                .mapTo(ChunkLayout.class).list());
+    /** Where the artifact's bytes are ({@link #IN_DATABASE} or {@link #IN_OBJECT_STORE}), if it is stored. */
+    public static Optional<String> storeOf(Jdbi jdbi, String sha256) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT c.store" + WITH_CONTENT + " WHERE a.sha256 = :sha")
+                .bind("sha", sha256).mapTo(String.class).findOne());
+    }
+
+    /** Artifacts in {@code store} that no model version refers to, and whose bytes came through no running server. */
+    public static List<ChunkLayout> unreferenced(Jdbi jdbi, String store) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + LAYOUT_COLUMNS + WITH_CONTENT + " WHERE c.store = :store"
+                        + " AND NOT EXISTS (SELECT 1 FROM model_version v WHERE v.artifact_sha256 = a.sha256)"
+                        + " AND NOT " + WRITER_RUNS)
+                .bind("store", store).mapTo(ChunkLayout.class).list());
     }
 
     /**
-     * Makes staged content an artifact, or, when the same bytes are an artifact already, removes
-     * the staged copy and returns that one. Two uploads of the same bytes may both find no
-     * artifact and both insert one: the second insert fails on the primary key, and its retry
-     * finds the artifact the first one made.
+     * The content rows in {@code store} whose upload never finished because its server stopped, or
+     * whose artifact is being removed.
      */
-    public static StoredArtifact publish(Jdbi jdbi, ChunkedUpload.Staged staged) {
+    public static List<Long> staging(Jdbi jdbi, String store) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM content c WHERE state = 'staging'"
+                        + " AND store = :store AND NOT " + WRITER_RUNS)
+                .bind("store", store).mapTo(Long.class).list());
+    }
+
+    /**
+     * Content that has arrived completely but is not yet an artifact. An object store's content
+     * has no chunks: {@code chunkBytes} and {@code chunkCount} are 0.
+     */
+    public record Staged(long contentId, String sha256, long sizeBytes, int chunkBytes, int chunkCount,
+            String writer) {
+    }
+
+    /**
+     * The artifact that staged content became, or the one with the same bytes that was there
+     * already ({@code duplicate}): the caller then removes the staged copy.
+     */
+    public record Publication(StoredArtifact artifact, boolean duplicate) {
+    }
+
+    /**
+     * Makes staged content an artifact, or, when the same bytes are an artifact already, returns
+     * that one. Two uploads of the same bytes may both find no artifact and both insert one: the
+     * second insert fails on the primary key, and its retry finds the artifact the first one made.
+     */
+    public static Publication publish(Jdbi jdbi, Staged staged) {
         for (int attempt = 1;; attempt++) {
             try {
-                Publication publication = jdbi.inTransaction(h -> find(h, staged.sha256())
+                return jdbi.inTransaction(h -> find(h, staged.sha256())
                         .map(existing -> new Publication(adopt(h, existing, staged.writer()), true))
                         .orElseGet(() -> new Publication(insert(h, staged), false)));
-                if (publication.duplicate()) {
-                    // After the commit, in small transactions: the staged copy may be large.
-                    ContentRemoval.delete(jdbi, staged.contentId());
-                }
-                return publication.artifact();
             } catch (StatementException e) {
                 if (!SqlStates.is(e, SqlStates.UNIQUE_VIOLATION) || attempt == PUBLISH_ATTEMPTS) {
                     throw e;
@@ -80,11 +114,13 @@ public final class ArtifactRows {
         try {
             return jdbi.inTransaction(h -> {
                 int deleted = h.createUpdate("DELETE FROM artifact WHERE sha256 = :sha AND NOT EXISTS"
-                                + " (SELECT 1 FROM model_version v WHERE v.artifact_sha256 = :sha) AND NOT " + WRITER_RUNS)
+                                + " (SELECT 1 FROM model_version v WHERE v.artifact_sha256 = :sha) AND NOT EXISTS"
+                                + " (SELECT 1 FROM content c WHERE c.id = artifact.content_id AND " + WRITER_RUNS + ")")
                         .bind("sha", artifact.sha256()).execute();
                 if (deleted == 0) {
                     return false;
                 }
+                // No server writes it any more: whoever finds it half-removed may finish the removal.
                 h.createUpdate("UPDATE content SET state = 'staging', written_by = NULL WHERE id = :content")
                         .bind("content", artifact.contentId()).execute();
                 return true;
@@ -97,7 +133,7 @@ public final class ArtifactRows {
         }
     }
 
-    private static StoredArtifact insert(Handle h, ChunkedUpload.Staged staged) {
+    private static StoredArtifact insert(Handle h, Staged staged) {
         // Microseconds are what both databases keep: the value returned equals the one read back.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         h.createUpdate("INSERT INTO artifact (sha256, content_id, size_bytes, chunk_bytes, chunk_count, created_at)"
@@ -116,7 +152,7 @@ public final class ArtifactRows {
 
     /**
      * Makes {@code writer} the server an existing artifact's bytes came through: it is about to file
-     * a version that uses them, so the sweeps of other servers must leave them be until it has.
+     * a version that uses them, so other servers' sweeps must leave them be until it has.
      */
     private static StoredArtifact adopt(Handle h, StoredArtifact existing, String writer) {
         h.createUpdate("UPDATE content SET written_by = :writer WHERE id = (SELECT content_id FROM artifact"
@@ -127,8 +163,5 @@ public final class ArtifactRows {
     private static Optional<StoredArtifact> find(Handle h, String sha256) {
         return h.createQuery("SELECT sha256, size_bytes, chunk_count, created_at FROM artifact WHERE sha256 = :sha")
                 .bind("sha", sha256).mapTo(StoredArtifact.class).findOne();
-    }
-
-    private record Publication(StoredArtifact artifact, boolean duplicate) {
     }
 }

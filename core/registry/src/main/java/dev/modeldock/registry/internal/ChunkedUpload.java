@@ -2,7 +2,6 @@ package dev.modeldock.registry.internal;
 
 import dev.modeldock.plugin.Sha256;
 import java.io.OutputStream;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
@@ -11,14 +10,14 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Bytes written here go into a new content row in state 'staging', one chunk row at a time, each
  * committed on its own: however long the upload, no transaction and no buffer holds more than one
- * chunk. The SHA-256 of the whole is computed on the way, so the bytes are read once.
+ * chunk. Each chunk gets its own SHA-256; the SHA-256 of the whole is the caller's, computed as the
+ * bytes arrive ({@link HashingInput}).
  */
 public final class ChunkedUpload extends OutputStream {
     private final Jdbi jdbi;
     private final long contentId;
     private final String writer;
     private final byte[] chunk;
-    private final MessageDigest whole = Sha256.newDigest();
     private int filled;
     private int chunkCount;
     private long sizeBytes;
@@ -28,10 +27,6 @@ public final class ChunkedUpload extends OutputStream {
         this.writer = writer;
         this.contentId = contentId;
         this.chunk = new byte[chunkBytes];
-    }
-
-    /** Content that has arrived completely but is not yet an artifact. */
-    public record Staged(long contentId, String sha256, long sizeBytes, int chunkBytes, int chunkCount, String writer) {
     }
 
     /**
@@ -71,11 +66,19 @@ public final class ChunkedUpload extends OutputStream {
     }
 
     /** Stores what is left of the last chunk; the upload takes no more bytes after this. */
-    public Staged finish() {
+    public void finish() {
         if (filled > 0) {
             storeChunk();
         }
-        return new Staged(contentId, Sha256.hex(whole), sizeBytes, chunk.length, chunkCount, writer);
+    }
+
+    /** The finished upload as content ready to become the artifact {@code sha256}. */
+    public ArtifactRows.Staged staged(String sha256) {
+        return new ArtifactRows.Staged(contentId, sha256, sizeBytes, chunk.length, chunkCount, writer);
+    }
+
+    public long contentId() {
+        return contentId;
     }
 
     /**
@@ -93,7 +96,6 @@ public final class ChunkedUpload extends OutputStream {
     private void storeChunk() {
         // A byte[] of the exact length, never a stream: bound as a stream, H2 would make a LOB.
         byte[] data = filled == chunk.length ? chunk : Arrays.copyOf(chunk, filled);
-        whole.update(data);
         String digest = Sha256.of(data);
         int seq = chunkCount;
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO content_chunk (content_id, seq, digest, data)"
