@@ -7,8 +7,6 @@ import dev.modeldock.testkit.db.TestDatabase;
 import dev.modeldock.testkit.s3.S3Server;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -90,9 +88,7 @@ final class S3Bucket implements AutoCloseable {
     }
 
     static String sha256(byte[] bytes) {
-        MessageDigest digest = Sha256.newDigest();
-        digest.update(bytes);
-        return HexFormat.of().formatHex(digest.digest());
+        return Sha256.of(bytes);
     }
 
     @Override

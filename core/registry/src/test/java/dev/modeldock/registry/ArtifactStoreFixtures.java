@@ -24,9 +24,7 @@ final class ArtifactStoreFixtures {
     }
 
     static String sha256(byte[] bytes) {
-        MessageDigest digest = Sha256.newDigest();
-        digest.update(bytes);
-        return HexFormat.of().formatHex(digest.digest());
+        return Sha256.of(bytes);
     }
 
     /** The SHA-256 of everything {@code in} gives, read to its end. */
