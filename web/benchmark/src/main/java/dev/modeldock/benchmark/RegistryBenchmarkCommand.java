@@ -2,12 +2,10 @@ package dev.modeldock.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modeldock.plugin.ModelDockException;
-import dev.modeldock.plugin.Sha256;
 import dev.modeldock.testkit.api.ApiClient;
 import dev.modeldock.testkit.onnx.SyntheticModel;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -22,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,13 +30,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * Prints the registry server's figures: how fast a large artifact goes in and comes back out
- * against {@code cp} of the same file on the same disk, with the server's heap capped; and how
- * long listing the catalog takes with many clients at once. The server runs as a child JVM so
- * that the cap is its own heap's and nothing this process holds counts against it.
+ * against {@code cp} of the same file on the same disk, with the server's heap capped, on each
+ * artifact store in turn (a fresh server and store each); and how long listing the catalog takes
+ * with many clients at once, on the first store. The server runs as a child JVM so that the cap is
+ * its own heap's and nothing this process holds counts against it.
  */
 @Command(name = "registry", mixinStandardHelpOptions = true,
         description = "Measures the registry server (a child JVM with a capped heap): upload and download of a large"
-                + " artifact against cp, and catalog listing latency under concurrent clients; prints the figures.")
+                + " artifact against cp on each artifact store, and catalog listing latency under concurrent clients;"
+                + " prints the figures.")
 final class RegistryBenchmarkCommand implements Callable<Integer> {
     private static final long MIB = 1 << 20;
     /** Every catalog version uploads these same bytes: the store keeps them once, as it would a re-upload. */
@@ -74,6 +75,13 @@ final class RegistryBenchmarkCommand implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "3", paramLabel = "N", description = "Runs of cp; best kept (default 3).")
     int repeat;
 
+    @Option(names = "--stores", defaultValue = "h2,postgres,s3", split = ",", paramLabel = "STORE",
+            converter = StoreKind.Converter.class,
+            description = "Artifact stores to measure, in order, each with a fresh server: h2 (embedded), postgres (the"
+                    + " test kit's PostgreSQL, a fresh schema), s3 (S3Proxy in this JVM on the work folder's disk, rows"
+                    + " in embedded H2). The listing runs on the first. Default: h2,postgres,s3.")
+    List<StoreKind> stores;
+
     @Option(names = "--heap", defaultValue = "256m", paramLabel = "SIZE", description = "The server's -Xmx (default 256m).")
     String heap;
 
@@ -84,6 +92,9 @@ final class RegistryBenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (stores.isEmpty() || stores.stream().distinct().count() < stores.size()) {
+            throw new ParameterException(spec.commandLine(), "--stores takes each store once, e.g. h2,postgres,s3");
+        }
         if (sizeMb < 1 || models < 1 || versions < 1 || clients < 1 || requests < 1 || warmup < 0 || repeat < 1) {
             throw new ParameterException(spec.commandLine(), "sizes and counts must be positive");
         }
@@ -98,18 +109,11 @@ final class RegistryBenchmarkCommand implements Callable<Integer> {
             run(work, spec.commandLine().getOut());
             finished = true;
         } finally {
-            // After a failure the server's logs stay, the gigabytes go.
+            // After a failure the servers' logs stay, the gigabytes go.
             Path logs = work.resolve(LOGS);
-            try (Stream<Path> files = Files.walk(work)) {
-                for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                    if (finished || !(path.startsWith(logs) || path.equals(work))) {
-                        Files.deleteIfExists(path);
-                    }
-                }
-            } catch (IOException e) { // a partly deleted folder is not worth hiding the result for
-                spec.commandLine().getErr().println("warning: cannot remove " + work + ": " + e.getMessage());
-            }
-            if (!finished && Files.isDirectory(logs)) {
+            boolean keepLogs = !finished;
+            delete(work, path -> keepLogs && (path.startsWith(logs) || path.equals(work)));
+            if (keepLogs && Files.isDirectory(logs)) {
                 spec.commandLine().getErr().println("the server's logs are in " + logs);
             }
         }
@@ -127,69 +131,63 @@ final class RegistryBenchmarkCommand implements Callable<Integer> {
         long size = Files.size(artifact);
 
         double cp = DiskCopy.bestSeconds(artifact, work.resolve("copy.onnx"), false, repeat);
-        row(out, "cp to the same disk (into the page cache), best of " + repeat, cp, size, Double.NaN);
-        double cpSync = DiskCopy.bestSeconds(artifact, work.resolve("copy.onnx"), true, repeat);
-        row(out, "cp + fsync of the copy, best of " + repeat, cpSync, size, Double.NaN);
+        Transfers.row(out, "cp to the same disk (into the page cache), best of " + repeat, cp, size, "");
+        double cpFsync = DiskCopy.bestSeconds(artifact, work.resolve("copy.onnx"), true, repeat);
+        Transfers.row(out, "cp + fsync of the copy, best of " + repeat, cpFsync, size, "");
 
+        TransferTable table = new TransferTable(size, cp, cpFsync);
+        for (StoreKind store : stores) {
+            table.add(onFreshServer(store, store == stores.get(0), work, out, artifact, cp, cpFsync));
+        }
+        table.print(out);
+    }
+
+    /**
+     * Starts a fresh store and a server on it, times the transfers (and on the first store the
+     * listing), stops both and removes what they stored; the logs stay with the others.
+     */
+    private TransferTable.Row onFreshServer(StoreKind kind, boolean listing, Path work, PrintWriter out,
+            Path artifact, double cp, double cpFsync) throws Exception {
+        Path folder = Files.createDirectories(work.resolve(kind.label()));
         String token = "mdk_bench_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-        try (ServerProcess server = ServerProcess.start(heap, work.resolve("data"), token, work.resolve(LOGS),
-                Duration.ofMinutes(2))) {
+        out.printf("%n%s: %s%n", kind.label(), kind.description());
+        out.flush();
+        try (StoreUnderTest store = kind.start(folder);
+                ServerProcess server = ServerProcess.start(heap, folder.resolve("data"), token, store,
+                        work.resolve(LOGS).resolve(kind.label()), Duration.ofMinutes(2))) {
             out.printf("server: child JVM pid %d, -Xmx%s (heap limit %s by its GC log), -XX:+ExitOnOutOfMemoryError%n",
                     server.pid(), heap, mib(server.maxHeapBytes()));
             out.flush();
             // No limit on a request: the large artifact takes as long as the disk and the heap make it.
             ApiClient client = ApiClient.local(server.port(), token).withTimeout(null);
             try {
-                transfers(out, client, artifact, size, cp, work);
+                Transfers transfers = Transfers.measure(out, client, artifact, work.resolve("downloaded.onnx"), cp,
+                        cpFsync);
+                OptionalLong peak = server.peakResidentBytes();
                 memory(out, "server after the transfers", server);
-                catalog(out, client, work);
-                listing(out, server, client);
-                memory(out, "server at the end", server);
+                if (listing) {
+                    catalog(out, client, work);
+                    listing(out, server, client);
+                    memory(out, "server at the end", server);
+                }
+                if (server.ranOutOfMemory()) {
+                    throw new ModelDockException("the registry server ran out of memory: " + server.exitReport());
+                }
+                return new TransferTable.Row(kind, transfers, peak);
             } catch (Exception | AssertionError e) {
                 if (!server.isAlive()) {
-                    throw new ModelDockException("the registry server died (" + server.exitReport() + ")", e);
+                    throw new ModelDockException("the registry server on " + kind.label() + " died ("
+                            + server.exitReport() + ")", e);
                 }
                 if (e instanceof AssertionError) {
-                    throw new ModelDockException("the registry server answered wrongly: " + e.getMessage(), e);
+                    throw new ModelDockException("the registry server on " + kind.label() + " answered wrongly: "
+                            + e.getMessage(), e);
                 }
                 throw e;
             }
-            if (server.ranOutOfMemory()) {
-                throw new ModelDockException("the registry server ran out of memory: " + server.exitReport());
-            }
+        } finally {
+            delete(folder, path -> false);
         }
-    }
-
-    /**
-     * The large artifact up, up again and back down, each timed once. The second upload sends bytes
-     * the registry holds already: it stores them in full, finds the duplicate and removes the copy,
-     * the path that is hardest on a small heap.
-     */
-    private void transfers(PrintWriter out, ApiClient client, Path artifact, long size, double cp, Path work)
-            throws Exception {
-        client.createModel("large", "the benchmark's large artifact", List.of("benchmark"));
-        long start = System.nanoTime();
-        JsonNode version = client.upload("large", artifact, SyntheticModel.regressorMetadata());
-        row(out, "upload: streamed multipart POST until 201", seconds(start), size, cp);
-        start = System.nanoTime();
-        client.upload("large", artifact, SyntheticModel.regressorMetadata());
-        row(out, "upload of the same bytes again (duplicate removed)", seconds(start), size, cp);
-
-        Path downloaded = work.resolve("downloaded.onnx");
-        start = System.nanoTime();
-        HttpResponse<Path> response = client.download("/api/v1/models/large/versions/"
-                + version.path("number").asInt() + "/artifact", downloaded);
-        row(out, "download: GET of the artifact into a file", seconds(start), size, cp);
-        String etag = response.headers().firstValue("ETag").orElse("").replace("\"", "");
-        String received = Sha256.of(downloaded);
-        String sent = Sha256.of(artifact);
-        if (!received.equals(etag) || !received.equals(sent) || Files.size(downloaded) != size) {
-            throw new ModelDockException("the download differs from the upload: SHA-256 " + received + ", ETag " + etag
-                    + ", uploaded " + sent);
-        }
-        Files.delete(downloaded);
-        out.printf("download checked: its SHA-256 is the ETag and the uploaded file's%n");
-        client.delete("/api/v1/models/large").expect(204); // the catalog listed next holds the benchmark's models only
     }
 
     private void catalog(PrintWriter out, ApiClient client, Path work) throws Exception {
@@ -251,6 +249,19 @@ final class RegistryBenchmarkCommand implements Callable<Integer> {
         out.flush();
     }
 
+    /** Removes {@code root} and everything in it that {@code keep} does not name; a failure only warns. */
+    private void delete(Path root, Predicate<Path> keep) {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                if (!keep.test(path)) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        } catch (IOException e) { // a partly deleted folder is not worth hiding the result for
+            spec.commandLine().getErr().println("warning: cannot remove " + root + ": " + e.getMessage());
+        }
+    }
+
     /** CPU time of this JVM, all threads: the clients' share of a machine both sides run on. */
     private static Duration ownCpuTime() {
         return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
@@ -262,13 +273,6 @@ final class RegistryBenchmarkCommand implements Callable<Integer> {
                 mib(p.afterPause()))).orElse("no GC pause yet");
         out.printf("%s: peak RSS %s; heap of %s: %s%n", when, mib(server.peakResidentBytes()),
                 mib(server.maxHeapBytes()), heap);
-        out.flush();
-    }
-
-    private static void row(PrintWriter out, String label, double seconds, long bytes, double cpSeconds) {
-        double rate = bytes / (double) MIB / seconds;
-        String ratio = Double.isNaN(cpSeconds) ? "" : String.format("  (%.1fx cp's time)", seconds / cpSeconds);
-        out.printf("%-58s %8.3f s %8.1f MiB/s%s%n", label, seconds, rate, ratio);
         out.flush();
     }
 

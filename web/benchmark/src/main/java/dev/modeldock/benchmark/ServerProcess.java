@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
@@ -39,21 +41,25 @@ public final class ServerProcess implements AutoCloseable {
      *
      * @param heap       the child's {@code -Xmx}, e.g. {@code 256m}
      * @param adminToken the first admin's token, passed as {@code MODELDOCK_ADMIN_TOKEN}
+     * @param store      the artifact store it keeps its data in: its options and environment
      * @param logDir     where the child's output, errors and GC log go
      * @throws ModelDockException when the child exits or is not ready within {@code timeout}
      */
-    public static ServerProcess start(String heap, Path dataDir, String adminToken, Path logDir, Duration timeout)
-            throws IOException {
+    static ServerProcess start(String heap, Path dataDir, String adminToken, StoreUnderTest store, Path logDir,
+            Duration timeout) throws IOException {
         Path gcLog = Files.createDirectories(logDir).resolve("server-gc.log");
-        ChildJvm jvm = ChildJvm.java("dev.modeldock.cli.ModelDockCommand", "serve", "--port", "0", "--data-dir",
-                        dataDir.toString())
+        List<String> arguments = new ArrayList<>(List.of("serve", "--port", "0", "--data-dir", dataDir.toString()));
+        arguments.addAll(store.serveOptions());
+        ChildJvm.Builder builder = ChildJvm.java("dev.modeldock.cli.ModelDockCommand",
+                        arguments.toArray(String[]::new))
                 .jvmOptions("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc,gc+init:file=" + gcLog)
                 // The folder this JVM found its plugins in, which a child started from a class path
                 // of directories (a test run) could not work out by itself.
                 .systemProperty(PluginSources.BUILTIN_DIR_PROPERTY, Extensions.defaultFolder().toString())
                 .environment("MODELDOCK_ADMIN_TOKEN", adminToken)
-                .logs(logDir, "server")
-                .start();
+                .logs(logDir, "server");
+        store.environment().forEach(builder::environment);
+        ChildJvm jvm = builder.start();
         try {
             jvm.awaitPort(ChildJvm.MODELDOCK_LISTENING, timeout);
         } catch (AssertionError e) {

@@ -13,18 +13,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code modeldock-benchmark registry} end to end on tiny sizes: the server starts as a child JVM from the
- * test's class path, every figure is printed and plausible. Timings are not asserted: they
- * describe the machine as much as the code.
+ * {@code modeldock-benchmark registry} end to end on tiny sizes: a server starts as a child JVM from the
+ * test's class path on each artifact store (embedded H2, the test kit's PostgreSQL, S3Proxy), every
+ * figure is printed and plausible. Timings are not asserted: they describe the machine as much as
+ * the code.
  */
 class RegistryBenchmarkCommandTest {
+    /** Seconds, MiB/s and times cp's time of one transfer in the table. */
+    private static final String TRANSFER_CELL = NUMBER + " s, " + NUMBER + " MiB/s, " + NUMBER + "x";
+
     @TempDir
     Path work;
 
     @Test
-    void printsEveryFigureForATinyRun() {
+    void printsEveryFigureOnEachStoreForATinyRun() {
         BenchmarkRun run = BenchmarkRun.of("registry", "--size-mb", "8", "--models", "3", "--versions", "2",
-                "--clients", "4", "--requests", "20", "--warmup", "2", "--repeat", "1", "--work-dir", work.toString());
+                "--clients", "4", "--requests", "20", "--warmup", "2", "--repeat", "1", "--work-dir", work.toString(),
+                "--stores", "s3,h2,postgres");
         String out = run.out();
         assertEquals(0, run.exit(), out + run.err());
 
@@ -32,7 +37,6 @@ class RegistryBenchmarkCommandTest {
                 "download:"}) {
             assertTrue(run.number(Pattern.quote(transfer) + ".*? s +" + NUMBER + " MiB/s") > 0, transfer + "\n" + out);
         }
-        assertTrue(out.contains("download checked: its SHA-256 is the ETag"), out);
         assertEquals(256, run.number("heap limit " + NUMBER + " MiB"), "the child ran with -Xmx256m\n" + out);
         assertTrue(out.contains("server after the transfers: peak RSS"), out);
         assertTrue(run.number("catalog: 3 x 2 versions.*? " + NUMBER + " versions/s") > 0, out);
@@ -50,10 +54,39 @@ class RegistryBenchmarkCommandTest {
         assertEquals(80, run.number("throughput: .*?\\(" + NUMBER + " requests in"), out);
         assertTrue(run.number("throughput: " + NUMBER + " requests/s") > 0, out);
         assertTrue(out.contains("CPU for all 88 requests"), out);
-        assertTrue(out.contains("server at the end: peak RSS"), out);
+
+        assertEquals(1, count(out, "server at the end: peak RSS"), "the listing runs on the first store only\n" + out);
+        assertTrue(out.indexOf("server at the end") < out.indexOf("\nh2: "), "the first store is s3\n" + out);
+        for (String store : new String[] {"s3", "h2", "postgres"}) {
+            Matcher row = Pattern.compile("^" + store + " +" + (TRANSFER_CELL + " +").repeat(3) + NUMBER + " MiB$",
+                    Pattern.MULTILINE).matcher(out);
+            assertTrue(row.find(), "a table row for " + store + "\n" + out);
+            for (int group = 1; group <= 10; group++) {
+                assertTrue(Double.parseDouble(row.group(group)) > 0, row.group());
+            }
+        }
+        assertEquals(3, count(out, "download checked: its SHA-256 is the ETag"), out);
 
         Path folder = Path.of(run.find("work folder (\\S+):"));
         assertTrue(folder.startsWith(work), folder.toString());
         assertFalse(Files.exists(folder), "the work folder is removed afterwards");
+    }
+
+    @Test
+    void refusesAStoreItDoesNotKnowNamingTheOnesItDoes() {
+        BenchmarkRun run = BenchmarkRun.of("registry", "--stores", "h2,oracle", "--work-dir", work.toString());
+        assertEquals(2, run.exit(), run.out() + run.err());
+        assertTrue(run.err().contains("no store 'oracle'; the stores are h2, postgres, s3"), run.err());
+    }
+
+    @Test
+    void refusesAStoreNamedTwice() {
+        BenchmarkRun run = BenchmarkRun.of("registry", "--stores", "h2,s3,h2", "--work-dir", work.toString());
+        assertEquals(2, run.exit(), run.out() + run.err());
+        assertTrue(run.err().contains("--stores takes each store once"), run.err());
+    }
+
+    private static int count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
     }
 }

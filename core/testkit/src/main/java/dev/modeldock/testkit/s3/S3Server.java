@@ -14,9 +14,9 @@ import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
 
 /**
- * S3Proxy serving a temporary folder through the S3 API (jclouds' filesystem backend) on a random
- * port of the loopback address, with AWS signature checks on: a client with other credentials is
- * refused as S3 refuses it. Runs in the test JVM, whose Javalin it does not disturb: S3Proxy ships
+ * S3Proxy serving a folder (a temporary one unless the caller names one) through the S3 API
+ * (jclouds' filesystem backend) on a random port of the loopback address, with AWS signature checks
+ * on: a client with other credentials is refused as S3 refuses it. Runs in the test JVM, whose Javalin it does not disturb: S3Proxy ships
  * its own Jetty shaded. {@link #close()} stops it and removes the folder.
  */
 public final class S3Server implements AutoCloseable {
@@ -42,7 +42,20 @@ public final class S3Server implements AutoCloseable {
     /** Starts a server with the empty bucket {@code bucket}, and returns once it listens. */
     public static S3Server start(String bucket) {
         try {
-            Path folder = Files.createTempDirectory("modeldock-s3-");
+            return start(bucket, Files.createTempDirectory("modeldock-s3-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make S3Proxy's folder", e);
+        }
+    }
+
+    /**
+     * Starts a server with the empty bucket {@code bucket} over {@code folder}, which it takes over
+     * (and {@link #close()} removes), on a disk the caller chose: a benchmark keeps its objects on the
+     * disk it compares with {@code cp}.
+     */
+    public static S3Server start(String bucket, Path folder) {
+        try {
+            Files.createDirectories(folder);
             Properties properties = new Properties();
             properties.setProperty("jclouds.filesystem.basedir", folder.toString());
             BlobStoreContext context = ContextBuilder.newBuilder("filesystem").credentials("local", "local")
