@@ -139,9 +139,10 @@ public final class Jobs {
     public int failOrphaned() {
         return jdbi.inTransaction(h -> {
             Instant now = Instant.now();
+            // Locked, skipping what another server is failing at this moment: each orphan is failed once.
             List<Map<String, Object>> orphaned = h.createQuery("SELECT id, claimed_by FROM job j WHERE state = 'running'"
                             + " AND (lease_until < :now OR claimed_by IS NULL OR NOT EXISTS"
-                            + " (SELECT 1 FROM server_node s WHERE s.id = j.claimed_by))")
+                            + " (SELECT 1 FROM server_node s WHERE s.id = j.claimed_by)) FOR UPDATE SKIP LOCKED")
                     .bind("now", now).mapToMap().list();
             for (Map<String, Object> job : orphaned) {
                 Object server = job.get("claimed_by");

@@ -57,7 +57,7 @@ public final class SignInFailures {
                         + " WHERE key_sha256 = :key AND failed_at > :since")
                 .bind("key", hash(key)).bind("since", since)
                 .map((rs, ctx) -> {
-                    OffsetDateTime oldest = rs.getObject(2, java.time.OffsetDateTime.class);
+                    OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
                     return new Recent(rs.getInt(1), oldest == null ? null : oldest.toInstant());
                 })
                 .one());

@@ -182,6 +182,25 @@ class JobsLifecycleTest {
     }
 
     @DatabaseTest
+    void serversFailingAStoppedServersJobsAtOnceFailEachOnceWithOneFinalEvent(TestDatabase database)
+            throws Exception {
+        try (OpenRegistry open = OpenRegistry.on(database)) {
+            Jobs jobs = open.registry.jobs();
+            List<String> orphans = IntStream.range(0, 20).mapToObj(i -> jobs.create("conversion", null, "{}", "alice")
+                    .id()).toList();
+            orphans.forEach(id -> jobs.claim("stopped-server", LEASE));
+            AtomicInteger failed = new AtomicInteger();
+
+            assertEquals(4, Racing.succeeded(4, () -> failed.addAndGet(jobs.failOrphaned())));
+
+            assertEquals(orphans.size(), failed.get(), "each orphan failed by one server only");
+            for (String id : orphans) {
+                assertEquals(1, jobs.events(id, 0).size(), "one final state event for " + id);
+            }
+        }
+    }
+
+    @DatabaseTest
     void serversClaimingAtOnceClaimEachJobExactlyOnce(TestDatabase database) throws Exception {
         try (OpenRegistry open = OpenRegistry.on(database)) {
             Jobs jobs = open.registry.jobs();
