@@ -13,6 +13,7 @@ import dev.modeldock.objectstore.internal.PartedUpload;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.registry.CorruptArtifactException;
 import dev.modeldock.registry.DatabaseArtifacts;
+import dev.modeldock.registry.PendingArtifact;
 import dev.modeldock.registry.StoredArtifact;
 import dev.modeldock.testkit.db.DatabaseTest;
 import dev.modeldock.testkit.db.TestDatabase;
@@ -152,6 +153,30 @@ class ObjectStoreArtifactsTest {
             assertEquals(List.of(), bucket.keys());
             assertEquals(0, bucket.unfinishedUploads());
             assertEquals(0, bucket.rows("SELECT COUNT(*) FROM content"));
+        }
+    }
+
+    @DatabaseTest
+    void aStagedUploadIsAStagingObjectUntilPublishedAndNothingOnceClosedUnpublished(TestDatabase database)
+            throws IOException {
+        byte[] kept = randomBytes(1024 * 1024 + 5, 8);
+        byte[] dropped = randomBytes(1024 * 1024 + 9, 9);
+        try (S3Bucket bucket = new S3Bucket(server, database)) {
+            try (PendingArtifact pending = bucket.store.stage(new ByteArrayInputStream(kept))) {
+                assertEquals(sha256(kept), pending.sha256());
+                assertFalse(bucket.store.find(sha256(kept)).isPresent(), "not an artifact before it is published");
+                assertEquals(1, bucket.keys().size(), "the bytes are in the bucket's staging area");
+                assertTrue(bucket.keys().get(0).startsWith("staging/"), bucket.keys().toString());
+
+                pending.publish();
+            }
+            try (PendingArtifact pending = bucket.store.stage(new ByteArrayInputStream(dropped))) {
+                assertEquals(sha256(dropped), pending.sha256());
+            }
+
+            assertEquals(List.of("sha256/" + sha256(kept)), bucket.keys());
+            assertEquals(1, bucket.rows("SELECT COUNT(*) FROM content"));
+            assertFalse(bucket.store.find(sha256(dropped)).isPresent());
         }
     }
 

@@ -42,6 +42,15 @@ public interface ArtifactStore {
      */
     StoredArtifact put(InputStream in, String expectedSha256) throws IOException;
 
+    /**
+     * Stores the bytes of {@code in}, read to its end (and not closed), without making them an
+     * artifact: for a caller that checks the same bytes elsewhere meanwhile and publishes them only
+     * if they pass. {@link #put} is this followed by {@link PendingArtifact#publish()}.
+     *
+     * @throws IOException as {@code in} or the store threw it; nothing is kept then
+     */
+    PendingArtifact stage(InputStream in) throws IOException;
+
     /** The artifact with this SHA-256, if it is stored. */
     Optional<StoredArtifact> find(String sha256);
 

@@ -85,7 +85,7 @@ public final class DatabaseArtifacts extends StagedArtifacts {
     }
 
     @Override
-    Staged stage(InputStream in) throws IOException {
+    Staged stageBytes(InputStream in) throws IOException {
         ChunkedUpload upload = ChunkedUpload.begin(jdbi, CHUNK_BYTES, writer);
         try {
             in.transferTo(upload);

@@ -134,7 +134,7 @@ public final class ObjectStoreArtifacts extends StagedArtifacts {
     }
 
     @Override
-    Staged stage(InputStream in) throws IOException {
+    Staged stageBytes(InputStream in) throws IOException {
         String stagingId = UUID.randomUUID().toString();
         long contentId = ObjectContentRows.begin(jdbi, stagingId, writer);
         ObjectUpload upload = null;

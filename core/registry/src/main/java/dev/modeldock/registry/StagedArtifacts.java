@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What both artifact stores do the same way: an upload is staged while its SHA-256 is computed on
@@ -14,6 +16,7 @@ import java.util.regex.Pattern;
  * is verified before it is moved into place; digests and ranges from callers are checked.
  */
 abstract class StagedArtifacts implements ArtifactStore {
+    private static final Logger LOG = LoggerFactory.getLogger(StagedArtifacts.class);
     /** A SHA-256 as the registry writes it, {@link dev.modeldock.plugin.Sha256}'s form. */
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -30,7 +33,7 @@ abstract class StagedArtifacts implements ArtifactStore {
      * Copies {@code in} to its end into the store's staging area. On failure the implementation
      * removes what it staged before it throws.
      */
-    abstract Staged stage(InputStream in) throws IOException;
+    abstract Staged stageBytes(InputStream in) throws IOException;
 
     @Override
     public final StoredArtifact put(InputStream in) throws IOException {
@@ -43,23 +46,75 @@ abstract class StagedArtifacts implements ArtifactStore {
     }
 
     @Override
+    public final PendingArtifact stage(InputStream in) throws IOException {
+        HashingInput hashing = new HashingInput(in);
+        return new Pending(stageBytes(hashing), hashing.sha256(), hashing.count());
+    }
+
+    @Override
     public final void copyTo(String sha256, Path file) throws IOException {
         VerifiedFileCopy.copy(open(sha256), file);
     }
 
     private StoredArtifact store(InputStream in, String expectedSha256) throws IOException {
-        HashingInput hashing = new HashingInput(in);
-        Staged staged = stage(hashing);
-        try {
-            String sha256 = hashing.sha256();
-            if (expectedSha256 != null && !expectedSha256.equals(sha256)) {
-                throw new ModelDockException("the uploaded bytes have SHA-256 " + sha256 + ", not the expected "
-                        + expectedSha256 + "; nothing was stored");
+        try (PendingArtifact pending = stage(in)) {
+            if (expectedSha256 != null && !expectedSha256.equals(pending.sha256())) {
+                throw new ModelDockException("the uploaded bytes have SHA-256 " + pending.sha256() + ", not the"
+                        + " expected " + expectedSha256 + "; nothing was stored");
             }
-            return staged.publish(sha256, hashing.count());
-        } catch (IOException | RuntimeException e) {
-            staged.discard(e);
-            throw e;
+            return pending.publish();
+        }
+    }
+
+    /** Staged bytes with their digest, published once or removed when closed. */
+    private static final class Pending implements PendingArtifact {
+        private final Staged staged;
+        private final String sha256;
+        private final long sizeBytes;
+        private boolean ended;
+
+        Pending(Staged staged, String sha256, long sizeBytes) {
+            this.staged = staged;
+            this.sha256 = sha256;
+            this.sizeBytes = sizeBytes;
+        }
+
+        @Override
+        public String sha256() {
+            return sha256;
+        }
+
+        @Override
+        public long sizeBytes() {
+            return sizeBytes;
+        }
+
+        @Override
+        public synchronized StoredArtifact publish() throws IOException {
+            if (ended) {
+                throw new IllegalStateException("the upload of " + sha256 + " was published or removed already");
+            }
+            ended = true;
+            try {
+                return staged.publish(sha256, sizeBytes);
+            } catch (IOException | RuntimeException e) {
+                staged.discard(e);
+                throw e;
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            RuntimeException removal = new IllegalStateException("removing the unpublished upload of " + sha256);
+            staged.discard(removal);
+            if (removal.getSuppressed().length > 0) {
+                LOG.warn("the unpublished upload of {} is left for the staging sweep: {}", sha256,
+                        removal.getSuppressed()[0].getMessage());
+            }
         }
     }
 

@@ -117,6 +117,38 @@ class ArtifactStoreTest {
     }
 
     @DatabaseTest
+    void stagedBytesStayInvisibleUntilPublishedAndAreRemovedWhenClosedUnpublished(TestDatabase database)
+            throws IOException {
+        try (RegistryDatabase db = OpenRegistry.database(database)) {
+            ArtifactStore store = new DatabaseArtifacts(db, ArtifactStoreFixtures.WRITER);
+            byte[] kept = randomBytes(2 * CHUNK + 5, 15);
+            byte[] dropped = randomBytes(CHUNK + 9, 16);
+
+            try (PendingArtifact pending = store.stage(new ByteArrayInputStream(kept))) {
+                assertEquals(sha256(kept), pending.sha256());
+                assertEquals(kept.length, pending.sizeBytes());
+                assertEquals(Optional.empty(), store.find(pending.sha256()), "not an artifact before it is published");
+                assertEquals(3, rows(db, "content_chunk"), "the bytes are in the store already");
+
+                StoredArtifact stored = pending.publish();
+
+                assertEquals(Optional.of(stored), store.find(sha256(kept)));
+                assertThrows(IllegalStateException.class, pending::publish);
+            }
+            try (PendingArtifact pending = store.stage(new ByteArrayInputStream(dropped))) {
+                assertEquals(sha256(dropped), pending.sha256());
+            }
+
+            assertEquals(Optional.empty(), store.find(sha256(dropped)));
+            assertEquals(1, rows(db, "content"), "the closed upload's content is gone; the published one stays");
+            assertEquals(3, rows(db, "content_chunk"));
+            try (InputStream in = store.open(sha256(kept))) {
+                assertArrayEquals(kept, in.readAllBytes());
+            }
+        }
+    }
+
+    @DatabaseTest
     void bytesThatDoNotHaveTheExpectedHashAreRefusedAndNotStored(TestDatabase database) {
         try (RegistryDatabase db = OpenRegistry.database(database)) {
             ArtifactStore store = new DatabaseArtifacts(db, ArtifactStoreFixtures.WRITER);
