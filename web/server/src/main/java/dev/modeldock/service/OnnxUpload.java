@@ -14,6 +14,7 @@ import dev.modeldock.registry.StoredArtifact;
 import dev.modeldock.registry.Version;
 import dev.modeldock.service.isolation.IsolatedRuntime;
 import dev.modeldock.service.isolation.IsolationFailure;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -74,7 +75,8 @@ final class OnnxUpload {
      * Stores the model while ONNX Runtime loads it in the child process, and makes it an artifact
      * only once it has loaded. For a large model each step takes seconds and neither needs the
      * other, so side by side they take the time of the longer one (a 1 GiB model: about 5 s to
-     * load, 7 s into embedded H2). A model that does not load leaves only staged bytes, removed here.
+     * load, 7 s into embedded H2). A model that does not load stops the copy at once, and what was
+     * staged is removed.
      */
     private StoredArtifact storeOnceLoaded(Path file, String fileName) throws IOException {
         FutureTask<Void> loading = new FutureTask<>(() -> {
@@ -84,8 +86,15 @@ final class OnnxUpload {
         Thread loader = new Thread(loading, "modeldock-load-check");
         loader.setDaemon(true);
         loader.start();
-        try (InputStream in = Files.newInputStream(file);
-                PendingArtifact pending = registry.artifacts().stage(in)) {
+        try (InputStream in = new FilterInputStream(Files.newInputStream(file)) {
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                if (loading.isDone()) {
+                    awaitLoad(loading); // a refusal ends the copy here
+                }
+                return super.read(buffer, offset, length);
+            }
+        }; PendingArtifact pending = registry.artifacts().stage(in)) {
             awaitLoad(loading);
             return pending.publish();
         } finally {
