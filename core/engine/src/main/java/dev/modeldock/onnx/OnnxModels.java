@@ -1,7 +1,10 @@
 package dev.modeldock.onnx;
 
+import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
 import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.modeldock.plugin.ModelDockException;
 import java.io.BufferedInputStream;
@@ -14,6 +17,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Reads and writes ONNX files, with errors that say which file is wrong and how. */
 public final class OnnxModels {
@@ -105,6 +109,7 @@ public final class OnnxModels {
     }
 
     private static ModelProto parse(Path file, ModelParser parser) {
+        refuseOverSize(file);
         // Files.newInputStream, unlike FileInputStream, does not skip past the end of the file, so a
         // truncated file fails when a reader skips what the file no longer holds.
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), READ_BUFFER_BYTES)) {
@@ -115,6 +120,25 @@ public final class OnnxModels {
             throw new ModelDockException(file + " is not a valid ONNX model (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw new ModelDockException("cannot read ONNX file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Protobuf reads no message of 2 GiB or more, so such a file is no ONNX model one can read whole:
+     * models this large keep their weights in external data files beside the model.
+     */
+    private static void refuseOverSize(Path file) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            return; // reading it says what is wrong
+        }
+        if (size >= MAX_FILE_BYTES) {
+            throw new ModelDockException(file + " is " + describeSize(size) + ", over the "
+                    + describeSize(MAX_FILE_BYTES) + " one ONNX file can hold (protobuf's limit): a model this large"
+                    + " keeps its weights in external data files beside the .onnx file, which ModelDock does not"
+                    + " read yet");
         }
     }
 
@@ -140,13 +164,38 @@ public final class OnnxModels {
 
     /** Writes {@code model} to {@code file}, refusing what would not fit in one ONNX file. */
     public static void write(ModelProto model, Path file) throws IOException {
-        long size = model.getSerializedSize();
-        if (size <= 0 || size >= MAX_FILE_BYTES) {
-            throw new ModelDockException("the pipeline would be " + size + " bytes; an ONNX file (and Oracle)"
-                    + " allows at most 2 GB");
+        long size = serializedSize(model);
+        if (size == 0 || size >= MAX_FILE_BYTES) {
+            throw new ModelDockException("the pipeline would be " + describeSize(size) + "; one ONNX file (and"
+                    + " Oracle) holds at most " + describeSize(MAX_FILE_BYTES));
         }
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
             model.writeTo(out);
         }
+    }
+
+    /**
+     * The bytes {@code model} takes as one file. Protobuf counts sizes in an {@code int}, which turns
+     * negative past 2 GiB; each initializer is below that, so the graph is counted without them and
+     * they are added one by one.
+     */
+    static long serializedSize(ModelProto model) {
+        GraphProto graph = model.getGraph();
+        long graphBytes = graph.toBuilder().clearInitializer().build().getSerializedSize();
+        for (TensorProto initializer : graph.getInitializerList()) {
+            graphBytes += field(GraphProto.INITIALIZER_FIELD_NUMBER, initializer.getSerializedSize());
+        }
+        long rest = model.toBuilder().clearGraph().build().getSerializedSize();
+        return rest + (model.hasGraph() ? field(ModelProto.GRAPH_FIELD_NUMBER, graphBytes) : 0);
+    }
+
+    /** A length-delimited field's bytes: its tag, its length, its contents. */
+    private static long field(int number, long length) {
+        return CodedOutputStream.computeTagSize(number) + CodedOutputStream.computeUInt64SizeNoTag(length) + length;
+    }
+
+    /** A file size as people read it and as tools print it: "2200000000 bytes (2.2 GB)". */
+    static String describeSize(long bytes) {
+        return String.format(Locale.ROOT, "%d bytes (%.1f GB)", bytes, bytes / 1e9);
     }
 }

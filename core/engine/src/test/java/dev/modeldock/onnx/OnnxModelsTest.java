@@ -11,8 +11,10 @@ import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import ai.onnx.proto.OnnxMl.TensorProto;
+import com.google.protobuf.ByteString;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.testkit.onnx.OnnxFixtures;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +44,49 @@ class OnnxModelsTest {
         GraphProto graph = negGraph().toBuilder().addInitializer(floats("unused", new float[] {1f, 2f}, 2)).build();
         Path file = OnnxFixtures.write(graph, dir, "m.onnx");
         assertEquals(OnnxFixtures.model(graph), OnnxModels.read(file));
+    }
+
+    @Test
+    void aFileOfTwoGibibytesOrMoreIsRefusedSayingWhyRatherThanAsInvalid(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("multilingual-e5-large.onnx");
+        try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
+            sparse.setLength(2_200_000_000L); // no blocks written: the size is all the check reads
+        }
+        ModelDockException e = assertThrows(ModelDockException.class, () -> OnnxModels.readStructure(file));
+        assertNamesFileAnd(e, file, "is 2200000000 bytes (2.2 GB), over the 2147483647 bytes (2.1 GB) one ONNX"
+                + " file can hold");
+        assertTrue(e.getMessage().contains("external data"), e.getMessage());
+    }
+
+    @Test
+    void aPipelineOverTwoGibibytesIsRefusedWithItsTrueSizeNotAWrappedOne(@TempDir Path dir) {
+        // Three 800 MiB initializers sharing one MiB of heap: a rope of the same block.
+        ByteString mib = ByteString.copyFrom(new byte[1 << 20]);
+        ByteString weights = ByteString.EMPTY;
+        for (int i = 0; i < 800; i++) {
+            weights = weights.concat(mib);
+        }
+        GraphProto.Builder graph = negGraph().toBuilder();
+        for (String name : List.of("a", "b", "c")) {
+            graph.addInitializer(TensorProto.newBuilder().setName(name).setDataType(DataType.FLOAT_VALUE)
+                    .addDims(weights.size() / Float.BYTES).setRawData(weights));
+        }
+        ModelProto model = OnnxFixtures.model(graph.build());
+        long size = OnnxModels.serializedSize(model);
+        assertTrue(size > 3L * weights.size() && size < 3L * weights.size() + 1024, "size " + size);
+
+        Path file = dir.resolve("pipeline.onnx");
+        ModelDockException e = assertThrows(ModelDockException.class, () -> OnnxModels.write(model, file));
+
+        assertTrue(e.getMessage().startsWith("the pipeline would be " + size + " bytes (2.5 GB)"), e.getMessage());
+        assertTrue(Files.notExists(file));
+    }
+
+    @Test
+    void theSizeOfAModelUnderTheLimitIsProtobufsOwnCount() {
+        GraphProto graph = negGraph().toBuilder().addInitializer(floats("w", new float[] {1f, 2f}, 2)).build();
+        ModelProto model = OnnxFixtures.model(graph);
+        assertEquals(model.getSerializedSize(), OnnxModels.serializedSize(model));
     }
 
     @Test
