@@ -3,7 +3,6 @@ package dev.modeldock.registry;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.modeldock.plugin.ModelDockException;
-import dev.modeldock.registry.internal.ChunkKeyMigration;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.LongAdder;
 import org.flywaydb.core.Flyway;
@@ -77,9 +76,8 @@ public final class RegistryDatabase implements AutoCloseable {
                     + rootMessage(e), e);
         }
         try {
-            // Migration 8 is Java (ChunkKeyMigration says why); SQL migrations go on at V9.
             Flyway.configure(RegistryDatabase.class.getClassLoader()).dataSource(pool)
-                    .locations("classpath:db/migration").javaMigrations(new ChunkKeyMigration()).load().migrate();
+                    .locations("classpath:db/migration").load().migrate();
         } catch (FlywayException | IllegalStateException e) {
             pool.close();
             throw new ModelDockException("cannot open the registry database at " + redact(jdbcUrl) + ": "

@@ -26,21 +26,6 @@ class SchemaMigrationTest {
         }
     }
 
-    /**
-     * Stored content is removed a chunk at a time by {@code (content_id, seq)}. Through the foreign
-     * key's index, as H2 planned it before migration 8, each delete read every chunk of the content.
-     */
-    @DatabaseTest
-    void aChunkIsDeletedThroughThePrimaryKeyNotByReadingItsWholeContent(TestDatabase database) {
-        try (RegistryDatabase db = OpenRegistry.database(database)) {
-            String plan = db.jdbi().withHandle(h -> String.join("\n", h.createQuery("EXPLAIN DELETE FROM content_chunk"
-                    + " WHERE content_id = 7 AND seq = 3").mapTo(String.class).list()));
-
-            String key = database.isPostgres() ? "content_chunk_pkey" : "PRIMARY_KEY_";
-            assertTrue(plan.contains(key), plan);
-        }
-    }
-
     @DatabaseTest
     void deploymentJobsRecordedBeforeJobsNamedTheirModelAreFoundByIt(TestDatabase database) {
         String url = database.isPostgres() ? database.url() : RegistryDatabase.embeddedUrl(database.folder());
