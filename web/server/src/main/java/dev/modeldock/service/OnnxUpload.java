@@ -86,15 +86,8 @@ final class OnnxUpload {
         Thread loader = new Thread(loading, "modeldock-load-check");
         loader.setDaemon(true);
         loader.start();
-        try (InputStream in = new FilterInputStream(Files.newInputStream(file)) {
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                if (loading.isDone()) {
-                    awaitLoad(loading); // a refusal ends the copy here
-                }
-                return super.read(buffer, offset, length);
-            }
-        }; PendingArtifact pending = registry.artifacts().stage(in)) {
+        try (InputStream in = endingOnRefusal(Files.newInputStream(file), loading);
+                PendingArtifact pending = registry.artifacts().stage(in)) {
             awaitLoad(loading);
             return pending.publish();
         } finally {
@@ -103,6 +96,19 @@ final class OnnxUpload {
                 awaitQuietly(loading);
             }
         }
+    }
+
+    /** {@code in}, which throws the load check's refusal at its next read once there is one. */
+    private static InputStream endingOnRefusal(InputStream in, FutureTask<Void> loading) {
+        return new FilterInputStream(in) {
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                if (loading.isDone()) {
+                    awaitLoad(loading);
+                }
+                return super.read(buffer, offset, length);
+            }
+        };
     }
 
     /** Throws what the load check threw. */
