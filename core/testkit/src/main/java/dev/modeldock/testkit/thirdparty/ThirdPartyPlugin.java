@@ -33,6 +33,9 @@ import org.pf4j.ExtensionPoint;
  */
 public record ThirdPartyPlugin(String id, String version, String requires, String name, Failure failure,
         boolean indexed) {
+    /** 2024-01-01T00:00:00Z, within what a zip's DOS time field holds. */
+    private static final long FIXED_TIME = 1_704_067_200_000L;
+
 
     /** Where the generated post-processor throws an IllegalStateException. */
     public enum Failure {
@@ -97,7 +100,7 @@ public record ThirdPartyPlugin(String id, String version, String requires, Strin
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (Map.Entry<String, byte[]> file : files().entrySet()) {
-                zip.putNextEntry(new ZipEntry((inTopFolder ? id + "/" : "") + file.getKey()));
+                zip.putNextEntry(entry((inTopFolder ? id + "/" : "") + file.getKey()));
                 zip.write(file.getValue());
                 zip.closeEntry();
             }
@@ -105,6 +108,17 @@ public record ThirdPartyPlugin(String id, String version, String requires, Strin
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * An entry stamped with a fixed time, so that the same plugin gives the same bytes on every
+     * call: stamped with the current time, a jar built across a two-second boundary differed from
+     * the one built before it, and a test comparing the two failed now and then.
+     */
+    private static ZipEntry entry(String name) {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTime(FIXED_TIME);
+        return entry;
     }
 
     private byte[] jar() {
@@ -115,11 +129,11 @@ public record ThirdPartyPlugin(String id, String version, String requires, Strin
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream jar = new ZipOutputStream(bytes)) {
             for (Map.Entry<String, byte[]> compiled : classes.entrySet()) {
-                jar.putNextEntry(new ZipEntry(compiled.getKey().replace('.', '/') + ".class"));
+                jar.putNextEntry(entry(compiled.getKey().replace('.', '/') + ".class"));
                 jar.write(compiled.getValue());
             }
             if (indexed) {
-                jar.putNextEntry(new ZipEntry("META-INF/extensions.idx"));
+                jar.putNextEntry(entry("META-INF/extensions.idx"));
                 jar.write((qualified + "\n").getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
