@@ -13,6 +13,7 @@ import dev.modeldock.metadata.MetadataChecker;
 import dev.modeldock.metadata.MetadataJson;
 import dev.modeldock.metadata.MetadataProblem;
 import dev.modeldock.metadata.OnnxMetadata;
+import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.metadata.PipelineMetadata;
 import dev.modeldock.metadata.SizeAdvice;
 import dev.modeldock.onnx.ModelSignature;
@@ -106,6 +107,17 @@ public final class Conversion {
     public static Artifact run(ModelSource source, EmbeddingModelConfig config, PipelineFunction function,
             Extensions extensions, Path stagingParent, boolean ignoreQualityGate, Progress progress)
             throws IOException {
+        return run(source, config, function, OracleRelease.DEFAULT, extensions, stagingParent, ignoreQualityGate,
+                progress);
+    }
+
+    /**
+     * The same for the given Oracle release, whose file size limit the pipeline must meet: a pipeline
+     * over it is refused as soon as it is written, before the checks, naming what would bring it in.
+     */
+    public static Artifact run(ModelSource source, EmbeddingModelConfig config, PipelineFunction function,
+            OracleRelease release, Extensions extensions, Path stagingParent, boolean ignoreQualityGate,
+            Progress progress) throws IOException {
         refuseUnknownLanguages(config);
         WeightFormat format = WeightFormat.of(config);
         // A folder of this run's own, so that the digests are of what this run read.
@@ -146,7 +158,7 @@ public final class Conversion {
                 OnnxModels.write(pipeline, file);
             }
             long size = Files.size(file);
-            SizeAdvice.refusal(size, format).ifPresent(why -> {
+            SizeAdvice.refusal(size, format, release).ifPresent(why -> {
                 throw new ModelDockException(why); // before the checks, which would take longest on such a model
             });
             ModelSignature signature = ModelSignature.of(pipeline);
@@ -180,7 +192,7 @@ public final class Conversion {
                     config.toMap(), plugins, parity, quality, source.checksumMismatches());
             OnnxMetadata metadata = PipelineMetadata.of(plan, sha256, provenance);
             List<MetadataProblem> problems = MetadataChecker.check(signature, metadata,
-                    new CheckContext(null, size, 26));
+                    new CheckContext(null, size, release));
             if (problems.stream().anyMatch(MetadataProblem::isError)) {
                 throw new ModelDockException("the pipeline would not import into Oracle: " + problems);
             }

@@ -4,6 +4,7 @@ import dev.modeldock.artifact.Artifact;
 import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.config.Settings;
 import dev.modeldock.host.Extensions;
+import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.plan.ConfigurationCheck;
 import dev.modeldock.plan.PipelineFunction;
 import dev.modeldock.plugin.ExportReceipt;
@@ -15,6 +16,7 @@ import dev.modeldock.source.ModelSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A transformer to be turned into an ONNX embedding pipeline: OML4Py's {@code EmbeddingModel}.
@@ -31,6 +33,8 @@ public final class EmbeddingModel {
     private final boolean ignoreQualityGate;
     /** What the pipeline computes: an embedding, or a reranker's score (OML4Py's ONNXPipeline function). */
     private final PipelineFunction function;
+    /** The Oracle release the pipeline is for, whose file size limit it must meet. */
+    private final OracleRelease release;
 
     /**
      * OML4Py's {@code EmbeddingModel(model_name, configuration, settings)}, with the installed plugins:
@@ -93,6 +97,29 @@ public final class EmbeddingModel {
         }
         this.extensions = extensions;
         this.ignoreQualityGate = ignoreQualityGate;
+        this.release = OracleRelease.DEFAULT;
+    }
+
+    private EmbeddingModel(EmbeddingModel model, OracleRelease release) {
+        this.source = model.source;
+        this.config = model.config;
+        this.extensions = model.extensions;
+        this.ignoreQualityGate = model.ignoreQualityGate;
+        this.function = model.function;
+        this.release = Objects.requireNonNull(release, "release");
+    }
+
+    /**
+     * This model converted for {@code release} instead: a pipeline over that release's file size
+     * limit (1 GB for 23ai, the default; 2 GB for 26ai) is refused.
+     */
+    public EmbeddingModel forRelease(OracleRelease release) {
+        return new EmbeddingModel(this, release);
+    }
+
+    /** The Oracle release the pipeline is converted for. */
+    public OracleRelease release() {
+        return release;
     }
 
     /**
@@ -162,10 +189,12 @@ public final class EmbeddingModel {
      */
     public Artifact convert(Path stagingParent, Progress progress) throws IOException {
         if (extensions != null) {
-            return Conversion.run(source, config, function, extensions, stagingParent, ignoreQualityGate, progress);
+            return Conversion.run(source, config, function, release, extensions, stagingParent, ignoreQualityGate,
+                    progress);
         }
         try (Extensions installed = Extensions.load()) {
-            return Conversion.run(source, config, function, installed, stagingParent, ignoreQualityGate, progress);
+            return Conversion.run(source, config, function, release, installed, stagingParent, ignoreQualityGate,
+                    progress);
         }
     }
 
@@ -205,8 +234,8 @@ public final class EmbeddingModel {
             Map<String, String> targetSettings, Progress progress) throws IOException {
         ExportTarget target = extensions.exportTarget(targetName);
         target.check(exportName, targetSettings); // a bad name fails now, not after the conversion
-        try (Artifact artifact = Conversion.run(source, config, function, extensions, null, ignoreQualityGate,
-                progress)) {
+        try (Artifact artifact = Conversion.run(source, config, function, release, extensions, null,
+                ignoreQualityGate, progress)) {
             return artifact.exportTo(target, exportName, targetSettings, progress);
         }
     }

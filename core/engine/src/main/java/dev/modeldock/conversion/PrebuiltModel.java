@@ -8,6 +8,7 @@ import dev.modeldock.metadata.MetadataChecker;
 import dev.modeldock.metadata.MetadataJson;
 import dev.modeldock.metadata.MetadataProblem;
 import dev.modeldock.metadata.OnnxMetadata;
+import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.plugin.ExportReceipt;
@@ -55,11 +56,13 @@ public final class PrebuiltModel {
      * loads it. What was hashed is what was checked and what an export sends. The artifact's metadata
      * is the one given, with the file's SHA-256 and the provenance added to modelDescription.
      *
-     * @param targetRelease the Oracle release the model is meant for, which bounds its size
+     * @param release       the Oracle release the model is meant for, which bounds its size: a file
+     *                      over it is refused before it is copied
      * @param stagingParent where the staging folder is made; null for the system's temporary folder
      * @param progress      reports fractions from 0 to 0.9; an export of the artifact takes the rest
      */
-    public Artifact stage(int targetRelease, Path stagingParent, Progress progress) throws IOException {
+    public Artifact stage(OracleRelease release, Path stagingParent, Progress progress) throws IOException {
+        refuseErrors(file, release); // a file Oracle would refuse is not worth copying
         Path staging = Artifact.newStaging(stagingParent);
         Path staged = staging.resolve(file.getFileName().toString());
         try {
@@ -71,13 +74,7 @@ public final class PrebuiltModel {
             String sha256 = HexFormat.of().formatHex(digest.digest());
             long size = Files.size(staged);
             progress.report("checking " + file.getFileName(), 0.3);
-            // The export name is the target's business: its check() already refused one it cannot take.
-            List<MetadataProblem> errors = check(staged, new CheckContext(null, size, targetRelease)).stream()
-                    .filter(MetadataProblem::isError).toList();
-            if (!errors.isEmpty()) {
-                throw new ModelDockException("Oracle would refuse " + file.getFileName() + ": " + String.join("; ",
-                        errors.stream().map(MetadataProblem::toString).toList()));
-            }
+            refuseErrors(staged, release);
             OrtSessions.checkLoads(staged);
             Provenance provenance = Provenance.uploaded(file.toString(), file.getFileName().toString(), sha256);
             String metadata = MetadataJson.write(withProvenance(MetadataJson.parse(metadataJson).metadata(), sha256,
@@ -98,14 +95,24 @@ public final class PrebuiltModel {
      * Stages and checks the model ({@link #stage}) and hands it to the named target; the staged copy
      * is deleted afterwards.
      *
-     * @param targetRelease the Oracle release the model is meant for, which bounds its size
+     * @param release the Oracle release the model is meant for, which bounds its size
      */
     public ExportReceipt export(String exportName, String targetName, Map<String, String> targetSettings,
-            int targetRelease, Progress progress) throws IOException {
+            OracleRelease release, Progress progress) throws IOException {
         ExportTarget target = extensions.exportTarget(targetName);
         target.check(exportName, targetSettings);
-        try (Artifact artifact = stage(targetRelease, null, progress)) {
+        try (Artifact artifact = stage(release, null, progress)) {
             return artifact.exportTo(target, exportName, targetSettings, progress);
+        }
+    }
+
+    /** Refuses {@code model} if Oracle would: the export name is the target's business (its check() ran). */
+    private void refuseErrors(Path model, OracleRelease release) throws IOException {
+        List<MetadataProblem> errors = check(model, new CheckContext(null, Files.size(model), release)).stream()
+                .filter(MetadataProblem::isError).toList();
+        if (!errors.isEmpty()) {
+            throw new ModelDockException("Oracle would refuse " + file.getFileName() + ": " + String.join("; ",
+                    errors.stream().map(MetadataProblem::toString).toList()));
         }
     }
 

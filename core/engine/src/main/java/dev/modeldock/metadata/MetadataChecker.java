@@ -56,9 +56,13 @@ public final class MetadataChecker {
                     "Export the model again."));
         }
         if (context.fileBytes() > context.maxFileBytes()) {
+            OracleRelease release = context.release();
             problems.add(MetadataProblem.error(OracleErrors.INVALID_BLOB_SIZE, "model", "the ONNX file is "
-                    + context.fileBytes() + " bytes; Oracle Database " + context.targetRelease() + " imports at most "
-                    + context.maxFileBytes() + ".", "Quantize the model or choose a smaller one."));
+                    + context.fileBytes() + " bytes; " + release.displayName() + " imports at most "
+                    + context.maxFileBytes() + " (" + release.maxFileSize() + ").", release == OracleRelease.DB_23AI
+                    ? "Quantize the model (about a quarter of the float32 size), target Oracle Database 26ai (2 GB),"
+                            + " or choose a smaller model."
+                    : "Quantize the model or choose a smaller one."));
         }
     }
 

@@ -194,8 +194,11 @@ public final class OnnxModels {
         return CodedOutputStream.computeTagSize(number) + CodedOutputStream.computeUInt64SizeNoTag(length) + length;
     }
 
-    /** A file size as people read it and as tools print it: "2200000000 bytes (2.2 GB)". */
-    static String describeSize(long bytes) {
-        return String.format(Locale.ROOT, "%d bytes (%.1f GB)", bytes, bytes / 1e9);
+    /** A file size as people read it and as tools print it: "2200000000 bytes (2.2 GB)", "265 bytes". */
+    public static String describeSize(long bytes) {
+        if (bytes >= 1e9) {
+            return String.format(Locale.ROOT, "%d bytes (%.1f GB)", bytes, bytes / 1e9);
+        }
+        return bytes >= 1e6 ? String.format(Locale.ROOT, "%d bytes (%.0f MB)", bytes, bytes / 1e6) : bytes + " bytes";
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 import dev.modeldock.metadata.CheckContext;
+import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Progress;
 import dev.modeldock.testkit.onnx.HostileModels;
@@ -30,7 +31,7 @@ class PrebuiltModelStructureTest {
         // check() reads only the structure; the extensions are for exports, which are not reached.
         PrebuiltModel prebuilt = new PrebuiltModel(file, SmallModels.FEATURE_REGRESSOR_METADATA, null);
         ModelDockException e = assertThrows(ModelDockException.class,
-                () -> prebuilt.check(new CheckContext(null, Files.size(file), 26)));
+                () -> prebuilt.check(new CheckContext(null, Files.size(file), OracleRelease.DB_26AI)));
         assertTrue(e.getMessage().contains("'" + rule + "'"), e.getMessage());
         return e;
     }
@@ -71,7 +72,7 @@ class PrebuiltModelStructureTest {
         Path file = OnnxFixtures.write(HostileModels.selfRecursiveFunction(), dir.resolve("recursive.onnx"));
         Path staging = Files.createDirectories(dir.resolve("staging"));
         ModelDockException e = assertThrows(ModelDockException.class,
-                () -> new PrebuiltModel(file, SmallModels.FEATURE_REGRESSOR_METADATA, null).stage(26, staging,
+                () -> new PrebuiltModel(file, SmallModels.FEATURE_REGRESSOR_METADATA, null).stage(OracleRelease.DB_26AI, staging,
                         Progress.NONE));
         assertTrue(e.getMessage().contains("recursive-function"), e.getMessage());
         assertTrue(e.getMessage().contains(file.toString()), "names the user's file: " + e.getMessage());

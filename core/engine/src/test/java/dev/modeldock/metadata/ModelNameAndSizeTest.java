@@ -31,11 +31,11 @@ class ModelNameAndSizeTest {
     }
 
     private static List<MetadataProblem> named(String modelName) {
-        return MetadataChecker.check(embedder, EMBEDDING, new CheckContext(modelName, 1000, 26));
+        return MetadataChecker.check(embedder, EMBEDDING, new CheckContext(modelName, 1000, OracleRelease.DB_26AI));
     }
 
     private static List<MetadataProblem> sized(long bytes, int release) {
-        return MetadataChecker.check(embedder, EMBEDDING, new CheckContext("doc_model", bytes, release));
+        return MetadataChecker.check(embedder, EMBEDDING, new CheckContext("doc_model", bytes, OracleRelease.of(release)));
     }
 
     @ParameterizedTest
@@ -75,7 +75,7 @@ class ModelNameAndSizeTest {
     @Test
     void noModelNameMeansNoNameCheck() {
         assertValid(MetadataChecker.check(embedder, EMBEDDING, CheckContext.none()));
-        assertValid(MetadataChecker.check(embedder, EMBEDDING, new CheckContext(null, 10, 23)));
+        assertValid(MetadataChecker.check(embedder, EMBEDDING, new CheckContext(null, 10, OracleRelease.DB_23AI)));
     }
 
     @Test
@@ -94,15 +94,15 @@ class ModelNameAndSizeTest {
         assertValid(sized(GIB, 23));
         assertOnly(sized(GIB + 1, 23), OracleErrors.INVALID_BLOB_SIZE, "model");
         assertOnly(sized(1L << 31, 26), OracleErrors.INVALID_BLOB_SIZE, "model", String.valueOf(1L << 31));
-        assertEquals(GIB, new CheckContext(null, -1, 23).maxFileBytes());
-        assertEquals((1L << 31) - 1, new CheckContext(null, -1, 26).maxFileBytes());
+        assertEquals(GIB, new CheckContext(null, -1, OracleRelease.DB_23AI).maxFileBytes());
+        assertEquals((1L << 31) - 1, new CheckContext(null, -1, OracleRelease.DB_26AI).maxFileBytes());
     }
 
     @Test
     void anUnknownFileSizeIsNotChecked() {
         assertValid(sized(-1, 23));
         assertEquals(-1, CheckContext.none().fileBytes());
-        assertTrue(CheckContext.none().targetRelease() >= 26);
+        assertEquals(OracleRelease.DB_26AI, CheckContext.none().release());
     }
 
     @Test

@@ -66,14 +66,14 @@ class OracleExamplesTest {
     @Test
     void theSimpleExampleIsValidWithTheDocumentedModelName() {
         List<MetadataProblem> problems = MetadataChecker.check(oracleLike, SIMPLE,
-                new CheckContext("doc_model", 90_000_000, 23));
+                new CheckContext("doc_model", 90_000_000, OracleRelease.DB_23AI));
         assertTrue(problems.isEmpty(), Checks.lines(problems));
     }
 
     @Test
     void theCompleteExampleIsValidWithoutEvenAWarning() {
         List<MetadataProblem> problems = MetadataChecker.check(oracleLike, COMPLETE,
-                new CheckContext("doc_model", 90_000_000, 26));
+                new CheckContext("doc_model", 90_000_000, OracleRelease.DB_26AI));
         assertTrue(problems.isEmpty(), Checks.lines(problems));
     }
 

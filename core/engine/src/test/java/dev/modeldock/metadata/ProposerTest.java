@@ -34,7 +34,7 @@ class ProposerTest {
     private static List<MetadataProblem> checkWritten(ModelProto model, MlFunction function) {
         ModelSignature signature = TestModels.signature(model, dir);
         return MetadataChecker.check(signature, MetadataJson.write(MetadataProposer.propose(signature, function)),
-                new CheckContext("doc_model", 10_000, 26));
+                new CheckContext("doc_model", 10_000, OracleRelease.DB_26AI));
     }
 
     static Stream<Arguments> fixtures() {

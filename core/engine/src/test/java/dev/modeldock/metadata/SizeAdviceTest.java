@@ -11,32 +11,53 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** What a pipeline's size means for Oracle: refused over 2 GB, a note over 23ai's 1 GB, a hint over 400 MB. */
+/** What a pipeline's size means for Oracle: refused over its release's limit, a note over 23ai's 1 GB, a hint over 400 MB. */
 class SizeAdviceTest {
     private static final long GIB = 1L << 30;
     /** The largest file Oracle Database 26ai imports. */
     private static final long LIMIT = 2 * GIB - 1;
 
     @Test
-    void float32OverTwoGigabytesIsRefusedNamingTheSizeAndQuantization() {
-        String why = SizeAdvice.refusal(LIMIT + 1, WeightFormat.FLOAT32).orElseThrow();
-        assertTrue(why.startsWith("the pipeline is 2147483648 bytes (2.15 GB), over the 2147483647 bytes (2 GB)"), why);
-        assertTrue(why.contains("set quantize_model to true"), why);
+    void float32OverTwoGigabytesIsRefusedFor26aiNamingTheSizeAndQuantization() {
+        String why = SizeAdvice.refusal(LIMIT + 1, WeightFormat.FLOAT32, OracleRelease.DB_26AI).orElseThrow();
+        assertTrue(why.startsWith("the pipeline is 2147483648 bytes (2.1 GB), over the 2147483647 bytes (2 GB) Oracle"
+                + " Database 26ai imports at most; set quantize_model to true"), why);
+        assertFalse(why.contains("--target-release"), "26ai is the largest release already: " + why);
     }
 
     @Test
     void int8OverTwoGigabytesIsRefusedNamingTheSizeWithoutSuggestingQuantization() {
-        String why = SizeAdvice.refusal(3 * GIB, WeightFormat.INT8).orElseThrow();
-        assertTrue(why.startsWith("even with int8 weights, the pipeline is 3221225472 bytes (3.22 GB)"), why);
+        String why = SizeAdvice.refusal(3 * GIB, WeightFormat.INT8, OracleRelease.DB_26AI).orElseThrow();
+        assertTrue(why.startsWith("even with int8 weights, the pipeline is 3221225472 bytes (3.2 GB)"), why);
         assertTrue(why.endsWith("choose a smaller model"), why);
         assertFalse(why.contains("quantize_model"), why);
     }
 
+    @Test
+    void float32OverOneGigabyteIsRefusedFor23aiNamingQuantizationAndRelease26() {
+        long bertLarge = 1_340_000_000L;
+        String why = SizeAdvice.refusal(bertLarge, WeightFormat.FLOAT32, OracleRelease.DB_23AI).orElseThrow();
+        assertEquals("the pipeline is 1340000000 bytes (1.3 GB), over the 1073741824 bytes (1 GB) Oracle Database 23ai"
+                + " imports at most; set quantize_model to true (int8 weights, about a quarter of the float32 size),"
+                + " or export for Oracle Database 26ai, which imports up to 2 GB (--target-release 26 on the command"
+                + " line, \"targetRelease\": 26 in the API), or choose a smaller model", why);
+        assertEquals(Optional.empty(), SizeAdvice.refusal(bertLarge, WeightFormat.FLOAT32, OracleRelease.DB_26AI));
+    }
+
+    @Test
+    void overTwoGigabytesFor23aiDoesNotSuggest26aiWhichWouldRefuseItToo() {
+        String why = SizeAdvice.refusal(2_200_000_000L, WeightFormat.FLOAT32, OracleRelease.DB_23AI).orElseThrow();
+        assertTrue(why.contains("quantize_model"), why);
+        assertFalse(why.contains("26ai"), why);
+    }
+
     @ParameterizedTest
     @EnumSource(WeightFormat.class)
-    void aPipelineAtTheLimitIsNotRefused(WeightFormat format) {
-        assertEquals(Optional.empty(), SizeAdvice.refusal(LIMIT, format));
-        assertEquals(Optional.empty(), SizeAdvice.refusal(1000, format));
+    void aPipelineAtItsReleasesLimitIsNotRefused(WeightFormat format) {
+        assertEquals(Optional.empty(), SizeAdvice.refusal(LIMIT, format, OracleRelease.DB_26AI));
+        assertEquals(Optional.empty(), SizeAdvice.refusal(GIB, format, OracleRelease.DB_23AI));
+        assertTrue(SizeAdvice.refusal(GIB + 1, format, OracleRelease.DB_23AI).isPresent());
+        assertEquals(Optional.empty(), SizeAdvice.refusal(1000, format, OracleRelease.DB_23AI));
     }
 
     @ParameterizedTest

@@ -5,6 +5,7 @@ import dev.modeldock.config.Settings;
 import dev.modeldock.conversion.EmbeddingModel;
 import dev.modeldock.conversion.PrebuiltModel;
 import dev.modeldock.host.Extensions;
+import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.metadata.SizeAdvice;
 import dev.modeldock.plan.PipelineFunction;
 import dev.modeldock.plugin.ExportReceipt;
@@ -71,9 +72,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "oracle target: drop an existing model of that name first.")
     boolean replace;
 
-    @Option(names = "--target-release", defaultValue = "26", paramLabel = "N",
-            description = "With --onnx: the Oracle release to check the model for (23 or 26).")
-    int targetRelease;
+    @Option(names = "--target-release", defaultValue = "23", paramLabel = "N",
+            description = "The Oracle Database release to export for: 23 (default; 23ai imports files up to 1 GB)"
+                    + " or 26 (26ai, up to 2 GB). A larger model is refused before it is validated.")
+    String targetRelease;
 
     @Override
     public Integer call() throws Exception {
@@ -87,6 +89,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new ModelDockException("give either --model (to convert) or --onnx with --metadata (to export as is)");
         }
         PipelineFunction pipelineFunction = PipelineFunction.parse(function); // a typo fails before any download
+        OracleRelease release = OracleRelease.parse(targetRelease);
         Map<String, String> targetSettings = targetSettings();
         try (Extensions extensions = Extensions.load();
                 TerminalProgress progress = TerminalProgress.onConsole(spec.commandLine().getErr())) {
@@ -110,15 +113,15 @@ final class ExportCommand implements Callable<Integer> {
                         + source.hubId() + " " + m.describe() + " (used anyway: --ignore-checksum-error; kept in the"
                         + " provenance)"));
                 model = new EmbeddingModel(source, options.configuration(source), extensions,
-                        settings.ignoreQualityGate(), pipelineFunction);
+                        settings.ignoreQualityGate(), pipelineFunction).forRelease(release);
             }
             ExportTarget exportTarget = extensions.exportTarget(target);
             exportTarget.check(name, targetSettings); // a bad name fails now, not after the conversion
-            try (Artifact artifact = prebuilt != null ? prebuilt.stage(targetRelease, null, progress)
+            try (Artifact artifact = prebuilt != null ? prebuilt.stage(release, null, progress)
                     : model.convert(progress)) {
                 ExportReceipt receipt = artifact.exportTo(exportTarget, name, targetSettings, progress);
                 progress.finish();
-                spec.commandLine().getOut().println(Json.write(summary(artifact, receipt)));
+                spec.commandLine().getOut().println(Json.write(summary(artifact, receipt, release)));
                 if (artifact.provenance().parity() != null) {
                     artifact.provenance().parity().describe().forEach(spec.commandLine().getErr()::println);
                 }
@@ -149,13 +152,17 @@ final class ExportCommand implements Callable<Integer> {
         };
     }
 
-    /** What was delivered where, the embedding's width, the parity figures, and the artifact's provenance. */
-    private static Map<String, Object> summary(Artifact artifact, ExportReceipt receipt) {
+    /**
+     * What was delivered where, for which Oracle release, the embedding's width, the parity figures,
+     * and the artifact's provenance.
+     */
+    private static Map<String, Object> summary(Artifact artifact, ExportReceipt receipt, OracleRelease release) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("target", receipt.target());
         summary.put("location", receipt.location());
         summary.put("sha256", receipt.sha256());
         summary.put("bytes", receipt.bytes());
+        summary.put("targetRelease", release.number());
         artifact.dimensions().ifPresent(width -> summary.put("dimensions", width));
         if (artifact.provenance().parity() != null) {
             summary.put("validation", artifact.provenance().parity().toMap());

@@ -6,6 +6,7 @@ import dev.modeldock.metadata.MetadataJson;
 import dev.modeldock.metadata.MetadataProblem;
 import dev.modeldock.metadata.MetadataProposer;
 import dev.modeldock.metadata.MlFunction;
+import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.plugin.ModelDockException;
@@ -44,15 +45,16 @@ final class MetadataCommand {
         @Option(names = "--model-name", paramLabel = "NAME", description = "Also check this [schema.]model name.")
         String modelName;
 
-        @Option(names = "--target-release", defaultValue = "26", paramLabel = "N",
-                description = "Oracle release to check for (23 or 26; 23ai imports at most 1 GB).")
-        int targetRelease;
+        @Option(names = "--target-release", defaultValue = "23", paramLabel = "N",
+                description = "Oracle release to check for: 23 (default; 23ai imports at most 1 GB) or 26 (2 GB).")
+        String targetRelease;
 
         @Override
         public Integer call() throws IOException {
+            OracleRelease release = OracleRelease.parse(targetRelease);
             ModelSignature signature = ModelSignature.of(OnnxModels.readStructure(onnx));
             List<MetadataProblem> problems = MetadataChecker.check(signature, read(metadata),
-                    new CheckContext(modelName, Files.size(onnx), targetRelease));
+                    new CheckContext(modelName, Files.size(onnx), release));
             PrintWriter out = spec.commandLine().getOut();
             problems.stream().filter(p -> !p.isError()).forEach(spec.commandLine().getErr()::println);
             List<MetadataProblem> errors = problems.stream().filter(MetadataProblem::isError).toList();

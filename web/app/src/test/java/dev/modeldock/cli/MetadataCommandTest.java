@@ -69,4 +69,32 @@ class MetadataCommandTest {
         assertEquals(1, both.exit());
         assertTrue(both.err().startsWith("error: give either --model"), both.err());
     }
+
+    @Test
+    void aModelOverOneGigabyteIsFor26aiOnlyAndExportedFor23aiByDefaultIsRefusedBeforeItIsCopied() throws Exception {
+        Path model = OnnxFixtures.writePadded(SmallModels.featureRegressor(), 1_100_000_000L, work.resolve("big.onnx"));
+        Path metadata = Files.writeString(work.resolve("big.json"), SmallModels.FEATURE_REGRESSOR_METADATA);
+
+        CommandLine for23 = CommandLine.run("metadata", "check", "--onnx", model.toString(), "--metadata",
+                metadata.toString());
+        assertEquals(MetadataCommand.PROBLEMS_FOUND, for23.exit(), for23.err());
+        assertTrue(for23.out().startsWith("ORA-54400 model: the ONNX file is 1100000000 bytes; Oracle Database 23ai"
+                + " imports at most 1073741824 (1 GB)."), for23.out());
+        CommandLine for26 = CommandLine.run("metadata", "check", "--onnx", model.toString(), "--metadata",
+                metadata.toString(), "--target-release", "26");
+        assertEquals("valid", for26.out().strip(), for26.err());
+
+        Path out = work.resolve("out");
+        CommandLine export = CommandLine.run("export", "--onnx", model.toString(), "--metadata", metadata.toString(),
+                "--name", "big", "--output-dir", out.toString());
+        assertEquals(1, export.exit());
+        assertTrue(export.err().startsWith("error: Oracle would refuse big.onnx: ORA-54400"), export.err());
+        assertTrue(export.err().contains("target Oracle Database 26ai (2 GB)"), export.err());
+        assertTrue(Files.notExists(out.resolve("big.onnx")), "nothing exported");
+
+        CommandLine typo = CommandLine.run("export", "--onnx", model.toString(), "--metadata", metadata.toString(),
+                "--name", "big", "--target-release", "24");
+        assertEquals(1, typo.exit());
+        assertTrue(typo.err().startsWith("error: there is no Oracle target release 24: give 23"), typo.err());
+    }
 }

@@ -15,6 +15,7 @@ import dev.modeldock.config.Settings;
 import dev.modeldock.metadata.CheckContext;
 import dev.modeldock.metadata.MetadataChecker;
 import dev.modeldock.metadata.MetadataProblem;
+import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.plan.PipelineFunction;
@@ -124,7 +125,7 @@ class ClassifierExportTest {
                 && json.path("normalization").isMissingNode(), "no other function's fields: " + softmax.metadata());
         assertEquals("bert", json.path("tokenizer").asText());
         List<MetadataProblem> problems = MetadataChecker.check(ModelSignature.of(OnnxModels.read(softmax.file())),
-                softmax.metadata(), new CheckContext(null, Files.size(softmax.file()), 26));
+                softmax.metadata(), new CheckContext(null, Files.size(softmax.file()), OracleRelease.DB_26AI));
         assertTrue(problems.stream().noneMatch(MetadataProblem::isError), problems.toString());
     }
 

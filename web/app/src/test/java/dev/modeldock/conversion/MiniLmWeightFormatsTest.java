@@ -17,6 +17,7 @@ import dev.modeldock.export.oracle.standin.StandInSettings;
 import dev.modeldock.metadata.CheckContext;
 import dev.modeldock.metadata.MetadataChecker;
 import dev.modeldock.metadata.MetadataProblem;
+import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.plugin.ExportRequest;
@@ -142,7 +143,7 @@ class MiniLmWeightFormatsTest {
     void metadataPassesOraclesChecksAndRecordsTheWeights(WeightFormat format) throws Exception {
         Path metadataFile = FILES.get(format).resolveSibling("minilm.json");
         List<MetadataProblem> problems = MetadataChecker.check(ModelSignature.of(OnnxModels.read(FILES.get(format))),
-                Files.readString(metadataFile), new CheckContext("MINILM", Files.size(FILES.get(format)), 23));
+                Files.readString(metadataFile), new CheckContext("MINILM", Files.size(FILES.get(format)), OracleRelease.DB_23AI));
         assertFalse(problems.stream().anyMatch(MetadataProblem::isError), problems.toString());
         JsonNode description = Json.MAPPER.readTree(metadataFile.toFile()).path("modelDescription");
         assertEquals(format.jsonName(), description.path("weights").asText());

@@ -14,6 +14,7 @@ import dev.modeldock.metadata.CheckContext;
 import dev.modeldock.metadata.MetadataJson;
 import dev.modeldock.metadata.MetadataProposer;
 import dev.modeldock.metadata.MlFunction;
+import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.plugin.ExportReceipt;
@@ -38,7 +39,7 @@ class PrebuiltModelExportTest {
     void classifierWithLabelOutputIsCheckedAndExported() throws Exception {
         Path model = OnnxFixtures.write(SmallModels.irisClassifier(), work.resolve("iris.onnx"));
         ExportReceipt receipt = new PrebuiltModel(model, SmallModels.IRIS_CLASSIFIER_METADATA, Plugins.builtIn()).export("iris", "file",
-                Map.of("output_dir", work.resolve("out").toString()), 26, (stage, fraction) -> { });
+                Map.of("output_dir", work.resolve("out").toString()), OracleRelease.DB_26AI, (stage, fraction) -> { });
         assertArrayEquals(Files.readAllBytes(model), Files.readAllBytes(work.resolve("out/iris.onnx")));
         JsonNode written = Json.MAPPER.readTree(work.resolve("out/iris.json").toFile());
         assertEquals("class_names", written.path("classificationLabelOutput").asText());
@@ -60,7 +61,7 @@ class PrebuiltModelExportTest {
         byte[] checked = Files.readAllBytes(model);
         String metadata = SmallModels.FEATURE_REGRESSOR_METADATA;
         Path staging;
-        try (Artifact artifact = new PrebuiltModel(model, metadata, Plugins.builtIn()).stage(26, work.resolve("staging"),
+        try (Artifact artifact = new PrebuiltModel(model, metadata, Plugins.builtIn()).stage(OracleRelease.DB_26AI, work.resolve("staging"),
                 (stage, fraction) -> { })) {
             staging = artifact.file().getParent();
             assertEquals(Provenance.Kind.UPLOADED, artifact.provenance().kind());
@@ -85,8 +86,8 @@ class PrebuiltModelExportTest {
         String metadata = "{\"function\": \"classification\", \"classificationProbOutput\": \"probs\","
                 + " \"labels\": [\"a\", \"b\"], \"input\": {\"features\": [\"A\", \"B\"]}}";
         ModelDockException e = assertThrows(ModelDockException.class, () -> new PrebuiltModel(model, metadata,
-                Plugins.builtIn()).export("iris", "file", Map.of("output_dir", work.resolve("out").toString()), 26,
-                (stage, fraction) -> { }));
+                Plugins.builtIn()).export("iris", "file", Map.of("output_dir", work.resolve("out").toString()),
+                OracleRelease.DB_26AI, (stage, fraction) -> { }));
         assertTrue(e.getMessage().contains("ORA-54413 classificationProbOutput"), e.getMessage());
         assertTrue(e.getMessage().contains("ORA-54420 input.features"), e.getMessage());
         assertFalse(Files.exists(work.resolve("out")), "nothing written");
@@ -113,7 +114,7 @@ class PrebuiltModelExportTest {
         OnnxModels.write(broken.build(), file);
         ModelDockException e = assertThrows(ModelDockException.class, () -> new PrebuiltModel(file,
                 SmallModels.FEATURE_REGRESSOR_METADATA, Plugins.builtIn()).export("r", "file",
-                Map.of("output_dir", work.resolve("out").toString()), 26, (stage, fraction) -> { }));
+                Map.of("output_dir", work.resolve("out").toString()), OracleRelease.DB_26AI, (stage, fraction) -> { }));
         assertTrue(e.getMessage().contains("ONNX Runtime cannot load"), e.getMessage());
         assertFalse(Files.exists(work.resolve("out/r.onnx")));
     }

@@ -16,6 +16,7 @@ import dev.modeldock.config.Settings;
 import dev.modeldock.metadata.CheckContext;
 import dev.modeldock.metadata.MetadataChecker;
 import dev.modeldock.metadata.MetadataProblem;
+import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.plan.PipelineFunction;
@@ -112,7 +113,7 @@ abstract class RerankerExportContract {
         assertEquals(tokenizer(), json.path("tokenizer").asText(), metadata);
         assertEquals(64, json.path("maxSequenceLength").asInt(), metadata);
         List<MetadataProblem> problems = MetadataChecker.check(ModelSignature.of(OnnxModels.read(exported)), metadata,
-                new CheckContext(null, Files.size(exported), 26));
+                new CheckContext(null, Files.size(exported), OracleRelease.DB_26AI));
         assertTrue(problems.stream().noneMatch(MetadataProblem::isError), problems.toString());
     }
 

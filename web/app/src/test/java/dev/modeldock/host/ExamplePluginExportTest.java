@@ -14,6 +14,7 @@ import dev.modeldock.conversion.EmbeddingModel;
 import dev.modeldock.metadata.CheckContext;
 import dev.modeldock.metadata.MetadataChecker;
 import dev.modeldock.metadata.MetadataProblem;
+import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.runtime.PipelineSession;
@@ -101,7 +102,7 @@ class ExamplePluginExportTest {
         assertEquals(DIMENSIONS, model.getGraph().getOutput(0).getType().getTensorType().getShape().getDim(1)
                 .getDimValue(), "the graph's output declares the smaller width");
         List<MetadataProblem> problems = MetadataChecker.check(ModelSignature.of(model),
-                truncatedMetadata, new CheckContext(null, Files.size(truncated), 23));
+                truncatedMetadata, new CheckContext(null, Files.size(truncated), OracleRelease.DB_23AI));
         assertTrue(problems.stream().noneMatch(MetadataProblem::isError), problems.toString());
     }
 

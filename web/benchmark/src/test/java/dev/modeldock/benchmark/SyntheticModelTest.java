@@ -14,6 +14,7 @@ import dev.modeldock.host.PluginSources;
 import dev.modeldock.metadata.CheckContext;
 import dev.modeldock.metadata.MetadataChecker;
 import dev.modeldock.metadata.MetadataProblem;
+import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.runtime.OrtSessions;
@@ -75,7 +76,7 @@ class SyntheticModelTest {
     void itsMetadataPassesTheChecker() throws IOException {
         ModelSignature signature = ModelSignature.of(OnnxModels.readStructure(fiftyMegabytes));
         List<MetadataProblem> problems = MetadataChecker.check(signature, SyntheticModel.regressorMetadata(),
-                new CheckContext("SYNTHETIC_REGRESSOR", Files.size(fiftyMegabytes), 23));
+                new CheckContext("SYNTHETIC_REGRESSOR", Files.size(fiftyMegabytes), OracleRelease.DB_23AI));
         assertEquals(List.of(), problems);
     }
 
@@ -138,7 +139,7 @@ class SyntheticModelTest {
             }
             PrebuiltModel upload = new PrebuiltModel(model, SyntheticModel.regressorMetadata(), Plugins.builtIn());
             long start = System.nanoTime();
-            List<MetadataProblem> errors = upload.check(new CheckContext(null, Files.size(model), 26)).stream()
+            List<MetadataProblem> errors = upload.check(new CheckContext(null, Files.size(model), OracleRelease.DB_26AI)).stream()
                     .filter(MetadataProblem::isError).toList();
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             if (!errors.isEmpty()) {

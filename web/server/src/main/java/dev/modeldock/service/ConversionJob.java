@@ -3,6 +3,7 @@ package dev.modeldock.service;
 import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.conversion.EmbeddingModel;
 import dev.modeldock.host.Extensions;
+import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.metadata.SizeAdvice;
 import dev.modeldock.plan.PipelineFunction;
 import dev.modeldock.plugin.ModelDockException;
@@ -39,15 +40,15 @@ final class ConversionJob {
      * pipeline below its quality gate is kept, and the pipeline's function.
      */
     record Prepared(EmbeddingModel model, String repoId, String revision, EmbeddingModelConfig config,
-            boolean ignoreQualityGate, PipelineFunction function) {
+            boolean ignoreQualityGate, PipelineFunction function, OracleRelease release) {
         static Prepared ready(EmbeddingModel model) {
             return new Prepared(model, null, null, model.configuration(), model.ignoresQualityGate(),
-                    model.function());
+                    model.function(), model.release());
         }
 
         static Prepared download(String repoId, String revision, EmbeddingModelConfig config,
-                boolean ignoreQualityGate, PipelineFunction function) {
-            return new Prepared(null, repoId, revision, config, ignoreQualityGate, function);
+                boolean ignoreQualityGate, PipelineFunction function, OracleRelease release) {
+            return new Prepared(null, repoId, revision, config, ignoreQualityGate, function, release);
         }
     }
 
@@ -74,6 +75,7 @@ final class ConversionJob {
             throw new ModelDockException("'source' is missing: give a hub id or a folder on the server");
         }
         PipelineFunction function = request.pipelineFunction();
+        OracleRelease release = request.release();
         Map<String, Object> overrides = request.config() == null ? Map.of() : request.config();
         HubSources.Lookup source = sources.find(request.source(), request.revision());
         EmbeddingModelConfig config = FunctionConfiguration.applied(function, overrides, request.template() != null
@@ -87,9 +89,9 @@ final class ConversionJob {
         }
         if (source.found() == null) {
             return Prepared.download(source.repoId(), source.revision(), config, request.ignoresQualityGate(),
-                    function);
+                    function, release);
         }
-        return Prepared.ready(checked(source.found(), config, request.ignoresQualityGate(), function));
+        return Prepared.ready(checked(source.found(), config, request.ignoresQualityGate(), function, release));
     }
 
     /**
@@ -104,12 +106,11 @@ final class ConversionJob {
         double start = 0;
         if (model == null) {
             model = checked(sources.download(prepared.repoId(), prepared.revision(), context, DOWNLOAD_SHARE),
-                    prepared.config(), prepared.ignoreQualityGate(), prepared.function());
+                    prepared.config(), prepared.ignoreQualityGate(), prepared.function(), prepared.release());
             start = DOWNLOAD_SHARE;
         }
         double from = start;
-        try (ConvertedModel artifact = isolated.convert(model.source(), model.configuration(),
-                model.ignoresQualityGate(), model.function(),
+        try (ConvertedModel artifact = isolated.convert(model,
                 (stage, fraction) -> context.report(stage, from + (CONVERTED - from) * fraction))) {
             context.report("storing the artifact", 0.9);
             StoredArtifact stored;
@@ -125,6 +126,8 @@ final class ConversionJob {
             validation.put("quality", artifact.quality());
             validation.put("sizeNotes", SizeAdvice.notes(Files.size(artifact.file()),
                     WeightFormat.of(model.configuration())));
+            // The release whose limits the pipeline was checked against; a deployment defaults to it.
+            validation.put("targetRelease", model.release().number());
             Version version = registry.versions().create(modelName, new NewVersion(stored.sha256(),
                     Json.write(model.configuration().toMap()), Json.write(artifact.provenance()),
                     artifact.metadata(), Json.write(validation)), actor);
@@ -138,8 +141,9 @@ final class ConversionJob {
      * the function needs its encoder's graph, which only the job's child reads.
      */
     private EmbeddingModel checked(ModelSource source, EmbeddingModelConfig config, boolean ignoreQualityGate,
-            PipelineFunction function) {
-        EmbeddingModel model = new EmbeddingModel(source, config, extensions, ignoreQualityGate, function);
+            PipelineFunction function, OracleRelease release) {
+        EmbeddingModel model = new EmbeddingModel(source, config, extensions, ignoreQualityGate, function)
+                .forRelease(release);
         model.checkConfiguration();
         return model;
     }

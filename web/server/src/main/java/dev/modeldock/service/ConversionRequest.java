@@ -1,5 +1,6 @@
 package dev.modeldock.service;
 
+import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.plan.PipelineFunction;
 import java.util.Arrays;
 import java.util.List;
@@ -19,9 +20,11 @@ import java.util.Map;
  * @param function          what the pipeline computes, as OML4Py's {@code ONNXPipeline(function=...)}
  *                          names it ({@code embedding}, {@code regression}: a reranker, …); absent or
  *                          null is embedding
+ * @param targetRelease     the Oracle Database release the pipeline is for, 23 or 26, which bounds its
+ *                          file size (1 GB, 2 GB); absent or null is 23
  */
 public record ConversionRequest(String source, String revision, String template, Map<String, Object> config,
-        Boolean ignoreQualityGate, String function) {
+        Boolean ignoreQualityGate, String function, Integer targetRelease) {
     public ConversionRequest {
         ignoreQualityGate = Boolean.TRUE.equals(ignoreQualityGate);
     }
@@ -43,5 +46,14 @@ public record ConversionRequest(String source, String revision, String template,
      */
     public PipelineFunction pipelineFunction() {
         return function == null ? PipelineFunction.EMBEDDING : PipelineFunction.parse(function);
+    }
+
+    /**
+     * The release asked for; 23ai when none is given.
+     *
+     * @throws dev.modeldock.plugin.ModelDockException naming the releases there are, for another number
+     */
+    public OracleRelease release() {
+        return targetRelease == null ? OracleRelease.DEFAULT : OracleRelease.of(targetRelease);
     }
 }

@@ -1,6 +1,8 @@
 package dev.modeldock.service;
 
 import dev.modeldock.host.Extensions;
+import dev.modeldock.metadata.OracleRelease;
+import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.plugin.DeployedState;
 import dev.modeldock.plugin.ExportReceipt;
 import dev.modeldock.plugin.ExportRequest;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Sends a stored version to a target profile, and later checks that the target still holds it.
@@ -46,7 +49,10 @@ final class DeploymentJob {
             throw new ModelDockException("give exactly one of 'version' (a number) or 'alias'");
         }
         String ref = request.version() != null ? String.valueOf(request.version()) : request.alias();
-        registry.versions().get(request.model(), ref);
+        Version version = registry.versions().get(request.model(), ref);
+        sizeProblem(version, request.release(version)).ifPresent(why -> {
+            throw new ModelDockException(why);
+        });
         TargetProfile profile = registry.targets().get(request.target());
         ExportTarget target = target(profile);
         String name = exportName(request, target);
@@ -56,6 +62,19 @@ final class DeploymentJob {
         }
         target.check(name, settings(profile, Boolean.TRUE.equals(request.replace())));
         return registry.deployments().create(request.model(), ref, request.target(), name, actor);
+    }
+
+    /** Why {@code version} is too large for {@code release}, naming what would do; empty when it fits. */
+    static Optional<String> sizeProblem(Version version, OracleRelease release) {
+        if (version.sizeBytes() <= release.maxFileBytes()) {
+            return Optional.empty();
+        }
+        return Optional.of("version " + version.number() + " of " + version.model() + " is "
+                + OnnxModels.describeSize(version.sizeBytes()) + ", over the " + release.maxFileBytes() + " bytes ("
+                + release.maxFileSize() + ") " + release.displayName() + " imports; deploy a quantized version"
+                + " (convert with quantize_model)" + (release == OracleRelease.DB_23AI
+                        && version.sizeBytes() <= OracleRelease.DB_26AI.maxFileBytes()
+                        ? ", or deploy to a 26ai database with \"targetRelease\": 26" : ""));
     }
 
     /** The name the model gets at the target: the one given, or the model's where the target needs none. */

@@ -1,5 +1,7 @@
 package dev.modeldock.service;
 
+import dev.modeldock.metadata.OracleRelease;
+import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.plugin.DeployedState;
 import dev.modeldock.plugin.ExportRequest;
 import dev.modeldock.plugin.ExportTarget;
@@ -39,7 +41,7 @@ final class DeploymentPreflight {
             Limits.check("databaseModelName", name, Limits.DATABASE_MODEL_NAME);
             TargetProfile profile = registry.targets().get(target);
             ExportTarget export = deployment.target(profile);
-            String effective = DeploymentJob.exportName(new DeploymentRequest(model, null, null, target, name, null),
+            String effective = DeploymentJob.exportName(new DeploymentRequest(model, null, null, target, name, null, null),
                     export);
             if (effective == null || effective.isBlank()) {
                 return Optional.of("the '" + profile.plugin() + "' target needs the name the model gets there");
@@ -65,6 +67,9 @@ final class DeploymentPreflight {
         } catch (ModelDockException e) {
             checks.add(new Check("Version", Outcome.FAILED, e.getMessage()));
         }
+        if (version != null) {
+            checks.add(size(version, request));
+        }
         TargetProfile profile;
         ExportTarget target;
         try {
@@ -85,6 +90,19 @@ final class DeploymentPreflight {
             checks.add(holds(version, profile, target, name, Boolean.TRUE.equals(request.replace())));
         }
         return new Preflight(checks);
+    }
+
+    /** Whether the version fits the file size limit of the release it is deployed for. */
+    private static Check size(Version version, DeploymentRequest request) {
+        String label = "Size for the Oracle release";
+        try {
+            OracleRelease release = request.release(version);
+            return DeploymentJob.sizeProblem(version, release).map(why -> new Check(label, Outcome.FAILED, why))
+                    .orElseGet(() -> new Check(label, Outcome.PASSED, OnnxModels.describeSize(version.sizeBytes())
+                            + " is within the " + release.maxFileSize() + " " + release.displayName() + " imports"));
+        } catch (ModelDockException e) {
+            return new Check(label, Outcome.FAILED, e.getMessage());
+        }
     }
 
     /** What the target holds under the name now, and whether the deployment may go there. */

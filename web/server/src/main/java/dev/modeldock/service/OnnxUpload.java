@@ -5,6 +5,7 @@ import dev.modeldock.conversion.PrebuiltModel;
 import dev.modeldock.host.Extensions;
 import dev.modeldock.metadata.CheckContext;
 import dev.modeldock.metadata.MetadataProblem;
+import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.onnx.ModelStructureException;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.registry.NewVersion;
@@ -50,19 +51,19 @@ final class OnnxUpload {
 
     /**
      * @param fileName      the name the client gave the file, kept in the lineage (the provenance) only
-     * @param targetRelease the Oracle release the model is meant for, which bounds its size
+     * @param release       the Oracle release the model is meant for, which bounds its size
      */
-    Version accept(String model, ReceivedFile onnx, String fileName, String metadata, int targetRelease,
+    Version accept(String model, ReceivedFile onnx, String fileName, String metadata, OracleRelease release,
             String actor) throws IOException {
         Path file = receive(model, onnx);
         try {
-            List<MetadataProblem> problems = checkModel(file, fileName, metadata, Files.size(file), targetRelease);
+            List<MetadataProblem> problems = checkModel(file, fileName, metadata, Files.size(file), release);
             StoredArtifact artifact = storeOnceLoaded(file, fileName);
             Map<String, Object> validation = new LinkedHashMap<>();
             validation.put("metadata", Map.of("errors", List.of(), "warnings",
                     problems.stream().map(OnnxUpload::problem).toList()));
             validation.put("runtime", "loads in ONNX Runtime with onnxruntime-extensions");
-            validation.put("targetRelease", targetRelease);
+            validation.put("targetRelease", release.number());
             return registry.versions().create(model, new NewVersion(artifact.sha256(), null,
                     Json.write(Provenance.uploaded(fileName, fileName, artifact.sha256()).toMap()), metadata,
                     Json.write(validation)), actor);
@@ -144,10 +145,10 @@ final class OnnxUpload {
      * {@link ModelRefusedException} listing its errors.
      */
     List<MetadataProblem> check(String model, ReceivedFile onnx, String fileName, String metadata,
-            int targetRelease) throws IOException {
+            OracleRelease release) throws IOException {
         Path file = receive(model, onnx);
         try {
-            List<MetadataProblem> problems = checkModel(file, fileName, metadata, Files.size(file), targetRelease);
+            List<MetadataProblem> problems = checkModel(file, fileName, metadata, Files.size(file), release);
             checkLoads(file, fileName);
             return problems;
         } finally {
@@ -174,10 +175,10 @@ final class OnnxUpload {
      * weights skipped, and metadata); throws for errors.
      */
     private List<MetadataProblem> checkModel(Path file, String fileName, String metadata, long size,
-            int targetRelease) {
+            OracleRelease release) {
         try {
             List<MetadataProblem> problems = new PrebuiltModel(file, metadata, extensions)
-                    .check(new CheckContext(null, size, targetRelease));
+                    .check(new CheckContext(null, size, release));
             List<MetadataProblem> errors = problems.stream().filter(MetadataProblem::isError).toList();
             if (!errors.isEmpty()) {
                 throw new ModelRefusedException("Oracle would refuse this model: " + errors.size() + " problem(s) in"

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param findings      every problem and warning, in the checker's order; none means Oracle would
  *                      accept the model with its metadata
- * @param targetRelease the Oracle release it was checked for: the one the upload named, else 26
+ * @param targetRelease the Oracle release it was checked for: the one recorded when it was filed, else 26
+ *                      (what versions filed before releases were recorded were checked for)
  */
 public record VersionInspection(GraphSummary graph, List<MetadataProblem> findings, int targetRelease) {
 

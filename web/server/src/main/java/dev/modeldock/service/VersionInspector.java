@@ -3,6 +3,7 @@ package dev.modeldock.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modeldock.metadata.CheckContext;
 import dev.modeldock.metadata.MetadataChecker;
+import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.registry.Registry;
 import dev.modeldock.registry.Version;
@@ -11,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads a version's graph from its stored artifact with the engine's protobuf reader (pure Java, no
@@ -22,8 +24,6 @@ import java.util.Map;
  */
 final class VersionInspector {
     static final int CACHED = 64;
-    /** The release an upload is checked for when it names none, as the upload API's default. */
-    static final int DEFAULT_RELEASE = 26;
 
     private final Registry registry;
     private final Map<String, GraphSummary> summaries = new LinkedHashMap<>(16, 0.75f, true) {
@@ -39,9 +39,10 @@ final class VersionInspector {
 
     VersionInspection inspect(Version version) {
         GraphSummary graph = summary(version);
-        int release = targetRelease(version);
+        // A version filed before releases were recorded was checked against 26ai's limit.
+        OracleRelease release = recordedRelease(version).orElse(OracleRelease.DB_26AI);
         return new VersionInspection(graph, MetadataChecker.check(graph.signature(), version.metadata(),
-                new CheckContext(null, version.sizeBytes(), release)), release);
+                new CheckContext(null, version.sizeBytes(), release)), release.number());
     }
 
     private GraphSummary summary(Version version) {
@@ -64,9 +65,17 @@ final class VersionInspector {
         return read;
     }
 
-    private static int targetRelease(Version version) {
+    /**
+     * The Oracle release the version was checked for when it was filed (its validation's
+     * {@code targetRelease}); empty for a version filed before releases were recorded. Uploads once
+     * took 24 and 25, which follow 23ai's rules.
+     */
+    static Optional<OracleRelease> recordedRelease(Version version) {
         JsonNode validation = Json.tree(version.validation());
-        return validation != null && validation.path("targetRelease").isInt() ? validation.path("targetRelease").asInt()
-                : DEFAULT_RELEASE;
+        if (validation == null || !validation.path("targetRelease").isInt()) {
+            return Optional.empty();
+        }
+        return Optional.of(validation.path("targetRelease").asInt() >= OracleRelease.DB_26AI.number()
+                ? OracleRelease.DB_26AI : OracleRelease.DB_23AI);
     }
 }

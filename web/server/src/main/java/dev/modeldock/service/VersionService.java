@@ -2,6 +2,7 @@ package dev.modeldock.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modeldock.metadata.MetadataProblem;
+import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.registry.Job;
 import dev.modeldock.registry.Limits;
 import dev.modeldock.registry.Page;
@@ -115,14 +116,14 @@ public final class VersionService {
      *
      * @param fileName      the name the client gave the file, kept in the lineage only
      * @param metadata      the import metadata (JSON), as Oracle's DBMS_VECTOR takes it
-     * @param targetRelease the Oracle release the model is meant for, which bounds its size
+     * @param release       the Oracle release the model is meant for, which bounds its size
      * @throws ModelRefusedException when Oracle would refuse the model or its metadata
      */
-    public Uploaded upload(String model, ReceivedFile onnx, String fileName, String metadata, int targetRelease,
+    public Uploaded upload(String model, ReceivedFile onnx, String fileName, String metadata, OracleRelease release,
             String actor) throws IOException {
         Limits.check("metadata", metadata, Limits.METADATA);
         Limits.check("file name", fileName, Limits.FILE_NAME);
-        Version version = upload.accept(model, onnx, fileName, metadata, targetRelease, actor);
+        Version version = upload.accept(model, onnx, fileName, metadata, release, actor);
         return new Uploaded(version, registry.versions().earliestWithArtifact(model, version.artifactSha256(),
                 version.number()));
     }
@@ -143,10 +144,10 @@ public final class VersionService {
      * @throws ModelRefusedException when Oracle would refuse the model or its metadata, as {@link #upload}
      */
     public List<MetadataProblem> checkUpload(String model, ReceivedFile onnx, String fileName, String metadata,
-            int targetRelease) throws IOException {
+            OracleRelease release) throws IOException {
         Limits.check("metadata", metadata, Limits.METADATA);
         Limits.check("file name", fileName, Limits.FILE_NAME);
-        return upload.check(model, onnx, fileName, metadata, targetRelease);
+        return upload.check(model, onnx, fileName, metadata, release);
     }
 
     /** The version's artifact, each chunk verified as it is read. */

@@ -144,6 +144,8 @@ class ConversionJobApiTest {
         assertTrue(version.path("validation").path("quality").isNull(), version.path("validation").toString());
         assertTrue(lineage.path("quality").isNull(), lineage.toString());
         assertEquals(0, version.path("validation").path("sizeNotes").size(), version.path("validation").toString());
+        assertEquals(23, version.path("validation").path("targetRelease").asInt(), "a request that names no release"
+                + " converts for 23ai: " + version.path("validation"));
     }
 
     @Test
@@ -316,6 +318,10 @@ class ConversionJobApiTest {
                 Map.of("max_seq_length", "long"))).expectError(400, "max_seq_length");
         server.admin().post(versions, Map.of("source", hubFolder.toString(), "template", "text", "config",
                 Map.of("colour", "red"))).expectError(400, "colour");
+        server.admin().post(versions, Map.of("source", hubFolder.toString(), "targetRelease", 19))
+                .expectError(400, "no Oracle target release 19", "give 23 (23ai, files up to 1 GB) or 26");
+        server.admin().post(versions, Map.of("source", hubFolder.toString(), "targetRelease", "latest"))
+                .expectError(400, "targetRelease");
         server.admin().post("/api/v1/models/conv-nobody/versions", Map.of("source", hubFolder.toString()))
                 .expectError(404, "conv-nobody");
         ServerFixture.assertUnchanged(before, server.storedState(), "bad conversion requests");

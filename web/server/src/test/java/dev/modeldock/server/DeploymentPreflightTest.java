@@ -54,21 +54,21 @@ class DeploymentPreflightTest {
 
     @Test
     void aFreshNameOnTheFileTargetPassesEveryCheckAndAnExistingOneNeedsReplace() throws Exception {
-        DeploymentRequest request = new DeploymentRequest("pre", null, "prod", "files", "pre_file", false);
+        DeploymentRequest request = new DeploymentRequest("pre", null, "prod", "files", "pre_file", false, null);
         Preflight fresh = deployments.preflight(request);
-        assertEquals(List.of(Outcome.PASSED, Outcome.PASSED, Outcome.PASSED, Outcome.PASSED), outcomes(fresh),
-                fresh.toString());
+        assertEquals(List.of(Outcome.PASSED, Outcome.PASSED, Outcome.PASSED, Outcome.PASSED, Outcome.PASSED),
+                outcomes(fresh), fresh.toString());
         assertTrue(fresh.passed());
         assertTrue(deployments.list("pre").isEmpty(), "a preflight records no deployment");
 
         String job = deployments.deploy(request, "admin").job().id();
         assertEquals("succeeded", server.admin().awaitJob(job).path("state").asText());
         Preflight taken = deployments.preflight(request);
-        assertEquals(Outcome.FAILED, taken.checks().get(3).outcome(), taken.toString());
-        assertTrue(taken.checks().get(3).detail().contains("this very artifact"), taken.toString());
+        assertEquals(Outcome.FAILED, taken.checks().get(4).outcome(), taken.toString());
+        assertTrue(taken.checks().get(4).detail().contains("this very artifact"), taken.toString());
         assertFalse(taken.passed());
-        Preflight replacing = deployments.preflight(new DeploymentRequest("pre", 1, null, "files", "pre_file", true));
-        assertEquals(Outcome.WARNING, replacing.checks().get(3).outcome(), replacing.toString());
+        Preflight replacing = deployments.preflight(new DeploymentRequest("pre", 1, null, "files", "pre_file", true, null));
+        assertEquals(Outcome.WARNING, replacing.checks().get(4).outcome(), replacing.toString());
         assertTrue(replacing.passed());
     }
 
@@ -80,24 +80,46 @@ class DeploymentPreflightTest {
         assertEquals(Optional.empty(), deployments.nameProblem("pre", "oracle-db", "scott.pre_model"));
         assertEquals(Optional.empty(), deployments.nameProblem("pre", "files", ""), "the file target uses the model's");
 
-        Preflight ready = deployments.preflight(new DeploymentRequest("pre", 1, null, "oracle-db", "PRE_MODEL", false));
+        Preflight ready = deployments.preflight(new DeploymentRequest("pre", 1, null, "oracle-db", "PRE_MODEL", false, null));
         assertTrue(ready.passed(), ready.toString());
-        assertTrue(ready.checks().get(3).detail().contains("PRE_MODEL is not in ALL_MINING_MODELS"), ready.toString());
+        assertTrue(ready.checks().get(4).detail().contains("PRE_MODEL is not in ALL_MINING_MODELS"), ready.toString());
 
         Preflight refused = deployments.preflight(new DeploymentRequest("pre", 1, null, "oracle-wrong", "PRE_MODEL",
-                false));
+                false, null));
         assertFalse(refused.passed(), "the wrong password is found before deploying: " + refused);
-        assertEquals(Outcome.FAILED, refused.checks().get(3).outcome(), refused.toString());
+        assertEquals(Outcome.FAILED, refused.checks().get(4).outcome(), refused.toString());
         assertFalse(refused.toString().contains("not-the-password"), refused.toString());
     }
 
     @Test
     void aMissingAliasOrProfileFailsItsCheckByName() throws Exception {
-        Preflight noAlias = deployments.preflight(new DeploymentRequest("pre", null, "staging", "files", "x", false));
+        Preflight noAlias = deployments.preflight(new DeploymentRequest("pre", null, "staging", "files", "x", false, null));
         assertEquals(Outcome.FAILED, noAlias.checks().get(0).outcome(), noAlias.toString());
         assertTrue(noAlias.checks().get(0).detail().contains("staging"), noAlias.toString());
-        Preflight noProfile = deployments.preflight(new DeploymentRequest("pre", 1, null, "nowhere", "x", false));
-        assertEquals(List.of(Outcome.PASSED, Outcome.FAILED), outcomes(noProfile), noProfile.toString());
-        assertTrue(noProfile.checks().get(1).detail().contains("nowhere"), noProfile.toString());
+        Preflight noProfile = deployments.preflight(new DeploymentRequest("pre", 1, null, "nowhere", "x", false, null));
+        assertEquals(List.of(Outcome.PASSED, Outcome.PASSED, Outcome.FAILED), outcomes(noProfile),
+                noProfile.toString());
+        assertTrue(noProfile.checks().get(2).detail().contains("nowhere"), noProfile.toString());
+    }
+
+    @Test
+    void theSizeCheckIsForTheReleaseAskedForElseTheOneTheVersionWasFiledFor() throws Exception {
+        Preflight filedFor = deployments.preflight(new DeploymentRequest("pre", 1, null, "files", "x", false, null));
+        Preflight.Check size = filedFor.checks().get(1);
+        assertEquals(Outcome.PASSED, size.outcome(), filedFor.toString());
+        assertTrue(size.detail().endsWith("is within the 1 GB Oracle Database 23ai imports"), size.detail());
+
+        Preflight for26 = deployments.preflight(new DeploymentRequest("pre", 1, null, "files", "x", false, 26));
+        assertTrue(for26.checks().get(1).detail().endsWith("is within the 2 GB Oracle Database 26ai imports"),
+                for26.toString());
+
+        Preflight for19 = deployments.preflight(new DeploymentRequest("pre", 1, null, "files", "x", false, 19));
+        assertEquals(Outcome.FAILED, for19.checks().get(1).outcome(), for19.toString());
+        assertTrue(for19.checks().get(1).detail().contains("no Oracle target release 19"), for19.toString());
+        assertFalse(for19.passed());
+        int recorded = deployments.list("pre").size();
+        server.admin().post("/api/v1/deployments", Map.of("model", "pre", "version", 1, "target", "files",
+                "targetRelease", 19)).expectError(400, "no Oracle target release 19");
+        assertEquals(recorded, deployments.list("pre").size(), "a refused deployment is not recorded");
     }
 }

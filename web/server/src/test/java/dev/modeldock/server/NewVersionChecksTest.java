@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Setting;
 import dev.modeldock.registry.JobQuery;
@@ -49,11 +50,12 @@ class NewVersionChecksTest {
         String apiMessage = server.admin().post("/api/v1/models/checked/versions", body).expectError(400)
                 .path("error").asText();
         ModelDockException refused = assertThrows(ModelDockException.class, () -> services.versions().check("checked",
-                new ConversionRequest(hubFolder.toString(), null, "text", Map.of("max_seq_length", 2), false, null)));
+                new ConversionRequest(hubFolder.toString(), null, "text", Map.of("max_seq_length", 2), false, null,
+                        null)));
         assertEquals(apiMessage, refused.getMessage());
 
         services.versions().check("checked", new ConversionRequest(hubFolder.toString(), null, null, Map.of(), false,
-                null));
+                null, null));
         assertEquals(0, services.jobs().list(new JobQuery(null, null, "checked", 0, 10)).total(), "nothing queued");
     }
 
@@ -64,7 +66,8 @@ class NewVersionChecksTest {
                 + " \"labels\": [\"a\", \"b\"], \"input\": {\"features\": [\"A\", \"B\"]}}";
         JsonNode before = server.storedState();
         ModelRefusedException refused = assertThrows(ModelRefusedException.class, () -> services.versions()
-                .checkUpload("dry-run", bytes(ServerFixture.classifier()), "iris.onnx", metadata, 26));
+                .checkUpload("dry-run", bytes(ServerFixture.classifier()), "iris.onnx", metadata,
+                        OracleRelease.DB_26AI));
         Map<String, Object> parts = new LinkedHashMap<>();
         parts.put("file", ServerFixture.classifier());
         parts.put("metadata", metadata);
@@ -75,7 +78,7 @@ class NewVersionChecksTest {
         ServerFixture.assertUnchanged(before, server.storedState(), "a refused upload check");
 
         assertTrue(services.versions().checkUpload("dry-run", bytes(ServerFixture.regressor()), "r.onnx",
-                ServerFixture.REGRESSOR_METADATA, 26).stream().noneMatch(p -> p.isError()));
+                ServerFixture.REGRESSOR_METADATA, OracleRelease.DB_26AI).stream().noneMatch(p -> p.isError()));
         ServerFixture.assertUnchanged(before, server.storedState(), "an upload check that passed");
         try (var left = Files.list(services.workDir())) {
             assertTrue(left.noneMatch(f -> f.getFileName().toString().startsWith("upload-")), "no spooled copy left");

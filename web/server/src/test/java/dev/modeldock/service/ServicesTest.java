@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modeldock.config.Settings;
 import dev.modeldock.metadata.MetadataProblem;
+import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.registry.NotFoundException;
 import dev.modeldock.registry.Role;
@@ -65,7 +66,7 @@ class ServicesTest {
         services.models().create("svc-regressor", null, null, "tester");
 
         VersionService.Uploaded uploaded = services.versions().upload("svc-regressor", file -> Files.copy(onnx, file),
-                "mine.onnx", REGRESSOR_METADATA, 26, "tester");
+                "mine.onnx", REGRESSOR_METADATA, OracleRelease.DB_26AI, "tester");
         Version version = uploaded.version();
         assertTrue(uploaded.identicalTo().isEmpty(), "the model's first version repeats none");
 
@@ -89,7 +90,7 @@ class ServicesTest {
         String clustering = "{\"function\": \"clustering\"}";
 
         ModelRefusedException e = assertThrows(ModelRefusedException.class, () -> services.versions()
-                .upload("svc-refused", file -> Files.copy(onnx, file), "mine.onnx", clustering, 26, "tester"));
+                .upload("svc-refused", file -> Files.copy(onnx, file), "mine.onnx", clustering, OracleRelease.DB_26AI, "tester"));
 
         assertTrue(e.getMessage().startsWith("Oracle would refuse this model"), e.getMessage());
         assertFalse(e.problems().isEmpty());
@@ -101,12 +102,13 @@ class ServicesTest {
     @Test
     void unknownModelsAndBadRequestsAreRefusedBeforeAnyWork() {
         assertThrows(NotFoundException.class, () -> services.versions().upload("svc-missing",
-                file -> { throw new AssertionError("the upload must not be read"); }, "x.onnx", "{}", 26, "tester"));
+                file -> { throw new AssertionError("the upload must not be read"); }, "x.onnx", "{}", OracleRelease.DB_26AI, "tester"));
         assertThrows(NotFoundException.class, () -> services.versions().convert("svc-missing",
-                new ConversionRequest("sentence-transformers/all-MiniLM-L6-v2", null, null, null, false, null), "tester"));
+                new ConversionRequest("sentence-transformers/all-MiniLM-L6-v2", null, null, null, false, null, null),
+                "tester"));
         services.models().create("svc-convert", null, null, "tester");
         ModelDockException e = assertThrows(ModelDockException.class, () -> services.versions().convert(
-                "svc-convert", new ConversionRequest(" ", null, null, null, false, null), "tester"));
+                "svc-convert", new ConversionRequest(" ", null, null, null, false, null, null), "tester"));
         assertTrue(e.getMessage().contains("'source' is missing"), e.getMessage());
         ModelDockException noPlugin = assertThrows(ModelDockException.class, () -> services.targets()
                 .save("svc-target", null, Map.of(), true, "tester"));

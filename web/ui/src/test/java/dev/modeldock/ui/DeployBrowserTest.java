@@ -65,11 +65,15 @@ class DeployBrowserTest {
         new Select(browser.find(By.id("target"))).selectByValue("files");
         browser.type(By.id("databaseModelName"), "iris_file");
         browser.waitForText(By.id("name-check"), "the target takes this name", Duration.ofSeconds(10));
+        assertEquals("The one the version was filed for", new Select(browser.find(By.id("targetRelease")))
+                .getFirstSelectedOption().getText());
+        new Select(browser.find(By.id("targetRelease"))).selectByValue("26");
         browser.find(By.id("run-preflight")).click();
         browser.waitFor(By.id("preflight-checks"));
         String checks = browser.text(By.id("preflight-checks"));
         assertTrue(checks.contains("Version") && checks.contains("SHA-256") && checks.contains("nothing under that"
                 + " name yet"), checks);
+        assertTrue(checks.contains("is within the 2 GB Oracle Database 26ai imports"), checks);
         assertEquals("Preflight passed: the deployment can start.", browser.text(By.id("preflight-verdict")));
         browser.screenshots("deploy");
 

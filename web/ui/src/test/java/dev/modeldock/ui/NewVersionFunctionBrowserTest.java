@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modeldock.registry.JobQuery;
+import dev.modeldock.service.Json;
 import dev.modeldock.testkit.CrossEncoderHubFolder;
 import dev.modeldock.testkit.onnx.SmallModels;
 import dev.modeldock.ui.browser.Browser;
@@ -70,6 +71,10 @@ class NewVersionFunctionBrowserTest {
 
         browser.type(By.id("source"), crossEncoder.toString());
         browser.waitFor(By.id("conversion-ok"));
+        Select release = new Select(browser.find(By.id("conversion-release")));
+        assertEquals("23", release.getFirstSelectedOption().getAttribute("value"), "23ai, as the API's default");
+        assertEquals("26ai (files up to 2 GB)", release.getOptions().get(1).getText());
+        release.selectByValue("26");
         browser.screenshots("new-version-function");
         browser.find(By.id("convert")).click();
         new WebDriverWait(browser.driver(), Duration.ofMinutes(3), Duration.ofMillis(200)).until(driver ->
@@ -86,6 +91,10 @@ class NewVersionFunctionBrowserTest {
         browser.open("/models/reranker/new?from-job=" + job);
         assertEquals("regression", new Select(browser.find(By.id("function"))).getFirstSelectedOption()
                 .getAttribute("value"), "trying a job again keeps its function");
+        assertEquals("26", new Select(browser.find(By.id("conversion-release"))).getFirstSelectedOption()
+                .getAttribute("value"), "and its release");
+        assertEquals(26, Json.tree(server.server().services().versions().get("reranker", "1").validation())
+                .path("targetRelease").asInt(), "the version records the release it was converted for");
         assertFalse(browser.find(By.id("post-processors")).isDisplayed());
     }
 

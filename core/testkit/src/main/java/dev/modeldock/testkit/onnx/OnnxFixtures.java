@@ -12,8 +12,12 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.extensions.OrtxPackage;
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.WireFormat;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +92,58 @@ public final class OnnxFixtures {
             model.writeTo(out);
         }
         return file;
+    }
+
+    /**
+     * Writes {@code model} with one more, unused initializer ({@code padding}, UINT8) whose raw bytes
+     * make the file exactly {@code size} bytes. The bytes are a hole in a sparse file: a valid model of
+     * 1.1 GB, as large as Oracle's limits need, takes no disk and is written at once.
+     */
+    public static Path writePadded(ModelProto model, long size, Path file) throws IOException {
+        byte[] head = model.toBuilder().clearGraph().build().toByteArray();
+        byte[] graph = model.getGraph().toByteArray();
+        long most = size - head.length - graph.length;
+        // Each step down shrinks the file by one byte, or more where a length's varint gets shorter.
+        for (long padding = most; padding > 0 && padding > most - 64; padding--) {
+            byte[] tensor = paddingTensorHead(padding);
+            long initializer = CodedOutputStream.computeTagSize(5) + CodedOutputStream.computeUInt64SizeNoTag(
+                    tensor.length + padding) + tensor.length + padding;
+            long total = head.length + CodedOutputStream.computeTagSize(7) + CodedOutputStream.computeUInt64SizeNoTag(
+                    graph.length + initializer) + graph.length + initializer;
+            if (total == size) {
+                try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
+                    out.setLength(0);
+                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                    CodedOutputStream coded = CodedOutputStream.newInstance(bytes);
+                    coded.writeRawBytes(head);
+                    coded.writeTag(7, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+                    coded.writeUInt64NoTag(graph.length + initializer);
+                    coded.writeRawBytes(graph);
+                    coded.writeTag(5, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+                    coded.writeUInt64NoTag(tensor.length + padding);
+                    coded.writeRawBytes(tensor);
+                    coded.flush();
+                    out.write(bytes.toByteArray());
+                    out.setLength(size); // the padding's bytes: zeros, never written
+                }
+                return file;
+            }
+        }
+        throw new IllegalArgumentException("a model of " + size + " bytes cannot hold " + model.getSerializedSize()
+                + " bytes of model and its padding");
+    }
+
+    /** TensorProto {@code padding}: UINT8 [padding], up to the length of its raw_data (field 9). */
+    private static byte[] paddingTensorHead(long padding) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CodedOutputStream coded = CodedOutputStream.newInstance(bytes);
+        coded.writeInt64(1, padding);
+        coded.writeInt32(2, TensorProto.DataType.UINT8_VALUE);
+        coded.writeString(8, "padding");
+        coded.writeTag(9, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+        coded.writeUInt64NoTag(padding);
+        coded.flush();
+        return bytes.toByteArray();
     }
 
     /** Writes {@code model} into {@code folder} under a name of its own (the graph's name and a number). */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.modeldock.metadata.CheckContext;
+import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.metadata.OracleErrors;
 import dev.modeldock.plugin.DeployedState;
 import dev.modeldock.plugin.ExportReceipt;
@@ -60,11 +60,12 @@ public final class OracleExportTarget implements ExportTarget {
         long bytes = Files.size(request.model());
         progress.report("connecting to " + profile.url(), 0.02);
         try (Connection connection = OracleConnections.open(profile)) {
-            int release = Preflight.check(connection);
-            long limit = new CheckContext(null, bytes, release).maxFileBytes();
-            if (bytes > limit) {
-                throw new ModelDockException("the model is " + bytes + " bytes; Oracle Database " + release
-                        + " loads at most " + limit);
+            OracleRelease release = Preflight.check(connection);
+            if (bytes > release.maxFileBytes()) {
+                throw new ModelDockException("the model is " + bytes + " bytes; the database is "
+                        + release.displayName() + ", which loads at most " + release.maxFileBytes() + " ("
+                        + release.maxFileSize() + ")" + (release == OracleRelease.DB_23AI
+                        ? ": quantize the model, or deploy it to a 26ai database" : ""));
             }
             if (ModelLoader.exists(connection, name)) {
                 if (!replace) {

@@ -12,9 +12,9 @@ final class OracleSql {
     private OracleSql() {
     }
 
-    /** The database release, e.g. "23.0.0.0.0". */
+    /** The database's full release: "23.7.0.25.01" on 23ai, "23.26.0.0.0" on 26ai (whose VERSION is 23.0.0.0.0). */
     static final String VERSION =
-            "SELECT VERSION FROM PRODUCT_COMPONENT_VERSION WHERE PRODUCT LIKE 'Oracle%'";
+            "SELECT VERSION_FULL FROM PRODUCT_COMPONENT_VERSION WHERE PRODUCT LIKE 'Oracle%'";
 
     /** Status (VALID or INVALID) of the DBMS_VECTOR package and its body, as the session sees them. */
     static final String DBMS_VECTOR_STATUS =

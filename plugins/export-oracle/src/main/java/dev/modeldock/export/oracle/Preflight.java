@@ -1,5 +1,6 @@
 package dev.modeldock.export.oracle;
 
+import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.plugin.ModelDockException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,25 +10,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What must hold before a model is sent: Oracle Database 23 or later, a valid DBMS_VECTOR, and the
  * privilege to create mining models. Every miss is named, all at once.
  */
 final class Preflight {
-    /** The first release with DBMS_VECTOR and VECTOR_EMBEDDING. */
-    static final int MIN_RELEASE = 23;
-
     private Preflight() {
     }
 
-    /** @return the database's major release */
-    static int check(Connection connection) throws SQLException {
+    /** @return the release whose rules the database follows (its file size limit, above all) */
+    static OracleRelease check(Connection connection) throws SQLException {
         List<String> misses = new ArrayList<>();
-        int release = release(connection);
-        if (release < MIN_RELEASE) {
-            misses.add("the database is release " + release + "; loading ONNX models needs Oracle Database "
-                    + MIN_RELEASE + "ai or later");
+        String version = version(connection);
+        Optional<OracleRelease> release = OracleRelease.ofDatabaseVersion(version);
+        if (release.isEmpty()) {
+            misses.add("the database is release " + version + "; loading ONNX models needs Oracle Database 23ai or"
+                    + " later");
         }
         Map<String, String> status = new LinkedHashMap<>();
         try (PreparedStatement query = connection.prepareStatement(OracleSql.DBMS_VECTOR_STATUS);
@@ -52,22 +52,21 @@ final class Preflight {
         if (!misses.isEmpty()) {
             throw new ModelDockException("the database is not ready for ONNX models: " + String.join("; ", misses));
         }
-        return release;
+        return release.orElseThrow();
     }
 
-    private static int release(Connection connection) throws SQLException {
+    /** PRODUCT_COMPONENT_VERSION's VERSION_FULL: 26ai reports VERSION 23.0.0.0.0, VERSION_FULL 23.26.x. */
+    private static String version(Connection connection) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(OracleSql.VERSION);
                 ResultSet rows = query.executeQuery()) {
             if (!rows.next()) {
                 throw new ModelDockException("the database does not report its version");
             }
             String version = rows.getString(1);
-            try {
-                return Integer.parseInt(version.substring(0, version.indexOf('.') < 0 ? version.length()
-                        : version.indexOf('.')));
-            } catch (NumberFormatException e) {
+            if (version == null || !version.matches("\\d+(\\.\\d+)*")) {
                 throw new ModelDockException("cannot read the database version '" + version + "'");
             }
+            return version;
         }
     }
 }

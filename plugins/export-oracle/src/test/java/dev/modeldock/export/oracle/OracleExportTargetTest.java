@@ -9,6 +9,7 @@ import dev.modeldock.export.oracle.standin.StandInDatabase;
 import dev.modeldock.export.oracle.standin.StandInModels;
 import dev.modeldock.export.oracle.standin.StandInRerankers;
 import dev.modeldock.export.oracle.standin.StandInSettings;
+import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.plugin.DeployedState;
 import dev.modeldock.plugin.ExportReceipt;
 import dev.modeldock.plugin.ExportRequest;
@@ -19,6 +20,8 @@ import dev.modeldock.testkit.onnx.OnnxFixtures;
 import dev.modeldock.testkit.onnx.SmallModels;
 import dev.modeldock.testkit.plugin.ExportTargetContract;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,6 +154,31 @@ class OracleExportTargetTest {
             assertTrue(e.getMessage().contains("DBMS_VECTOR is not visible"), e.getMessage());
             assertTrue(e.getMessage().contains("CREATE MINING MODEL"), e.getMessage());
             assertEquals(Set.of(), database.modelNames());
+        }
+    }
+
+    @Test
+    void aModelOverOneGigabyteIsRefusedByA23aiDatabaseBeforeItIsSent() throws Exception {
+        Path big = OnnxFixtures.writePadded(SmallModels.featureRegressor(), 1_100_000_000L, work.resolve("big.onnx"));
+        try (StandInDatabase database = database(StandInSettings.named(next()).version("23.7.0.25.01"))) {
+            ModelDockException e = assertThrows(ModelDockException.class, () -> new OracleExportTarget().export(
+                    request("big_model", big, SmallModels.FEATURE_REGRESSOR_METADATA, settings(database)),
+                    Progress.NONE));
+            assertEquals("the model is 1100000000 bytes; the database is Oracle Database 23ai, which loads at most"
+                    + " 1073741824 (1 GB): quantize the model, or deploy it to a 26ai database", e.getMessage());
+            assertEquals(Set.of(), database.modelNames());
+        }
+    }
+
+    @Test
+    void a26aiDatabaseIsKnownByItsReleaseUpdateThoughItsMajorReleaseIs23() throws Exception {
+        for (String version : List.of("23.26.0.0.0", "23.26.1.0.0", "23.7.0.25.01")) {
+            try (StandInDatabase database = database(StandInSettings.named(next()).version(version));
+                    Connection session = DriverManager.getConnection(database.url(), StandInSettings.DEFAULT_USER,
+                            StandInSettings.DEFAULT_PASSWORD)) {
+                assertEquals(version.startsWith("23.26") ? OracleRelease.DB_26AI : OracleRelease.DB_23AI,
+                        Preflight.check(session), version);
+            }
         }
     }
 

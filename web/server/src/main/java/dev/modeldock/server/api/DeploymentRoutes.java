@@ -33,7 +33,11 @@ final class DeploymentRoutes {
                         "databaseModelName", string("the name at the target, e.g. [schema.]NAME in Oracle;"
                                 + " required by targets whose needsName is true (GET /api/v1/targets/plugins),"
                                 + " else the model's name", Limits.DATABASE_MODEL_NAME),
-                        "replace", bool("replace a model of that name at the target")), 202, ctx -> {
+                        "replace", bool("replace a model of that name at the target"),
+                        "targetRelease", Schemas.release("the Oracle Database release deployed to, whose file size"
+                                + " limit the version must meet (23: 1 GB, 26: 2 GB); default the release the"
+                                + " version was filed for (validation.targetRelease), else 23; a version over it is"
+                                + " refused with 400")), 202, ctx -> {
                     DeploymentRequest request = JsonBody.read(ctx, DeploymentRequest.class);
                     DeploymentService.Queued queued = deployments.deploy(request, Auth.caller(ctx).name());
                     Map<String, Object> answer = new LinkedHashMap<>(Views.job(queued.job()));

@@ -1,5 +1,7 @@
 package dev.modeldock.server.api;
 
+import dev.modeldock.metadata.OracleRelease;
+import dev.modeldock.plugin.ModelDockException;
 import io.javalin.http.Context;
 
 /** Query parameters, checked: a bad one is a 400 that names it. */
@@ -20,6 +22,16 @@ final class Params {
             return parsed;
         } catch (NumberFormatException e) {
             throw new ApiException(400, "query parameter '" + name + "' must be a whole number");
+        }
+    }
+
+    /** {@code targetRelease}: 23 or 26; 23 when absent. */
+    static OracleRelease release(Context ctx) {
+        String value = text(ctx, "targetRelease");
+        try {
+            return value == null ? OracleRelease.DEFAULT : OracleRelease.parse(value);
+        } catch (ModelDockException e) {
+            throw new ApiException(400, "query parameter 'targetRelease': " + e.getMessage());
         }
     }
 

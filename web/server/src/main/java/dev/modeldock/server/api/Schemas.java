@@ -1,5 +1,6 @@
 package dev.modeldock.server.api;
 
+import dev.modeldock.metadata.OracleRelease;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,11 @@ final class Schemas {
     /** A string that is one of {@code values}. */
     static Map<String, Object> choice(String description, List<String> values) {
         return Map.of("type", "string", "enum", values, "description", description);
+    }
+
+    /** An Oracle Database release number, as {@code targetRelease} takes it: 23 or 26. */
+    static Map<String, Object> release(String description) {
+        return Map.of("type", "integer", "enum", OracleRelease.numbers(), "description", description);
     }
 
     static Map<String, Object> integer(String description) {

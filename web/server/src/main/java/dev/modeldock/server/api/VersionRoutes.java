@@ -4,6 +4,7 @@ import static dev.modeldock.server.api.Schemas.freeObject;
 import static dev.modeldock.server.api.Schemas.object;
 import static dev.modeldock.server.api.Schemas.string;
 
+import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.registry.Job;
 import dev.modeldock.registry.Limits;
 import dev.modeldock.registry.Names;
@@ -65,13 +66,17 @@ final class VersionRoutes {
                                 + " preconfigured model takes the function it is preconfigured for (400 otherwise);"
                                 + " a model that does not suit the function fails the job saying so; the version's"
                                 + " metadata.function records it",
-                                ConversionRequest.functions())), 202,
+                                ConversionRequest.functions()),
+                        "targetRelease", Schemas.release("the Oracle Database release the pipeline is for: 23"
+                                + " (23ai, files up to 1 GB; the default) or 26 (26ai, up to 2 GB); a larger"
+                                + " pipeline fails the job, naming quantize_model and release 26; the version's"
+                                + " validation.targetRelease records it, and deployments default to it")), 202,
                         this::create).returns(ResponseSchemas.ref("Job"))
                         .withUpload(object(List.of("file", "metadata"), "file", Schemas.binary("the ONNX model"),
                                 "metadata", string("the import metadata (JSON), as Oracle's DBMS_VECTOR takes it")),
                                 201, ResponseSchemas.ref("UploadedVersion"))
-                        .withQuery(Map.of("targetRelease", Schemas.integer("uploads only: the Oracle release the"
-                                + " model is meant for, 23 to 26 (default 26)"))),
+                        .withQuery(Map.of("targetRelease", Schemas.release("uploads only: the Oracle release the"
+                                + " model is meant for, 23 (files up to 1 GB; the default) or 26 (2 GB)"))),
                 Endpoint.get("/api/v1/models/{name}/versions/{version}", Access.READ, "A version by number or alias",
                         ctx -> ctx.json(Views.version(version(ctx)))).returns(ResponseSchemas.ref("Version")),
                 Endpoint.get("/api/v1/models/{name}/versions/{version}/artifact", Access.READ, "The ONNX file,"
@@ -98,7 +103,7 @@ final class VersionRoutes {
 
     private void createFromUpload(Context ctx, String model) throws IOException {
         UploadForm form = UploadForm.read(ctx);
-        int release = Params.integer(ctx, "targetRelease", 26, 23, 26);
+        OracleRelease release = Params.release(ctx);
         // Jetty has spooled the part to a file already: moving that file is one rename, where
         // copying it out of the part's stream wrote the whole model to disk a second time.
         VersionService.Uploaded uploaded = versions.upload(model, target -> form.file().write(target.toString()),

@@ -1,9 +1,8 @@
 package dev.modeldock.service.isolation;
 
 import dev.modeldock.artifact.Artifact;
-import dev.modeldock.config.EmbeddingModelConfig;
+import dev.modeldock.conversion.EmbeddingModel;
 import dev.modeldock.host.PluginSources;
-import dev.modeldock.plan.PipelineFunction;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Progress;
 import dev.modeldock.service.isolation.internal.ConversionChild;
@@ -91,28 +90,27 @@ public final class IsolatedRuntime implements AutoCloseable {
     }
 
     /**
-     * Converts and validates {@code source} as the engine's {@code EmbeddingModel.convert} does, in
-     * a child of its own. The caller stores the result and closes it.
+     * Converts and validates {@code model} as the engine's {@code EmbeddingModel.convert} does, in a
+     * child of its own: the same source, configuration, function, quality gate and Oracle release. The
+     * caller stores the result and closes it.
      *
-     * @param ignoreQualityGate keep an int8 or float16 pipeline below its quality gate (the engine's
-     *                          {@code EmbeddingModel.ignoresQualityGate()})
-     * @param function          what the pipeline computes (the engine's {@code EmbeddingModel.function()})
-     * @param progress          the child's progress, from 0 to 1
+     * @param progress the child's progress, from 0 to 1
      * @throws ModelDockException the conversion's own failure
      * @throws IsolationFailure   when the child crashed, needed too much memory or time, or the job was
      *                            stopped
      */
-    public ConvertedModel convert(ModelSource source, EmbeddingModelConfig config, boolean ignoreQualityGate,
-            PipelineFunction function, Progress progress) throws IOException {
+    public ConvertedModel convert(EmbeddingModel model, Progress progress) throws IOException {
         Path job = folder.resolve("conversion-" + UUID.randomUUID());
+        ModelSource source = model.source();
         Map<String, Object> request = new LinkedHashMap<>();
         // The folder by its real path, as the server confined it, and by the name the lineage records.
         request.put("source", Map.of("folder", source.folder().root().toString(), "id", source.folder().id(),
                 "hubId", source.hubId() == null ? "" : source.hubId(),
                 "checksumMismatches", source.checksumMismatches().stream().map(ChecksumMismatch::toMap).toList()));
-        request.put("config", config.toMap());
-        request.put("ignoreQualityGate", ignoreQualityGate);
-        request.put("function", function.jsonName());
+        request.put("config", model.configuration().toMap());
+        request.put("ignoreQualityGate", model.ignoresQualityGate());
+        request.put("function", model.function().jsonName());
+        request.put("targetRelease", model.release().number());
         request.put("staging", job.toAbsolutePath().toString());
         try {
             return ConversionChild.run(request, conversions, job, plugins.get(), progress);

@@ -1,5 +1,6 @@
 package dev.modeldock.ui.page;
 
+import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.plugin.ExportTarget;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.registry.Deployment;
@@ -39,12 +40,16 @@ public final class DeployPage {
         this.services = services;
     }
 
-    /** The form as sent: {@code ref} is a version number or an alias. */
-    public record Form(String ref, String target, String databaseModelName, boolean replace) {
+    /**
+     * The form as sent: {@code ref} is a version number or an alias; {@code targetRelease} is 23, 26
+     * or null for the release the version was filed for.
+     */
+    public record Form(String ref, String target, String databaseModelName, boolean replace, String targetRelease) {
         DeploymentRequest request(String model) {
             boolean number = ref != null && ref.matches("[0-9]{1,9}");
             return new DeploymentRequest(model, number ? Integer.valueOf(ref) : null, number ? null : ref, target,
-                    databaseModelName, replace);
+                    databaseModelName, replace, targetRelease == null ? null
+                            : OracleRelease.parse(targetRelease).number());
         }
     }
 
@@ -89,7 +94,8 @@ public final class DeployPage {
         // The form comes back as it was sent, below the deployment's progress.
         ctx.redirect("/models/" + model + "/deploy?deployment=" + queued.deployment().id() + "&ref="
                 + encode(form.ref()) + "&target=" + encode(form.target()) + "&databaseModelName="
-                + encode(form.databaseModelName()), HttpStatus.SEE_OTHER);
+                + encode(form.databaseModelName()) + "&targetRelease=" + encode(form.targetRelease()),
+                HttpStatus.SEE_OTHER);
     }
 
     private void show(Context ctx, Form form, String error, Deployment deployment) {
@@ -132,7 +138,7 @@ public final class DeployPage {
         java.util.function.Function<String, String> field = key -> blankToNull(posted ? ctx.formParam(key)
                 : ctx.queryParam(key));
         return new Form(field.apply("ref"), field.apply("target"), field.apply("databaseModelName"),
-                "true".equals(field.apply("replace")));
+                "true".equals(field.apply("replace")), field.apply("targetRelease"));
     }
 
     private static String encode(String value) {

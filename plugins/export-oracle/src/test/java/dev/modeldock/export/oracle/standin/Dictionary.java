@@ -1,5 +1,6 @@
 package dev.modeldock.export.oracle.standin;
 
+import dev.modeldock.metadata.OracleRelease;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -24,7 +25,7 @@ final class Dictionary {
     void create(StandInSettings settings) throws SQLException {
         try (Statement ddl = system.createStatement()) {
             ddl.execute("CREATE TABLE PRODUCT_COMPONENT_VERSION (PRODUCT VARCHAR(80), VERSION VARCHAR(80),"
-                    + " STATUS VARCHAR(80))");
+                    + " VERSION_FULL VARCHAR(160), STATUS VARCHAR(80))");
             ddl.execute("CREATE TABLE ALL_OBJECTS (OWNER VARCHAR(128) NOT NULL, OBJECT_NAME VARCHAR(128) NOT NULL,"
                     + " OBJECT_TYPE VARCHAR(23), STATUS VARCHAR(7))");
             ddl.execute("CREATE TABLE SESSION_PRIVS (PRIVILEGE VARCHAR(40) NOT NULL)");
@@ -42,8 +43,12 @@ final class Dictionary {
             ddl.execute("CREATE ALIAS STANDIN_PREDICTION_PROBABILITY FOR '" + PROCEDURES + ".predictionProbability'");
         }
         boolean release23 = settings.majorRelease() >= 23;
-        update("INSERT INTO PRODUCT_COMPONENT_VERSION VALUES (?, ?, ?)",
-                release23 ? "Oracle Database 23ai Free" : "Oracle Database 19c Enterprise Edition", settings.version,
+        // As Oracle reports it: VERSION gives the major release only, VERSION_FULL the release update too.
+        update("INSERT INTO PRODUCT_COMPONENT_VERSION VALUES (?, ?, ?, ?)",
+                !release23 ? "Oracle Database 19c Enterprise Edition"
+                        : settings.release().orElseThrow() == OracleRelease.DB_26AI ? "Oracle AI Database 26ai Free"
+                        : "Oracle Database 23ai Free",
+                settings.majorRelease() + ".0.0.0.0", settings.version,
                 release23 ? "Develop, Learn, and Run for Free" : "Production");
         update("INSERT INTO ALL_OBJECTS VALUES ('SYS', 'DBMS_DATA_MINING', 'PACKAGE', 'VALID')");
         if (settings.dbmsVector != StandInSettings.PackageState.MISSING) {

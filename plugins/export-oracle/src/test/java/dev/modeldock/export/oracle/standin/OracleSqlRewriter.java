@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * the plugin's, so a change on either side is seen.
  */
 final class OracleSqlRewriter {
-    static final String VERSION = "SELECT VERSION FROM PRODUCT_COMPONENT_VERSION WHERE PRODUCT LIKE 'Oracle%'";
+    static final String VERSION = "SELECT VERSION_FULL FROM PRODUCT_COMPONENT_VERSION WHERE PRODUCT LIKE 'Oracle%'";
     static final String DBMS_VECTOR_STATUS = "SELECT OBJECT_TYPE, STATUS FROM ALL_OBJECTS WHERE OWNER = 'SYS'"
             + " AND OBJECT_NAME = 'DBMS_VECTOR' AND OBJECT_TYPE IN ('PACKAGE', 'PACKAGE BODY')";
     static final String MINING_PRIVILEGES = "SELECT PRIVILEGE FROM SESSION_PRIVS WHERE PRIVILEGE IN"

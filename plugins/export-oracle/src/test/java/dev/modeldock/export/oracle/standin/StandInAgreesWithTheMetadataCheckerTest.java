@@ -9,6 +9,7 @@ import dev.modeldock.metadata.CheckContext;
 import dev.modeldock.metadata.MetadataChecker;
 import dev.modeldock.metadata.MetadataProblem;
 import dev.modeldock.metadata.OracleErrors;
+import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.OnnxModels;
 import java.nio.file.Files;
@@ -102,7 +103,7 @@ class StandInAgreesWithTheMetadataCheckerTest {
             throws Exception {
         Path file = model.write(folder.resolve("model.onnx"));
         List<String> codes = MetadataChecker.check(ModelSignature.of(OnnxModels.read(file)), metadata,
-                new CheckContext(null, Files.size(file), 23)).stream().filter(MetadataProblem::isError)
+                new CheckContext(null, Files.size(file), OracleRelease.DB_23AI)).stream().filter(MetadataProblem::isError)
                 .map(MetadataProblem::code).toList();
 
         try (Connection session = StandInClient.connect(database)) {

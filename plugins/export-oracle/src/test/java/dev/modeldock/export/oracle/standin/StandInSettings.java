@@ -1,10 +1,12 @@
 package dev.modeldock.export.oracle.standin;
 
+import dev.modeldock.metadata.OracleRelease;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,7 +40,8 @@ public final class StandInSettings {
         this.accounts = builder.accounts.isEmpty() ? Map.of(DEFAULT_USER, DEFAULT_PASSWORD) : Map.copyOf(builder.accounts);
         this.loadFailureCode = builder.loadFailureCode;
         this.loadFailureMessage = builder.loadFailureMessage;
-        this.maxModelBytes = builder.maxModelBytes;
+        this.maxModelBytes = builder.maxModelBytes > 0 ? builder.maxModelBytes
+                : release().map(OracleRelease::maxFileBytes).orElse((long) Integer.MAX_VALUE);
         this.dropOfAbsentModelFails = builder.dropOfAbsentModelFails;
     }
 
@@ -49,6 +52,11 @@ public final class StandInSettings {
 
     int majorRelease() {
         return majorRelease(version);
+    }
+
+    /** The release whose rules the database follows; empty before 23ai. */
+    Optional<OracleRelease> release() {
+        return OracleRelease.ofDatabaseVersion(version);
     }
 
     /** The failure every LOAD raises once the model passed validation, or null. */
@@ -72,7 +80,8 @@ public final class StandInSettings {
         private final Map<String, String> accounts = new LinkedHashMap<>();
         private int loadFailureCode;
         private String loadFailureMessage;
-        private long maxModelBytes = Integer.MAX_VALUE;
+        /** 0: the release's own limit. */
+        private long maxModelBytes;
         private boolean dropOfAbsentModelFails;
 
         private Builder(String name) {
@@ -82,7 +91,10 @@ public final class StandInSettings {
             this.name = name;
         }
 
-        /** The release PRODUCT_COMPONENT_VERSION reports; below 23, DBMS_VECTOR is missing unless set. */
+        /**
+         * The release PRODUCT_COMPONENT_VERSION reports as VERSION_FULL (default 23.0.0.0.0, a 23ai;
+         * 23.26.0.0.0 is a 26ai); below 23, DBMS_VECTOR is missing unless set.
+         */
         public Builder version(String release) {
             majorRelease(release);
             this.version = release;
@@ -116,7 +128,10 @@ public final class StandInSettings {
             return this;
         }
 
-        /** The largest model BLOB accepted (Oracle documents 1 GB for 23.4, 2 GB later); larger is ORA-54400. */
+        /**
+         * The largest model BLOB accepted; larger is ORA-54400. By default the release's: 1 GB on 23ai,
+         * 2 GB on 26ai.
+         */
         public Builder maxModelBytes(long bytes) {
             this.maxModelBytes = bytes;
             return this;

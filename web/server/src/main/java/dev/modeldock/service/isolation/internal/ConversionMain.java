@@ -4,6 +4,7 @@ import dev.modeldock.artifact.Artifact;
 import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.conversion.EmbeddingModel;
 import dev.modeldock.host.Extensions;
+import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.plan.PipelineFunction;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
@@ -51,7 +52,8 @@ public final class ConversionMain {
             EmbeddingModel model = new EmbeddingModel(new ModelSource(new ModelFolder(Messages.text(source, "id"),
                     Path.of(Messages.text(source, "folder"))), hubId.isEmpty() ? null : hubId, mismatches(source)),
                     config, extensions, Boolean.TRUE.equals(request.get("ignoreQualityGate")),
-                    PipelineFunction.parse(String.valueOf(request.getOrDefault("function", "embedding"))));
+                    PipelineFunction.parse(String.valueOf(request.getOrDefault("function", "embedding"))))
+                    .forRelease(OracleRelease.of(((Number) request.get("targetRelease")).intValue()));
             // Not closed: the server stores the staged file, then deletes the folder.
             Artifact artifact = model.convert(Path.of(Messages.text(request, "staging")), (stage, fraction) ->
                     server.send(Map.of("type", "progress", "stage", stage, "fraction", fraction)));

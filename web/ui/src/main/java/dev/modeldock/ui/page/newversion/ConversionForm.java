@@ -1,5 +1,6 @@
 package dev.modeldock.ui.page.newversion;
 
+import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.plan.PipelineFunction;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Setting;
@@ -28,14 +29,17 @@ import java.util.Optional;
  * @param postProcessors the post_processors entries in order
  * @param function       the pipeline's function as chosen ({@code embedding}, {@code regression}, …);
  *                       sent as it is, for the API to refuse one that does not exist
+ * @param targetRelease  the Oracle release the pipeline is for, as chosen ("23" or "26")
  */
 public record ConversionForm(String start, String source, String revision, String maxSeqLength, boolean doLowerCase,
         boolean quantizeModel, boolean useFloat16, boolean ignoreQualityGate, List<String> distanceMetrics,
-        String languages, List<Step> postProcessors, String function) {
+        String languages, List<Step> postProcessors, String function, String targetRelease) {
     static final String TEMPLATE = "template:";
     static final String PRECONFIGURED = "preconfigured:";
     /** The function a form starts with, as the API's default. */
     static final String EMBEDDING = PipelineFunction.EMBEDDING.jsonName();
+    /** The release a form starts with, as the API's default. */
+    static final String DEFAULT_RELEASE = String.valueOf(OracleRelease.DEFAULT.number());
 
     /** One post_processors entry: its name and its parameters as typed, by parameter name. */
     public record Step(String name, Map<String, String> values) {
@@ -71,7 +75,7 @@ public record ConversionForm(String start, String source, String revision, Strin
                 max == null ? "" : String.valueOf(max), flag(config, "do_lower_case", true),
                 flag(config, "quantize_model", false), flag(config, "use_float16", false), false,
                 strings(config.get("distance_metrics")), String.join(", ", strings(config.get("languages"))), steps,
-                EMBEDDING);
+                EMBEDDING, DEFAULT_RELEASE);
     }
 
     /** The form as the browser sent it. */
@@ -93,7 +97,8 @@ public record ConversionForm(String start, String source, String revision, Strin
                 "true".equals(ctx.formParam("do_lower_case")), "true".equals(ctx.formParam("quantize_model")),
                 "true".equals(ctx.formParam("use_float16")), "true".equals(ctx.formParam("ignore_quality_gate")),
                 ctx.formParams("distance_metrics"),
-                text(ctx, "languages"), steps, text(ctx, "function").isEmpty() ? EMBEDDING : text(ctx, "function"));
+                text(ctx, "languages"), steps, text(ctx, "function").isEmpty() ? EMBEDDING : text(ctx, "function"),
+                text(ctx, "targetRelease").isEmpty() ? DEFAULT_RELEASE : text(ctx, "targetRelease"));
     }
 
     /** The form field name of a post-processor entry's parameter. */
@@ -151,7 +156,8 @@ public record ConversionForm(String start, String source, String revision, Strin
                 .map(String::strip).filter(s -> !s.isEmpty()).toList());
         config.put("use_float16", useFloat16);
         return new ConversionRequest(source.strip(), revision.isBlank() ? null : revision.strip(),
-                template().orElse(null), config, ignoreQualityGate, function);
+                template().orElse(null), config, ignoreQualityGate, function,
+                OracleRelease.parse(targetRelease).number());
     }
 
     /** This form with a post-processor added, moved or removed: {@code add:NAME}, {@code up:I}, {@code down:I}, {@code remove:I}. */
@@ -172,19 +178,25 @@ public record ConversionForm(String start, String source, String revision, Strin
             }
         }
         return new ConversionForm(start, source, revision, maxSeqLength, doLowerCase, quantizeModel, useFloat16,
-                ignoreQualityGate, distanceMetrics, languages, steps, function);
+                ignoreQualityGate, distanceMetrics, languages, steps, function, targetRelease);
     }
 
     /** This form with the quality gate waived or not: what a new start keeps from the form it replaces. */
     ConversionForm waivingQualityGate(boolean waive) {
         return new ConversionForm(start, source, revision, maxSeqLength, doLowerCase, quantizeModel, useFloat16,
-                waive, distanceMetrics, languages, postProcessors, function);
+                waive, distanceMetrics, languages, postProcessors, function, targetRelease);
     }
 
     /** This form for {@code chosen} function: what a new start keeps from the form it replaces. */
     ConversionForm forFunction(String chosen) {
         return new ConversionForm(start, source, revision, maxSeqLength, doLowerCase, quantizeModel, useFloat16,
-                ignoreQualityGate, distanceMetrics, languages, postProcessors, chosen);
+                ignoreQualityGate, distanceMetrics, languages, postProcessors, chosen, targetRelease);
+    }
+
+    /** This form for {@code release}: what a new start keeps from the form it replaces. */
+    ConversionForm forRelease(String release) {
+        return new ConversionForm(start, source, revision, maxSeqLength, doLowerCase, quantizeModel, useFloat16,
+                ignoreQualityGate, distanceMetrics, languages, postProcessors, function, release);
     }
 
     private static Setting.Type type(PostProcessorInfo info, String parameter) {

@@ -74,7 +74,8 @@ public final class NewVersionPage {
             if (edit.equals("start")) {
                 ConversionForm started = starts.form(form.start(), form.source(), form.revision());
                 form = started.waivingQualityGate(form.ignoreQualityGate())
-                        .forFunction(starts.function(started.start(), form.function()));
+                        .forFunction(starts.function(started.start(), form.function()))
+                        .forRelease(form.targetRelease());
             } else if (edit.equals("add") && ctx.formParam("add") != null) {
                 form = form.edited("add:" + ctx.formParam("add"));
             } else {

@@ -100,7 +100,9 @@ public final class Starts {
         return ConversionForm.of(start, source, revision, merged)
                 .waivingQualityGate(conversion.path("ignoreQualityGate").asBoolean(false))
                 .forFunction(conversion.path("function").isTextual() ? conversion.path("function").asText()
-                        : ConversionForm.EMBEDDING);
+                        : ConversionForm.EMBEDDING)
+                .forRelease(conversion.path("targetRelease").isInt() ? conversion.path("targetRelease").asText()
+                        : ConversionForm.DEFAULT_RELEASE);
     }
 
     @SuppressWarnings("unchecked")

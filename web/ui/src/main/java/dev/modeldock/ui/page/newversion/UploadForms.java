@@ -1,6 +1,7 @@
 package dev.modeldock.ui.page.newversion;
 
 import dev.modeldock.metadata.MetadataProblem;
+import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.registry.NotFoundException;
 import dev.modeldock.server.auth.Access;
@@ -26,17 +27,15 @@ import java.util.Map;
  */
 public final class UploadForms {
     /** Oracle releases an upload may be meant for, as the API takes them; the newest is the default. */
-    public static final List<Integer> RELEASES = List.of(26, 23);
-
     /**
      * What the upload form shows.
      *
      * @param findings the checker's verdict, or null before a check
      * @param error    a message for a form the checks could not even start on; empty for none
      */
-    public record View(String metadata, int targetRelease, Findings findings, String error) {
+    public record View(String metadata, OracleRelease release, Findings findings, String error) {
         static View empty() {
-            return new View("", RELEASES.get(0), null, "");
+            return new View("", OracleRelease.DEFAULT, null, "");
         }
     }
 
@@ -67,7 +66,7 @@ public final class UploadForms {
             try {
                 requireFile(file, view.metadata());
                 VersionService.Uploaded uploaded = services.versions().upload(model, received(file),
-                        file.filename(), view.metadata(), view.targetRelease(), viewer.name());
+                        file.filename(), view.metadata(), view.release(), viewer.name());
                 ctx.redirect("/models/" + model + "/versions/" + uploaded.version().number(), HttpStatus.SEE_OTHER);
             } catch (ModelRefusedException e) {
                 ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
@@ -76,7 +75,7 @@ public final class UploadForms {
                 throw e;
             } catch (ModelDockException e) {
                 ctx.status(HttpStatus.BAD_REQUEST);
-                page.render(ctx, model, new View(view.metadata(), view.targetRelease(), null, e.getMessage()));
+                page.render(ctx, model, new View(view.metadata(), view.release(), null, e.getMessage()));
             }
         });
     }
@@ -87,8 +86,8 @@ public final class UploadForms {
         try {
             requireFile(file, view.metadata());
             List<MetadataProblem> warnings = services.versions().checkUpload(model, received(file), file.filename(),
-                    view.metadata(), view.targetRelease());
-            return new View(view.metadata(), view.targetRelease(), new Findings(false, "Oracle would accept this"
+                    view.metadata(), view.release());
+            return new View(view.metadata(), view.release(), new Findings(false, "Oracle would accept this"
                     + " model: no errors" + (warnings.isEmpty() ? "." : ", " + warnings.size() + " warning(s).")
                     + " Nothing is stored until you press Store.", warnings), "");
         } catch (ModelRefusedException e) {
@@ -96,12 +95,12 @@ public final class UploadForms {
         } catch (NotFoundException e) {
             throw e;
         } catch (ModelDockException e) {
-            return new View(view.metadata(), view.targetRelease(), null, e.getMessage());
+            return new View(view.metadata(), view.release(), null, e.getMessage());
         }
     }
 
     private static View refused(View view, ModelRefusedException e) {
-        return new View(view.metadata(), view.targetRelease(), new Findings(true, e.getMessage()
+        return new View(view.metadata(), view.release(), new Findings(true, e.getMessage()
                 + ". Nothing was stored.", e.problems()), "");
     }
 
@@ -123,9 +122,13 @@ public final class UploadForms {
         };
     }
 
-    private static int release(Context ctx) {
-        String value = ctx.formParam("targetRelease");
-        return value != null && value.matches("2[3-6]") ? Integer.parseInt(value) : RELEASES.get(0);
+    /** The release chosen; the default for a value the select does not offer. */
+    private static OracleRelease release(Context ctx) {
+        try {
+            return OracleRelease.parse(ctx.formParam("targetRelease"));
+        } catch (ModelDockException notOffered) {
+            return OracleRelease.DEFAULT;
+        }
     }
 
     private static String text(Context ctx, String field) {
