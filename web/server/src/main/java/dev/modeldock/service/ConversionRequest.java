@@ -48,6 +48,11 @@ public record ConversionRequest(String source, String revision, String template,
         return function == null ? PipelineFunction.EMBEDDING : PipelineFunction.parse(function);
     }
 
+    /** The values {@code targetRelease} takes: the Oracle Database releases, oldest first. */
+    public static List<Integer> releases() {
+        return OracleRelease.numbers();
+    }
+
     /**
      * The release asked for; 23ai when none is given.
      *

@@ -116,14 +116,15 @@ public final class VersionService {
      *
      * @param fileName      the name the client gave the file, kept in the lineage only
      * @param metadata      the import metadata (JSON), as Oracle's DBMS_VECTOR takes it
-     * @param release       the Oracle release the model is meant for, which bounds its size
+     * @param targetRelease the Oracle release the model is meant for, which bounds its size: 23 or 26
+     *                      ({@link ConversionRequest#releases()}); null for 23
      * @throws ModelRefusedException when Oracle would refuse the model or its metadata
      */
-    public Uploaded upload(String model, ReceivedFile onnx, String fileName, String metadata, OracleRelease release,
+    public Uploaded upload(String model, ReceivedFile onnx, String fileName, String metadata, Integer targetRelease,
             String actor) throws IOException {
         Limits.check("metadata", metadata, Limits.METADATA);
         Limits.check("file name", fileName, Limits.FILE_NAME);
-        Version version = upload.accept(model, onnx, fileName, metadata, release, actor);
+        Version version = upload.accept(model, onnx, fileName, metadata, release(targetRelease), actor);
         return new Uploaded(version, registry.versions().earliestWithArtifact(model, version.artifactSha256(),
                 version.number()));
     }
@@ -144,10 +145,14 @@ public final class VersionService {
      * @throws ModelRefusedException when Oracle would refuse the model or its metadata, as {@link #upload}
      */
     public List<MetadataProblem> checkUpload(String model, ReceivedFile onnx, String fileName, String metadata,
-            OracleRelease release) throws IOException {
+            Integer targetRelease) throws IOException {
         Limits.check("metadata", metadata, Limits.METADATA);
         Limits.check("file name", fileName, Limits.FILE_NAME);
-        return upload.check(model, onnx, fileName, metadata, release);
+        return upload.check(model, onnx, fileName, metadata, release(targetRelease));
+    }
+
+    private static OracleRelease release(Integer targetRelease) {
+        return targetRelease == null ? OracleRelease.DEFAULT : OracleRelease.of(targetRelease);
     }
 
     /** The version's artifact, each chunk verified as it is read. */

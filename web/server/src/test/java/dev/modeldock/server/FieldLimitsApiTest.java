@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.registry.Limits;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.service.ReceivedFile;
@@ -86,11 +85,11 @@ class FieldLimitsApiTest {
         };
         VersionService versions = server.server.services().versions();
         ModelDockException metadata = assertThrows(ModelDockException.class, () -> versions.upload("limits-model",
-                unread, "model.onnx", "{\"pad\": \"" + "p".repeat(1_000_000) + "\"}", OracleRelease.DB_26AI, "admin"));
+                unread, "model.onnx", "{\"pad\": \"" + "p".repeat(1_000_000) + "\"}", 26, "admin"));
         assertTrue(metadata.getMessage().contains("'metadata'") && metadata.getMessage().contains("1000000"),
                 metadata.getMessage());
         ModelDockException fileName = assertThrows(ModelDockException.class, () -> versions.upload("limits-model",
-                unread, "m".repeat(Limits.FILE_NAME + 1), ServerFixture.REGRESSOR_METADATA, OracleRelease.DB_26AI, "admin"));
+                unread, "m".repeat(Limits.FILE_NAME + 1), ServerFixture.REGRESSOR_METADATA, 26, "admin"));
         assertTrue(fileName.getMessage().contains("'file name'") && fileName.getMessage().contains(String.valueOf(Limits.FILE_NAME)),
                 fileName.getMessage());
         assertEquals(before, server.storedState(), "nothing stored");

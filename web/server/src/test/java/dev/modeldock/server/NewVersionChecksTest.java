@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Setting;
 import dev.modeldock.registry.JobQuery;
@@ -67,7 +66,7 @@ class NewVersionChecksTest {
         JsonNode before = server.storedState();
         ModelRefusedException refused = assertThrows(ModelRefusedException.class, () -> services.versions()
                 .checkUpload("dry-run", bytes(ServerFixture.classifier()), "iris.onnx", metadata,
-                        OracleRelease.DB_26AI));
+                        26));
         Map<String, Object> parts = new LinkedHashMap<>();
         parts.put("file", ServerFixture.classifier());
         parts.put("metadata", metadata);
@@ -78,7 +77,7 @@ class NewVersionChecksTest {
         ServerFixture.assertUnchanged(before, server.storedState(), "a refused upload check");
 
         assertTrue(services.versions().checkUpload("dry-run", bytes(ServerFixture.regressor()), "r.onnx",
-                ServerFixture.REGRESSOR_METADATA, OracleRelease.DB_26AI).stream().noneMatch(p -> p.isError()));
+                ServerFixture.REGRESSOR_METADATA, 26).stream().noneMatch(p -> p.isError()));
         ServerFixture.assertUnchanged(before, server.storedState(), "an upload check that passed");
         try (var left = Files.list(services.workDir())) {
             assertTrue(left.noneMatch(f -> f.getFileName().toString().startsWith("upload-")), "no spooled copy left");

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import dev.modeldock.config.Settings;
-import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.runtime.PipelineSession;
 import dev.modeldock.testkit.onnx.OnnxFixtures;
@@ -49,11 +48,11 @@ class PlaygroundServiceTest {
                 SmallModels.BATCH)), "embedding", DataType.FLOAT, SmallModels.BATCH, 8), files.resolve("embedder.onnx"));
         services.models().create("small-embedder", null, null, "tester");
         services.versions().upload("small-embedder", file -> Files.copy(embedder, file), "embedder.onnx",
-                "{\"function\": \"embedding\"}", OracleRelease.DB_26AI, "tester");
+                "{\"function\": \"embedding\"}", 26, "tester");
         Path regressor = OnnxFixtures.write(SmallModels.featureRegressor(), files.resolve("regressor.onnx"));
         services.models().create("small-regressor", null, null, "tester");
         services.versions().upload("small-regressor", file -> Files.copy(regressor, file), "regressor.onnx",
-                SmallModels.FEATURE_REGRESSOR_METADATA, OracleRelease.DB_26AI, "tester");
+                SmallModels.FEATURE_REGRESSOR_METADATA, 26, "tester");
     }
 
     @AfterAll

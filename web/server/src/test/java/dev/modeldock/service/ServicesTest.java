@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modeldock.config.Settings;
 import dev.modeldock.metadata.MetadataProblem;
-import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.registry.NotFoundException;
 import dev.modeldock.registry.Role;
@@ -66,7 +65,7 @@ class ServicesTest {
         services.models().create("svc-regressor", null, null, "tester");
 
         VersionService.Uploaded uploaded = services.versions().upload("svc-regressor", file -> Files.copy(onnx, file),
-                "mine.onnx", REGRESSOR_METADATA, OracleRelease.DB_26AI, "tester");
+                "mine.onnx", REGRESSOR_METADATA, 26, "tester");
         Version version = uploaded.version();
         assertTrue(uploaded.identicalTo().isEmpty(), "the model's first version repeats none");
 
@@ -90,7 +89,7 @@ class ServicesTest {
         String clustering = "{\"function\": \"clustering\"}";
 
         ModelRefusedException e = assertThrows(ModelRefusedException.class, () -> services.versions()
-                .upload("svc-refused", file -> Files.copy(onnx, file), "mine.onnx", clustering, OracleRelease.DB_26AI, "tester"));
+                .upload("svc-refused", file -> Files.copy(onnx, file), "mine.onnx", clustering, 26, "tester"));
 
         assertTrue(e.getMessage().startsWith("Oracle would refuse this model"), e.getMessage());
         assertFalse(e.problems().isEmpty());
@@ -102,7 +101,7 @@ class ServicesTest {
     @Test
     void unknownModelsAndBadRequestsAreRefusedBeforeAnyWork() {
         assertThrows(NotFoundException.class, () -> services.versions().upload("svc-missing",
-                file -> { throw new AssertionError("the upload must not be read"); }, "x.onnx", "{}", OracleRelease.DB_26AI, "tester"));
+                file -> { throw new AssertionError("the upload must not be read"); }, "x.onnx", "{}", 26, "tester"));
         assertThrows(NotFoundException.class, () -> services.versions().convert("svc-missing",
                 new ConversionRequest("sentence-transformers/all-MiniLM-L6-v2", null, null, null, false, null, null),
                 "tester"));

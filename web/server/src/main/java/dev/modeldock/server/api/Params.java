@@ -1,8 +1,8 @@
 package dev.modeldock.server.api;
 
-import dev.modeldock.metadata.OracleRelease;
-import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.service.ConversionRequest;
 import io.javalin.http.Context;
+import java.util.List;
 
 /** Query parameters, checked: a bad one is a 400 that names it. */
 final class Params {
@@ -25,14 +25,18 @@ final class Params {
         }
     }
 
-    /** {@code targetRelease}: 23 or 26; 23 when absent. */
-    static OracleRelease release(Context ctx) {
+    /** {@code targetRelease}: one of the release numbers there are, or null when absent. */
+    static Integer release(Context ctx) {
         String value = text(ctx, "targetRelease");
-        try {
-            return value == null ? OracleRelease.DEFAULT : OracleRelease.parse(value);
-        } catch (ModelDockException e) {
-            throw new ApiException(400, "query parameter 'targetRelease': " + e.getMessage());
+        List<Integer> releases = ConversionRequest.releases();
+        if (value == null) {
+            return null;
         }
+        if (!value.strip().matches("[0-9]{1,9}") || !releases.contains(Integer.valueOf(value.strip()))) {
+            throw new ApiException(400, "query parameter 'targetRelease' must be one of " + releases + ", the Oracle"
+                    + " Database release the model is for (23ai imports files up to 1 GB, 26ai up to 2 GB)");
+        }
+        return Integer.valueOf(value.strip());
     }
 
     /** A blank parameter counts as absent. */

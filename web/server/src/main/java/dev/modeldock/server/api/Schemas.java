@@ -1,6 +1,6 @@
 package dev.modeldock.server.api;
 
-import dev.modeldock.metadata.OracleRelease;
+import dev.modeldock.service.ConversionRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ final class Schemas {
 
     /** An Oracle Database release number, as {@code targetRelease} takes it: 23 or 26. */
     static Map<String, Object> release(String description) {
-        return Map.of("type", "integer", "enum", OracleRelease.numbers(), "description", description);
+        return Map.of("type", "integer", "enum", ConversionRequest.releases(), "description", description);
     }
 
     static Map<String, Object> integer(String description) {

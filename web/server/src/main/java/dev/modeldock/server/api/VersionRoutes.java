@@ -4,7 +4,6 @@ import static dev.modeldock.server.api.Schemas.freeObject;
 import static dev.modeldock.server.api.Schemas.object;
 import static dev.modeldock.server.api.Schemas.string;
 
-import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.registry.Job;
 import dev.modeldock.registry.Limits;
 import dev.modeldock.registry.Names;
@@ -103,7 +102,7 @@ final class VersionRoutes {
 
     private void createFromUpload(Context ctx, String model) throws IOException {
         UploadForm form = UploadForm.read(ctx);
-        OracleRelease release = Params.release(ctx);
+        Integer release = Params.release(ctx);
         // Jetty has spooled the part to a file already: moving that file is one rename, where
         // copying it out of the part's stream wrote the whole model to disk a second time.
         VersionService.Uploaded uploaded = versions.upload(model, target -> form.file().write(target.toString()),

@@ -66,7 +66,7 @@ public final class UploadForms {
             try {
                 requireFile(file, view.metadata());
                 VersionService.Uploaded uploaded = services.versions().upload(model, received(file),
-                        file.filename(), view.metadata(), view.release(), viewer.name());
+                        file.filename(), view.metadata(), view.release().number(), viewer.name());
                 ctx.redirect("/models/" + model + "/versions/" + uploaded.version().number(), HttpStatus.SEE_OTHER);
             } catch (ModelRefusedException e) {
                 ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
@@ -86,7 +86,7 @@ public final class UploadForms {
         try {
             requireFile(file, view.metadata());
             List<MetadataProblem> warnings = services.versions().checkUpload(model, received(file), file.filename(),
-                    view.metadata(), view.release());
+                    view.metadata(), view.release().number());
             return new View(view.metadata(), view.release(), new Findings(false, "Oracle would accept this"
                     + " model: no errors" + (warnings.isEmpty() ? "." : ", " + warnings.size() + " warning(s).")
                     + " Nothing is stored until you press Store.", warnings), "");
