@@ -126,7 +126,7 @@ public final class Conversion {
         LOG.debug("converting {} from {} with {}", folder.id(), folder.root(), config.toMap());
         HubModel model = HubModel.open(folder);
         // Checked before ONNX Runtime sees the encoder (the reference embedder, the parity check).
-        EncoderGraph encoder = EncoderGraph.of(OnnxModels.readChecked(model.encoderFile()));
+        EncoderGraph encoder = EncoderGraph.of(model.encoder());
         PipelinePlan plan = PipelinePlan.create(model, encoder, config, function, extensions);
         if (format != WeightFormat.FLOAT32 && function != PipelineFunction.EMBEDDING) {
             throw new ModelDockException("quantize_model and use_float16 are checked against retrieval on embeddings,"

@@ -89,6 +89,28 @@ public final class OnnxModels {
     }
 
     /**
+     * Reads a model whose initializers may keep their values in external data files, as a model
+     * source past 2 GB ships ({@code model.onnx} and {@code model.onnx_data}): the values are read
+     * into the model ({@link ExternalData}), then it is checked as {@link #readChecked(Path)} checks.
+     *
+     * @param files finds each data file a tensor names, confined to the model's folder
+     * @throws ModelStructureException for a data location or range that is not safe to read, and for
+     *                                 the first rule of {@link ModelChecks} the model breaks
+     * @throws ModelDockException      in the same cases as {@link #read}
+     */
+    public static ModelProto readChecked(Path file, ExternalData.Files files) {
+        ModelProto model;
+        try {
+            model = ExternalData.inline(file.toString(), parse(file, ModelProto::parseFrom), files);
+        } catch (IOException e) {
+            throw new ModelDockException("cannot read the external data of " + file + ": " + e.getMessage(), e);
+        }
+        model = usable(file, model);
+        ModelChecks.check(file, model, ModelChecks.payloads(model));
+        return model;
+    }
+
+    /**
      * Reads a model from outside as {@link #readStructure} does, weights skipped, and applies
      * {@link ModelChecks}, which compare each tensor's declared size with what it holds as the values
      * are skipped: what must hold before ONNX Runtime or any other native code may see it.
@@ -137,8 +159,8 @@ public final class OnnxModels {
         if (size >= MAX_FILE_BYTES) {
             throw new ModelDockException(file + " is " + describeSize(size) + ", over the "
                     + describeSize(MAX_FILE_BYTES) + " one ONNX file can hold (protobuf's limit): a model this large"
-                    + " keeps its weights in external data files beside the .onnx file, which ModelDock does not"
-                    + " read yet");
+                    + " keeps its weights in external data files beside the .onnx file (onnx.save_model(model, path,"
+                    + " save_as_external_data=True)), which is how ModelDock reads a model source this large");
         }
     }
 

@@ -1,9 +1,11 @@
 package dev.modeldock.source;
 
+import ai.onnx.proto.OnnxMl.ModelProto;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modeldock.config.Json;
 import dev.modeldock.config.JsonProblem;
+import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
 import java.io.IOException;
@@ -49,6 +51,19 @@ public final class HubModel {
                 .or(() -> folder.find("model.onnx")).orElseThrow(() ->
                 new ModelDockException("model '" + folder.id() + "' has no onnx/model.onnx (the encoder exported to"
                         + " ONNX, as the hub's onnx/ folder has it)"));
+    }
+
+    /**
+     * The encoder, read and checked: weights kept in external data files ({@code model.onnx_data}) are
+     * read from beside it, each a file of this folder by its path (no '..', nothing absolute) and
+     * recorded among its inputs. Links are followed as for the model's other files, since the hub's
+     * cache links every file of a snapshot to its blob; a server confines them with its source roots.
+     */
+    public ModelProto encoder() {
+        Path file = encoderFile();
+        String dir = folder.root().relativize(file.getParent()).toString().replace('\\', '/');
+        return OnnxModels.readChecked(file, location -> folder.require(dir.isEmpty() ? location
+                : dir + "/" + location));
     }
 
     /** config.json's {@code architectures} (e.g. BertForSequenceClassification), empty when it names none. */

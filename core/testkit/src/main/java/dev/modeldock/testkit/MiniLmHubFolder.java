@@ -1,5 +1,7 @@
 package dev.modeldock.testkit;
 
+import ai.onnx.proto.OnnxMl.ModelProto;
+import dev.modeldock.testkit.onnx.OnnxFixtures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,6 +49,22 @@ public final class MiniLmHubFolder {
                     {"word_embedding_dimension": 384, "pooling_mode_cls_token": false,
                      "pooling_mode_mean_tokens": true, "pooling_mode_max_tokens": false}
                     """);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return folder;
+    }
+
+    /**
+     * The same model with its encoder as a model past 2 GB ships: {@code onnx/model.onnx} holding the
+     * graph, and every initializer of 1 KiB or more in {@code onnx/model.onnx_data}.
+     */
+    public static Path createWithExternalData(Path root) {
+        Path folder = create(root);
+        Path encoder = folder.resolve("onnx/model.onnx");
+        try {
+            ModelProto model = ModelProto.parseFrom(Files.readAllBytes(encoder));
+            OnnxFixtures.writeWithExternalData(model, encoder, "model.onnx_data", 1024);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,7 +7,6 @@ import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.config.Settings;
 import dev.modeldock.conversion.Conversion;
 import dev.modeldock.host.Extensions;
-import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.plan.PipelinePlan;
 import dev.modeldock.plugin.Sha256;
 import dev.modeldock.runtime.PipelineSession;
@@ -96,8 +95,8 @@ final class BenchmarkCommand implements Callable<Integer> {
                 List<String> corpus = BenchmarkTexts.shortProbes(texts);
                 // The reference path needs the plan the conversion made; planning again takes no time worth measuring.
                 HubModel model = HubModel.open(source.folder());
-                PipelinePlan plan = PipelinePlan.create(model, EncoderGraph.of(OnnxModels.read(model.encoderFile())),
-                        configuration, extensions);
+                PipelinePlan plan = PipelinePlan.create(model, EncoderGraph.of(model.encoder()), configuration,
+                        extensions);
                 try (PipelineSession pipeline = PipelineSession.open(staged.file(), 1);
                         ReferenceEmbedder reference = ReferenceEmbedder.open(plan, 1)) {
                     double graph = Throughput.warmedUp(corpus, pipeline::embed).rounds(repeat).bestPerSecond();

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * BPE's {@code vocab.json} and {@code merges.txt}, XLM-RoBERTa's {@code sentencepiece.bpe.model} among them),
  * sentence-transformers' module configurations and Dense weights, and one encoder format, the ONNX
  * export ({@code onnx/text_model.onnx} for a multimodal model's text tower, else {@code onnx/model.onnx},
- * else {@code model.onnx}); never the other formats of the same weights.
+ * else {@code model.onnx}) with its external data files beside it; never the other formats of the same
+ * weights.
  */
 public final class PipelineFiles {
     private static final Set<String> TOP_LEVEL = Set.of("config.json", "tokenizer.json", "tokenizer_config.json",
@@ -51,6 +52,10 @@ public final class PipelineFiles {
                         + snapshot.commit() + " has no ONNX export of its encoder (onnx/model.onnx), which is what"
                         + " ModelDock builds the pipeline from"));
         chosen.add(encoder);
+        // Its external data, named as exporters name it (model.onnx_data, model.onnx_data_1, model.onnx.data):
+        // which files the encoder reads is only known once it is read.
+        snapshot.files().stream().filter(file -> file.path().startsWith(encoder.path() + "_data")
+                || file.path().startsWith(encoder.path() + ".data")).forEach(chosen::add);
         return List.copyOf(chosen);
     }
 

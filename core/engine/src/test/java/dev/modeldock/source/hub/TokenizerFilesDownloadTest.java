@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.modeldock.plugin.ModelFolder;
 import dev.modeldock.source.HubModel;
 import dev.modeldock.testkit.ClipHubFolder;
+import dev.modeldock.testkit.MiniLmHubFolder;
 import dev.modeldock.testkit.RobertaHubFolder;
 import dev.modeldock.testkit.XlmRobertaHubFolder;
 import dev.modeldock.testkit.hub.FakeHub;
@@ -68,6 +69,23 @@ class TokenizerFilesDownloadTest {
         assertFalse(Files.exists(fetched.resolve("onnx/vision_model.onnx")), "the vision tower stays on the hub");
         assertEquals(fetched.resolve(ClipHubFolder.ENCODER),
                 HubModel.open(new ModelFolder(ClipHubFolder.HUB_ID, fetched)).encoderFile());
+    }
+
+    /**
+     * An encoder past 2 GB ships as {@code onnx/model.onnx} and {@code onnx/model.onnx_data}: the data
+     * comes down with it, and the encoder read from the snapshot has its weights.
+     */
+    @Test
+    void anEncodersExternalDataIsDownloadedBesideIt() throws Exception {
+        Path folder = MiniLmHubFolder.createWithExternalData(scratch);
+        HubRepo repo = HubRepo.fromFolder(MiniLmHubFolder.HUB_ID, folder)
+                .withFile("onnx/model_quantized.onnx", TinyRepos.bytes(4096, 5));
+        Path fetched = fetchedTwice(repo, List.of("onnx/model.onnx", "onnx/model.onnx_data"));
+        assertFalse(Files.exists(fetched.resolve("onnx/model_quantized.onnx")), "other exports stay on the hub");
+        ModelFolder snapshot = new ModelFolder(MiniLmHubFolder.HUB_ID, fetched);
+        assertFalse(HubModel.open(snapshot).encoder().getGraph().getInitializer(0).getRawData().isEmpty());
+        assertEquals(List.of("config.json", "onnx/model.onnx", "onnx/model.onnx_data"),
+                List.copyOf(snapshot.inputs().keySet()), "the data file is an input of the conversion, hashed");
     }
 
     /** Fetches {@code repo} online, checks {@code files}, then again offline from the cache alone. */

@@ -5,6 +5,7 @@ import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -12,6 +13,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.extensions.OrtxPackage;
+import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.WireFormat;
 import java.io.ByteArrayOutputStream;
@@ -19,6 +21,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -144,6 +148,60 @@ public final class OnnxFixtures {
         coded.writeUInt64NoTag(padding);
         coded.flush();
         return bytes.toByteArray();
+    }
+
+    /**
+     * Writes {@code model} as {@code file} with the values of each initializer of at least
+     * {@code minBytes} raw bytes in {@code dataFileName} beside it, as {@code onnx.save_model(...,
+     * save_as_external_data=True)} does: each at an offset aligned to 4096 bytes, named by location,
+     * offset and length; tensors whose values are not in raw_data stay inside, as there. Returns the
+     * model as written, for a test to alter its references.
+     */
+    public static ModelProto writeWithExternalData(ModelProto model, Path file, String dataFileName, long minBytes)
+            throws IOException {
+        GraphProto.Builder graph = model.getGraph().toBuilder();
+        try (RandomAccessFile data = new RandomAccessFile(file.resolveSibling(dataFileName).toFile(), "rw")) {
+            data.setLength(0);
+            for (int i = 0; i < graph.getInitializerCount(); i++) {
+                TensorProto tensor = graph.getInitializer(i);
+                if (tensor.getRawData().size() < minBytes) {
+                    continue;
+                }
+                long offset = (data.length() + 4095) / 4096 * 4096;
+                data.seek(offset);
+                data.write(tensor.getRawData().toByteArray());
+                graph.setInitializer(i, tensor.toBuilder().clearRawData()
+                        .setDataLocation(TensorProto.DataLocation.EXTERNAL)
+                        .addExternalData(entry("location", dataFileName))
+                        .addExternalData(entry("offset", String.valueOf(offset)))
+                        .addExternalData(entry("length", String.valueOf(tensor.getRawData().size()))));
+            }
+        }
+        ModelProto written = model.toBuilder().setGraph(graph).build();
+        write(written, file);
+        return written;
+    }
+
+    /**
+     * The model with each FLOAT initializer's float_data as raw_data (little-endian), as exporters
+     * write weights; the values are the same.
+     */
+    public static ModelProto withRawData(ModelProto model) {
+        GraphProto.Builder graph = model.getGraph().toBuilder();
+        for (int i = 0; i < graph.getInitializerCount(); i++) {
+            TensorProto tensor = graph.getInitializer(i);
+            if (tensor.getFloatDataCount() > 0) {
+                ByteBuffer bytes = ByteBuffer.allocate(4 * tensor.getFloatDataCount()).order(ByteOrder.LITTLE_ENDIAN);
+                tensor.getFloatDataList().forEach(bytes::putFloat);
+                graph.setInitializer(i, tensor.toBuilder().clearFloatData().setRawData(ByteString.copyFrom(
+                        bytes.array())));
+            }
+        }
+        return model.toBuilder().setGraph(graph).build();
+    }
+
+    private static StringStringEntryProto entry(String key, String value) {
+        return StringStringEntryProto.newBuilder().setKey(key).setValue(value).build();
     }
 
     /** Writes {@code model} into {@code folder} under a name of its own (the graph's name and a number). */

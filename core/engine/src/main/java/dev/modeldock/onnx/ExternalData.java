@@ -1,0 +1,166 @@
+package dev.modeldock.onnx;
+
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.StringStringEntryProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
+import dev.modeldock.plugin.ModelDockException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * ONNX's external data, read: the initializers of a model's main graph whose values live in files
+ * beside it ({@code data_location: EXTERNAL}, with {@code location}, {@code offset} and
+ * {@code length}), as exporters write models past protobuf's 2 GB ({@code model.onnx} with
+ * {@code model.onnx_data}). Each location must be a plain relative path, the file it names is
+ * resolved by the caller (who confines it to the model's folder), and the range must lie inside that
+ * file and hold exactly the tensor's declared values. External tensors anywhere else (a Constant, a
+ * subgraph, a function) are left as they are, for {@link ModelChecks}' external-data rule to refuse.
+ */
+public final class ExternalData {
+    /** The largest tensor read into memory: one protobuf {@code bytes} field. */
+    private static final long MAX_TENSOR_BYTES = Integer.MAX_VALUE - 8;
+
+    /** Finds the file an external location names, or refuses it. */
+    @FunctionalInterface
+    public interface Files {
+        /**
+         * @param location a relative path with '/' separators and no '..' (checked before the call)
+         * @return the file, inside the model's folder
+         * @throws ModelDockException when there is no such file, or it lies outside the folder
+         */
+        Path resolve(String location);
+    }
+
+    private final String file;
+    private final Files files;
+
+    private ExternalData(String file, Files files) {
+        this.file = file;
+        this.files = files;
+    }
+
+    /**
+     * The model with every external initializer of its main graph read into {@code raw_data}.
+     *
+     * @param file what messages call the model
+     * @throws ModelStructureException naming the tensor, for a location that leaves the folder or a
+     *                                 range that does not hold the tensor's values
+     */
+    static ModelProto inline(String file, ModelProto model, Files files) throws IOException {
+        if (model.getGraph().getInitializerList().stream().noneMatch(ExternalData::external)) {
+            return model;
+        }
+        ExternalData reader = new ExternalData(file, files);
+        GraphProto.Builder graph = model.getGraph().toBuilder();
+        for (int i = 0; i < graph.getInitializerCount(); i++) {
+            TensorProto tensor = graph.getInitializer(i);
+            if (external(tensor)) {
+                graph.setInitializer(i, tensor.toBuilder().clearExternalData().clearDataLocation()
+                        .setRawData(reader.values(tensor)));
+            }
+        }
+        return model.toBuilder().setGraph(graph).build();
+    }
+
+    private static boolean external(TensorProto tensor) {
+        return tensor.getDataLocation() == TensorProto.DataLocation.EXTERNAL;
+    }
+
+    private ByteString values(TensorProto tensor) throws IOException {
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (StringStringEntryProto entry : tensor.getExternalDataList()) {
+            entries.put(entry.getKey(), entry.getValue());
+        }
+        String location = entries.getOrDefault("location", "");
+        refuseUnsafe(tensor, location);
+        Path data = files.resolve(location);
+        long offset = number(tensor, entries, "offset", 0);
+        try (FileChannel channel = FileChannel.open(data, StandardOpenOption.READ)) {
+            long size = channel.size();
+            long length = number(tensor, entries, "length", size - offset);
+            if (offset > size || length > size - offset) {
+                throw refuse(tensor, "its external data is bytes " + offset + " to " + (offset + length) + " of '"
+                        + location + "', which holds " + size + " bytes", "Export the model again: the data file is"
+                        + " truncated or belongs to another model");
+            }
+            long expected = expectedBytes(tensor);
+            if (length != expected) {
+                throw refuse(tensor, "its external data is " + length + " bytes, but its type and shape need "
+                        + expected, "Export the model again: the tensor and its data disagree");
+            }
+            ByteBuffer bytes = ByteBuffer.allocate((int) length);
+            while (bytes.hasRemaining()) {
+                if (channel.read(bytes, offset + bytes.position()) < 0) {
+                    throw new IOException("'" + location + "' ended while reading tensor '" + tensor.getName() + "'");
+                }
+            }
+            return UnsafeByteOperations.unsafeWrap(bytes.array()); // the array is never written again
+        }
+    }
+
+    /** A location is a path below the model's folder: relative, without '..', in '/' form. */
+    private void refuseUnsafe(TensorProto tensor, String location) {
+        boolean unsafe = location.isBlank() || location.startsWith("/") || location.startsWith("\\")
+                || location.matches("^[A-Za-z]:.*") || location.indexOf('\0') >= 0 || location.contains("\\")
+                || Arrays.asList(location.split("/")).contains("..");
+        if (unsafe) {
+            throw refuse(tensor, "its external data location '" + location + "' is not a plain relative path inside"
+                    + " the model's folder", "Keep the data files beside the model and name them relative to it"
+                    + " (e.g. model.onnx_data)");
+        }
+    }
+
+    private long number(TensorProto tensor, Map<String, String> entries, String key, long absent) {
+        String value = entries.get(key);
+        if (value == null) {
+            return absent;
+        }
+        try {
+            long number = Long.parseLong(value.strip());
+            if (number < 0) {
+                throw new NumberFormatException("negative");
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw refuse(tensor, "its external data " + key + " '" + value + "' is not a whole number of bytes",
+                    "Export the model again");
+        }
+    }
+
+    /** The bytes the tensor's values take: its element count times the size of its type. */
+    private long expectedBytes(TensorProto tensor) {
+        int bits = ElementSizes.bits(tensor.getDataType());
+        if (bits <= 0) {
+            throw refuse(tensor, "its data_type " + tensor.getDataType() + " has no fixed size, so it cannot be"
+                    + " external data", "Keep such tensors inside the model");
+        }
+        long elements = 1;
+        for (long dim : tensor.getDimsList()) {
+            if (dim < 0 || (dim > 0 && elements > MAX_TENSOR_BYTES / dim)) {
+                throw refuse(tensor, "its shape " + tensor.getDimsList() + " is negative or too large to read",
+                        "Export the model again");
+            }
+            elements *= dim;
+        }
+        long bytes = (elements * bits + 7) / 8;
+        if (bytes > MAX_TENSOR_BYTES) {
+            throw refuse(tensor, "it holds " + bytes + " bytes, more than one tensor can in memory ("
+                    + MAX_TENSOR_BYTES + ")", "Split the tensor");
+        }
+        return bytes;
+    }
+
+    private ModelStructureException refuse(TensorProto tensor, String problem, String fix) {
+        return new ModelStructureException(file, ModelChecks.Rule.EXTERNAL_DATA, "initializer '" + tensor.getName()
+                + "'", problem, fix);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.modeldock.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.StringStringEntryProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.testkit.onnx.OnnxFixtures;
+import dev.modeldock.testkit.onnx.SmallModels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A model whose weights live in an external data file is read whole, and only from safe, exact ranges. */
+class ExternalDataTest {
+    @TempDir
+    Path dir;
+    Path folder;
+    Path file;
+    ModelProto written;
+
+    @BeforeEach
+    void writeTheClassifierWithExternalWeights() throws Exception {
+        folder = Files.createDirectories(dir.resolve("model"));
+        file = folder.resolve("model.onnx");
+        written = OnnxFixtures.writeWithExternalData(OnnxFixtures.withRawData(SmallModels.irisClassifier()), file,
+                "model.onnx_data", 1);
+    }
+
+    /** Resolves locations inside {@link #folder}, as a model folder does. */
+    private Path inFolder(String location) {
+        Path data = folder.resolve(location).normalize();
+        if (!data.startsWith(folder) || !Files.isRegularFile(data)) {
+            throw new ModelDockException("no file " + location + " in the model folder");
+        }
+        return data;
+    }
+
+    @Test
+    void theWeightsAreReadIntoTheModelAsTheyWereWritten() throws Exception {
+        ModelProto read = OnnxModels.readChecked(file, this::inFolder);
+
+        TensorProto weights = read.getGraph().getInitializer(0);
+        assertEquals(TensorProto.DataLocation.DEFAULT, weights.getDataLocation());
+        assertEquals(0, weights.getExternalDataCount());
+        assertEquals(48, weights.getRawData().size(), "FLOAT [4, 3]");
+        assertEquals(TensorProto.DataLocation.EXTERNAL, written.getGraph().getInitializer(0).getDataLocation(),
+                "the fixture did write it external");
+        Path inline = dir.resolve("inline.onnx");
+        OnnxModels.write(read, inline);
+        Map<String, Object> fromInline = OnnxFixtures.run(inline, Map.of("features", new float[][] {{1, 2, 3, 4}}),
+                "probabilities");
+        Map<String, Object> fromExternal = OnnxFixtures.run(file, Map.of("features", new float[][] {{1, 2, 3, 4}}),
+                "probabilities");
+        assertEquals(Arrays.deepToString((float[][]) fromExternal.get("probabilities")),
+                Arrays.deepToString((float[][]) fromInline.get("probabilities")),
+                "ONNX Runtime reads the external file to the same values");
+    }
+
+    @Test
+    void aModelWithExternalDataIsStillRefusedWhereOneFileIsExpected() {
+        ModelStructureException e = assertThrows(ModelStructureException.class, () -> OnnxModels.readChecked(file));
+        assertEquals(ModelChecks.Rule.EXTERNAL_DATA, e.rule());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../outside.bin", "/etc/passwd", "sub/../../outside.bin", "C:/weights.bin",
+            "..\\\\outside.bin", ""})
+    void aLocationThatIsNotAPlainRelativePathIsRefusedBeforeAnyFileIsOpened(String location) throws Exception {
+        Files.write(dir.resolve("outside.bin"), new byte[4096 + 48]);
+        Path hostile = rewrite(Map.of("location", location));
+
+        ModelStructureException e = assertThrows(ModelStructureException.class, () -> OnnxModels.readChecked(hostile,
+                where -> {
+                    throw new AssertionError("asked to open " + where);
+                }));
+        assertEquals(ModelChecks.Rule.EXTERNAL_DATA, e.rule());
+        assertTrue(e.getMessage().contains("is not a plain relative path inside the model's folder"), e.getMessage());
+    }
+
+    @Test
+    void aRangePastTheEndOfTheDataFileIsRefusedNamingBoth() throws Exception {
+        Path hostile = rewrite(Map.of("offset", "1000000"));
+        ModelStructureException e = assertThrows(ModelStructureException.class,
+                () -> OnnxModels.readChecked(hostile, this::inFolder));
+        assertTrue(e.getMessage().contains("initializer '"), e.getMessage());
+        assertTrue(e.getMessage().contains("its external data is bytes 1000000 to 1000048 of 'model.onnx_data',"
+                + " which holds " + Files.size(folder.resolve("model.onnx_data")) + " bytes"), e.getMessage());
+    }
+
+    @Test
+    void aLengthThatIsNotTheTensorsSizeIsRefused() throws Exception {
+        Path hostile = rewrite(Map.of("length", "40"));
+        ModelStructureException e = assertThrows(ModelStructureException.class,
+                () -> OnnxModels.readChecked(hostile, this::inFolder));
+        assertTrue(e.getMessage().contains("its external data is 40 bytes, but its type and shape need 48"),
+                e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-4096", "12abc", "99999999999999999999"})
+    void anOffsetThatIsNoByteCountIsRefused(String offset) throws Exception {
+        Path hostile = rewrite(Map.of("offset", offset));
+        ModelStructureException e = assertThrows(ModelStructureException.class,
+                () -> OnnxModels.readChecked(hostile, this::inFolder));
+        assertTrue(e.getMessage().contains("its external data offset '" + offset + "' is not a whole number of bytes"),
+                e.getMessage());
+    }
+
+    @Test
+    void aMissingDataFileIsNamedByTheResolver() throws Exception {
+        Files.delete(folder.resolve("model.onnx_data"));
+        ModelDockException e = assertThrows(ModelDockException.class,
+                () -> OnnxModels.readChecked(file, this::inFolder));
+        assertEquals("no file model.onnx_data in the model folder", e.getMessage());
+    }
+
+    /** The model as written, with its first initializer's external data entries changed as given. */
+    private Path rewrite(Map<String, String> changes) throws Exception {
+        TensorProto.Builder tensor = written.getGraph().getInitializer(0).toBuilder();
+        for (int i = 0; i < tensor.getExternalDataCount(); i++) {
+            StringStringEntryProto entry = tensor.getExternalData(i);
+            if (changes.containsKey(entry.getKey())) {
+                tensor.setExternalData(i, entry.toBuilder().setValue(changes.get(entry.getKey())));
+            }
+        }
+        ModelProto model = written.toBuilder().setGraph(written.getGraph().toBuilder().setInitializer(0, tensor))
+                .build();
+        return OnnxFixtures.write(model, folder.resolve("hostile.onnx"));
+    }
+}
