@@ -16,6 +16,7 @@ import dev.modeldock.metadata.OnnxMetadata;
 import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.metadata.PipelineMetadata;
 import dev.modeldock.metadata.SizeAdvice;
+import dev.modeldock.onnx.ExternalData;
 import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.plan.PipelineFunction;
@@ -55,6 +56,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Conversion {
     private static final Logger LOG = LoggerFactory.getLogger(Conversion.class);
+    /** The smallest initializer a float32 reference past 2 GB keeps in external data: onnx's own threshold. */
+    private static final long REFERENCE_EXTERNAL_FROM_BYTES = 1024;
 
     private Conversion() {
     }
@@ -113,7 +116,7 @@ public final class Conversion {
 
     /**
      * The same for the given Oracle release, whose file size limit the pipeline must meet: a pipeline
-     * over it is refused as soon as it is written, before the checks, naming what would bring it in.
+     * over it is refused as soon as it is assembled, before it is written, naming what would bring it in.
      */
     public static Artifact run(ModelSource source, EmbeddingModelConfig config, PipelineFunction function,
             OracleRelease release, Extensions extensions, Path stagingParent, boolean ignoreQualityGate,
@@ -126,8 +129,7 @@ public final class Conversion {
         LOG.debug("converting {} from {} with {}", folder.id(), folder.root(), config.toMap());
         HubModel model = HubModel.open(folder);
         // Checked before ONNX Runtime sees the encoder (the reference embedder, the parity check).
-        EncoderGraph encoder = EncoderGraph.of(model.encoder());
-        PipelinePlan plan = PipelinePlan.create(model, encoder, config, function, extensions);
+        PipelinePlan plan = PipelinePlan.create(model, EncoderGraph.of(model.encoder()), config, function, extensions);
         if (format != WeightFormat.FLOAT32 && function != PipelineFunction.EMBEDDING) {
             throw new ModelDockException("quantize_model and use_float16 are checked against retrieval on embeddings,"
                     + " which a " + function.jsonName() + " pipeline has none of; convert it with float32 weights");
@@ -146,21 +148,20 @@ public final class Conversion {
         }
         ModelProto pipeline = PipelineAssembler.assemble(plan,
                 Map.of("modeldock.configuration", Json.write(config.toMap())));
+        plan = plan.withoutEncoderWeights(); // the pipeline holds them now
         Path staging = Artifact.newStaging(stagingParent);
         try {
             progress.report("writing the pipeline", 0.35);
             Path file = staging.resolve("pipeline.onnx");
             Path float32 = format == WeightFormat.FLOAT32 ? file : staging.resolve("float32.onnx");
-            OnnxModels.write(pipeline, float32);
             if (format != WeightFormat.FLOAT32) {
+                writeReference(pipeline, float32);
                 progress.report("rewriting the encoder's weights as " + format.jsonName(), 0.4);
                 pipeline = format.apply(pipeline, name -> name.startsWith(PipelineAssembler.ENCODER_PREFIX));
-                OnnxModels.write(pipeline, file);
             }
+            refuseOverSize(pipeline, format, release);
+            OnnxModels.write(pipeline, file);
             long size = Files.size(file);
-            SizeAdvice.refusal(size, format, release).ifPresent(why -> {
-                throw new ModelDockException(why); // before the checks, which would take longest on such a model
-            });
             ModelSignature signature = ModelSignature.of(pipeline);
             pipeline = null; // the file is the artifact now; the graph need not stay in memory through validation
             Path tokenizer = staging.resolve("tokenizer.onnx");
@@ -208,6 +209,29 @@ public final class Conversion {
     }
 
     /**
+     * Refuses a pipeline over its release's limit as soon as it is assembled, before a byte of it is
+     * written: writing and checking it would take longest on such a model.
+     */
+    private static void refuseOverSize(ModelProto pipeline, WeightFormat format, OracleRelease release) {
+        SizeAdvice.refusal(OnnxModels.serializedSize(pipeline), format, release).ifPresent(why -> {
+            throw new ModelDockException(why);
+        });
+    }
+
+    /**
+     * Writes the float32 pipeline an int8 or float16 one is checked against. It is never exported, so
+     * past the 2 GB one file holds (a 2.2 GB source, which quantizes to a quarter of that) its weights
+     * go to external data beside it, which ONNX Runtime reads.
+     */
+    private static void writeReference(ModelProto pipeline, Path float32) throws IOException {
+        if (OnnxModels.serializedSize(pipeline) < OnnxModels.MAX_FILE_BYTES) {
+            OnnxModels.write(pipeline, float32);
+        } else {
+            ExternalData.write(pipeline, float32, REFERENCE_EXTERNAL_FROM_BYTES);
+        }
+    }
+
+    /**
      * The rewritten pipeline compared with the float32 one, which is deleted: the staging folder keeps
      * the artifact alone.
      *
@@ -218,6 +242,7 @@ public final class Conversion {
         QualityReport quality = QualityCheck.run(format, float32, rewritten, probes, RetrievalPairs.builtIn(),
                 ignoreQualityGate);
         Files.delete(float32);
+        Files.deleteIfExists(ExternalData.dataFile(float32));
         LOG.debug("quality: {}", quality.describe());
         if (!quality.passed() && !ignoreQualityGate) {
             throw new ModelDockException(quality.refusal());

@@ -17,17 +17,24 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * ONNX's external data, read: the initializers of a model's main graph whose values live in files
- * beside it ({@code data_location: EXTERNAL}, with {@code location}, {@code offset} and
- * {@code length}), as exporters write models past protobuf's 2 GB ({@code model.onnx} with
- * {@code model.onnx_data}). Each location must be a plain relative path, the file it names is
- * resolved by the caller (who confines it to the model's folder), and the range must lie inside that
- * file and hold exactly the tensor's declared values. External tensors anywhere else (a Constant, a
- * subgraph, a function) are left as they are, for {@link ModelChecks}' external-data rule to refuse.
+ * ONNX's external data: the initializers of a model's main graph whose values live in files beside
+ * it ({@code data_location: EXTERNAL}, with {@code location}, {@code offset} and {@code length}), as
+ * exporters write models past protobuf's 2 GB ({@code model.onnx} with {@code model.onnx_data}).
+ *
+ * <p>Reading: each location must be a plain relative path, the file it names is resolved by the
+ * caller (who confines it to the model's folder), and the range must lie inside that file and hold
+ * exactly the tensor's declared values. External tensors anywhere else (a Constant, a subgraph, a
+ * function) are left as they are, for {@link ModelChecks}' external-data rule to refuse.
+ *
+ * <p>Writing: {@link #write} puts the large initializers in one data file beside the model.
  */
 public final class ExternalData {
     /** The largest tensor read into memory: one protobuf {@code bytes} field. */
     private static final long MAX_TENSOR_BYTES = Integer.MAX_VALUE - 8;
+    /** Where a tensor's values start in a data file written here: a page boundary. */
+    private static final long ALIGNMENT = 4096;
+    /** The most bytes written to a data file at once. */
+    private static final int CHUNK_BYTES = 1 << 20;
 
     /** Finds the file an external location names, or refuses it. */
     @FunctionalInterface
@@ -69,6 +76,53 @@ public final class ExternalData {
             }
         }
         return model.toBuilder().setGraph(graph).build();
+    }
+
+    /**
+     * Writes {@code model} as {@code file}, with the values of each main-graph initializer of at least
+     * {@code minBytes} in {@code <file name>_data} beside it: each at an offset aligned to 4096 bytes
+     * (ONNX Runtime maps aligned data instead of copying it), written in chunks of at most
+     * {@value #CHUNK_BYTES} bytes, so that the JDK's temporary direct buffer for a write stays that
+     * small rather than the size of the largest tensor.
+     */
+    public static void write(ModelProto model, Path file, long minBytes) throws IOException {
+        String dataName = dataFile(file).getFileName().toString();
+        GraphProto.Builder graph = model.getGraph().toBuilder();
+        try (FileChannel data = FileChannel.open(dataFile(file), StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            long end = 0;
+            for (int i = 0; i < graph.getInitializerCount(); i++) {
+                TensorProto tensor = graph.getInitializer(i);
+                ByteString values = tensor.getRawData();
+                if (values.size() < minBytes || external(tensor)) {
+                    continue;
+                }
+                long offset = (end + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT;
+                for (int from = 0; from < values.size(); from += CHUNK_BYTES) {
+                    ByteBuffer chunk = values.substring(from, Math.min(values.size(), from + CHUNK_BYTES))
+                            .asReadOnlyByteBuffer();
+                    while (chunk.hasRemaining()) {
+                        data.write(chunk, offset + from + chunk.position());
+                    }
+                }
+                end = offset + values.size();
+                graph.setInitializer(i, tensor.toBuilder().clearRawData()
+                        .setDataLocation(TensorProto.DataLocation.EXTERNAL)
+                        .addExternalData(entry("location", dataName))
+                        .addExternalData(entry("offset", String.valueOf(offset)))
+                        .addExternalData(entry("length", String.valueOf(values.size()))));
+            }
+        }
+        OnnxModels.write(model.toBuilder().setGraph(graph).build(), file);
+    }
+
+    /** The data file {@link #write} puts beside {@code file}: {@code model.onnx_data} for {@code model.onnx}. */
+    public static Path dataFile(Path file) {
+        return file.resolveSibling(file.getFileName() + "_data");
+    }
+
+    private static StringStringEntryProto entry(String key, String value) {
+        return StringStringEntryProto.newBuilder().setKey(key).setValue(value).build();
     }
 
     private static boolean external(TensorProto tensor) {

@@ -201,7 +201,7 @@ public final class OnnxModels {
      * negative past 2 GiB; each initializer is below that, so the graph is counted without them and
      * they are added one by one.
      */
-    static long serializedSize(ModelProto model) {
+    public static long serializedSize(ModelProto model) {
         GraphProto graph = model.getGraph();
         long graphBytes = graph.toBuilder().clearInitializer().build().getSerializedSize();
         for (TensorProto initializer : graph.getInitializerList()) {

@@ -33,6 +33,12 @@ public record PipelinePlan(HubModel model, EncoderGraph encoder, EmbeddingModelC
         return new TokenizerOptions(config.doLowerCase(), maxSeqLength);
     }
 
+    /** This plan with its encoder's weights let go ({@link EncoderGraph#withoutWeights()}), once they are assembled. */
+    public PipelinePlan withoutEncoderWeights() {
+        return new PipelinePlan(model, encoder.withoutWeights(), config, function, maxSeqLength, tokenizer, steps,
+                encoderWidth, outputWidth, opset, labels);
+    }
+
     /** One post-processor with its configuration entry. */
     public record Step(PostProcessor processor, Parameters parameters) {
     }

@@ -57,6 +57,15 @@ public record EncoderGraph(ModelProto model, List<String> inputs, List<ValueInfo
         return new EncoderGraph(model, inputs, List.copyOf(graph.getOutputList()), opset, operators);
     }
 
+    /**
+     * This encoder without its weights (its main graph's initializers): all that is left to know of it
+     * once the pipeline holds them, so that they need not stay in memory through the validation.
+     */
+    public EncoderGraph withoutWeights() {
+        return new EncoderGraph(model.toBuilder().setGraph(model.getGraph().toBuilder().clearInitializer()).build(),
+                inputs, outputs, opset, operators);
+    }
+
     /** The name of the output holding the token embeddings (an embedding pipeline's starting point). */
     public String tokenEmbeddings() {
         return tokenOutput().getName();

@@ -9,12 +9,14 @@ import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A sentence-transformers model in hub layout: the transformer's {@code config.json}, the encoder at
@@ -64,6 +66,30 @@ public final class HubModel {
         String dir = folder.root().relativize(file.getParent()).toString().replace('\\', '/');
         return OnnxModels.readChecked(file, location -> folder.require(dir.isEmpty() ? location
                 : dir + "/" + location));
+    }
+
+    /** The encoder's bytes: its file and the external data files beside it that belong to it. */
+    public long encoderBytes() {
+        Path file = encoderFile();
+        try (Stream<Path> siblings = Files.list(file.getParent())) {
+            long bytes = 0;
+            for (Path sibling : siblings.filter(p -> p.equals(file) || isExternalDataOf(file.getFileName().toString(),
+                    p.getFileName().toString())).toList()) {
+                bytes += Files.size(sibling);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new ModelDockException("model '" + folder.id() + "': cannot list " + file.getParent() + " ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Whether {@code name} is, by the names exporters give them, an external data file of the encoder
+     * {@code encoderName}: {@code model.onnx_data}, {@code model.onnx_data_1}, {@code model.onnx.data}.
+     */
+    public static boolean isExternalDataOf(String encoderName, String name) {
+        return name.startsWith(encoderName + "_data") || name.startsWith(encoderName + ".data");
     }
 
     /** config.json's {@code architectures} (e.g. BertForSequenceClassification), empty when it names none. */

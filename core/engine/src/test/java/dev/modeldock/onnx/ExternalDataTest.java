@@ -124,6 +124,29 @@ class ExternalDataTest {
         assertEquals("no file model.onnx_data in the model folder", e.getMessage());
     }
 
+    @Test
+    void aModelWrittenWithExternalDataRunsAndReadsBackAsItWas() throws Exception {
+        ModelProto original = OnnxFixtures.withRawData(SmallModels.irisClassifier());
+        Path out = Files.createDirectories(dir.resolve("out")).resolve("float32.onnx");
+
+        ExternalData.write(original, out, 1);
+
+        assertEquals(out.resolveSibling("float32.onnx_data"), ExternalData.dataFile(out));
+        ModelProto header = ModelProto.parseFrom(Files.readAllBytes(out));
+        for (TensorProto tensor : header.getGraph().getInitializerList()) {
+            assertEquals(TensorProto.DataLocation.EXTERNAL, tensor.getDataLocation(), tensor.getName());
+            long offset = tensor.getExternalDataList().stream().filter(e -> e.getKey().equals("offset"))
+                    .mapToLong(e -> Long.parseLong(e.getValue())).findFirst().orElseThrow();
+            assertEquals(0, offset % 4096, "aligned for ONNX Runtime to map: " + tensor.getName());
+        }
+        assertEquals(original, OnnxModels.readChecked(out, location -> out.resolveSibling(location)));
+        Path inline = OnnxFixtures.write(original, dir.resolve("inline.onnx"));
+        float[][] features = {{5.1f, 3.5f, 1.4f, 0.2f}};
+        assertEquals(Arrays.deepToString((float[][]) OnnxFixtures.run(inline, Map.of("features", features),
+                "probabilities").get("probabilities")), Arrays.deepToString((float[][]) OnnxFixtures.run(out,
+                Map.of("features", features), "probabilities").get("probabilities")));
+    }
+
     /** The model as written, with its first initializer's external data entries changed as given. */
     private Path rewrite(Map<String, String> changes) throws Exception {
         TensorProto.Builder tensor = written.getGraph().getInitializer(0).toBuilder();

@@ -7,17 +7,22 @@ import dev.modeldock.conversion.PrebuiltModel;
 import dev.modeldock.host.Extensions;
 import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.metadata.SizeAdvice;
+import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.plan.PipelineFunction;
 import dev.modeldock.plugin.ExportReceipt;
 import dev.modeldock.plugin.ExportTarget;
 import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.plugin.Progress;
+import dev.modeldock.source.HubModel;
 import dev.modeldock.source.ModelSource;
 import dev.modeldock.source.hub.HubEnvironment;
 import dev.modeldock.source.hub.HubRepository;
 import dev.modeldock.transform.WeightFormat;
 import dev.modeldock.validation.QualityReport;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
@@ -118,7 +123,7 @@ final class ExportCommand implements Callable<Integer> {
             ExportTarget exportTarget = extensions.exportTarget(target);
             exportTarget.check(name, targetSettings); // a bad name fails now, not after the conversion
             try (Artifact artifact = prebuilt != null ? prebuilt.stage(release, null, progress)
-                    : model.convert(progress)) {
+                    : converted(model, progress)) {
                 ExportReceipt receipt = artifact.exportTo(exportTarget, name, targetSettings, progress);
                 progress.finish();
                 spec.commandLine().getOut().println(Json.write(summary(artifact, receipt, release)));
@@ -137,6 +142,25 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * The model converted; a heap too small for it is one line naming the model's size, the heap it
+     * had and the {@code -Xmx} to give, not a stack trace. Once the error has left the conversion its
+     * weights are garbage, so there is room to say so.
+     */
+    private static Artifact converted(EmbeddingModel model, Progress progress) throws IOException {
+        try {
+            return model.convert(progress);
+        } catch (OutOfMemoryError e) {
+            long encoder = HubModel.open(model.source().folder()).encoderBytes();
+            // The weights, their int8 or float16 copy and protobuf's overhead: about twice the encoder.
+            long giB = (long) Math.ceil(2.0 * encoder / (1L << 30)) + 1;
+            throw new ModelDockException(String.format(Locale.ROOT, "the Java heap (at most %d MB) ran out"
+                    + " converting %s, whose encoder is %s: give it more, e.g. java -Xmx%dg -jar modeldock.jar"
+                    + " export ...", Runtime.getRuntime().maxMemory() >> 20, model.source().folder().id(),
+                    OnnxModels.describeSize(encoder), giB));
+        }
     }
 
     private Map<String, String> targetSettings() {

@@ -156,6 +156,20 @@ class ModelDockJarIT {
     }
 
     @Test
+    void aHeapTooSmallForTheModelIsOneLineNamingTheModelsSizeAndTheXmxToGive() throws Exception {
+        Path model = MiniLmHubFolder.create(cwd.resolve("models"));
+        Process run = java(List.of("-Xmx40m"), Map.of(), "export", "--model", model.toString(), "--name", "m",
+                "--output-dir", "out");
+        assertEquals(1, run.waitFor());
+        String err = Files.readString(cwd.resolve("stderr.txt"));
+        assertEquals(1, err.strip().lines().count(), err);
+        assertTrue(err.matches("error: the Java heap \\(at most \\d+ MB\\) ran out converting .*all-MiniLM-L6-v2,"
+                + " whose encoder is 90\\d{6} bytes \\(9\\d MB\\): give it more, e.g. java -Xmx2g -jar"
+                + " modeldock.jar export \\.\\.\\.\\s*"), err);
+        assertTrue(Files.notExists(cwd.resolve("out/m.onnx")));
+    }
+
+    @Test
     void aMissingModelFailsWithOneLine() throws Exception {
         Process run = java(Map.of("HF_HUB_OFFLINE", "1"), "export", "--model", "nobody/nothing", "--name", "x",
                 "--cache-dir", cwd.toString());
@@ -231,8 +245,14 @@ class ModelDockJarIT {
     }
 
     private Process java(Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()));
+        return java(List.of(), env, args);
+    }
+
+    private Process java(List<String> jvmOptions, Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         // Standard error goes to a file so that a chatty run can never block on a full pipe.
         ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile())

@@ -7,13 +7,13 @@ import picocli.CommandLine;
 
 /**
  * {@code modeldock-benchmark}: the benchmark commands, kept out of {@code modeldock.jar}.
- * {@code src/bin/benchmark}, {@code src/bin/benchmark-registry}, {@code src/bin/benchmark-pages} and
- * {@code src/bin/benchmark-hub} run them.
+ * {@code src/bin/benchmark}, {@code src/bin/benchmark-registry}, {@code src/bin/benchmark-pages},
+ * {@code src/bin/benchmark-hub} and {@code src/bin/benchmark-large-models} run them.
  */
 @Command(name = "modeldock-benchmark", mixinStandardHelpOptions = true,
         description = "Measures ModelDock and prints the figures.",
         subcommands = {BenchmarkCommand.class, RegistryBenchmarkCommand.class, PagesBenchmarkCommand.class,
-                HubBenchmarkCommand.class, CommandLine.HelpCommand.class})
+                HubBenchmarkCommand.class, LargeModelBenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class BenchmarkMain {
 
     public static void main(String[] args) {

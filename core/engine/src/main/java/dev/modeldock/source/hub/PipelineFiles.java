@@ -1,6 +1,7 @@
 package dev.modeldock.source.hub;
 
 import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.source.HubModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,8 +55,8 @@ public final class PipelineFiles {
         chosen.add(encoder);
         // Its external data, named as exporters name it (model.onnx_data, model.onnx_data_1, model.onnx.data):
         // which files the encoder reads is only known once it is read.
-        snapshot.files().stream().filter(file -> file.path().startsWith(encoder.path() + "_data")
-                || file.path().startsWith(encoder.path() + ".data")).forEach(chosen::add);
+        snapshot.files().stream().filter(file -> HubModel.isExternalDataOf(encoder.path(), file.path()))
+                .forEach(chosen::add);
         return List.copyOf(chosen);
     }
 

@@ -92,6 +92,15 @@ public final class OnnxGraph {
         return initializer(tensor, dims);
     }
 
+    /**
+     * A float32 initializer of the given shape whose values are {@code rawData} (little-endian), as
+     * exporters write weights; returns its name.
+     */
+    public String rawConstant(String nameHint, ByteString rawData, long... dims) {
+        return initializer(TensorProto.newBuilder().setName(fresh(nameHint)).setDataType(DataType.FLOAT_VALUE)
+                .setRawData(rawData), dims);
+    }
+
     /** A constant STRING [values.length], made by a Constant node; returns its name. */
     public String strings(String... values) {
         return node("Constant", List.of(), Map.of("value_strings", List.of(values)));
@@ -140,7 +149,17 @@ public final class OnnxGraph {
             items.forEach(item -> attribute.addStrings(ByteString.copyFromUtf8((String) item)));
             return attribute.build();
         }
-        throw new IllegalArgumentException("attribute " + name + ": a test model takes whole numbers, tensors and"
-                + " lists of strings, not " + value);
+        if (value instanceof Float || value instanceof Double) {
+            return attribute.setType(AttributeProto.AttributeType.FLOAT).setF(((Number) value).floatValue()).build();
+        }
+        if (value instanceof long[] ints) {
+            attribute.setType(AttributeProto.AttributeType.INTS);
+            for (long i : ints) {
+                attribute.addInts(i);
+            }
+            return attribute.build();
+        }
+        throw new IllegalArgumentException("attribute " + name + ": a test model takes whole and real numbers,"
+                + " long[], tensors and lists of strings, not " + value);
     }
 }

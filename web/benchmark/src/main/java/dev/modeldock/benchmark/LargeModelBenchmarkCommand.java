@@ -1,0 +1,123 @@
+package dev.modeldock.benchmark;
+
+import dev.modeldock.testkit.BertShapedHubFolder;
+import dev.modeldock.testkit.BertShapedHubFolder.Shape;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * What converting a model as large as teams ask for costs: a BERT-large-shaped encoder (1.34 GB, one
+ * file) and an XLM-R-large-sized one (2.24 GB, its weights in external data), random weights, each
+ * exported by {@code modeldock.jar export} in a JVM of its own with the default heap, as a user runs
+ * it. Prints each run's wall time, peak RSS (the child's VmHWM) and RSS over the source's size, and
+ * the IO floor: {@code cp} + fsync of the source's files.
+ */
+@Command(name = "large-models", mixinStandardHelpOptions = true,
+        description = "Generates BERT-large-shaped and XLM-R-large-sized random models and measures their export.")
+final class LargeModelBenchmarkCommand implements Callable<Integer> {
+    /** One export: the model, what it is converted to, and for which Oracle release. */
+    private record Run(Shape shape, boolean externalData, boolean quantize, int release) {
+        String describe() {
+            return shape.name() + (externalData ? " (external data)" : "") + ", " + (quantize ? "int8" : "float32")
+                    + ", release " + release;
+        }
+    }
+
+    private static final List<Run> RUNS = List.of(
+            new Run(Shape.BERT_LARGE, false, false, 26),
+            new Run(Shape.BERT_LARGE, false, false, 23),
+            new Run(Shape.XLM_R_LARGE, true, true, 23));
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--work-dir", required = true, paramLabel = "DIR", description = "Scratch folder (emptied).")
+    Path work;
+
+    @Option(names = "--jar", defaultValue = "web/target/modeldock.jar", paramLabel = "FILE",
+            description = "The command line to measure (default web/target/modeldock.jar).")
+    Path jar;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%-52s %9s %9s %8s %10s %7s  %s%n", "export", "source", "wall", "IO floor",
+                "peak RSS", "RSS/size", "outcome");
+        Path folder = null;
+        Shape generated = null;
+        for (Run run : RUNS) {
+            if (!run.shape().equals(generated)) {
+                deleteTree(work.resolve("models"));
+                long start = System.nanoTime();
+                folder = BertShapedHubFolder.create(work.resolve("models"), run.shape(), run.externalData(), 42);
+                generated = run.shape();
+                spec.commandLine().getErr().printf(Locale.ROOT, "generated %s (%d parameters) in %.1f s%n",
+                        run.shape().name(), run.shape().parameters(), (System.nanoTime() - start) / 1e9);
+            }
+            long size = sourceBytes(folder);
+            double floor = ioFloor(folder);
+            ChildRun child = export(run, folder);
+            out.printf(Locale.ROOT, "%-52s %7.2f GB %7.1f s %6.1f s %7.2f GB %7.2f  %s%n", run.describe(), size / 1e9,
+                    child.seconds(), floor, child.peakRssBytes() / 1e9, (double) child.peakRssBytes() / size,
+                    child.outcome());
+        }
+        deleteTree(work.resolve("models"));
+        return 0;
+    }
+
+    /** The encoder's files: what a conversion has to read at least once. */
+    private static long sourceBytes(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder.resolve("onnx"))) {
+            long total = 0;
+            for (Path file : files.toList()) {
+                total += Files.size(file);
+            }
+            return total;
+        }
+    }
+
+    /** {@code cp} + fsync of the encoder's files, best of two: reading and writing the model once. */
+    private double ioFloor(Path folder) throws IOException, InterruptedException {
+        double seconds = 0;
+        try (Stream<Path> files = Files.list(folder.resolve("onnx"))) {
+            for (Path file : files.toList()) {
+                seconds += DiskCopy.bestSeconds(file, work.resolve("copy"), true, 2);
+            }
+        }
+        return seconds;
+    }
+
+    private ChildRun export(Run run, Path folder) throws IOException, InterruptedException {
+        Path output = Files.createDirectories(work.resolve("out"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", jar.toString(), "export", "--model", folder.toString(), "--template", "text",
+                "--config", "{\"max_seq_length\": 128, \"quantize_model\": " + run.quantize() + "}",
+                "--ignore-quality-gate", "--name", "large", "--output-dir", output.toString(), "--target-release",
+                String.valueOf(run.release())));
+        ChildRun child = ChildRun.of(command, work.resolve("export.log"));
+        deleteTree(output);
+        return child;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
