@@ -99,8 +99,9 @@ public final class ExternalData {
                 }
                 long offset = (end + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT;
                 for (int from = 0; from < values.size(); from += CHUNK_BYTES) {
+                    // slice(): a substring's buffer starts at its place in the backing array, not at 0.
                     ByteBuffer chunk = values.substring(from, Math.min(values.size(), from + CHUNK_BYTES))
-                            .asReadOnlyByteBuffer();
+                            .asReadOnlyByteBuffer().slice();
                     while (chunk.hasRemaining()) {
                         data.write(chunk, offset + from + chunk.position());
                     }

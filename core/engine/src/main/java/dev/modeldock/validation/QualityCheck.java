@@ -24,28 +24,31 @@ public final class QualityCheck {
      */
     public static QualityReport run(WeightFormat format, Path float32, Path rewritten, List<ProbeText> probes,
             RetrievalPairs pairs, boolean waived) throws IOException {
+        // One session at a time: the float32 pipeline's vectors first, as the parity check does.
+        List<float[]> expected;
+        int[] referenceTop;
+        try (PipelineSession reference = PipelineSession.open(float32, 0)) {
+            expected = probes.stream().map(probe -> reference.embed(probe.text())).toList();
+            referenceTop = topDocuments(reference, pairs);
+        }
         double sum = 0;
         double min = 1;
-        int agree;
-        int float32Hits;
-        int rewrittenHits;
-        try (PipelineSession reference = PipelineSession.open(float32, 0);
-                PipelineSession candidate = PipelineSession.open(rewritten, 0)) {
-            for (ProbeText probe : probes) {
-                double cosine = ParityCheck.cosine(reference.embed(probe.text()), candidate.embed(probe.text()));
+        int[] candidateTop;
+        try (PipelineSession candidate = PipelineSession.open(rewritten, 0)) {
+            for (int i = 0; i < probes.size(); i++) {
+                double cosine = ParityCheck.cosine(expected.get(i), candidate.embed(probes.get(i).text()));
                 sum += cosine;
                 min = Math.min(min, cosine);
             }
-            int[] referenceTop = topDocuments(reference, pairs);
-            int[] candidateTop = topDocuments(candidate, pairs);
-            agree = 0;
-            float32Hits = 0;
-            rewrittenHits = 0;
-            for (int query = 0; query < pairs.size(); query++) {
-                agree += referenceTop[query] == candidateTop[query] ? 1 : 0;
-                float32Hits += referenceTop[query] == query ? 1 : 0;
-                rewrittenHits += candidateTop[query] == query ? 1 : 0;
-            }
+            candidateTop = topDocuments(candidate, pairs);
+        }
+        int agree = 0;
+        int float32Hits = 0;
+        int rewrittenHits = 0;
+        for (int query = 0; query < pairs.size(); query++) {
+            agree += referenceTop[query] == candidateTop[query] ? 1 : 0;
+            float32Hits += referenceTop[query] == query ? 1 : 0;
+            rewrittenHits += candidateTop[query] == query ? 1 : 0;
         }
         return new QualityReport(format, probes.size(), sum / probes.size(), min, pairs.size(), agree, float32Hits,
                 rewrittenHits, Files.size(float32), Files.size(rewritten), waived);

@@ -8,6 +8,7 @@ import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.testkit.BertShapedHubFolder;
 import dev.modeldock.testkit.onnx.OnnxFixtures;
 import dev.modeldock.testkit.onnx.SmallModels;
 import java.nio.file.Files;
@@ -145,6 +146,27 @@ class ExternalDataTest {
         assertEquals(Arrays.deepToString((float[][]) OnnxFixtures.run(inline, Map.of("features", features),
                 "probabilities").get("probabilities")), Arrays.deepToString((float[][]) OnnxFixtures.run(out,
                 Map.of("features", features), "probabilities").get("probabilities")));
+    }
+
+    /**
+     * Tensors of several MiB are written in chunks, each at its place: a BERT-shaped encoder (its
+     * 7.8 MB word embeddings among them), read back, runs as the encoder it was read from.
+     */
+    @Test
+    void anEncoderWrittenInChunksComputesWhatItsSourceComputes() throws Exception {
+        Path source = BertShapedHubFolder.create(dir.resolve("hub"), new BertShapedHubFolder.Shape("bert-64", 2, 64,
+                4, 128, 30522, 64), true, 42);
+        ModelProto encoder = OnnxModels.readChecked(source.resolve("onnx/model.onnx"),
+                location -> source.resolve("onnx").resolve(location));
+        Path out = Files.createDirectories(dir.resolve("out")).resolve("encoder.onnx");
+
+        ExternalData.write(encoder, out, 1024);
+
+        Map<String, Object> tokens = Map.of("input_ids", new long[][] {{101, 7592, 2088, 102}}, "attention_mask",
+                new long[][] {{1, 1, 1, 1}}, "token_type_ids", new long[][] {{0, 0, 0, 0}});
+        assertEquals(Arrays.deepToString((float[][][]) OnnxFixtures.run(source.resolve("onnx/model.onnx"), tokens,
+                "last_hidden_state").get("last_hidden_state")), Arrays.deepToString((float[][][]) OnnxFixtures.run(out,
+                tokens, "last_hidden_state").get("last_hidden_state")));
     }
 
     /** The model as written, with its first initializer's external data entries changed as given. */
