@@ -164,6 +164,9 @@ public final class Conversion {
             long size = Files.size(file);
             ModelSignature signature = ModelSignature.of(pipeline);
             pipeline = null; // the file is the artifact now; the graph need not stay in memory through validation
+            // The weights are garbage now: a full collection lets the JVM give their memory back to the
+            // system before ONNX Runtime takes about as much again for the validation.
+            System.gc();
             Path tokenizer = staging.resolve("tokenizer.onnx");
             OnnxModels.write(PipelineAssembler.tokenizerOnly(plan), tokenizer);
 
