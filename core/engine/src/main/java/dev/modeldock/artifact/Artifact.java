@@ -2,13 +2,17 @@ package dev.modeldock.artifact;
 
 import dev.modeldock.plugin.ExportReceipt;
 import dev.modeldock.plugin.ExportRequest;
+import dev.modeldock.plugin.ExportRequest.Layout;
 import dev.modeldock.plugin.ExportTarget;
+import dev.modeldock.plugin.ExternalDataPackage;
+import dev.modeldock.plugin.ExternalDataPackage.Member;
 import dev.modeldock.plugin.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -30,6 +34,7 @@ public final class Artifact implements AutoCloseable {
     private final String metadata;
     private final Provenance provenance;
     private final OptionalInt dimensions;
+    private final List<Member> packaged;
 
     /**
      * @param staging    a folder from {@link #newStaging}, which this artifact owns from now on: closing it
@@ -43,6 +48,15 @@ public final class Artifact implements AutoCloseable {
      */
     public Artifact(Path staging, Path file, String sha256, long sizeBytes, String metadata, Provenance provenance,
             OptionalInt dimensions) {
+        this(staging, file, sha256, sizeBytes, metadata, provenance, dimensions, List.of());
+    }
+
+    /**
+     * An artifact that is an {@link ExternalDataPackage}: {@code file} is the zip, {@code packaged} its
+     * members; empty for one ONNX file.
+     */
+    public Artifact(Path staging, Path file, String sha256, long sizeBytes, String metadata, Provenance provenance,
+            OptionalInt dimensions, List<Member> packaged) {
         if (!staging.getFileName().toString().startsWith(STAGING_PREFIX) || !staging.equals(file.getParent())) {
             throw new IllegalArgumentException(file + " is not directly inside a staging folder from newStaging");
         }
@@ -53,6 +67,7 @@ public final class Artifact implements AutoCloseable {
         this.metadata = Objects.requireNonNull(metadata, "metadata");
         this.provenance = Objects.requireNonNull(provenance, "provenance");
         this.dimensions = Objects.requireNonNull(dimensions, "dimensions");
+        this.packaged = List.copyOf(packaged);
     }
 
     /**
@@ -79,7 +94,10 @@ public final class Artifact implements AutoCloseable {
         }
     }
 
-    /** The checked ONNX file; read it, never move or change it. It is gone once the artifact is closed. */
+    /**
+     * The checked ONNX file, or the zip of one with its external data ({@link #layout()}); read it,
+     * never move or change it. It is gone once the artifact is closed.
+     */
     public Path file() {
         return file;
     }
@@ -107,6 +125,16 @@ public final class Artifact implements AutoCloseable {
         return dimensions;
     }
 
+    /** One ONNX file, or a package of one with its external data. */
+    public Layout layout() {
+        return packaged.isEmpty() ? Layout.ONNX : Layout.EXTERNAL_DATA_PACKAGE;
+    }
+
+    /** For an {@link ExternalDataPackage}, its members with their SHA-256s; empty for one ONNX file. */
+    public List<Member> packaged() {
+        return packaged;
+    }
+
     /**
      * Hands the artifact to {@code target} under {@code name}. The target's progress is reported from
      * 0.9 to 1, after the making of the artifact (0 to 0.9). Check the name and settings with
@@ -114,7 +142,7 @@ public final class Artifact implements AutoCloseable {
      */
     public ExportReceipt exportTo(ExportTarget target, String name, Map<String, String> settings, Progress progress)
             throws IOException {
-        return target.export(new ExportRequest(name, file, sha256, metadata, settings),
+        return target.export(new ExportRequest(name, file, sha256, metadata, settings, layout()),
                 (stage, fraction) -> progress.report(stage, 0.9 + 0.1 * fraction));
     }
 

@@ -22,7 +22,7 @@ public final class EmbeddingModelConfig {
 
     /** Every property, in the order OML4Py documents them. */
     public static final List<String> PROPERTIES = List.of("post_processors", "max_seq_length", "do_lower_case",
-            "quantize_model", "distance_metrics", "languages", "use_float16", "labels");
+            "quantize_model", "distance_metrics", "languages", "use_float16", "labels", "use_external_data");
 
     private final List<Parameters> postProcessors;
     private final Integer maxSeqLength;
@@ -33,10 +33,12 @@ public final class EmbeddingModelConfig {
     private final boolean useFloat16;
     /** A classifier's labels, in logit order; null unless given (the model's id2label is used then). */
     private final List<String> labels;
+    /** OML4Py 2.1.1's use_external_data; null for its default, which depends on the pipeline's size. */
+    private final Boolean useExternalData;
 
     private EmbeddingModelConfig(List<Parameters> postProcessors, Integer maxSeqLength, boolean doLowerCase,
             boolean quantizeModel, List<DistanceMetric> distanceMetrics, List<String> languages, boolean useFloat16,
-            List<String> labels) {
+            List<String> labels, Boolean useExternalData) {
         if (quantizeModel && useFloat16) {
             throw new ModelDockException("quantize_model and use_float16 are both true; choose one: quantize_model for"
                     + " int8 weights (about a quarter of the float32 size, faster), use_float16 for float16 weights"
@@ -50,11 +52,12 @@ public final class EmbeddingModelConfig {
         this.languages = List.copyOf(languages);
         this.useFloat16 = useFloat16;
         this.labels = labels == null ? null : List.copyOf(labels);
+        this.useExternalData = useExternalData;
     }
 
     /** Every property at its documented default: no post-processors, lowercase, nothing else. */
     public static EmbeddingModelConfig defaults() {
-        return new EmbeddingModelConfig(List.of(), null, true, false, List.of(), List.of(), false, null);
+        return new EmbeddingModelConfig(List.of(), null, true, false, List.of(), List.of(), false, null, null);
     }
 
     /** A configuration from its JSON form; properties not given take their defaults. */
@@ -119,6 +122,7 @@ public final class EmbeddingModelConfig {
         List<String> langs = languages;
         boolean float16 = useFloat16;
         List<String> classes = labels;
+        Boolean external = useExternalData;
         for (Map.Entry<String, ?> property : properties.entrySet()) {
             PropertyValue value = new PropertyValue(property.getKey(), property.getValue());
             switch (property.getKey()) {
@@ -132,11 +136,12 @@ public final class EmbeddingModelConfig {
                 case "languages" -> langs = value.nonBlankStrings().stream().map(String::trim).toList();
                 case "use_float16" -> float16 = value.bool();
                 case "labels" -> classes = distinctLabels(value.nonBlankStrings());
+                case "use_external_data" -> external = value.bool();
                 default -> throw new ModelDockException("unknown property '" + property.getKey() + "'; valid: "
                         + String.join(", ", PROPERTIES));
             }
         }
-        return new EmbeddingModelConfig(post, maxSeq, lower, quantize, metrics, langs, float16, classes);
+        return new EmbeddingModelConfig(post, maxSeq, lower, quantize, metrics, langs, float16, classes, external);
     }
 
     private static List<String> distinctLabels(List<String> labels) {
@@ -148,7 +153,8 @@ public final class EmbeddingModelConfig {
     }
 
     /**
-     * The JSON form: every property by its snake_case name, unset max_seq_length and labels left out. Each
+     * The JSON form: every property by its snake_case name, unset max_seq_length, labels and
+     * use_external_data left out. Each
      * post-processor entry lists its name first and its other keys by name, so that equal
      * configurations write the same JSON whatever order their entries were given in.
      */
@@ -165,6 +171,9 @@ public final class EmbeddingModelConfig {
         map.put("use_float16", useFloat16);
         if (labels != null) {
             map.put("labels", labels);
+        }
+        if (useExternalData != null) {
+            map.put("use_external_data", useExternalData);
         }
         return map;
     }
@@ -208,6 +217,15 @@ public final class EmbeddingModelConfig {
     /** A classifier's labels as the configuration gives them, in logit order; empty until set. */
     public Optional<List<String>> labels() {
         return Optional.ofNullable(labels);
+    }
+
+    /**
+     * {@code use_external_data} as given: true to keep the weights in a data file beside the ONNX file
+     * (Oracle Database 26ai loads both), false for one file; empty for OML4Py's default, which
+     * decides by the pipeline's size.
+     */
+    public Optional<Boolean> useExternalData() {
+        return Optional.ofNullable(useExternalData);
     }
 
     @Override

@@ -8,10 +8,17 @@ import java.util.Objects;
  * @param modelName the database model name, [schema.]name, or null when not yet chosen
  * @param fileBytes the ONNX file's size, or -1 when unknown
  * @param release   the database release the model is meant for; 23ai takes smaller files
+ * @param externalData whether the model keeps its weights in external data files, which 26ai loads
+ *                  and 23ai does not; {@code fileBytes} is then the ONNX file's size without them
  */
-public record CheckContext(String modelName, long fileBytes, OracleRelease release) {
+public record CheckContext(String modelName, long fileBytes, OracleRelease release, boolean externalData) {
     public CheckContext {
         Objects.requireNonNull(release, "release");
+    }
+
+    /** A model in one ONNX file. */
+    public CheckContext(String modelName, long fileBytes, OracleRelease release) {
+        this(modelName, fileBytes, release, false);
     }
 
     /** Largest ONNX file the release imports. */

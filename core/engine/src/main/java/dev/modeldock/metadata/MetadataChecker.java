@@ -55,6 +55,12 @@ public final class MetadataChecker {
             problems.add(MetadataProblem.error(OracleErrors.INVALID_BLOB_SIZE, "model", "the ONNX file is empty.",
                     "Export the model again."));
         }
+        if (context.externalData() && !context.release().loadsExternalData()) {
+            problems.add(MetadataProblem.error(OracleErrors.UNDOCUMENTED, "model", "the model keeps its weights in"
+                    + " external data files, which " + context.release().displayName() + " does not load.",
+                    "Export it for Oracle Database 26ai, or as one file (use_external_data false; quantize it if"
+                            + " it is over " + context.release().maxFileSize() + ")."));
+        }
         if (context.fileBytes() > context.maxFileBytes()) {
             OracleRelease release = context.release();
             problems.add(MetadataProblem.error(OracleErrors.INVALID_BLOB_SIZE, "model", "the ONNX file is "

@@ -45,6 +45,14 @@ public enum OracleRelease {
         return maxFileSize;
     }
 
+    /**
+     * Whether {@code LOAD_ONNX_MODEL} takes a model whose weights are in external data files (its
+     * {@code external_data_file_name} parameter): 26ai only.
+     */
+    public boolean loadsExternalData() {
+        return this == DB_26AI;
+    }
+
     /** "Oracle Database 23ai", as the release is called in messages. */
     public String displayName() {
         return "Oracle Database " + number + "ai";

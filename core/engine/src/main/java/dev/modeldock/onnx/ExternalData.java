@@ -4,17 +4,24 @@ import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.UnsafeByteOperations;
 import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.plugin.Sha256;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * ONNX's external data: the initializers of a model's main graph whose values live in files beside
@@ -26,7 +33,8 @@ import java.util.Map;
  * exactly the tensor's declared values. External tensors anywhere else (a Constant, a subgraph, a
  * function) are left as they are, for {@link ModelChecks}' external-data rule to refuse.
  *
- * <p>Writing: {@link #write} puts the large initializers in one data file beside the model.
+ * <p>Writing: {@link #write} puts the large initializers in one data file beside the model and says
+ * where each went ({@link ExternalTensor}).
  */
 public final class ExternalData {
     /** The largest tensor read into memory: one protobuf {@code bytes} field. */
@@ -80,15 +88,45 @@ public final class ExternalData {
 
     /**
      * Writes {@code model} as {@code file}, with the values of each main-graph initializer of at least
-     * {@code minBytes} in {@code <file name>_data} beside it: each at an offset aligned to 4096 bytes
-     * (ONNX Runtime maps aligned data instead of copying it), written in chunks of at most
-     * {@value #CHUNK_BYTES} bytes, so that the JDK's temporary direct buffer for a write stays that
-     * small rather than the size of the largest tensor.
+     * {@code minBytes} in {@code <file name>_data} beside it, as {@link #place}.
      */
-    public static void write(ModelProto model, Path file, long minBytes) throws IOException {
+    public static List<ExternalTensor> write(ModelProto model, Path file, long minBytes) throws IOException {
         String dataName = dataFile(file).getFileName().toString();
+        return place(model, file, dataName, minBytes, digest -> dataName);
+    }
+
+    /**
+     * Writes {@code model} as {@code file}, with the values of each main-graph initializer of at least
+     * {@code minBytes} in a data file beside it named after its content, {@code <stem>-<16 hex>.dat}
+     * (the start of the SHA-256 of the values, in order): two models' data files in one folder, such as
+     * an Oracle directory, never take each other's name, and the same values always get the same one.
+     */
+    public static List<ExternalTensor> writeContentNamed(ModelProto model, Path file, String stem, long minBytes)
+            throws IOException {
+        if (!stem.matches("[A-Za-z0-9][A-Za-z0-9_-]*")) {
+            throw new IllegalArgumentException("'" + stem + "' is not a plain file stem");
+        }
+        return place(model, file, "." + stem + ".dat.part", minBytes,
+                digest -> stem + "-" + Sha256.hex(digest).substring(0, 16) + ".dat");
+    }
+
+    /**
+     * Writes the values to {@code partName} beside {@code file}, each at an offset aligned to 4096 bytes
+     * (ONNX Runtime maps aligned data instead of copying it), in chunks of at most {@value #CHUNK_BYTES}
+     * bytes, so that the JDK's temporary direct buffer for a write stays that small rather than the
+     * size of the largest tensor; then renames it to the name {@code naming} gives for the digest of the
+     * values, and writes the model naming it.
+     *
+     * @return the tensors placed in the data file, in the order of the graph's initializers
+     */
+    private static List<ExternalTensor> place(ModelProto model, Path file, String partName, long minBytes,
+            Function<MessageDigest, String> naming) throws IOException {
+        Path part = file.resolveSibling(partName);
         GraphProto.Builder graph = model.getGraph().toBuilder();
-        try (FileChannel data = FileChannel.open(dataFile(file), StandardOpenOption.CREATE,
+        MessageDigest digest = Sha256.newDigest();
+        List<Integer> indexes = new ArrayList<>();
+        List<long[]> ranges = new ArrayList<>();
+        try (FileChannel data = FileChannel.open(part, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             long end = 0;
             for (int i = 0; i < graph.getInitializerCount(); i++) {
@@ -102,19 +140,35 @@ public final class ExternalData {
                     // slice(): a substring's buffer starts at its place in the backing array, not at 0.
                     ByteBuffer chunk = values.substring(from, Math.min(values.size(), from + CHUNK_BYTES))
                             .asReadOnlyByteBuffer().slice();
+                    digest.update(chunk.duplicate());
                     while (chunk.hasRemaining()) {
                         data.write(chunk, offset + from + chunk.position());
                     }
                 }
                 end = offset + values.size();
-                graph.setInitializer(i, tensor.toBuilder().clearRawData()
-                        .setDataLocation(TensorProto.DataLocation.EXTERNAL)
-                        .addExternalData(entry("location", dataName))
-                        .addExternalData(entry("offset", String.valueOf(offset)))
-                        .addExternalData(entry("length", String.valueOf(values.size()))));
+                indexes.add(i);
+                ranges.add(new long[] {offset, values.size()});
             }
         }
+        String dataName = naming.apply(digest);
+        if (!dataName.equals(partName)) {
+            java.nio.file.Files.move(part, file.resolveSibling(dataName), StandardCopyOption.REPLACE_EXISTING);
+        }
+        List<ExternalTensor> placed = new ArrayList<>();
+        for (int k = 0; k < indexes.size(); k++) {
+            TensorProto tensor = graph.getInitializer(indexes.get(k));
+            long offset = ranges.get(k)[0];
+            long length = ranges.get(k)[1];
+            placed.add(new ExternalTensor(tensor.getName(), DataType.forNumber(tensor.getDataType()),
+                    tensor.getDimsList(), dataName, offset, length));
+            graph.setInitializer(indexes.get(k), tensor.toBuilder().clearRawData()
+                    .setDataLocation(TensorProto.DataLocation.EXTERNAL)
+                    .addExternalData(entry("location", dataName))
+                    .addExternalData(entry("offset", String.valueOf(offset)))
+                    .addExternalData(entry("length", String.valueOf(length))));
+        }
         OnnxModels.write(model.toBuilder().setGraph(graph).build(), file);
+        return List.copyOf(placed);
     }
 
     /** The data file {@link #write} puts beside {@code file}: {@code model.onnx_data} for {@code model.onnx}. */

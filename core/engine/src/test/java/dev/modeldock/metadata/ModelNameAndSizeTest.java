@@ -90,6 +90,13 @@ class ModelNameAndSizeTest {
     }
 
     @Test
+    void externalDataIsAnErrorFor23AndFineFor26() {
+        assertOnly(MetadataChecker.check(embedder, EMBEDDING, new CheckContext(null, 10, OracleRelease.DB_23AI, true)),
+                OracleErrors.UNDOCUMENTED, "model", "external data files, which Oracle Database 23ai does not load");
+        assertValid(MetadataChecker.check(embedder, EMBEDDING, new CheckContext(null, 10, OracleRelease.DB_26AI, true)));
+    }
+
+    @Test
     void theLimitsAreOneGibibyteFor23AndTwoGibibytesFor26() {
         assertValid(sized(GIB, 23));
         assertOnly(sized(GIB + 1, 23), OracleErrors.INVALID_BLOB_SIZE, "model");

@@ -14,7 +14,8 @@ public final class Versions {
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}");
     /** A model's versions as {@link Version}s, with the aliases that point at each, by name. */
     private static final String SELECT = "SELECT m.name AS model, v.number, v.artifact_sha256, a.size_bytes,"
-            + " v.config_json, v.lineage_json, v.metadata_json, v.validation_json, v.created_by, v.created_at,"
+            + " v.config_json, v.lineage_json, v.metadata_json, v.validation_json, v.files_json, v.created_by,"
+            + " v.created_at,"
             + " (SELECT ARRAY_AGG(al.name ORDER BY al.name) FROM alias al"
             + " WHERE al.model_id = v.model_id AND al.version_id = v.id) AS aliases"
             + " FROM model_version v JOIN model m ON m.id = v.model_id JOIN artifact a ON a.sha256 = v.artifact_sha256"
@@ -49,12 +50,14 @@ public final class Versions {
                 throw new NotFoundException("no artifact with SHA-256 " + version.artifactSha256());
             }
             h.createUpdate("INSERT INTO model_version (model_id, number, artifact_sha256, config_json, lineage_json,"
-                            + " metadata_json, validation_json, created_by, created_at) VALUES (:model, :number, :sha,"
-                            + " :config, :lineage, :metadata, :validation, :actor, :now)")
+                            + " metadata_json, validation_json, files_json, created_by, created_at)"
+                            + " VALUES (:model, :number, :sha, :config, :lineage, :metadata, :validation, :files,"
+                            + " :actor, :now)")
                     .bind("model", modelId).bind("number", number)
                     .bind("sha", version.artifactSha256()).bind("config", version.config())
                     .bind("lineage", version.lineage()).bind("metadata", version.metadata())
-                    .bind("validation", version.validation()).bind("actor", actor).bind("now", now).execute();
+                    .bind("validation", version.validation()).bind("files", version.files())
+                    .bind("actor", actor).bind("now", now).execute();
             Audit.record(h, actor, "version.create", model + "/" + number, version.artifactSha256());
             return get(h, model, String.valueOf(number));
         });

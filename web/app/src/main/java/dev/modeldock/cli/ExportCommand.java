@@ -11,6 +11,7 @@ import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.plan.PipelineFunction;
 import dev.modeldock.plugin.ExportReceipt;
 import dev.modeldock.plugin.ExportTarget;
+import dev.modeldock.plugin.ExternalDataPackage.Member;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Progress;
 import dev.modeldock.source.HubModel;
@@ -37,7 +38,10 @@ import picocli.CommandLine.Spec;
                 + " regression a reranker: two strings in, one score out; with --function classification a"
                 + " classifier: one string in, one probability per label out) with its Oracle import metadata, or"
                 + " takes an ONNX model as it is (--onnx with --metadata), checks it as Oracle would, and exports it.",
-                "Targets: file (NAME.onnx + NAME.json in --output-dir) or oracle (mining model NAME, --profile)."})
+                "Targets: file (NAME.onnx + NAME.json in --output-dir) or oracle (mining model NAME, --profile).",
+                "With \"use_external_data\": true (or unset for a float32 pipeline over 1 GB) and --target-release 26,"
+                        + " the weights go to a data file: the file target writes NAME.zip, holding model.onnx, the"
+                        + " data file and model_external_data.json, as OML4Py's export2file does."})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -187,6 +191,10 @@ final class ExportCommand implements Callable<Integer> {
         summary.put("sha256", receipt.sha256());
         summary.put("bytes", receipt.bytes());
         summary.put("targetRelease", release.number());
+        if (!artifact.packaged().isEmpty()) {
+            // The package's files, as Oracle's directory will hold them once it is unzipped.
+            summary.put("packaged", artifact.packaged().stream().map(Member::toMap).toList());
+        }
         artifact.dimensions().ifPresent(width -> summary.put("dimensions", width));
         if (artifact.provenance().parity() != null) {
             summary.put("validation", artifact.provenance().parity().toMap());

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.config.Settings;
 import dev.modeldock.conversion.EmbeddingModel;
+import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.plan.PipelineFunction;
+import dev.modeldock.plugin.ExternalDataPackage;
+import dev.modeldock.plugin.ExternalDataPackage.Member;
 import dev.modeldock.plugin.Tokenizer;
 import dev.modeldock.plugin.TokenizerOptions;
 import dev.modeldock.runtime.PipelineSession;
@@ -211,7 +214,23 @@ class OracleRuntimeCompatibilityTest {
         Path out = work.resolve(name);
         new EmbeddingModel(ModelSource.resolve(folder.toString(), Settings.defaults()), config, Plugins.builtIn(), false,
                 function).exportToFile(name, out, (stage, fraction) -> { });
-        Path pipeline = out.resolve(name + ".onnx");
+        assertSameOutputsOnOracle23aisRuntime(name, out.resolve(name + ".onnx"));
+    }
+
+    /** The ONNX file of a package unzipped, its data file beside it, as a database directory holds them. */
+    @Test
+    void theExternalDataPipelineGivesTheSameVectorsOnOracle23aisRuntime() throws Exception {
+        Path out = work.resolve("external-data");
+        new EmbeddingModel(ModelSource.resolve(hubFolder.toString(), Settings.defaults()),
+                preconfigured(Map.of("use_external_data", true)), Plugins.builtIn(), false, PipelineFunction.EMBEDDING)
+                .forRelease(OracleRelease.DB_26AI).exportToFile("external-data", out, (stage, fraction) -> { });
+        Path unpacked = work.resolve("external-data-unpacked");
+        List<Member> members = ExternalDataPackage.unpack(out.resolve("external-data.zip"), unpacked);
+        assertEquals(3, members.size(), members.toString());
+        assertSameOutputsOnOracle23aisRuntime("external-data", unpacked.resolve(ExternalDataPackage.model(members).name()));
+    }
+
+    private static void assertSameOutputsOnOracle23aisRuntime(String name, Path pipeline) throws Exception {
         List<float[]> onOracle = OracleRuntime.outputs(pipeline, TEXTS, work.resolve("logs"), name);
         try (PipelineSession current = PipelineSession.open(pipeline, 1)) {
             for (int i = 0; i < TEXTS.size(); i++) {

@@ -130,7 +130,7 @@ final class ConversionJob {
             validation.put("targetRelease", model.release().number());
             Version version = registry.versions().create(modelName, new NewVersion(stored.sha256(),
                     Json.write(model.configuration().toMap()), Json.write(artifact.provenance()),
-                    artifact.metadata(), Json.write(validation)), actor);
+                    artifact.metadata(), Json.write(validation), VersionFiles.json(artifact.packaged())), actor);
             context.log("filed as " + modelName + " version " + version.number());
             return version;
         }

@@ -6,6 +6,7 @@ import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.plugin.DeployedState;
 import dev.modeldock.plugin.ExportReceipt;
 import dev.modeldock.plugin.ExportRequest;
+import dev.modeldock.plugin.ExportRequest.Layout;
 import dev.modeldock.plugin.ExportTarget;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.registry.Deployment;
@@ -66,14 +67,20 @@ final class DeploymentJob {
 
     /** Why {@code version} is too large for {@code release}, naming what would do; empty when it fits. */
     static Optional<String> sizeProblem(Version version, OracleRelease release) {
-        if (version.sizeBytes() <= release.maxFileBytes()) {
+        if (VersionFiles.layout(version) == Layout.EXTERNAL_DATA_PACKAGE && !release.loadsExternalData()) {
+            return Optional.of("version " + version.number() + " of " + version.model() + " keeps its weights in"
+                    + " external data, which " + release.displayName() + " does not load; deploy it to a 26ai"
+                    + " database with \"targetRelease\": 26, or convert a version without use_external_data");
+        }
+        long bytes = VersionFiles.modelBytes(version);
+        if (bytes <= release.maxFileBytes()) {
             return Optional.empty();
         }
         return Optional.of("version " + version.number() + " of " + version.model() + " is "
-                + OnnxModels.describeSize(version.sizeBytes()) + ", over the " + release.maxFileBytes() + " bytes ("
+                + OnnxModels.describeSize(bytes) + ", over the " + release.maxFileBytes() + " bytes ("
                 + release.maxFileSize() + ") " + release.displayName() + " imports; deploy a quantized version"
                 + " (convert with quantize_model)" + (release == OracleRelease.DB_23AI
-                        && version.sizeBytes() <= OracleRelease.DB_26AI.maxFileBytes()
+                        && bytes <= OracleRelease.DB_26AI.maxFileBytes()
                         ? ", or deploy to a 26ai database with \"targetRelease\": 26" : ""));
     }
 
@@ -138,10 +145,11 @@ final class DeploymentJob {
             context.report("reading the artifact from the registry and verifying its SHA-256", 0.05);
         }
         Version version = registry.versions().get(deployment.model(), String.valueOf(deployment.version()));
-        Path file = scratch.resolve(deployment.artifactSha256() + ".onnx");
+        Path file = scratch.resolve(deployment.artifactSha256() + VersionFiles.extension(version));
         registry.artifacts().copyTo(deployment.artifactSha256(), file);
+        VersionFiles.verify(version, file);
         return new ExportRequest(deployment.databaseModelName(), file, deployment.artifactSha256(), version.metadata(),
-                settings(registry.targets().get(deployment.target()), replace));
+                settings(registry.targets().get(deployment.target()), replace), VersionFiles.layout(version));
     }
 
     ExportTarget target(TargetProfile profile) {

@@ -98,7 +98,8 @@ final class DeploymentPreflight {
         try {
             OracleRelease release = request.release(version);
             return DeploymentJob.sizeProblem(version, release).map(why -> new Check(label, Outcome.FAILED, why))
-                    .orElseGet(() -> new Check(label, Outcome.PASSED, OnnxModels.describeSize(version.sizeBytes())
+                    .orElseGet(() -> new Check(label, Outcome.PASSED, OnnxModels.describeSize(
+                            VersionFiles.modelBytes(version))
                             + " is within the " + release.maxFileSize() + " " + release.displayName() + " imports"));
         } catch (ModelDockException e) {
             return new Check(label, Outcome.FAILED, e.getMessage());
@@ -115,10 +116,10 @@ final class DeploymentPreflight {
         }
         Path scratch = Files.createDirectories(workDir.resolve("preflight-" + System.nanoTime()));
         try {
-            Path file = scratch.resolve(version.artifactSha256() + ".onnx");
+            Path file = scratch.resolve(version.artifactSha256() + VersionFiles.extension(version));
             registry.artifacts().copyTo(version.artifactSha256(), file);
             DeployedState state = target.inspect(new ExportRequest(name, file, version.artifactSha256(),
-                    version.metadata(), deployment.settings(profile, replace)));
+                    version.metadata(), deployment.settings(profile, replace), VersionFiles.layout(version)));
             if (!state.present()) {
                 return new Check(label, Outcome.PASSED, "nothing under that name yet (" + state.detail() + ")");
             }

@@ -1,6 +1,8 @@
 package dev.modeldock.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.modeldock.plugin.ExportRequest.Layout;
+import dev.modeldock.plugin.ExternalDataPackage;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.registry.Limits;
 import dev.modeldock.registry.OwnerOnlyFile;
@@ -29,6 +31,8 @@ public final class PlaygroundService {
     public static final int MAX_CHARS = 2000;
     /** How many versions' files stay unpacked between requests. */
     private static final int KEPT_FILES = 2;
+    /** A package's members are kept in a folder named by the artifact's SHA-256 and this. */
+    private static final String PACKAGE_SUFFIX = ".package";
 
     /**
      * One text's vector, described.
@@ -103,30 +107,44 @@ public final class PlaygroundService {
         }
     }
 
-    /** The version's pipeline as a file the worker can open, named by its SHA-256, verified as it is read. */
+    /**
+     * The version's pipeline as a file the worker can open, verified as it is read: the artifact named
+     * by its SHA-256, or for a package the ONNX file in a folder of its members, beside its data.
+     */
     private Path unpacked(Version version) throws IOException {
         OwnerOnlyFile.folder(folder);
-        Path file = folder.resolve(version.artifactSha256() + ".onnx");
-        if (!Files.exists(file)) {
-            Path partial = Files.createTempFile(folder, "unpacking-", ".part");
-            try (InputStream in = registry.artifacts().open(version.artifactSha256())) {
-                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+        boolean onnx = VersionFiles.layout(version) == Layout.ONNX;
+        Path kept = folder.resolve(version.artifactSha256() + (onnx ? ".onnx" : PACKAGE_SUFFIX));
+        if (!Files.exists(kept)) {
+            Path partial = Files.createTempDirectory(folder, "unpacking-");
+            try {
+                Path artifact = partial.resolve("artifact");
+                try (InputStream in = registry.artifacts().open(version.artifactSha256())) {
+                    Files.copy(in, artifact);
+                }
+                if (onnx) {
+                    Files.move(artifact, kept, StandardCopyOption.ATOMIC_MOVE);
+                } else {
+                    VersionFiles.verify(version, artifact);
+                    ExternalDataPackage.unpack(artifact, partial.resolve("members"));
+                    Files.move(partial.resolve("members"), kept, StandardCopyOption.ATOMIC_MOVE);
+                }
             } finally {
-                Files.deleteIfExists(partial);
+                ScratchSpace.delete(partial);
             }
         }
-        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+        Files.setLastModifiedTime(kept, FileTime.fromMillis(System.currentTimeMillis()));
         evictAllBut(KEPT_FILES);
-        return file;
+        return onnx ? kept : kept.resolve(ExternalDataPackage.model(VersionFiles.of(version)).name());
     }
 
     private void evictAllBut(int kept) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            List<Path> old = files.filter(f -> f.getFileName().toString().endsWith(".onnx"))
+            List<Path> old = files.filter(f -> f.getFileName().toString().endsWith(".onnx")
+                            || f.getFileName().toString().endsWith(PACKAGE_SUFFIX))
                     .sorted(Comparator.comparing(PlaygroundService::modified).reversed()).skip(kept).toList();
             for (Path file : old) {
-                Files.deleteIfExists(file);
+                ScratchSpace.delete(file);
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.modeldock.service;
 
+import dev.modeldock.plugin.ExportRequest.Layout;
+import dev.modeldock.plugin.ExternalDataPackage.Member;
 import dev.modeldock.registry.Version;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,8 +20,13 @@ public final class VersionDocument {
         view.put("model", v.model());
         view.put("number", v.number());
         view.put("aliases", v.aliases());
-        view.put("artifact", Map.of("sha256", v.artifactSha256(), "sizeBytes", v.sizeBytes(),
-                "href", "/api/v1/models/" + v.model() + "/versions/" + v.number() + "/artifact"));
+        Map<String, Object> artifact = new LinkedHashMap<>();
+        artifact.put("sha256", v.artifactSha256());
+        artifact.put("sizeBytes", v.sizeBytes());
+        artifact.put("layout", VersionFiles.layout(v) == Layout.ONNX ? "onnx" : "external-data-package");
+        artifact.put("files", VersionFiles.of(v).stream().map(Member::toMap).toList());
+        artifact.put("href", "/api/v1/models/" + v.model() + "/versions/" + v.number() + "/artifact");
+        view.put("artifact", artifact);
         view.put("config", Json.tree(v.config()));
         view.put("lineage", Json.tree(v.lineage()));
         view.put("metadata", Json.tree(v.metadata()));

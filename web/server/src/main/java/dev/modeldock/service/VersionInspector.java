@@ -5,6 +5,7 @@ import dev.modeldock.metadata.CheckContext;
 import dev.modeldock.metadata.MetadataChecker;
 import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.onnx.OnnxModels;
+import dev.modeldock.plugin.ExportRequest.Layout;
 import dev.modeldock.registry.Registry;
 import dev.modeldock.registry.Version;
 import java.io.IOException;
@@ -42,7 +43,8 @@ final class VersionInspector {
         // A version filed before releases were recorded was checked against 26ai's limit.
         OracleRelease release = recordedRelease(version).orElse(OracleRelease.DB_26AI);
         return new VersionInspection(graph, MetadataChecker.check(graph.signature(), version.metadata(),
-                new CheckContext(null, version.sizeBytes(), release)), release.number());
+                new CheckContext(null, VersionFiles.modelBytes(version), release,
+                        VersionFiles.layout(version) == Layout.EXTERNAL_DATA_PACKAGE)), release.number());
     }
 
     private GraphSummary summary(Version version) {
@@ -53,7 +55,7 @@ final class VersionInspector {
             }
         }
         GraphSummary read;
-        try (InputStream in = registry.artifacts().open(version.artifactSha256())) {
+        try (InputStream in = VersionFiles.model(version, registry.artifacts().open(version.artifactSha256()))) {
             read = GraphSummary.of(OnnxModels.readStructure(in, "the artifact of " + version.model() + " version "
                     + version.number()), version.sizeBytes());
         } catch (IOException e) {

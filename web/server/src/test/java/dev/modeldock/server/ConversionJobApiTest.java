@@ -350,6 +350,8 @@ class ConversionJobApiTest {
         Path noConfig = java.nio.file.Files.createDirectories(work.resolve("acme/no-config-json"));
         server.admin().post(versions, Map.of("source", noConfig.toString(), "template", "text", "config",
                 Map.of("max_seq_length", 128))).expectError(400, "config.json");
+        server.admin().post(versions, Map.of("source", source, "config", Map.of("use_external_data", true)))
+                .expectError(400, "use_external_data is true, but Oracle Database 23ai loads one ONNX file");
         ServerFixture.assertUnchanged(before, server.storedState(), "configurations refused before the job");
     }
 

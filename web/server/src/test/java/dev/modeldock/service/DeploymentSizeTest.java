@@ -44,7 +44,7 @@ class DeploymentSizeTest {
     }
 
     private static Version sized(long bytes, String validation) {
-        return new Version("bert-large", 3, "a".repeat(64), bytes, null, null, "{}", validation, "alice",
+        return new Version("bert-large", 3, "a".repeat(64), bytes, null, null, "{}", validation, null, "alice",
                 Instant.EPOCH, List.of());
     }
 }

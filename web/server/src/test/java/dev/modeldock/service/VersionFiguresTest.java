@@ -56,7 +56,7 @@ class VersionFiguresTest {
     }
 
     private static Version version(String validation) {
-        return new Version("minilm", 3, "a".repeat(64), 90_000_000L, null, "{}", "{}", validation, "alice",
+        return new Version("minilm", 3, "a".repeat(64), 90_000_000L, null, "{}", "{}", validation, null, "alice",
                 Instant.parse("2026-11-30T10:00:00Z"), List.of());
     }
 }

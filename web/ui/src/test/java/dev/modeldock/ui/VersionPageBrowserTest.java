@@ -33,10 +33,11 @@ class VersionPageBrowserTest {
     static final Browser browser = new Browser(server);
     /** Version 1 of minilm as the API gives it. */
     static JsonNode converted;
+    static Path folder;
 
     @BeforeAll
     static void convertMiniLm() {
-        Path folder = MiniLmHubFolder.create(server.sources().resolve("hub"));
+        folder = MiniLmHubFolder.create(server.sources().resolve("hub"));
         server.createModel("minilm", "Sentence embeddings", List.of("english"));
         String job = server.admin().post("/api/v1/models/minilm/versions", Map.of("source", folder.toString()))
                 .expect(202).json().path("id").asText();
@@ -146,6 +147,31 @@ class VersionPageBrowserTest {
         assertEquals(List.of("Greek token ids agree — " + greek.path("tokenIdsAgree").asInt() + " / "
                 + greek.path("texts").asInt()), greekRow);
         browser.screenshots("compare-scripts");
+    }
+
+    @Test
+    void aVersionWithExternalDataListsItsFilesAndLoadsThemWithTheirDescriptor() {
+        server.createModel("minilm-large", "Sentence embeddings, weights in external data", List.of());
+        String job = server.admin().post("/api/v1/models/minilm-large/versions", Map.of("source", folder.toString(),
+                "targetRelease", 26, "config", Map.of("use_external_data", true))).expect(202).json().path("id").asText();
+        assertEquals("succeeded", server.admin().awaitJob(job).path("state").asText());
+        JsonNode files = server.admin().get("/api/v1/models/minilm-large/versions/1").expect(200).json()
+                .path("artifact").path("files");
+
+        browser.signInAs("viewer").open("/models/minilm-large/versions/1");
+        String listed = browser.waitFor(By.id("package-files")).getText();
+        for (JsonNode file : files) {
+            assertTrue(listed.contains(file.path("name").asText()) && listed.contains(file.path("sha256").asText()),
+                    listed);
+        }
+        String sql = browser.text(By.id("snippet-sql"));
+        assertTrue(sql.startsWith("-- Unzip minilm-large-v1.zip into the database directory DM_DUMP first"), sql);
+        assertTrue(sql.contains("file_name               => 'model.onnx'")
+                && sql.contains("external_data_file_name => 'model_external_data.json'"), sql);
+        assertTrue(browser.text(By.id("snippet-cli")).contains("--pipeline minilm-large-v1/model.onnx"));
+        assertEquals("Download package", browser.text(By.cssSelector(".page-head .actions a")));
+        assertEquals("passed", browser.text(By.id("parity-verdict")));
+        browser.screenshots("version-external-data");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.modeldock.export.file;
 import dev.modeldock.plugin.DeployedState;
 import dev.modeldock.plugin.ExportReceipt;
 import dev.modeldock.plugin.ExportRequest;
+import dev.modeldock.plugin.ExportRequest.Layout;
 import dev.modeldock.plugin.ExportTarget;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Progress;
@@ -33,7 +34,9 @@ import org.pf4j.Extension;
  * the working directory happens to be would scatter models where nobody looks. An existing export of
  * the same name is replaced unless the {@code replace} setting is {@code "false"}. It needs no name
  * of its own: a registry gives it the model's. A name given with its extension
- * ({@code model.onnx}) writes {@code model.onnx}, not {@code model.onnx.onnx}.
+ * ({@code model.onnx}) writes {@code model.onnx}, not {@code model.onnx.onnx}. A model with external
+ * data ({@link Layout#EXTERNAL_DATA_PACKAGE}) is written as {@code NAME.zip}, the package as it is, as
+ * OML4Py's export2file writes a large model.
  *
  * <p>Both files are written under temporary names in the same folder and renamed into place only
  * once complete and checked against the artifact's SHA-256; an earlier export of the same name is
@@ -74,7 +77,7 @@ public final class FileExportTarget implements ExportTarget {
         Path folder = outputDir(request.settings());
         OutputFolder.create(folder);
         String base = ExportName.base(request.name());
-        Path model = ExportName.resolve(folder, base + ".onnx");
+        Path model = ExportName.resolve(folder, base + extension(request));
         Path metadata = ExportName.resolve(folder, base + ".json");
         for (Path target : List.of(model, metadata)) {
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -86,7 +89,7 @@ public final class FileExportTarget implements ExportTarget {
         }
         // Not createTempFile: its owner-only permissions would carry over to the published files.
         String suffix = "." + UUID.randomUUID();
-        Path modelPart = ExportName.resolve(folder, "." + base + ".onnx" + suffix + ".part");
+        Path modelPart = ExportName.resolve(folder, "." + base + extension(request) + suffix + ".part");
         Path metadataPart = ExportName.resolve(folder, "." + base + ".json" + suffix + ".part");
         try {
             long bytes = copyChecked(request, modelPart, progress);
@@ -140,17 +143,23 @@ public final class FileExportTarget implements ExportTarget {
         }
     }
 
-    /** Compares the file now at {@code output_dir/NAME.onnx} with the artifact, by SHA-256. */
+    /** Compares the file now at {@code output_dir/NAME.onnx} (or {@code NAME.zip}) with the artifact, by SHA-256. */
     @Override
     public DeployedState inspect(ExportRequest expected) throws IOException {
         check(expected.name(), expected.settings());
-        Path model = ExportName.resolve(outputDir(expected.settings()), ExportName.base(expected.name()) + ".onnx");
+        Path model = ExportName.resolve(outputDir(expected.settings()), ExportName.base(expected.name())
+                + extension(expected));
         if (!Files.isRegularFile(model, LinkOption.NOFOLLOW_LINKS)) {
             return DeployedState.absent(model + " does not exist");
         }
         String actual = Sha256.of(model);
         return actual.equals(expected.sha256()) ? DeployedState.same(model + " has SHA-256 " + actual)
                 : DeployedState.differs(model + " has SHA-256 " + actual + ", not the deployed " + expected.sha256());
+    }
+
+    /** {@code .onnx} for one ONNX file, {@code .zip} for a package of one with its external data. */
+    private static String extension(ExportRequest request) {
+        return request.layout() == Layout.EXTERNAL_DATA_PACKAGE ? ".zip" : ".onnx";
     }
 
     private static Path outputDir(Map<String, String> settings) {
@@ -172,7 +181,7 @@ public final class FileExportTarget implements ExportTarget {
         }
         long total = Files.size(request.model());
         long copied = 0;
-        String stage = "writing " + ExportName.base(request.name()) + ".onnx";
+        String stage = "writing " + ExportName.base(request.name()) + extension(request);
         byte[] buffer = new byte[1 << 20];
         try (InputStream in = Files.newInputStream(request.model());
                 OutputStream out = new DigestOutputStream(Files.newOutputStream(destination,

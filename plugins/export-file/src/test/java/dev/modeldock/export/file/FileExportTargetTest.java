@@ -4,9 +4,11 @@ import static dev.modeldock.export.file.ExportFixtures.listing;
 import static dev.modeldock.export.file.ExportFixtures.request;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.modeldock.plugin.DeployedState;
 import dev.modeldock.plugin.ExportReceipt;
 import dev.modeldock.plugin.ExportRequest;
 import dev.modeldock.plugin.ModelDockException;
@@ -42,6 +44,22 @@ class FileExportTargetTest {
         assertArrayEquals(ExportFixtures.METADATA.getBytes(StandardCharsets.UTF_8),
                 Files.readAllBytes(out.resolve("mini-lm.json")), "metadata is written as UTF-8");
         assertTrue(Files.exists(artifact), "the artifact is copied, not moved");
+    }
+
+    @Test
+    void aModelWithExternalDataIsWrittenAsItsPackageNamedZipAndInspectedAsIt() throws Exception {
+        Path artifact = ExportFixtures.artifact(dir.resolve("work"), 40_000, 3);
+        Path out = dir.resolve("out");
+        ExportRequest plain = request("large", artifact, out);
+        ExportRequest packaged = new ExportRequest(plain.name(), plain.model(), plain.sha256(), plain.metadata(),
+                plain.settings(), ExportRequest.Layout.EXTERNAL_DATA_PACKAGE);
+        ExportReceipt receipt = new FileExportTarget().export(packaged, Progress.NONE);
+        assertEquals(List.of("large.json", "large.zip"), listing(out));
+        assertEquals(out.resolve("large.zip").toAbsolutePath().toString(), receipt.location());
+        assertArrayEquals(Files.readAllBytes(artifact), Files.readAllBytes(out.resolve("large.zip")));
+        DeployedState deployed = new FileExportTarget().inspect(packaged);
+        assertTrue(deployed.matches(), deployed.detail());
+        assertFalse(new FileExportTarget().inspect(plain).present(), "no large.onnx was written");
     }
 
     @Test

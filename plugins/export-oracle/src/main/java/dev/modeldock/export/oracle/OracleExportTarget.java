@@ -54,6 +54,14 @@ public final class OracleExportTarget implements ExportTarget {
     @Override
     public ExportReceipt export(ExportRequest request, Progress progress) throws IOException {
         DatabaseModelName name = DatabaseModelName.parse(request.name());
+        if (request.layout() == ExportRequest.Layout.EXTERNAL_DATA_PACKAGE) {
+            // LOAD_ONNX_MODEL takes external data only from files in a database directory, not as a BLOB.
+            throw new ModelDockException("the model keeps its weights in external data, which Oracle Database 26ai"
+                    + " loads from a database directory and this target does not deploy yet: export it with the file"
+                    + " target, unzip NAME.zip into the directory, and call DBMS_VECTOR.LOAD_ONNX_MODEL('DIRECTORY',"
+                    + " 'model.onnx', '" + name.qualified() + "', metadata, 'model_external_data.json');"
+                    + " or convert it without use_external_data (quantize_model brings most models under 1 GB)");
+        }
         ConnectionProfile profile = profile(request.settings());
         boolean replace = Boolean.parseBoolean(request.setting("replace", "false"));
         JsonNode metadata = JSON.readTree(request.metadata());

@@ -1,6 +1,7 @@
 package dev.modeldock.server.api;
 
 import dev.modeldock.registry.Version;
+import dev.modeldock.service.VersionFiles;
 import dev.modeldock.service.VersionService;
 import io.javalin.http.Context;
 import java.util.regex.Matcher;
@@ -39,7 +40,7 @@ final class ArtifactDownload {
             return;
         }
         ctx.header("Content-Disposition", "attachment; filename=\"" + version.model() + "-v" + version.number()
-                + ".onnx\"");
+                + VersionFiles.extension(version) + "\"");
         ctx.contentType("application/octet-stream");
         if (span == null) {
             ctx.result(versions.openArtifact(version));

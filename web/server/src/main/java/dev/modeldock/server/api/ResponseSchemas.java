@@ -54,7 +54,13 @@ final class ResponseSchemas {
                 "createdAt", TIME, "updatedAt", TIME));
         components.put("Version", shape("model", type("string"), "number", type("integer"), "aliases", strings(),
                 "artifact", shape("sha256", type("string"), "sizeBytes", type("integer"),
-                        "href", type("string", "where the ONNX file is downloaded")),
+                        "layout", Map.of("type", "string", "enum", List.of("onnx", "external-data-package"),
+                                "description", "one ONNX file, or a zip of the ONNX file, its external data files"
+                                        + " and their descriptor (Oracle Database 26ai)"),
+                        "files", Map.of("type", "array", "description", "a package's members with their SHA-256s;"
+                                + " empty for one ONNX file", "items", shape("name", type("string"),
+                                "sha256", type("string"), "bytes", type("integer"))),
+                        "href", type("string", "where the ONNX file (or the package) is downloaded")),
                 "config", ANY_JSON, "lineage", ANY_JSON, "metadata", ANY_JSON, "validation", VALIDATION,
                 "createdBy", type("string"), "createdAt", TIME));
         components.put("UploadedVersion", Map.of("allOf", List.of(ref("Version"), Map.of("type", "object",

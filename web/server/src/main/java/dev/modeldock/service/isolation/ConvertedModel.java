@@ -1,7 +1,9 @@
 package dev.modeldock.service.isolation;
 
 import dev.modeldock.artifact.Artifact;
+import dev.modeldock.plugin.ExternalDataPackage.Member;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -15,9 +17,14 @@ import java.util.OptionalInt;
  * @param metadata   the Oracle import metadata, as JSON
  * @param provenance the provenance in its JSON form ({@code Provenance.toMap()}), parity report included
  * @param dimensions the width of the embedding
+ * @param packaged   for a package of the model with its external data, its members; empty for one ONNX file
  */
 public record ConvertedModel(Path folder, Path file, String sha256, String metadata, Map<String, Object> provenance,
-        OptionalInt dimensions) implements AutoCloseable {
+        OptionalInt dimensions, List<Member> packaged) implements AutoCloseable {
+
+    public ConvertedModel {
+        packaged = List.copyOf(packaged);
+    }
 
     /** The parity report in its JSON form, or null when there is none. */
     @SuppressWarnings("unchecked")

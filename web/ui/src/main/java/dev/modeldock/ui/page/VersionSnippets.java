@@ -2,7 +2,11 @@ package dev.modeldock.ui.page;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modeldock.metadata.OracleNames;
+import dev.modeldock.plugin.ExportRequest.Layout;
+import dev.modeldock.plugin.ExternalDataPackage;
+import dev.modeldock.plugin.ExternalDataPackage.Member;
 import dev.modeldock.registry.Version;
+import dev.modeldock.service.VersionFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,9 +31,18 @@ public record VersionSnippets(String databaseName, String fileName, String loadS
      */
     public static VersionSnippets of(Version version, String baseUrl, JsonNode metadata) {
         String dbName = databaseName(version);
-        String file = version.model() + "-v" + version.number() + ".onnx";
-        String json = version.model() + "-v" + version.number() + ".json";
+        String stem = version.model() + "-v" + version.number();
+        boolean packaged = VersionFiles.layout(version) == Layout.EXTERNAL_DATA_PACKAGE;
+        String file = stem + VersionFiles.extension(version);
+        String json = stem + ".json";
         String compact = metadata == null ? "{}" : metadata.toString();
+        String api = baseUrl + "/api/v1/models/" + version.model() + "/versions/" + version.number();
+        String curl = "curl -fL -H \"Authorization: Bearer $MODELDOCK_TOKEN\" -o " + file + " " + api + "/artifact\n"
+                + "curl -fsS -H \"Authorization: Bearer $MODELDOCK_TOKEN\" " + api + " | jq .metadata > " + json;
+        boolean embedding = metadata == null || "embedding".equals(metadata.path("function").asText("embedding"));
+        if (packaged) {
+            return packaged(version, dbName, stem, file, compact, curl, embedding, metadata);
+        }
         String sql = "-- Copy " + file + " into the database directory " + DIRECTORY + " first.\n"
                 + "BEGIN\n"
                 + "  DBMS_VECTOR.LOAD_ONNX_MODEL(\n"
@@ -38,10 +51,6 @@ public record VersionSnippets(String databaseName, String fileName, String loadS
                 + "    model_name => '" + dbName + "',\n"
                 + "    metadata   => JSON('" + compact.replace("'", "''") + "'));\n"
                 + "END;\n/";
-        String api = baseUrl + "/api/v1/models/" + version.model() + "/versions/" + version.number();
-        String curl = "curl -fL -H \"Authorization: Bearer $MODELDOCK_TOKEN\" -o " + file + " " + api + "/artifact\n"
-                + "curl -fsS -H \"Authorization: Bearer $MODELDOCK_TOKEN\" " + api + " | jq .metadata > " + json;
-        boolean embedding = metadata == null || "embedding".equals(metadata.path("function").asText("embedding"));
         String cli = "java -jar modeldock.jar metadata check --onnx " + file + " --metadata " + json
                 + " --model-name " + dbName + "\n"
                 + (embedding ? "java -jar modeldock.jar embed --pipeline " + file + " --text \"The quick brown fox\"\n"
@@ -49,6 +58,29 @@ public record VersionSnippets(String databaseName, String fileName, String loadS
                 + "java -jar modeldock.jar export --onnx " + file + " --metadata " + json + " --name " + dbName
                 + " --target oracle --profile profile.json";
         return new VersionSnippets(dbName, file, sql, query(dbName, metadata), curl, cli);
+    }
+
+    /**
+     * A package of the model with its external data: unzipped into the directory, its ONNX file loaded
+     * with the descriptor of its data (Oracle Database 26ai's external_data_file_name).
+     */
+    private static VersionSnippets packaged(Version version, String dbName, String stem, String file, String compact,
+            String curl, boolean embedding, JsonNode metadata) {
+        List<Member> members = VersionFiles.of(version);
+        String model = ExternalDataPackage.model(members).name();
+        String sql = "-- Unzip " + file + " into the database directory " + DIRECTORY + " first (Oracle Database 26ai).\n"
+                + "BEGIN\n"
+                + "  DBMS_VECTOR.LOAD_ONNX_MODEL(\n"
+                + "    directory               => '" + DIRECTORY + "',\n"
+                + "    file_name               => '" + model + "',\n"
+                + "    model_name              => '" + dbName + "',\n"
+                + "    metadata                => JSON('" + compact.replace("'", "''") + "'),\n"
+                + "    external_data_file_name => '" + ExternalDataPackage.descriptor(members).name() + "');\n"
+                + "END;\n/";
+        String cli = "unzip " + file + " -d " + stem + "\n"
+                + (embedding ? "java -jar modeldock.jar embed --pipeline " + stem + "/" + model
+                        + " --text \"The quick brown fox\"" : "");
+        return new VersionSnippets(dbName, file, sql, query(dbName, metadata), curl, cli.strip());
     }
 
     /** {@code MODEL_V3}: the model name upper-cased, anything an unquoted identifier cannot hold as '_'. */

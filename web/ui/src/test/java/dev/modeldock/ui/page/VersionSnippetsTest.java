@@ -59,7 +59,7 @@ class VersionSnippetsTest {
     }
 
     private static Version version(String model, int number) {
-        return new Version(model, number, "ab".repeat(32), 10, null, "{}", "{}", null, "admin", Instant.EPOCH,
+        return new Version(model, number, "ab".repeat(32), 10, null, "{}", "{}", null, null, "admin", Instant.EPOCH,
                 List.of());
     }
 }

@@ -1,6 +1,7 @@
 package dev.modeldock.service.isolation.internal;
 
 import dev.modeldock.host.PluginSources;
+import dev.modeldock.plugin.ExternalDataPackage.Member;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Progress;
 import dev.modeldock.service.isolation.ChildLimits;
@@ -9,6 +10,7 @@ import dev.modeldock.service.isolation.IsolationFailure;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -54,8 +56,10 @@ public final class ConversionChild {
     @SuppressWarnings("unchecked")
     private static ConvertedModel converted(Map<String, Object> message, Path folder) {
         int dimensions = ((Number) message.get("dimensions")).intValue();
+        List<Member> packaged = ((List<Map<String, Object>>) message.getOrDefault("packaged", List.of())).stream()
+                .map(Member::fromMap).toList();
         return new ConvertedModel(folder, Path.of(Messages.text(message, "file")), Messages.text(message, "sha256"),
                 Messages.text(message, "metadata"), (Map<String, Object>) message.get("provenance"),
-                dimensions < 0 ? OptionalInt.empty() : OptionalInt.of(dimensions));
+                dimensions < 0 ? OptionalInt.empty() : OptionalInt.of(dimensions), packaged);
     }
 }

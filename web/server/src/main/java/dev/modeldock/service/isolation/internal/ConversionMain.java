@@ -7,6 +7,7 @@ import dev.modeldock.host.Extensions;
 import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.plan.PipelineFunction;
 import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.plugin.ExternalDataPackage.Member;
 import dev.modeldock.plugin.ModelFolder;
 import dev.modeldock.source.ChecksumMismatch;
 import dev.modeldock.source.ModelSource;
@@ -64,6 +65,7 @@ public final class ConversionMain {
             converted.put("metadata", artifact.metadata());
             converted.put("provenance", artifact.provenance().toMap());
             converted.put("dimensions", artifact.dimensions().orElse(-1));
+            converted.put("packaged", artifact.packaged().stream().map(Member::toMap).toList());
             return converted;
         }
     }
