@@ -56,9 +56,10 @@ class EmbeddingModelConfigJsonTest {
     @Test
     void theJsonKeysAreExactlyTheSnakeCasePropertyNames() {
         EmbeddingModelConfig config = EmbeddingModelConfig.fromTemplate("text", Map.of("max_seq_length", 128,
-                "labels", List.of("negative", "positive")));
+                "labels", List.of("negative", "positive"), "use_external_data", true));
         assertEquals(Set.of("post_processors", "max_seq_length", "do_lower_case", "quantize_model",
-                "distance_metrics", "languages", "use_float16", "labels"), config.toMap().keySet());
+                "distance_metrics", "languages", "use_float16", "labels", "use_external_data"),
+                config.toMap().keySet());
         assertEquals(EmbeddingModelConfig.PROPERTIES, List.copyOf(config.toMap().keySet()),
                 "keys in the order OML4Py documents them");
     }
