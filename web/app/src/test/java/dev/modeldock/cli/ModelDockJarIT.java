@@ -138,11 +138,11 @@ class ModelDockJarIT {
      * {@code Map.of}) is fixed for the life of a JVM by a per-JVM salt.
      */
     @Test
-    void exportingTheSameModelInThreeJvmsWritesTheSameBytes() throws Exception {
+    void exportingTheSameModelInTwoJvmsWritesTheSameBytes() throws Exception {
         Path model = MiniLmHubFolder.create(cwd.resolve("models"));
         List<String> models = new ArrayList<>();
         List<String> metadata = new ArrayList<>();
-        for (int run = 1; run <= 3; run++) {
+        for (int run = 1; run <= 2; run++) {
             Path out = cwd.resolve("run-" + run);
             Process export = java("export", "--model", model.toString(), "--name", "minilm", "--output-dir",
                     out.toString());
@@ -151,8 +151,8 @@ class ModelDockJarIT {
             models.add(Sha256.of(out.resolve("minilm.onnx")));
             metadata.add(Sha256.of(out.resolve("minilm.json")));
         }
-        assertEquals(1, Set.copyOf(models).size(), "SHA-256 of minilm.onnx in three runs: " + models);
-        assertEquals(1, Set.copyOf(metadata).size(), "SHA-256 of minilm.json in three runs: " + metadata);
+        assertEquals(1, Set.copyOf(models).size(), "SHA-256 of minilm.onnx in two runs: " + models);
+        assertEquals(1, Set.copyOf(metadata).size(), "SHA-256 of minilm.json in two runs: " + metadata);
     }
 
     @Test

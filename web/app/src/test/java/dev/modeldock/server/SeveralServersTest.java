@@ -38,6 +38,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,9 +76,8 @@ class SeveralServersTest {
         Path source = MiniLmHubFolder.create(tempDir.resolve("hub"));
         List<ChildJvm> servers = new ArrayList<>();
         try {
-            for (String name : List.of("a", "b", "c")) {
-                servers.add(start(database, name, "--job-threads", "1", "--source-root", source.getParent().toString()));
-            }
+            servers.addAll(startAll(database, List.of("a", "b", "c"), "--job-threads", "1", "--source-root",
+                    source.getParent().toString()));
             List<ApiClient> clients = servers.stream().map(ServeProcess::api).toList();
             clients.get(0).createModel("minilm");
             clients.get(0).createModel("small");
@@ -193,6 +193,37 @@ class SeveralServersTest {
     /** Whether {@code serverId} is the id {@code server} gave itself, {@code host-pid-xxxxxx}. */
     private static boolean isId(ChildJvm server, String serverId) {
         return serverId.matches(".+-" + server.pid() + "-[0-9a-f]{6}");
+    }
+
+    /**
+     * Starts the servers at once, each a JVM of its own (their starts are mostly waiting on the JVM and
+     * the database); if one fails, those that started are stopped.
+     */
+    private List<ChildJvm> startAll(TestDatabase database, List<String> names, String... options) {
+        List<CompletableFuture<ChildJvm>> starting = names.stream()
+                .map(name -> CompletableFuture.supplyAsync(() -> started(database, name, options))).toList();
+        List<ChildJvm> started = new ArrayList<>();
+        RuntimeException failure = null;
+        for (CompletableFuture<ChildJvm> server : starting) {
+            try {
+                started.add(server.join());
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            started.forEach(ChildJvm::close);
+            throw failure;
+        }
+        return started;
+    }
+
+    private ChildJvm started(TestDatabase database, String name, String... options) {
+        try {
+            return start(database, name, options);
+        } catch (Exception e) {
+            throw new CompletionException(e);
+        }
     }
 
     private ChildJvm start(TestDatabase database, String name, String... options) throws Exception {
