@@ -178,7 +178,8 @@ public final class Conversion {
                 progress.report("rewriting the encoder's weights as " + format.jsonName(), 0.4);
                 pipeline = format.apply(pipeline, name -> name.startsWith(PipelineAssembler.ENCODER_PREFIX));
             }
-            boolean external = usesExternalData(config, format, release, OnnxModels.serializedSize(pipeline));
+            long pipelineBytes = OnnxModels.serializedSize(pipeline);
+            boolean external = usesExternalData(config, format, release, pipelineBytes);
             List<ExternalTensor> placed = List.of();
             if (external && config.useExternalData().isEmpty()) {
                 // Chosen by size and release: recorded as given, so that the configuration alone says
@@ -197,7 +198,7 @@ public final class Conversion {
             long size = Files.size(file);
             ModelSignature signature = ModelSignature.of(pipeline);
             pipeline = null; // the file is the artifact now; the graph need not stay in memory through validation
-            if (size >= COLLECT_FROM_BYTES) {
+            if (pipelineBytes >= COLLECT_FROM_BYTES) { // the weights' size, wherever they were written
                 // The weights are garbage now: a full collection lets the JVM give their memory back to
                 // the system before ONNX Runtime takes about as much again for the validation.
                 System.gc();
