@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -67,8 +68,9 @@ class PluginsTruncateBrowserTest {
         browser.screenshots("new-version-truncate");
 
         browser.find(By.id("convert")).click();
+        // The job page gives way to the version page when the job ends: an element may go stale in between.
         new WebDriverWait(browser.driver(), Duration.ofMinutes(4), Duration.ofMillis(250))
-                .until(driver -> driver.getCurrentUrl().endsWith("/models/short/versions/1")
+                .ignoring(StaleElementReferenceException.class).until(driver -> driver.getCurrentUrl().endsWith("/models/short/versions/1")
                         || browser.findAll(By.id("job-failed")).stream().anyMatch(WebElement::isDisplayed));
         assertTrue(browser.driver().getCurrentUrl().endsWith("/models/short/versions/1"),
                 () -> "the job failed: " + browser.text(By.tagName("main")));
