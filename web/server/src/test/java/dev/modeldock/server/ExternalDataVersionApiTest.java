@@ -8,6 +8,7 @@ import dev.modeldock.export.oracle.standin.StandInDatabase;
 import dev.modeldock.export.oracle.standin.StandInSettings;
 import dev.modeldock.plugin.ExternalDataPackage;
 import dev.modeldock.plugin.ExternalDataPackage.Member;
+import dev.modeldock.plugin.Sha256;
 import dev.modeldock.registry.Role;
 import dev.modeldock.service.PlaygroundService;
 import dev.modeldock.service.VersionInspection;
@@ -19,6 +20,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,13 +30,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A version converted with external data for Oracle Database 26ai is stored as its package, with
  * every member's SHA-256 recorded, and each member is checked again wherever the package goes: the
- * download, the file target, the playground. The Oracle target, which loads BLOBs, says what to do.
+ * download, the file target, the Oracle target (through a database directory of a 26ai), the
+ * playground.
  */
 class ExternalDataVersionApiTest {
     @RegisterExtension
     static final ServerFixture server = ServerFixture.perClass();
     static ApiClient deployer;
     static StandInDatabase oracle;
+    static Path directory;
     static JsonNode version;
 
     @BeforeAll
@@ -46,10 +51,15 @@ class ExternalDataVersionApiTest {
         assertEquals("succeeded", done.path("state").asText(), done.toString());
         version = server.anonymous().get("/api/v1/models/external/versions/1").expect(200).json();
         deployer = server.newUser(Role.DEPLOYER);
-        oracle = StandInSettings.named("external_data").account("SCOTT", "Tiger-7a1").start();
+        directory = server.dataDir.resolve("oracle-directory");
+        oracle = StandInSettings.named("external_data").version("23.26.0.0.0").account("SCOTT", "Tiger-7a1")
+                .directory("ONNX_MODELS", directory, "READ", "WRITE").start();
         server.admin().post("/api/v1/targets", Map.of("name", "files", "plugin", "file",
                 "settings", Map.of("output_dir", "external"))).expect(201);
         server.admin().post("/api/v1/targets", Map.of("name", "oracle-db", "plugin", "oracle",
+                "settings", Map.of("url", oracle.url(), "user", "SCOTT", "password", "Tiger-7a1",
+                        "directory", "onnx_models"))).expect(201);
+        server.admin().post("/api/v1/targets", Map.of("name", "oracle-no-directory", "plugin", "oracle",
                 "settings", Map.of("url", oracle.url(), "user", "SCOTT", "password", "Tiger-7a1"))).expect(201);
     }
 
@@ -93,13 +103,39 @@ class ExternalDataVersionApiTest {
     }
 
     @Test
-    void theOracleTargetFailsTheDeploymentSayingHowToLoadThePackageFromADirectory() {
+    void itDeploysToA26aiThroughADirectoryHoldingTheRecordedFilesAndTheModelScoresAsTheArtifact()
+            throws Exception {
+        Files.createDirectories(directory);
+        JsonNode deployment = deploy(Map.of("model", "external", "version", 1, "target", "oracle-db",
+                "databaseModelName", "LARGE_MODEL"));
+
+        assertEquals("deployed", deployment.path("status").asText(), deployment.toString());
+        assertTrue(oracle.modelNames().contains("SCOTT.LARGE_MODEL"), oracle.modelNames().toString());
+        Map<String, String> written = new TreeMap<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                written.put(file.getFileName().toString(), Sha256.of(file));
+            }
+        }
+        Map<String, String> expected = new TreeMap<>();
+        for (Member member : recorded()) {
+            expected.put(member.name().replace("model.onnx", "SCOTT_LARGE_MODEL.onnx")
+                    .replace("model_external_data.json", "SCOTT_LARGE_MODEL_external_data.json"), member.sha256());
+        }
+        assertEquals(expected, written, "every file of the package, as recorded, in the database directory");
+        JsonNode checked = deployer.post("/api/v1/deployments/" + deployment.path("id").asLong() + "/check", "")
+                .expect(200).json();
+        assertTrue(checked.path("lastCheck").path("matches").asBoolean(), checked.toString());
+    }
+
+    @Test
+    void anOracleTargetWithoutADirectoryFailsTheDeploymentNamingTheSetting() {
         JsonNode accepted = deployer.post("/api/v1/deployments", Map.of("model", "external", "version", 1,
-                "target", "oracle-db", "databaseModelName", "LARGE_MODEL")).expect(202).json();
+                "target", "oracle-no-directory", "databaseModelName", "NO_DIRECTORY")).expect(202).json();
         JsonNode job = deployer.awaitJob(accepted.path("id").asText());
         assertEquals("failed", job.path("state").asText(), job.toString());
-        assertTrue(job.path("error").asText().contains("unzip NAME.zip into the directory, and call"
-                + " DBMS_VECTOR.LOAD_ONNX_MODEL('DIRECTORY', 'model.onnx', 'LARGE_MODEL'"), job.toString());
+        assertTrue(job.path("error").asText().contains("set the oracle target's 'directory' to a directory object"),
+                job.toString());
     }
 
     @Test

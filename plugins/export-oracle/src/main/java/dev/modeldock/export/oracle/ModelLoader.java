@@ -41,21 +41,8 @@ final class ModelLoader {
     /** Streams {@code model} into a temporary BLOB on the server, then loads it with {@code metadata}. */
     static void load(Connection connection, DatabaseModelName name, Path model, String metadata, Progress progress)
             throws SQLException, IOException {
-        Blob blob = connection.createBlob();
+        Blob blob = send(connection, model, progress, 0.1, 0.7);
         try {
-            long total = Files.size(model);
-            long sent = 0;
-            byte[] buffer = new byte[CHUNK];
-            try (InputStream in = Files.newInputStream(model); OutputStream out = blob.setBinaryStream(1)) {
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    out.write(buffer, 0, n);
-                    sent += n;
-                    progress.report("sending " + model.getFileName() + " to the database", 0.1 + 0.6 * sent / total);
-                }
-            }
-            if (blob.length() != total) {
-                throw new ModelDockException("the database received " + blob.length() + " of " + total + " bytes");
-            }
             progress.report("loading " + name.qualified() + " (DBMS_VECTOR.LOAD_ONNX_MODEL)", 0.75);
             try (CallableStatement load = connection.prepareCall(OracleSql.LOAD)) {
                 load.setString(1, name.qualified());
@@ -65,6 +52,36 @@ final class ModelLoader {
             }
         } finally {
             blob.free();
+        }
+    }
+
+    /**
+     * Streams {@code file} into a temporary BLOB on the server, reporting progress from {@code from} to
+     * {@code to}; the caller frees the BLOB.
+     */
+    static Blob send(Connection connection, Path file, Progress progress, double from, double to)
+            throws SQLException, IOException {
+        Blob blob = connection.createBlob();
+        try {
+            long total = Files.size(file);
+            long sent = 0;
+            byte[] buffer = new byte[CHUNK];
+            try (InputStream in = Files.newInputStream(file); OutputStream out = blob.setBinaryStream(1)) {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    out.write(buffer, 0, n);
+                    sent += n;
+                    progress.report("sending " + file.getFileName() + " to the database",
+                            from + (to - from) * sent / Math.max(1, total));
+                }
+            }
+            if (blob.length() != total) {
+                throw new ModelDockException("the database received " + blob.length() + " of " + total + " bytes of "
+                        + file.getFileName());
+            }
+            return blob;
+        } catch (SQLException | IOException | RuntimeException e) {
+            blob.free();
+            throw e;
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.modeldock.metadata.OracleNames;
 import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.metadata.OracleErrors;
 import dev.modeldock.plugin.DeployedState;
@@ -30,7 +31,9 @@ import org.pf4j.Extension;
  * <p>Settings: {@code profile} (path of the connection profile) or the profile's keys inline
  * ({@code url}, in a shape {@link OracleUrl} accepts, {@code user}, and {@code password},
  * {@code password_env} or {@code password_file}),
- * and {@code replace} ("true" to drop an existing model of the same name first).
+ * {@code replace} ("true" to drop an existing model of the same name first), and {@code directory}
+ * (the database directory a model with external data is written to and loaded from, see
+ * {@link DirectoryLoader}).
  */
 @Extension
 public final class OracleExportTarget implements ExportTarget {
@@ -49,27 +52,28 @@ public final class OracleExportTarget implements ExportTarget {
     public void check(String name, Map<String, String> settings) {
         DatabaseModelName.parse(name);
         profile(settings);
+        if (settings.containsKey("directory")) {
+            DirectoryLoader.directory(settings);
+        }
     }
 
     @Override
     public ExportReceipt export(ExportRequest request, Progress progress) throws IOException {
         DatabaseModelName name = DatabaseModelName.parse(request.name());
-        if (request.layout() == ExportRequest.Layout.EXTERNAL_DATA_PACKAGE) {
-            // LOAD_ONNX_MODEL takes external data only from files in a database directory, not as a BLOB.
-            throw new ModelDockException("the model keeps its weights in external data, which Oracle Database 26ai"
-                    + " loads from a database directory and this target does not deploy yet: export it with the file"
-                    + " target, unzip NAME.zip into the directory, and call DBMS_VECTOR.LOAD_ONNX_MODEL('DIRECTORY',"
-                    + " 'model.onnx', '" + name.qualified() + "', metadata, 'model_external_data.json');"
-                    + " or convert it without use_external_data (quantize_model brings most models under 1 GB)");
-        }
         ConnectionProfile profile = profile(request.settings());
+        boolean packaged = request.layout() == ExportRequest.Layout.EXTERNAL_DATA_PACKAGE;
+        String directory = packaged ? DirectoryLoader.directory(request.settings()) : null;
         boolean replace = Boolean.parseBoolean(request.setting("replace", "false"));
         JsonNode metadata = JSON.readTree(request.metadata());
         long bytes = Files.size(request.model());
         progress.report("connecting to " + profile.url(), 0.02);
-        try (Connection connection = OracleConnections.open(profile)) {
+        try (Connection connection = OracleConnections.open(profile); UnpackedModel model = UnpackedModel.of(request)) {
             OracleRelease release = Preflight.check(connection);
-            if (bytes > release.maxFileBytes()) {
+            String owner = name.owner() != null ? name.owner()
+                    : OracleNames.canonical(profile.user()).replaceAll("[^A-Za-z0-9_$#]", "_");
+            if (packaged) {
+                DirectoryLoader.check(connection, release, directory, owner, Files.size(model.onnx()));
+            } else if (bytes > release.maxFileBytes()) {
                 throw new ModelDockException("the model is " + bytes + " bytes; the database is "
                         + release.displayName() + ", which loads at most " + release.maxFileBytes() + " ("
                         + release.maxFileSize() + ")" + (release == OracleRelease.DB_23AI
@@ -83,9 +87,13 @@ public final class OracleExportTarget implements ExportTarget {
                 progress.report("dropping the existing " + name.qualified(), 0.08);
                 ModelLoader.drop(connection, name);
             }
-            ModelLoader.load(connection, name, request.model(), request.metadata(), progress);
+            if (packaged) {
+                DirectoryLoader.load(connection, name, owner, directory, model, request.metadata(), progress);
+            } else {
+                ModelLoader.load(connection, name, request.model(), request.metadata(), progress);
+            }
             progress.report("verifying " + name.qualified(), 0.9);
-            String verified = LoadVerifier.verify(connection, name, metadata, request.model());
+            String verified = LoadVerifier.verify(connection, name, metadata, model.onnx());
             progress.report(verified, 1.0);
             return new ExportReceipt(name(), "oracle:" + profile.user() + "@" + profile.url() + "/" + name.qualified(),
                     request.sha256(), bytes);
@@ -105,9 +113,9 @@ public final class OracleExportTarget implements ExportTarget {
             if (!ModelLoader.exists(connection, name)) {
                 return DeployedState.absent(name.qualified() + " is not in ALL_MINING_MODELS");
             }
-            try {
+            try (UnpackedModel model = UnpackedModel.of(expected)) {
                 // Oracle does not hand a model's bytes back; compare what it does with what the artifact does.
-                return DeployedState.same(LoadVerifier.verify(connection, name, metadata, expected.model()));
+                return DeployedState.same(LoadVerifier.verify(connection, name, metadata, model.onnx()));
             } catch (ModelDockException e) {
                 return DeployedState.differs(e.getMessage());
             }
@@ -128,7 +136,10 @@ public final class OracleExportTarget implements ExportTarget {
                 Setting.of("password", Setting.Type.STRING, "the user's password").asSecret(),
                 Setting.of("password_env", Setting.Type.STRING, "instead of password: the environment variable"
                         + " holding it"),
-                Setting.of("password_file", Setting.Type.PATH, "instead of password: a file holding it"));
+                Setting.of("password_file", Setting.Type.PATH, "instead of password: a file holding it"),
+                Setting.of("directory", Setting.Type.STRING, "for a model with external data (Oracle Database 26ai):"
+                        + " the database directory its files are written to and loaded from; the user needs READ and"
+                        + " WRITE on it"));
     }
 
     /** A connection profile file ({@code profile}), or the same keys given inline. */

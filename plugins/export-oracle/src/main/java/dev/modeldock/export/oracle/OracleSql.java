@@ -37,6 +37,29 @@ final class OracleSql {
     static final String LOAD =
             "BEGIN DBMS_VECTOR.LOAD_ONNX_MODEL(model_name => ?, model_data => ?, metadata => JSON(?)); END;";
 
+    /** 1 when the session may use the database directory; bind: the directory's name. */
+    static final String DIRECTORY_VISIBLE = "SELECT COUNT(*) FROM ALL_DIRECTORIES WHERE DIRECTORY_NAME = ?";
+
+    /**
+     * Writes a BLOB into a file of a database directory, replacing one of the same name, 32 KB at a
+     * time (UTL_FILE's largest write); binds: the bytes (BLOB), the directory, the file name.
+     */
+    static final String WRITE_FILE = "DECLARE data BLOB := ?;"
+            + " file UTL_FILE.FILE_TYPE := UTL_FILE.FOPEN(?, ?, 'wb', 32767);"
+            + " total INTEGER := DBMS_LOB.GETLENGTH(data); position INTEGER := 1; amount BINARY_INTEGER;"
+            + " piece RAW(32767);"
+            + " BEGIN WHILE position <= total LOOP amount := LEAST(32767, total - position + 1);"
+            + " DBMS_LOB.READ(data, amount, position, piece); UTL_FILE.PUT_RAW(file, piece, TRUE);"
+            + " position := position + amount; END LOOP; UTL_FILE.FCLOSE(file);"
+            + " EXCEPTION WHEN OTHERS THEN IF UTL_FILE.IS_OPEN(file) THEN UTL_FILE.FCLOSE(file); END IF; RAISE; END;";
+
+    /**
+     * The directory overload with 26ai's external data; binds: directory, ONNX file name, [schema.]model
+     * name, metadata (JSON text), the external-data descriptor's file name.
+     */
+    static final String LOAD_FROM_DIRECTORY = "BEGIN DBMS_VECTOR.LOAD_ONNX_MODEL(directory => ?, file_name => ?,"
+            + " model_name => ?, metadata => JSON(?), external_data_file_name => ?); END;";
+
     /** Function and algorithm of a loaded model; binds: owner (null for the session's), model name. */
     static final String MODEL_ROW =
             "SELECT MINING_FUNCTION, ALGORITHM FROM ALL_MINING_MODELS WHERE OWNER = NVL(?, USER) AND MODEL_NAME = ?";

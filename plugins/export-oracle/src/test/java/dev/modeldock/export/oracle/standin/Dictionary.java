@@ -35,7 +35,11 @@ final class Dictionary {
             ddl.execute("CREATE TABLE ALL_MINING_MODEL_ATTRIBUTES (OWNER VARCHAR(128) NOT NULL,"
                     + " MODEL_NAME VARCHAR(128) NOT NULL, ATTRIBUTE_NAME VARCHAR(128) NOT NULL,"
                     + " ATTRIBUTE_TYPE VARCHAR(12), DATA_TYPE VARCHAR(106), VECTOR_INFO VARCHAR(4000))");
+            ddl.execute("CREATE TABLE ALL_DIRECTORIES (OWNER VARCHAR(128) NOT NULL, DIRECTORY_NAME VARCHAR(128) NOT NULL,"
+                    + " DIRECTORY_PATH VARCHAR(4000))");
             ddl.execute("CREATE ALIAS STANDIN_LOAD_ONNX_MODEL FOR '" + PROCEDURES + ".loadOnnxModel'");
+            ddl.execute("CREATE ALIAS STANDIN_LOAD_ONNX_MODEL_FILE FOR '" + PROCEDURES + ".loadOnnxModelFromDirectory'");
+            ddl.execute("CREATE ALIAS STANDIN_WRITE_FILE FOR '" + PROCEDURES + ".writeFile'");
             ddl.execute("CREATE ALIAS STANDIN_DROP_ONNX_MODEL FOR '" + PROCEDURES + ".dropOnnxModel'");
             ddl.execute("CREATE ALIAS STANDIN_VECTOR_EMBEDDING FOR '" + PROCEDURES + ".vectorEmbedding'");
             ddl.execute("CREATE ALIAS STANDIN_PREDICTION_NUMBER FOR '" + PROCEDURES + ".predictionNumber'");
@@ -58,6 +62,13 @@ final class Dictionary {
         }
         for (String privilege : settings.privileges) {
             update("INSERT INTO SESSION_PRIVS VALUES (?)", privilege);
+        }
+        // ALL_DIRECTORIES lists the directories the user holds some privilege on; directories belong to SYS.
+        for (StandInSettings.Directory directory : settings.directories.values()) {
+            if (!directory.grants().isEmpty()) {
+                update("INSERT INTO ALL_DIRECTORIES VALUES ('SYS', ?, ?)", directory.name(),
+                        directory.path().toString());
+            }
         }
     }
 

@@ -9,11 +9,14 @@ import java.io.IOException;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A model LOAD accepted: its bytes (the one stored copy, a file), an ONNX Runtime session on them,
@@ -24,12 +27,16 @@ final class LoadedModel implements AutoCloseable {
     final ModelDescription description;
     final Path file;
     final long bytes;
+    /** What the database stores: the ONNX file, or the folder holding it beside its external data. */
+    private final Path stored;
     private final OrtSession session;
 
-    LoadedModel(ModelName name, ModelDescription description, Path file, long bytes, OrtSession session) {
+    LoadedModel(ModelName name, ModelDescription description, Path file, Path stored, long bytes,
+            OrtSession session) {
         this.name = name;
         this.description = description;
         this.file = file;
+        this.stored = stored;
         this.bytes = bytes;
         this.session = session;
     }
@@ -108,10 +115,19 @@ final class LoadedModel implements AutoCloseable {
         } catch (OrtException e) {
             // Native memory is released either way; nothing else to do.
         }
-        try {
-            Files.deleteIfExists(file);
+        delete(stored);
+    }
+
+    /** Deletes a stored file, or a stored folder with what it holds. */
+    static void delete(Path stored) {
+        try (Stream<Path> files = Files.walk(stored)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (NoSuchFileException e) {
+            // Never written.
         } catch (IOException e) {
-            file.toFile().deleteOnExit();
+            stored.toFile().deleteOnExit();
         }
     }
 }

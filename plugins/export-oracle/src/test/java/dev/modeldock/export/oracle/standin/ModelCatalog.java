@@ -5,6 +5,7 @@ import ai.onnxruntime.OrtSession;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.runtime.OrtSessions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,12 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Blob;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The models of one stand-in database and the operations on them: DBMS_VECTOR.LOAD_ONNX_MODEL,
+ * The models of one stand-in database and the operations on them: DBMS_VECTOR.LOAD_ONNX_MODEL (from a
+ * BLOB, or from a directory with external data), UTL_FILE's writes into a directory,
  * DBMS_VECTOR.DROP_ONNX_MODEL, VECTOR_EMBEDDING, PREDICTION and PREDICTION_PROBABILITY.
  */
 final class ModelCatalog implements AutoCloseable {
@@ -27,9 +30,11 @@ final class ModelCatalog implements AutoCloseable {
     private final Dictionary dictionary;
     private final Path storage;
     private final Map<String, LoadedModel> models = new ConcurrentHashMap<>();
+    private final DirectoryFiles directories;
 
     ModelCatalog(StandInSettings settings, Dictionary dictionary, Path storage) {
         this.settings = settings;
+        this.directories = new DirectoryFiles(settings);
         this.dictionary = dictionary;
         this.storage = storage;
     }
@@ -40,6 +45,52 @@ final class ModelCatalog implements AutoCloseable {
      */
     synchronized void load(String sessionUser, String modelName, Blob data, String metadata) throws SQLException {
         requirePackage("DBMS_VECTOR.LOAD_ONNX_MODEL");
+        ModelName name = admitted(sessionUser, modelName);
+        JsonNode json = parse(metadata);
+        long size = data == null ? 0 : data.length();
+        if (size <= 0 || size > settings.maxModelBytes) {
+            throw OracleErrors.invalidBlobSize();
+        }
+        Path file = storage.resolve(name + ".onnx");
+        store(name, json, size, file, file, () -> {
+            try (InputStream in = data.getBinaryStream()) {
+                Files.copy(in, file);
+            }
+        });
+    }
+
+    /**
+     * LOAD_ONNX_MODEL(directory, file_name, model_name, metadata, external_data_file_name), 26ai's
+     * directory overload with external data: the descriptor must place every initializer inside a data
+     * file of the directory, and the database keeps its own copy of the ONNX file and those files.
+     */
+    synchronized void loadFromDirectory(String sessionUser, String directory, String fileName, String modelName,
+            String metadata, String descriptorName) throws SQLException {
+        requirePackage("DBMS_VECTOR.LOAD_ONNX_MODEL");
+        if (descriptorName != null && !settings.release().map(OracleRelease::loadsExternalData).orElse(false)) {
+            throw OracleErrors.wrongArguments("LOAD_ONNX_MODEL"); // 23ai's procedure has no external_data_file_name
+        }
+        ModelName name = admitted(sessionUser, modelName);
+        JsonNode json = parse(metadata);
+        Path onnx = directories.existing(directory, fileName);
+        List<Path> data = descriptorName == null ? List.of()
+                : ExternalDataRules.dataFiles(directories, directory, directories.existing(directory, descriptorName));
+        long size = sizeOf(onnx);
+        if (size <= 0 || size > settings.maxModelBytes) {
+            throw OracleErrors.invalidBlobSize();
+        }
+        Path folder = storage.resolve(name.toString());
+        store(name, json, size, folder.resolve(fileName), folder, () -> {
+            Files.createDirectory(folder);
+            Files.copy(onnx, folder.resolve(fileName));
+            for (Path file : data) {
+                Files.copy(file, folder.resolve(file.getFileName()));
+            }
+        });
+    }
+
+    /** The model's name, once the session may create it there and it is not taken. */
+    private ModelName admitted(String sessionUser, String modelName) throws SQLException {
         ModelName name = ModelName.ofArgument(modelName, sessionUser);
         boolean ownSchema = name.owner().equals(sessionUser);
         if (!settings.privileges.contains(ownSchema ? "CREATE MINING MODEL" : "CREATE ANY MINING MODEL")
@@ -49,17 +100,15 @@ final class ModelCatalog implements AutoCloseable {
         if (models.containsKey(name.toString())) {
             throw OracleErrors.modelExists(name.toString());
         }
-        JsonNode json = parse(metadata);
-        long size = data == null ? 0 : data.length();
-        if (size <= 0 || size > settings.maxModelBytes) {
-            throw OracleErrors.invalidBlobSize();
-        }
-        Path file = storage.resolve(name + ".onnx");
+        return name;
+    }
+
+    /** Copies the model in ({@code copy} writes {@code stored}, the model's file or folder), then opens and admits it. */
+    private void store(ModelName name, JsonNode json, long size, Path file, Path stored, Copy copy)
+            throws SQLException {
         OrtSession session = null;
         try {
-            try (InputStream in = data.getBinaryStream()) {
-                Files.copy(in, file);
-            }
+            copy.run();
             session = open(file);
             ModelDescription description = OnnxMetadataRules.check(json, TensorSpec.of(session.getInputInfo()),
                     TensorSpec.of(session.getOutputInfo()));
@@ -68,15 +117,33 @@ final class ModelCatalog implements AutoCloseable {
                 throw injected;
             }
             dictionary.addModel(name, description, size);
-            models.put(name.toString(), new LoadedModel(name, description, file, size, session));
+            models.put(name.toString(), new LoadedModel(name, description, file, stored, size, session));
         } catch (SQLException | IOException | OrtException | RuntimeException e) {
             closeQuietly(session);
-            deleteQuietly(file);
+            LoadedModel.delete(stored);
             if (e instanceof SQLException sql) {
                 throw sql;
             }
             throw OracleErrors.undocumented("the model could not be stored: " + e);
         }
+    }
+
+    /** Writes the stored copy of a model. */
+    private interface Copy {
+        void run() throws IOException, SQLException;
+    }
+
+    private static long sizeOf(Path file) throws SQLException {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw OracleErrors.invalidFileOperation("cannot read " + file.getFileName());
+        }
+    }
+
+    /** UTL_FILE's write of a whole BLOB into {@code directory}. */
+    void writeFile(String directory, String fileName, Blob data) throws SQLException {
+        directories.write(directory, fileName, data);
     }
 
     /** DROP_ONNX_MODEL(model_name, force => TRUE). */
@@ -184,14 +251,6 @@ final class ModelCatalog implements AutoCloseable {
             } catch (OrtException e) {
                 // Nothing more to release.
             }
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            file.toFile().deleteOnExit();
         }
     }
 }

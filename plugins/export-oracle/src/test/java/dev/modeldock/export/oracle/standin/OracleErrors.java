@@ -225,4 +225,32 @@ final class OracleErrors {
     static SQLException invalidEmbeddingMetadata(String detail) {
         return ora(54449, "Invalid embedding metadata: " + detail);
     }
+
+    // --- Directories and UTL_FILE (oerr texts) -------------------------------------------------------
+
+    /** ORA-06550 wrapping PLS-00306: a named parameter the release's procedure does not have. */
+    static SQLException wrongArguments(String procedure) {
+        return ora(6550, "line 1, column 7:\nPLS-00306: wrong number or types of arguments in call to '" + procedure
+                + "'\nORA-06550: line 1, column 7:\nPL/SQL: Statement ignored");
+    }
+
+    /** ORA-29280: the directory object does not exist, or the session may not see it. */
+    static SQLException invalidDirectory(String directory) {
+        return ora(29280, "invalid directory object " + directory);
+    }
+
+    /** ORA-29289: the directory exists but the grant needed (READ to read, WRITE to write) is missing. */
+    static SQLException directoryAccessDenied(String directory, String grant) {
+        return ora(29289, "directory access denied (" + grant + " on " + directory + " is not granted)");
+    }
+
+    /** ORA-29288: a file name that is empty or names a path rather than a file of the directory. */
+    static SQLException invalidFileName(String fileName) {
+        return ora(29288, "invalid file name " + fileName);
+    }
+
+    /** ORA-29283: the file cannot be opened (missing, or not readable by the database). */
+    static SQLException invalidFileOperation(String detail) {
+        return ora(29283, "invalid file operation: " + detail);
+    }
 }

@@ -23,6 +23,17 @@ final class OracleSqlRewriter {
     static final String DROP = "BEGIN DBMS_VECTOR.DROP_ONNX_MODEL(model_name => ?, force => TRUE); END;";
     static final String LOAD = "BEGIN DBMS_VECTOR.LOAD_ONNX_MODEL(model_name => ?, model_data => ?,"
             + " metadata => JSON(?)); END;";
+    static final String DIRECTORY_VISIBLE = "SELECT COUNT(*) FROM ALL_DIRECTORIES WHERE DIRECTORY_NAME = ?";
+    static final String WRITE_FILE = "DECLARE data BLOB := ?;"
+            + " file UTL_FILE.FILE_TYPE := UTL_FILE.FOPEN(?, ?, 'wb', 32767);"
+            + " total INTEGER := DBMS_LOB.GETLENGTH(data); position INTEGER := 1; amount BINARY_INTEGER;"
+            + " piece RAW(32767);"
+            + " BEGIN WHILE position <= total LOOP amount := LEAST(32767, total - position + 1);"
+            + " DBMS_LOB.READ(data, amount, position, piece); UTL_FILE.PUT_RAW(file, piece, TRUE);"
+            + " position := position + amount; END LOOP; UTL_FILE.FCLOSE(file);"
+            + " EXCEPTION WHEN OTHERS THEN IF UTL_FILE.IS_OPEN(file) THEN UTL_FILE.FCLOSE(file); END IF; RAISE; END;";
+    static final String LOAD_FROM_DIRECTORY = "BEGIN DBMS_VECTOR.LOAD_ONNX_MODEL(directory => ?, file_name => ?,"
+            + " model_name => ?, metadata => JSON(?), external_data_file_name => ?); END;";
     static final String MODEL_ROW = "SELECT MINING_FUNCTION, ALGORITHM FROM ALL_MINING_MODELS"
             + " WHERE OWNER = NVL(?, USER) AND MODEL_NAME = ?";
     static final String MODEL_ATTRIBUTES = "SELECT ATTRIBUTE_NAME, ATTRIBUTE_TYPE, DATA_TYPE, VECTOR_INFO"
@@ -44,15 +55,18 @@ final class OracleSqlRewriter {
         this.user = user;
         String owner = "COALESCE(?, " + literal(user) + ")";
         String call = "CALL STANDIN_%s(" + literal(database) + ", " + literal(user) + ", %s)";
-        this.texts = Map.of(
-                VERSION, VERSION,
-                DBMS_VECTOR_STATUS, DBMS_VECTOR_STATUS,
-                MINING_PRIVILEGES, MINING_PRIVILEGES,
-                MODEL_EXISTS, MODEL_EXISTS.replace(SESSION_OWNER, owner),
-                MODEL_ROW, MODEL_ROW.replace(SESSION_OWNER, owner),
-                MODEL_ATTRIBUTES, MODEL_ATTRIBUTES.replace(SESSION_OWNER, owner),
-                DROP, String.format(call, "DROP_ONNX_MODEL", "?, TRUE"),
-                LOAD, String.format(call, "LOAD_ONNX_MODEL", "?, ?, ?"));
+        this.texts = Map.ofEntries(
+                Map.entry(DIRECTORY_VISIBLE, DIRECTORY_VISIBLE),
+                Map.entry(WRITE_FILE, String.format(call, "WRITE_FILE", "?, ?, ?")),
+                Map.entry(LOAD_FROM_DIRECTORY, String.format(call, "LOAD_ONNX_MODEL_FILE", "?, ?, ?, ?, ?")),
+                Map.entry(VERSION, VERSION),
+                Map.entry(DBMS_VECTOR_STATUS, DBMS_VECTOR_STATUS),
+                Map.entry(MINING_PRIVILEGES, MINING_PRIVILEGES),
+                Map.entry(MODEL_EXISTS, MODEL_EXISTS.replace(SESSION_OWNER, owner)),
+                Map.entry(MODEL_ROW, MODEL_ROW.replace(SESSION_OWNER, owner)),
+                Map.entry(MODEL_ATTRIBUTES, MODEL_ATTRIBUTES.replace(SESSION_OWNER, owner)),
+                Map.entry(DROP, String.format(call, "DROP_ONNX_MODEL", "?, TRUE")),
+                Map.entry(LOAD, String.format(call, "LOAD_ONNX_MODEL", "?, ?, ?")));
     }
 
     /** The H2 statement for {@code sql}, which must be one of the plugin's texts. */

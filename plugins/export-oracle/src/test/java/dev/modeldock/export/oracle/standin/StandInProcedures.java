@@ -22,6 +22,22 @@ public final class StandInProcedures {
         OracleStandIn.database(database).catalog().load(user, modelName, modelData, metadata);
     }
 
+    /**
+     * DBMS_VECTOR.LOAD_ONNX_MODEL(directory => ?, file_name => ?, model_name => ?, metadata => JSON(?),
+     * external_data_file_name => ?).
+     */
+    public static void loadOnnxModelFromDirectory(String database, String user, String directory, String fileName,
+            String modelName, String metadata, String descriptor) throws SQLException {
+        OracleStandIn.database(database).catalog().loadFromDirectory(user, directory, fileName, modelName, metadata,
+                descriptor);
+    }
+
+    /** The PL/SQL block writing a BLOB into a directory's file with UTL_FILE.PUT_RAW. */
+    public static void writeFile(String database, String user, Blob data, String directory, String fileName)
+            throws SQLException {
+        OracleStandIn.database(database).catalog().writeFile(directory, fileName, data);
+    }
+
     /** DBMS_VECTOR.DROP_ONNX_MODEL(model_name => ?, force => ...). */
     public static void dropOnnxModel(String database, String user, String modelName, boolean force)
             throws SQLException {

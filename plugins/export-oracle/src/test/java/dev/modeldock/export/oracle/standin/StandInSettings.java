@@ -1,6 +1,7 @@
 package dev.modeldock.export.oracle.standin;
 
 import dev.modeldock.metadata.OracleRelease;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,6 +31,14 @@ public final class StandInSettings {
     final String loadFailureMessage;
     final long maxModelBytes;
     final boolean dropOfAbsentModelFails;
+    final Map<String, Directory> directories;
+
+    /**
+     * A directory object: its name, the folder it stands for, and what the session user may do in it
+     * (READ, WRITE), as GRANT READ, WRITE ON DIRECTORY gives.
+     */
+    record Directory(String name, Path path, Set<String> grants) {
+    }
 
     private StandInSettings(Builder builder) {
         this.name = builder.name;
@@ -43,6 +52,7 @@ public final class StandInSettings {
         this.maxModelBytes = builder.maxModelBytes > 0 ? builder.maxModelBytes
                 : release().map(OracleRelease::maxFileBytes).orElse((long) Integer.MAX_VALUE);
         this.dropOfAbsentModelFails = builder.dropOfAbsentModelFails;
+        this.directories = Map.copyOf(builder.directories);
     }
 
     /** Settings for the database reached at {@code jdbc:oracle-standin:<name>}. */
@@ -83,6 +93,7 @@ public final class StandInSettings {
         /** 0: the release's own limit. */
         private long maxModelBytes;
         private boolean dropOfAbsentModelFails;
+        private final Map<String, Directory> directories = new LinkedHashMap<>();
 
         private Builder(String name) {
             if (!name.matches("[A-Za-z0-9_-]+")) {
@@ -143,6 +154,20 @@ public final class StandInSettings {
          */
         public Builder dropOfAbsentModelFails() {
             this.dropOfAbsentModelFails = true;
+            return this;
+        }
+
+        /**
+         * Declares a directory object standing for {@code folder}, on which the session user holds
+         * {@code grants} (READ, WRITE); with none, the directory exists but ALL_DIRECTORIES hides it.
+         */
+        public Builder directory(String directoryName, Path folder, String... grants) {
+            Set<String> granted = new LinkedHashSet<>();
+            for (String grant : grants) {
+                granted.add(grant.toUpperCase(Locale.ROOT));
+            }
+            String canonical = directoryName.toUpperCase(Locale.ROOT);
+            directories.put(canonical, new Directory(canonical, folder, Set.copyOf(granted)));
             return this;
         }
 
