@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -38,12 +39,22 @@ public final class ExternalDataPackager {
     }
 
     /**
+     * A written package.
+     *
+     * @param sha256  the zip's own SHA-256, computed as it was written
+     * @param members its files with their SHA-256s, in the zip's order
+     */
+    public record Packed(String sha256, List<Member> members) {
+        public Packed {
+            members = List.copyOf(members);
+        }
+    }
+
+    /**
      * Packs {@code onnx}, the data files its {@code tensors} lie in (beside it), and their descriptor
      * {@code <onnx stem>_external_data.json} into {@code zip}, then deletes the loose files.
-     *
-     * @return the members with their SHA-256s, in the zip's order
      */
-    public static List<Member> pack(Path onnx, List<ExternalTensor> tensors, Path zip) throws IOException {
+    public static Packed pack(Path onnx, List<ExternalTensor> tensors, Path zip) throws IOException {
         String stem = onnx.getFileName().toString().replaceFirst("\\.onnx$", "");
         Path descriptor = onnx.resolveSibling(stem + ExternalDataPackage.DESCRIPTOR_SUFFIX);
         Files.writeString(descriptor, descriptor(onnx.getFileName().toString(), tensors), StandardCharsets.UTF_8);
@@ -52,8 +63,11 @@ public final class ExternalDataPackager {
         tensors.forEach(tensor -> files.add(onnx.resolveSibling(tensor.location())));
         files.add(descriptor);
         List<Member> members = new ArrayList<>();
-        try (ZipOutputStream out = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(zip,
-                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), BUFFER_BYTES))) {
+        // Hashed on its way out: reading a 2 GB zip back for its digest would cost as much again.
+        MessageDigest zipDigest = Sha256.newDigest();
+        try (ZipOutputStream out = new ZipOutputStream(new BufferedOutputStream(new DigestOutputStream(
+                Files.newOutputStream(zip, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), zipDigest),
+                BUFFER_BYTES))) {
             for (Path file : files) {
                 members.add(store(file, out));
             }
@@ -61,7 +75,7 @@ public final class ExternalDataPackager {
         for (Path file : files) {
             Files.delete(file);
         }
-        return List.copyOf(members);
+        return new Packed(Sha256.hex(zipDigest), members);
     }
 
     /**

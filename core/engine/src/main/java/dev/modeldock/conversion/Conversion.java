@@ -33,6 +33,7 @@ import dev.modeldock.source.EncoderGraph;
 import dev.modeldock.source.HubModel;
 import dev.modeldock.source.ModelSource;
 import dev.modeldock.transform.WeightFormat;
+import dev.modeldock.transform.WeightValues;
 import dev.modeldock.validation.ParityCheck;
 import dev.modeldock.validation.ParityReport;
 import dev.modeldock.validation.ProbePairs;
@@ -65,7 +66,7 @@ public final class Conversion {
      * the process (a 1.34 GB model peaked at 4.60 GB RSS without it, 2.88 GB with it).
      */
     private static final long COLLECT_FROM_BYTES = 256L << 20;
-    /** The smallest initializer kept in external data, in a reference past 2 GB or a package: onnx's own threshold. */
+    /** The smallest initializer kept in external data, in a float32 reference or a package: onnx's own threshold. */
     private static final long EXTERNAL_FROM_BYTES = 1024;
     /**
      * The pipeline size above which OML4Py 2.1.1 writes an unquantized model's weights as external
@@ -173,10 +174,13 @@ public final class Conversion {
             progress.report("writing the pipeline", 0.35);
             Path file = staging.resolve("pipeline.onnx");
             Path float32 = format == WeightFormat.FLOAT32 ? file : staging.resolve("float32.onnx");
+            long referenceBytes = OnnxModels.serializedSize(pipeline);
             if (format != WeightFormat.FLOAT32) {
-                writeReference(pipeline, float32);
+                ModelProto reference = ExternalData.write(pipeline, float32, EXTERNAL_FROM_BYTES);
+                pipeline = null; // its weights are in the reference's data file, to be read back one at a time
+                collectIfLarge(referenceBytes);
                 progress.report("rewriting the encoder's weights as " + format.jsonName(), 0.4);
-                pipeline = format.apply(pipeline, name -> name.startsWith(PipelineAssembler.ENCODER_PREFIX));
+                pipeline = rewritten(format, reference, float32);
             }
             long pipelineBytes = OnnxModels.serializedSize(pipeline);
             boolean external = usesExternalData(config, format, release, pipelineBytes);
@@ -198,11 +202,7 @@ public final class Conversion {
             long size = Files.size(file);
             ModelSignature signature = ModelSignature.of(pipeline);
             pipeline = null; // the file is the artifact now; the graph need not stay in memory through validation
-            if (pipelineBytes >= COLLECT_FROM_BYTES) { // the weights' size, wherever they were written
-                // The weights are garbage now: a full collection lets the JVM give their memory back to
-                // the system before ONNX Runtime takes about as much again for the validation.
-                System.gc();
-            }
+            collectIfLarge(pipelineBytes); // the weights' size, wherever they were written
             Path tokenizer = staging.resolve("tokenizer.onnx");
             OnnxModels.write(PipelineAssembler.tokenizerOnly(plan), tokenizer);
 
@@ -224,16 +224,20 @@ public final class Conversion {
             QualityReport quality = null;
             if (format != WeightFormat.FLOAT32) {
                 progress.report("comparing the " + format.jsonName() + " pipeline with float32", 0.7);
-                quality = gated(format, float32, file, probes, ignoreQualityGate);
+                quality = gated(format, float32, referenceBytes, file, probes, ignoreQualityGate);
             }
             List<Member> packaged = List.of();
+            String sha256;
             if (external) {
                 progress.report("packaging the model with its external data", 0.85);
                 Path zip = staging.resolve(PACKAGED_STEM + ".zip");
-                packaged = ExternalDataPackager.pack(file, placed, zip);
+                ExternalDataPackager.Packed packed = ExternalDataPackager.pack(file, placed, zip);
+                packaged = packed.members();
+                sha256 = packed.sha256();
                 file = zip;
+            } else {
+                sha256 = Sha256.of(file);
             }
-            String sha256 = Sha256.of(file);
             long artifactBytes = Files.size(file);
             LOG.debug("pipeline written to {} ({} bytes, SHA-256 {})", file, artifactBytes, sha256);
             Provenance provenance = Provenance.converted(folder.id(), source.revision(), folder.inputs(),
@@ -299,15 +303,24 @@ public final class Conversion {
     }
 
     /**
-     * Writes the float32 pipeline an int8 or float16 one is checked against. It is never exported, so
-     * past the 2 GB one file holds (a 2.2 GB source, which quantizes to a quarter of that) its weights
-     * go to external data beside it, which ONNX Runtime reads.
+     * The pipeline with its encoder's weights rewritten in {@code format}, from the float32 reference
+     * written with its weights in external data: each weight is read back when it is rewritten, so
+     * the float32 weights are never all in memory beside their rewritten copies (a 2.2 GB model's
+     * would be). The weights left as they were are read back into the pipeline, which is one file.
      */
-    private static void writeReference(ModelProto pipeline, Path float32) throws IOException {
-        if (OnnxModels.serializedSize(pipeline) < OnnxModels.MAX_FILE_BYTES) {
-            OnnxModels.write(pipeline, float32);
-        } else {
-            ExternalData.write(pipeline, float32, EXTERNAL_FROM_BYTES);
+    private static ModelProto rewritten(WeightFormat format, ModelProto reference, Path float32) throws IOException {
+        ModelProto pipeline = format.apply(reference, name -> name.startsWith(PipelineAssembler.ENCODER_PREFIX),
+                WeightValues.beside(float32));
+        return ExternalData.inlined(pipeline, float32);
+    }
+
+    /**
+     * Once a model of {@code weightBytes} is garbage, a full collection lets the JVM give its memory
+     * back to the system before ONNX Runtime, or the next rewrite, takes about as much again.
+     */
+    private static void collectIfLarge(long weightBytes) {
+        if (weightBytes >= COLLECT_FROM_BYTES) {
+            System.gc();
         }
     }
 
@@ -317,10 +330,10 @@ public final class Conversion {
      *
      * @throws ModelDockException when the rewritten pipeline is below its gate and the gate holds
      */
-    private static QualityReport gated(WeightFormat format, Path float32, Path rewritten, List<ProbeText> probes,
-            boolean ignoreQualityGate) throws IOException {
-        QualityReport quality = QualityCheck.run(format, float32, rewritten, probes, RetrievalPairs.builtIn(),
-                ignoreQualityGate);
+    private static QualityReport gated(WeightFormat format, Path float32, long float32Bytes, Path rewritten,
+            List<ProbeText> probes, boolean ignoreQualityGate) throws IOException {
+        QualityReport quality = QualityCheck.run(format, float32, float32Bytes, rewritten, probes,
+                RetrievalPairs.builtIn(), ignoreQualityGate);
         Files.delete(float32);
         Files.deleteIfExists(ExternalData.dataFile(float32));
         LOG.debug("quality: {}", quality.describe());

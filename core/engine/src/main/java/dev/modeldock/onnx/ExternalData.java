@@ -11,6 +11,8 @@ import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Sha256;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -41,7 +43,7 @@ public final class ExternalData {
     private static final long MAX_TENSOR_BYTES = Integer.MAX_VALUE - 8;
     /** Where a tensor's values start in a data file written here: a page boundary. */
     private static final long ALIGNMENT = 4096;
-    /** The most bytes written to a data file at once. */
+    /** The most bytes written to, or read from, a data file at once. */
     private static final int CHUNK_BYTES = 1 << 20;
 
     /** Finds the file an external location names, or refuses it. */
@@ -89,10 +91,45 @@ public final class ExternalData {
     /**
      * Writes {@code model} as {@code file}, with the values of each main-graph initializer of at least
      * {@code minBytes} in {@code <file name>_data} beside it, as {@link #place}.
+     *
+     * @return the model as written: those initializers reference the data file and hold no values, so
+     *         the caller can let go of {@code model} and read each weight back when it needs it
+     *         ({@link #floats}), rather than hold every weight at once
      */
-    public static List<ExternalTensor> write(ModelProto model, Path file, long minBytes) throws IOException {
+    public static ModelProto write(ModelProto model, Path file, long minBytes) throws IOException {
         String dataName = dataFile(file).getFileName().toString();
-        return place(model, file, dataName, minBytes, digest -> dataName);
+        return place(model, file, dataName, minBytes, digest -> dataName).written();
+    }
+
+    /**
+     * The values of a float32 initializer that {@link #write} put beside {@code file}, read a chunk at a
+     * time straight into the array: a large table is never in memory twice, as bytes and as floats.
+     *
+     * @throws ModelStructureException when its reference does not hold the tensor's values
+     */
+    public static float[] floats(TensorProto tensor, Path file) throws IOException {
+        if (tensor.getDataType() != DataType.FLOAT_VALUE || !external(tensor)) {
+            throw new IllegalArgumentException("'" + tensor.getName() + "' is not a float32 tensor in external data");
+        }
+        return new ExternalData(file.getFileName().toString(), file::resolveSibling).read(tensor, (channel, offset,
+                length) -> {
+            float[] values = new float[(int) (length / Float.BYTES)];
+            ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            for (int done = 0; done < values.length; ) {
+                chunk.clear().limit((int) Math.min(CHUNK_BYTES, (long) (values.length - done) * Float.BYTES));
+                readFully(channel, chunk, offset + (long) done * Float.BYTES, tensor);
+                FloatBuffer floats = chunk.flip().asFloatBuffer();
+                int count = floats.remaining();
+                floats.get(values, done, count);
+                done += count;
+            }
+            return values;
+        });
+    }
+
+    /** {@code model} with the initializers {@link #write} put beside {@code file} read back into it. */
+    public static ModelProto inlined(ModelProto model, Path file) throws IOException {
+        return inline(file.getFileName().toString(), model, file::resolveSibling);
     }
 
     /**
@@ -107,7 +144,7 @@ public final class ExternalData {
             throw new IllegalArgumentException("'" + stem + "' is not a plain file stem");
         }
         return place(model, file, "." + stem + ".dat.part", minBytes,
-                digest -> stem + "-" + Sha256.hex(digest).substring(0, 16) + ".dat");
+                digest -> stem + "-" + Sha256.hex(digest).substring(0, 16) + ".dat").tensors();
     }
 
     /**
@@ -117,15 +154,16 @@ public final class ExternalData {
      * size of the largest tensor; then renames it to the name {@code naming} gives for the digest of the
      * values, and writes the model naming it.
      *
-     * @return the tensors placed in the data file, in the order of the graph's initializers
+     * @return the model as written, and the tensors placed in the data file in the order of the graph's
+     *         initializers
      */
-    private static List<ExternalTensor> place(ModelProto model, Path file, String partName, long minBytes,
+    private static Placed place(ModelProto model, Path file, String partName, long minBytes,
             Function<MessageDigest, String> naming) throws IOException {
         Path part = file.resolveSibling(partName);
         GraphProto.Builder graph = model.getGraph().toBuilder();
         MessageDigest digest = Sha256.newDigest();
-        List<Integer> indexes = new ArrayList<>();
-        List<long[]> ranges = new ArrayList<>();
+        // By initializer index, each placed under the temporary name until the data file has its own.
+        Map<Integer, ExternalTensor> placed = new LinkedHashMap<>();
         try (FileChannel data = FileChannel.open(part, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             long end = 0;
@@ -146,29 +184,31 @@ public final class ExternalData {
                     }
                 }
                 end = offset + values.size();
-                indexes.add(i);
-                ranges.add(new long[] {offset, values.size()});
+                placed.put(i, new ExternalTensor(tensor.getName(), DataType.forNumber(tensor.getDataType()),
+                        tensor.getDimsList(), partName, offset, values.size()));
             }
         }
         String dataName = naming.apply(digest);
         if (!dataName.equals(partName)) {
             java.nio.file.Files.move(part, file.resolveSibling(dataName), StandardCopyOption.REPLACE_EXISTING);
         }
-        List<ExternalTensor> placed = new ArrayList<>();
-        for (int k = 0; k < indexes.size(); k++) {
-            TensorProto tensor = graph.getInitializer(indexes.get(k));
-            long offset = ranges.get(k)[0];
-            long length = ranges.get(k)[1];
-            placed.add(new ExternalTensor(tensor.getName(), DataType.forNumber(tensor.getDataType()),
-                    tensor.getDimsList(), dataName, offset, length));
-            graph.setInitializer(indexes.get(k), tensor.toBuilder().clearRawData()
+        List<ExternalTensor> named = new ArrayList<>();
+        for (Map.Entry<Integer, ExternalTensor> entry : placed.entrySet()) {
+            ExternalTensor tensor = entry.getValue().in(dataName);
+            named.add(tensor);
+            graph.setInitializer(entry.getKey(), graph.getInitializer(entry.getKey()).toBuilder().clearRawData()
                     .setDataLocation(TensorProto.DataLocation.EXTERNAL)
                     .addExternalData(entry("location", dataName))
-                    .addExternalData(entry("offset", String.valueOf(offset)))
-                    .addExternalData(entry("length", String.valueOf(length))));
+                    .addExternalData(entry("offset", String.valueOf(tensor.offset())))
+                    .addExternalData(entry("length", String.valueOf(tensor.bytes()))));
         }
-        OnnxModels.write(model.toBuilder().setGraph(graph).build(), file);
-        return List.copyOf(placed);
+        ModelProto written = model.toBuilder().setGraph(graph).build();
+        OnnxModels.write(written, file);
+        return new Placed(written, List.copyOf(named));
+    }
+
+    /** A model written with external data, and where its values went. */
+    private record Placed(ModelProto written, List<ExternalTensor> tensors) {
     }
 
     /** The data file {@link #write} puts beside {@code file}: {@code model.onnx_data} for {@code model.onnx}. */
@@ -185,6 +225,24 @@ public final class ExternalData {
     }
 
     private ByteString values(TensorProto tensor) throws IOException {
+        return read(tensor, (channel, offset, length) -> {
+            ByteBuffer bytes = ByteBuffer.allocate((int) length);
+            readFully(channel, bytes, offset, tensor);
+            return UnsafeByteOperations.unsafeWrap(bytes.array()); // the array is never written again
+        });
+    }
+
+    /** Reads a tensor's values from where its reference says, once the reference is checked. */
+    @FunctionalInterface
+    private interface RangeReader<T> {
+        T read(FileChannel channel, long offset, long length) throws IOException;
+    }
+
+    /**
+     * Checks the tensor's reference (a plain location inside the folder, a range inside the file that
+     * holds exactly the values its type and shape need), then reads the range.
+     */
+    private <T> T read(TensorProto tensor, RangeReader<T> reader) throws IOException {
         Map<String, String> entries = new LinkedHashMap<>();
         for (StringStringEntryProto entry : tensor.getExternalDataList()) {
             entries.put(entry.getKey(), entry.getValue());
@@ -206,13 +264,18 @@ public final class ExternalData {
                 throw refuse(tensor, "its external data is " + length + " bytes, but its type and shape need "
                         + expected, "Export the model again: the tensor and its data disagree");
             }
-            ByteBuffer bytes = ByteBuffer.allocate((int) length);
-            while (bytes.hasRemaining()) {
-                if (channel.read(bytes, offset + bytes.position()) < 0) {
-                    throw new IOException("'" + location + "' ended while reading tensor '" + tensor.getName() + "'");
-                }
+            return reader.read(channel, offset, length);
+        }
+    }
+
+    /** Fills {@code buffer} from {@code position} on. */
+    private static void readFully(FileChannel channel, ByteBuffer buffer, long position, TensorProto tensor)
+            throws IOException {
+        int start = buffer.position();
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position() - start) < 0) {
+                throw new IOException("the data file ended while reading tensor '" + tensor.getName() + "'");
             }
-            return UnsafeByteOperations.unsafeWrap(bytes.array()); // the array is never written again
         }
     }
 

@@ -24,4 +24,9 @@ public record ExternalTensor(String name, DataType type, List<Long> shape, Strin
         shape = List.copyOf(shape);
         Objects.requireNonNull(location, "location");
     }
+
+    /** The same tensor, at the same offset, in a data file named {@code otherLocation}. */
+    public ExternalTensor in(String otherLocation) {
+        return new ExternalTensor(name, type, shape, otherLocation, offset, bytes);
+    }
 }

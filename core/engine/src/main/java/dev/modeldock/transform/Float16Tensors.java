@@ -28,7 +28,12 @@ final class Float16Tensors {
      * @throws ModelDockException when a value has no float16 form, or the values are not in the file
      */
     static TensorProto toFloat16(TensorProto weight, String name) {
-        FloatBuffer values = values(weight);
+        return toFloat16(weight, name, WeightValues.INLINE);
+    }
+
+    /** The same, the float32 values read from {@code read}. */
+    static TensorProto toFloat16(TensorProto weight, String name, WeightValues read) {
+        FloatBuffer values = FloatBuffer.wrap(read.of(weight));
         ByteBuffer halves = ByteBuffer.allocate(values.remaining() * Short.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; values.hasRemaining(); i++) {
             float value = values.get();
@@ -43,29 +48,5 @@ final class Float16Tensors {
         return TensorProto.newBuilder().setName(name).addAllDims(weight.getDimsList())
                 .setDataType(DataType.FLOAT16_VALUE).setRawData(ByteString.copyFrom(halves.array()))
                 .setDocString(weight.getDocString()).build();
-    }
-
-    private static FloatBuffer values(TensorProto weight) {
-        if (weight.getDataLocation() == TensorProto.DataLocation.EXTERNAL) {
-            throw new ModelDockException("weight '" + weight.getName() + "' is kept in an external file; float16"
-                    + " weights need it inside the model");
-        }
-        long expected = elements(weight);
-        FloatBuffer values = weight.hasRawData()
-                ? weight.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer()
-                : FloatBuffer.wrap(toArray(weight));
-        if (values.remaining() != expected) {
-            throw new ModelDockException("weight '" + weight.getName() + "' declares " + expected
-                    + " values but holds " + values.remaining());
-        }
-        return values;
-    }
-
-    private static float[] toArray(TensorProto weight) {
-        float[] values = new float[weight.getFloatDataCount()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = weight.getFloatData(i);
-        }
-        return values;
     }
 }

@@ -37,11 +37,16 @@ public final class Float16Weights {
      *         holds a value float16 cannot (NaN, infinity, beyond ±65504)
      */
     public static ModelProto apply(ModelProto model, Predicate<String> selected) {
-        return model.toBuilder().setGraph(apply(model.getGraph(), selected)).build();
+        return apply(model, selected, WeightValues.INLINE);
     }
 
-    /** {@link #apply(ModelProto, Predicate)} on a graph. */
-    public static GraphProto apply(GraphProto graph, Predicate<String> selected) {
+    /** The same, each weight's float32 values read from {@code values} when it is rewritten. */
+    public static ModelProto apply(ModelProto model, Predicate<String> selected, WeightValues values) {
+        return model.toBuilder().setGraph(apply(model.getGraph(), selected, values)).build();
+    }
+
+    /** {@link #apply(ModelProto, Predicate, WeightValues)} on a graph. */
+    public static GraphProto apply(GraphProto graph, Predicate<String> selected, WeightValues values) {
         Set<String> names = namesIn(graph);
         Set<String> graphInputs = new HashSet<>();
         graph.getInputList().forEach(input -> graphInputs.add(input.getName()));
@@ -56,7 +61,7 @@ public final class Float16Weights {
                 continue;
             }
             String stored = GraphNames.fresh(names, weight.getName() + "/float16");
-            rewritten.addInitializer(Float16Tensors.toFloat16(weight, stored));
+            rewritten.addInitializer(Float16Tensors.toFloat16(weight, stored, values));
             casts.add(NodeProto.newBuilder().setOpType("Cast")
                     .setName(GraphNames.fresh(names, weight.getName() + "/to_float32")).addInput(stored).addOutput(weight.getName())
                     .addAttribute(AttributeProto.newBuilder().setName("to").setType(AttributeProto.AttributeType.INT)

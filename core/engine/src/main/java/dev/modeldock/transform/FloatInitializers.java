@@ -10,10 +10,9 @@ final class FloatInitializers {
     private FloatInitializers() {
     }
 
-    /** Whether {@code tensor} is a float32 tensor of rank 2 whose values are in the file. */
+    /** Whether {@code tensor} is a float32 tensor of rank 2 (its values in the model, or in external data). */
     static boolean isFloatMatrix(TensorProto tensor) {
-        return tensor.getDataType() == TensorProto.DataType.FLOAT_VALUE && tensor.getDimsCount() == 2
-                && tensor.getDataLocation() != TensorProto.DataLocation.EXTERNAL;
+        return tensor.getDataType() == TensorProto.DataType.FLOAT_VALUE && tensor.getDimsCount() == 2;
     }
 
     static long elements(TensorProto tensor) {
@@ -25,13 +24,12 @@ final class FloatInitializers {
     }
 
     /**
-     * The tensor's values in row-major order.
+     * The values the tensor holds in the model, in row-major order.
      *
-     * @throws ModelDockException when a value is NaN or infinite (no scale represents it, and a
-     *                            weight like that is a broken model rather than something to round),
-     *                            or when the tensor holds fewer or more values than its shape says
+     * @throws ModelDockException when the tensor holds fewer or more values than its shape says (none,
+     *                            when they are in external data)
      */
-    static float[] values(TensorProto tensor) {
+    static float[] inline(TensorProto tensor) {
         long expected = elements(tensor);
         float[] values;
         if (tensor.getFloatDataCount() > 0) {
@@ -46,8 +44,20 @@ final class FloatInitializers {
         }
         if (values.length != expected) {
             throw new ModelDockException("weight initializer '" + tensor.getName() + "' holds " + values.length
-                    + " values but its shape " + tensor.getDimsList() + " needs " + expected);
+                    + " values but its shape " + tensor.getDimsList() + " needs " + expected
+                    + (tensor.getDataLocation() == TensorProto.DataLocation.EXTERNAL ? " (its values are in external"
+                    + " data, which this rewrite was not given)" : ""));
         }
+        return values;
+    }
+
+    /**
+     * {@code values}, checked to be finite for quantization.
+     *
+     * @throws ModelDockException when a value is NaN or infinite: no scale represents it, and a weight
+     *                            like that is a broken model rather than something to round
+     */
+    static float[] finite(TensorProto tensor, float[] values) {
         for (int i = 0; i < values.length; i++) {
             if (!Float.isFinite(values[i])) {
                 throw new ModelDockException("weight initializer '" + tensor.getName() + "' holds " + values[i]

@@ -43,9 +43,8 @@ record Product(String input, TensorProto weight, boolean transposed, float alpha
         return (int) weight.getDims(transposed ? 0 : 1);
     }
 
-    /** B's values as [rows, columns], row-major, alpha applied. */
-    float[] orientedValues() {
-        float[] stored = FloatInitializers.values(weight);
+    /** B's values as [rows, columns], row-major, alpha applied, from {@code stored}, B's values as the model holds them. */
+    float[] orientedValues(float[] stored) {
         if (!transposed && alpha == 1f) {
             return stored;
         }

@@ -72,10 +72,15 @@ public enum WeightFormat {
      *                 so that the tokenizer and the post-processors stay float32
      */
     public ModelProto apply(ModelProto pipeline, Predicate<String> selected) {
+        return apply(pipeline, selected, WeightValues.INLINE);
+    }
+
+    /** The same, each weight's float32 values read from {@code values} when it is rewritten. */
+    public ModelProto apply(ModelProto pipeline, Predicate<String> selected, WeightValues values) {
         return switch (this) {
             case FLOAT32 -> pipeline;
-            case INT8 -> WeightQuantization.int8().apply(pipeline, selected);
-            case FLOAT16 -> Float16Weights.apply(pipeline, selected);
+            case INT8 -> WeightQuantization.int8().apply(pipeline, selected, values);
+            case FLOAT16 -> Float16Weights.apply(pipeline, selected, values);
         };
     }
 }

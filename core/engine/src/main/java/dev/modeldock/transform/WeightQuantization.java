@@ -75,6 +75,15 @@ public final class WeightQuantization {
      *                            the initializer), or the model's opset is below 11
      */
     public ModelProto apply(ModelProto model, Predicate<String> selected) {
+        return apply(model, selected, WeightValues.INLINE);
+    }
+
+    /**
+     * The same, each weight's float32 values read from {@code values} when it is quantized and let go
+     * of right after: for a model whose weights are in external data, only one is in memory as float32
+     * at a time.
+     */
+    public ModelProto apply(ModelProto model, Predicate<String> selected, WeightValues values) {
         int opset = model.getOpsetImportList().stream()
                 .filter(o -> o.getDomain().isEmpty() || o.getDomain().equals("ai.onnx"))
                 .mapToInt(o -> (int) o.getVersion()).findFirst().orElse(0);
@@ -100,15 +109,15 @@ public final class WeightQuantization {
             Product product = table == null ? Product.of(node, initializers) : null;
             if (table != null) {
                 List<String> rows = quantized.computeIfAbsent("table:" + table.getName(), key -> nodes.addWeights(
-                        table.getName(), Int8Weights.quantize(FloatInitializers.values(table), (int) table.getDims(0),
+                        table.getName(), Int8Weights.quantize(finite(values, table), (int) table.getDims(0),
                                 (int) table.getDims(1), Int8Weights.FULL_LEVEL, true)));
                 nodes.addLookup(rows, node.getInput(1), node.getOutput(0));
                 replaced.add(table.getName());
             } else if (product != null && FloatInitializers.elements(product.weight()) >= minElements) {
                 List<String> weights = quantized.computeIfAbsent(product.weight().getName() + ":" + product.transposed()
                         + ":" + product.alpha(), key -> nodes.addWeights(product.weight().getName(),
-                                Int8Weights.quantize(product.orientedValues(), product.rows(), product.columns(),
-                                        maxLevel)));
+                                Int8Weights.quantize(product.orientedValues(finite(values, product.weight())),
+                                        product.rows(), product.columns(), maxLevel)));
                 addProduct(nodes, product, weights, node.getOutput(0), graph, names);
                 replaced.add(product.weight().getName());
             } else {
@@ -117,6 +126,10 @@ public final class WeightQuantization {
         }
         removeUnused(graph, replaced);
         return model.toBuilder().setGraph(graph).build();
+    }
+
+    private static float[] finite(WeightValues values, TensorProto weight) {
+        return FloatInitializers.finite(weight, values.of(weight));
     }
 
     private static void addProduct(Int8Nodes nodes, Product product, List<String> weights, String output,

@@ -18,12 +18,13 @@ public final class QualityCheck {
 
     /**
      * @param format    the rewritten pipeline's weight format, which sets the gate
-     * @param float32   the pipeline before the rewrite
-     * @param rewritten the pipeline after it
+     * @param float32      the pipeline before the rewrite
+     * @param float32Bytes its size as one ONNX file (the file given may keep its weights in external data)
+     * @param rewritten    the pipeline after it
      * @param waived    whether the user accepted a result below the gate; recorded in the report
      */
-    public static QualityReport run(WeightFormat format, Path float32, Path rewritten, List<ProbeText> probes,
-            RetrievalPairs pairs, boolean waived) throws IOException {
+    public static QualityReport run(WeightFormat format, Path float32, long float32Bytes, Path rewritten,
+            List<ProbeText> probes, RetrievalPairs pairs, boolean waived) throws IOException {
         // One session at a time: the float32 pipeline's vectors first, as the parity check does.
         List<float[]> expected;
         int[] referenceTop;
@@ -51,7 +52,7 @@ public final class QualityCheck {
             rewrittenHits += candidateTop[query] == query ? 1 : 0;
         }
         return new QualityReport(format, probes.size(), sum / probes.size(), min, pairs.size(), agree, float32Hits,
-                rewrittenHits, Files.size(float32), Files.size(rewritten), waived);
+                rewrittenHits, float32Bytes, Files.size(rewritten), waived);
     }
 
     /** For each query, the index of the document closest to it by cosine (the first of equals). */

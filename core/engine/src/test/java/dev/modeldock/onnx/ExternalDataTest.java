@@ -169,6 +169,32 @@ class ExternalDataTest {
                 tokens, "last_hidden_state").get("last_hidden_state")));
     }
 
+    /**
+     * The model {@code write} returns holds no values, only references; each weight reads back as the
+     * same floats (this one across four 1 MiB chunks), and the model inlined equals the original.
+     */
+    @Test
+    void aModelWrittenWithExternalDataIsGivenBackByReferenceAndEachWeightReadsBackAsItWas() throws Exception {
+        float[] values = new float[1_000_003];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) Math.sin(i) * i;
+        }
+        ModelProto original = OnnxFixtures.withRawData(OnnxFixtures.model(SmallModels.irisClassifier().getGraph()
+                .toBuilder().addInitializer(OnnxFixtures.floats("large", values, 1, values.length)).build()));
+        Path out = Files.createDirectories(dir.resolve("out")).resolve("float32.onnx");
+
+        ModelProto referencing = ExternalData.write(original, out, 1);
+
+        TensorProto large = referencing.getGraph().getInitializerList().stream()
+                .filter(tensor -> tensor.getName().equals("large")).findFirst().orElseThrow();
+        assertEquals(TensorProto.DataLocation.EXTERNAL, large.getDataLocation());
+        assertTrue(large.getRawData().isEmpty(), "the values are in the data file only");
+        assertTrue(Arrays.equals(values, ExternalData.floats(large, out)), "the same floats, in order");
+        assertEquals(original, ExternalData.inlined(referencing, out));
+        assertThrows(IllegalArgumentException.class, () -> ExternalData.floats(original.getGraph().getInitializer(0),
+                out), "a tensor holding its values is not read from a file");
+    }
+
     /** The model as written, with its first initializer's external data entries changed as given. */
     private Path rewrite(Map<String, String> changes) throws Exception {
         TensorProto.Builder tensor = written.getGraph().getInitializer(0).toBuilder();

@@ -17,6 +17,7 @@ import dev.modeldock.plugin.ExternalDataPackage;
 import dev.modeldock.plugin.ExternalDataPackage.Member;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Progress;
+import dev.modeldock.plugin.Sha256;
 import dev.modeldock.runtime.PipelineSession;
 import dev.modeldock.testkit.MiniLmHubFolder;
 import dev.modeldock.testkit.plugin.Plugins;
@@ -67,6 +68,7 @@ class ExternalDataExportTest {
             assertTrue(members.get(1).name().matches("model-[0-9a-f]{16}\\.dat"), members.get(1).name());
             assertEquals("model_external_data.json", members.get(2).name());
             assertEquals(members, ExternalDataPackage.read(packaged.file()), "each member's SHA-256 as recorded");
+            assertEquals(Sha256.of(packaged.file()), packaged.sha256(), "the zip's SHA-256, taken as it was written");
 
             Path unpacked = work.resolve("unpacked");
             assertEquals(members, ExternalDataPackage.unpack(packaged.file(), unpacked));

@@ -54,7 +54,7 @@ class ExternalDataDeploymentTest {
         Path onnx = loose.resolve("model.onnx");
         pack = work.resolve("pipeline.zip");
         members = ExternalDataPackager.pack(onnx, ExternalData.writeContentNamed(OnnxModels.read(single), onnx,
-                "model", 16), pack);
+                "model", 16), pack).members();
     }
 
     @Test
