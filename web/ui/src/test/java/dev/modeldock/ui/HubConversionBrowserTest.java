@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A model by hub id from the browser: the form's source names MiniLM at a revision, the server
@@ -58,7 +57,7 @@ class HubConversionBrowserTest {
         browser.waitFor(By.id("job-progress"));
         List<String> stages = new ArrayList<>();
         StringBuilder log = new StringBuilder();
-        new WebDriverWait(browser.driver(), Duration.ofMinutes(4), Duration.ofMillis(100)).until(driver -> {
+        browser.waitUpTo(Duration.ofMinutes(4)).until(driver -> {
             if (driver.getCurrentUrl().endsWith("/models/from-hub/versions/1")) {
                 return true;
             }

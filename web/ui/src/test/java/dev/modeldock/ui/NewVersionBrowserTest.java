@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The new-version page's conversion form and the job page: a real MiniLM converted from the form
@@ -58,7 +57,7 @@ class NewVersionBrowserTest {
         assertTrue(browser.driver().getCurrentUrl().matches(".*/jobs/[^/]+$"), browser.driver().getCurrentUrl());
         List<Double> seen = new ArrayList<>();
         boolean[] pictured = {false};
-        new WebDriverWait(browser.driver(), Duration.ofMinutes(4), Duration.ofMillis(100)).until(driver -> {
+        browser.waitUpTo(Duration.ofMinutes(4)).until(driver -> {
             if (driver.getCurrentUrl().endsWith("/models/x/versions/1")) {
                 return true;
             }
@@ -164,7 +163,7 @@ class NewVersionBrowserTest {
     /** Chooses what the properties start from; the form reloads with them. */
     private static void startFrom(String start) {
         new Select(browser.find(By.id("start"))).selectByValue(start);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(driver -> !browser.findAll(
+        browser.waitUpTo(Duration.ofSeconds(20)).until(driver -> !browser.findAll(
                 By.cssSelector("#start option[selected][value='" + start + "']")).isEmpty());
     }
 }

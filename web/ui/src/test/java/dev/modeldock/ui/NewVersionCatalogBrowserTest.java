@@ -16,7 +16,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The conversion form offers the preconfigured catalog by hub id, says what a chosen model's
@@ -134,7 +133,7 @@ class NewVersionCatalogBrowserTest {
 
     /** Waits until the form has reloaded starting from {@code start}. */
     private static void awaitStart(String start) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(driver -> !browser.findAll(
+        browser.waitUpTo(Duration.ofSeconds(20)).until(driver -> !browser.findAll(
                 By.cssSelector("#start option[selected][value='" + start + "']")).isEmpty());
     }
 }

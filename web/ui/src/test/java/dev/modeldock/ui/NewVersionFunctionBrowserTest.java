@@ -20,7 +20,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The new-version form's function: a cross-encoder converted as a reranker (regression) from the
@@ -56,7 +55,7 @@ class NewVersionFunctionBrowserTest {
 
         browser.find(By.id("function")).sendKeys("r", Keys.TAB); // the keyboard's type-ahead picks Regression
         assertEquals("regression", function.getFirstSelectedOption().getAttribute("value"));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d -> !browser.find(By.id("post-processors"))
+        browser.waitUpTo(Duration.ofSeconds(5)).until(d -> !browser.find(By.id("post-processors"))
                 .isDisplayed());
         assertTrue(browser.find(By.id("no-post-processors")).isDisplayed());
 
@@ -77,7 +76,7 @@ class NewVersionFunctionBrowserTest {
         release.selectByValue("26");
         browser.screenshots("new-version-function");
         browser.find(By.id("convert")).click();
-        new WebDriverWait(browser.driver(), Duration.ofMinutes(3), Duration.ofMillis(200)).until(driver ->
+        browser.waitUpTo(Duration.ofMinutes(3)).until(driver ->
                 driver.getCurrentUrl().endsWith("/models/reranker/versions/1") || failed());
         assertFalse(failed(), () -> browser.text(By.id("job-error")));
         assertEquals("regression (reranker)", browser.waitFor(By.id("version-function")).getText());
@@ -104,7 +103,7 @@ class NewVersionFunctionBrowserTest {
         browser.signInAs("editor");
         browser.open("/models/bge/new");
         new Select(browser.find(By.id("start"))).selectByValue("preconfigured:BAAI/bge-reranker-base");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(driver -> !browser.findAll(
+        browser.waitUpTo(Duration.ofSeconds(20)).until(driver -> !browser.findAll(
                 By.cssSelector("#function option[selected][value=regression]")).isEmpty());
         assertFalse(browser.find(By.id("post-processors")).isDisplayed());
         assertEquals("BAAI/bge-reranker-base", browser.find(By.id("source")).getAttribute("value"));

@@ -17,7 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The example third-party plugin end to end from the browser: an admin uploads its zip, the
@@ -49,12 +48,12 @@ class PluginsTruncateBrowserTest {
 
         browser.open("/models/short/new");
         new Select(browser.find(By.id("start"))).selectByValue("preconfigured:" + MiniLmHubFolder.HUB_ID);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(driver -> !browser.findAll(By.cssSelector(
+        browser.waitUpTo(Duration.ofSeconds(20)).until(driver -> !browser.findAll(By.cssSelector(
                 "#start option[selected][value='preconfigured:" + MiniLmHubFolder.HUB_ID + "']")).isEmpty());
         browser.type(By.id("source"), hubFolder.toString());
         assertEquals("mean", browser.find(By.id("pp-0-type")).getAttribute("value"), "Pooling (mean)");
         browser.find(By.cssSelector("button[value='remove:1']")).click(); // Truncate re-normalises itself
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> browser.findAll(By.cssSelector(".step"))
+        browser.waitUpTo(Duration.ofSeconds(10)).until(d -> browser.findAll(By.cssSelector(".step"))
                 .size() == 1);
         assertTrue(new Select(browser.find(By.id("add"))).getOptions().stream()
                 .anyMatch(o -> o.getAttribute("value").equals("Truncate")), "the form offers the plugin's step");
@@ -69,7 +68,7 @@ class PluginsTruncateBrowserTest {
 
         browser.find(By.id("convert")).click();
         // The job page gives way to the version page when the job ends: an element may go stale in between.
-        new WebDriverWait(browser.driver(), Duration.ofMinutes(4), Duration.ofMillis(250))
+        browser.waitUpTo(Duration.ofMinutes(4))
                 .ignoring(StaleElementReferenceException.class).until(driver -> driver.getCurrentUrl().endsWith("/models/short/versions/1")
                         || browser.findAll(By.id("job-failed")).stream().anyMatch(WebElement::isDisplayed));
         assertTrue(browser.driver().getCurrentUrl().endsWith("/models/short/versions/1"),

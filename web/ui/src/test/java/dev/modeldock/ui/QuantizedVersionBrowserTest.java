@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * int8 weights chosen on the new-version form, the quality gate waived there, and the version page
@@ -46,7 +45,7 @@ class QuantizedVersionBrowserTest {
         browser.signInAs("editor");
         browser.open("/models/small/new");
         new Select(browser.find(By.id("start"))).selectByValue("preconfigured:" + MiniLmHubFolder.HUB_ID);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(driver -> !browser.findAll(By.cssSelector(
+        browser.waitUpTo(Duration.ofSeconds(20)).until(driver -> !browser.findAll(By.cssSelector(
                 "#start option[selected][value='preconfigured:" + MiniLmHubFolder.HUB_ID + "']")).isEmpty());
         browser.type(By.id("source"), hubFolder);
         browser.find(By.id("quantize_model")).click();
@@ -56,7 +55,7 @@ class QuantizedVersionBrowserTest {
         browser.screenshots("new-version-int8");
 
         browser.find(By.id("convert")).click();
-        new WebDriverWait(browser.driver(), Duration.ofMinutes(4), Duration.ofMillis(200))
+        browser.waitUpTo(Duration.ofMinutes(4))
                 .until(driver -> driver.getCurrentUrl().endsWith("/models/small/versions/1"));
         JsonNode quality = Json.tree(server.server().services().versions().get("small", "1").validation())
                 .path("quality");

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The new-version page's upload: the metadata checker's findings first, then the model stored. */
 class UploadCheckBrowserTest {
@@ -71,7 +70,7 @@ class UploadCheckBrowserTest {
         assertEquals(0, server.server().services().versions().list("up-ok").size(), "checked, not stored");
 
         browser.find(By.id("store-upload")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+        browser.waitUpTo(Duration.ofSeconds(60))
                 .until(driver -> driver.getCurrentUrl().endsWith("/models/up-ok/versions/1"));
         assertEquals(1, server.server().services().versions().list("up-ok").size());
     }
