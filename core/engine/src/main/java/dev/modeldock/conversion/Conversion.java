@@ -2,7 +2,6 @@ package dev.modeldock.conversion;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 import dev.modeldock.artifact.Artifact;
-import dev.modeldock.artifact.ExternalDataPackager;
 import dev.modeldock.artifact.Provenance;
 import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.config.Json;
@@ -16,14 +15,10 @@ import dev.modeldock.metadata.MetadataProblem;
 import dev.modeldock.metadata.OnnxMetadata;
 import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.metadata.PipelineMetadata;
-import dev.modeldock.metadata.SizeAdvice;
 import dev.modeldock.onnx.ExternalData;
-import dev.modeldock.onnx.ExternalTensor;
-import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.plan.PipelineFunction;
 import dev.modeldock.plan.PipelinePlan;
-import dev.modeldock.plugin.ExternalDataPackage.Member;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
 import dev.modeldock.plugin.PostProcessor;
@@ -66,17 +61,6 @@ public final class Conversion {
      * the process (a 1.34 GB model peaked at 4.60 GB RSS without it, 2.88 GB with it).
      */
     private static final long COLLECT_FROM_BYTES = 256L << 20;
-    /** The smallest initializer kept in external data, in a float32 reference or a package: onnx's own threshold. */
-    private static final long EXTERNAL_FROM_BYTES = 1024;
-    /**
-     * The pipeline size above which OML4Py 2.1.1 writes an unquantized model's weights as external
-     * data unless told otherwise: 23ai's 1 GB.
-     */
-    static final long AUTO_EXTERNAL_ABOVE_BYTES = OracleRelease.DB_23AI.maxFileBytes();
-    /** The pipeline's metadata property holding the configuration it was converted with. */
-    private static final String CONFIGURATION_PROPERTY = "modeldock.configuration";
-    /** The ONNX file's name in a package, which its descriptor and data file are named after. */
-    private static final String PACKAGED_STEM = "model";
 
     private Conversion() {
     }
@@ -141,7 +125,7 @@ public final class Conversion {
             OracleRelease release, Extensions extensions, Path stagingParent, boolean ignoreQualityGate,
             Progress progress) throws IOException {
         refuseUnknownLanguages(config);
-        refuseUnloadableExternalData(config, release);
+        PipelineLayout.refuseUnloadableExternalData(config, release);
         WeightFormat format = WeightFormat.of(config);
         // A folder of this run's own, so that the digests are of what this run read.
         ModelFolder folder = new ModelFolder(source.folder().id(), source.folder().root());
@@ -167,40 +151,25 @@ public final class Conversion {
             plugins.put("post_processor:" + processor.name(), extensions.origin(processor));
         }
         ModelProto pipeline = PipelineAssembler.assemble(plan,
-                Map.of(CONFIGURATION_PROPERTY, Json.write(config.toMap())));
+                Map.of(PipelineLayout.CONFIGURATION_PROPERTY, Json.write(config.toMap())));
         plan = plan.withoutEncoderWeights(); // the pipeline holds them now
         Path staging = Artifact.newStaging(stagingParent);
         try {
             progress.report("writing the pipeline", 0.35);
-            Path file = staging.resolve("pipeline.onnx");
-            Path float32 = format == WeightFormat.FLOAT32 ? file : staging.resolve("float32.onnx");
+            Path float32 = staging.resolve("float32.onnx");
             long referenceBytes = OnnxModels.serializedSize(pipeline);
             if (format != WeightFormat.FLOAT32) {
-                ModelProto reference = ExternalData.write(pipeline, float32, EXTERNAL_FROM_BYTES);
+                ModelProto reference = ExternalData.write(pipeline, float32, PipelineLayout.EXTERNAL_FROM_BYTES);
                 pipeline = null; // its weights are in the reference's data file, to be read back one at a time
                 collectIfLarge(referenceBytes);
                 progress.report("rewriting the encoder's weights as " + format.jsonName(), 0.4);
                 pipeline = rewritten(format, reference, float32);
             }
             long pipelineBytes = OnnxModels.serializedSize(pipeline);
-            boolean external = usesExternalData(config, format, release, pipelineBytes);
-            List<ExternalTensor> placed = List.of();
-            if (external && config.useExternalData().isEmpty()) {
-                // Chosen by size and release: recorded as given, so that the configuration alone says
-                // what was made, and converting with it again gives the same bytes for either release.
-                config = config.with(Map.of("use_external_data", true));
-                pipeline = withConfiguration(pipeline, config);
-            }
-            if (external) {
-                file = staging.resolve(PACKAGED_STEM + ".onnx");
-                placed = ExternalData.writeContentNamed(pipeline, file, PACKAGED_STEM, EXTERNAL_FROM_BYTES);
-                float32 = format == WeightFormat.FLOAT32 ? file : float32;
-            } else {
-                refuseOverSize(pipeline, format, release);
-                OnnxModels.write(pipeline, file);
-            }
-            long size = Files.size(file);
-            ModelSignature signature = ModelSignature.of(pipeline);
+            PipelineLayout layout = PipelineLayout.write(pipeline, config, format, release, staging);
+            config = layout.config();
+            float32 = format == WeightFormat.FLOAT32 ? layout.onnx() : float32;
+            long size = layout.onnxBytes();
             pipeline = null; // the file is the artifact now; the graph need not stay in memory through validation
             collectIfLarge(pipelineBytes); // the weights' size, wherever they were written
             Path tokenizer = staging.resolve("tokenizer.onnx");
@@ -224,82 +193,33 @@ public final class Conversion {
             QualityReport quality = null;
             if (format != WeightFormat.FLOAT32) {
                 progress.report("comparing the " + format.jsonName() + " pipeline with float32", 0.7);
-                quality = gated(format, float32, referenceBytes, file, probes, ignoreQualityGate);
+                quality = gated(format, float32, referenceBytes, layout.onnx(), probes, ignoreQualityGate);
             }
-            List<Member> packaged = List.of();
-            String sha256;
-            if (external) {
+            if (layout.external()) {
                 progress.report("packaging the model with its external data", 0.85);
-                Path zip = staging.resolve(PACKAGED_STEM + ".zip");
-                ExternalDataPackager.Packed packed = ExternalDataPackager.pack(file, placed, zip);
-                packaged = packed.members();
-                sha256 = packed.sha256();
-                file = zip;
-            } else {
-                sha256 = Sha256.of(file);
             }
-            long artifactBytes = Files.size(file);
-            LOG.debug("pipeline written to {} ({} bytes, SHA-256 {})", file, artifactBytes, sha256);
+            PipelineLayout.Written written = layout.finish();
+            String sha256 = written.sha256();
+            long artifactBytes = Files.size(written.file());
+            LOG.debug("pipeline written to {} ({} bytes, SHA-256 {})", written.file(), artifactBytes, sha256);
             Provenance provenance = Provenance.converted(folder.id(), source.revision(), folder.inputs(),
                     config.toMap(), plugins, parity, quality, source.checksumMismatches());
             OnnxMetadata metadata = PipelineMetadata.of(plan, sha256, provenance);
-            List<MetadataProblem> problems = MetadataChecker.check(signature, metadata,
-                    new CheckContext(null, size, release, external));
+            List<MetadataProblem> problems = MetadataChecker.check(layout.signature(), metadata,
+                    new CheckContext(null, size, release, layout.external()));
             if (problems.stream().anyMatch(MetadataProblem::isError)) {
                 throw new ModelDockException("the pipeline would not import into Oracle: " + problems);
             }
             LOG.debug("Oracle metadata checked: {} warning(s)", problems.size());
             refuseChangedInputs(folder, provenance.sourceFiles());
             progress.report("pipeline checked", 0.9);
-            return new Artifact(staging, file, sha256, artifactBytes, MetadataJson.write(metadata), provenance,
-                    function == PipelineFunction.EMBEDDING ? OptionalInt.of(plan.outputWidth()) : OptionalInt.empty(),
-                    packaged);
+            return new Artifact(staging, written.file(), sha256, artifactBytes, MetadataJson.write(metadata),
+                    provenance, function == PipelineFunction.EMBEDDING ? OptionalInt.of(plan.outputWidth())
+                            : OptionalInt.empty(), written.members());
         } catch (IOException | RuntimeException e) {
             Artifact.deleteStaging(staging);
             throw e;
         }
-    }
-
-    /** The pipeline with its recorded configuration replaced; the graph and its weights are shared, not copied. */
-    private static ModelProto withConfiguration(ModelProto pipeline, EmbeddingModelConfig config) {
-        ModelProto.Builder builder = pipeline.toBuilder();
-        for (int i = 0; i < builder.getMetadataPropsCount(); i++) {
-            if (builder.getMetadataProps(i).getKey().equals(CONFIGURATION_PROPERTY)) {
-                builder.setMetadataProps(i, builder.getMetadataProps(i).toBuilder()
-                        .setValue(Json.write(config.toMap())));
-            }
-        }
-        return builder.build();
-    }
-
-    /** Refuses {@code use_external_data} for a release that loads no external data, before any work. */
-    static void refuseUnloadableExternalData(EmbeddingModelConfig config, OracleRelease release) {
-        if (config.useExternalData().orElse(false) && !release.loadsExternalData()) {
-            throw new ModelDockException("use_external_data is true, but " + release.displayName() + " loads one ONNX"
-                    + " file without external data; export for Oracle Database 26ai (--target-release 26 on the"
-                    + " command line, \"targetRelease\": 26 in the API), or leave use_external_data unset");
-        }
-    }
-
-    /**
-     * Whether the weights go to external data, as OML4Py 2.1.1 decides: as {@code use_external_data}
-     * says, and when it says nothing, for an unquantized pipeline over 1 GB. Only Oracle Database
-     * 26ai loads external data, so for 23ai it is never chosen by default.
-     */
-    static boolean usesExternalData(EmbeddingModelConfig config, WeightFormat format, OracleRelease release,
-            long pipelineBytes) {
-        return config.useExternalData().orElse(release.loadsExternalData() && format != WeightFormat.INT8
-                && pipelineBytes > AUTO_EXTERNAL_ABOVE_BYTES);
-    }
-
-    /**
-     * Refuses a pipeline over its release's limit as soon as it is assembled, before a byte of it is
-     * written: writing and checking it would take longest on such a model.
-     */
-    private static void refuseOverSize(ModelProto pipeline, WeightFormat format, OracleRelease release) {
-        SizeAdvice.refusal(OnnxModels.serializedSize(pipeline), format, release).ifPresent(why -> {
-            throw new ModelDockException(why);
-        });
     }
 
     /**

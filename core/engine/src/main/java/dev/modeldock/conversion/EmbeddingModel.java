@@ -165,7 +165,7 @@ public final class EmbeddingModel {
      * @throws ModelDockException naming the first problem
      */
     public void checkConfiguration() {
-        Conversion.refuseUnloadableExternalData(config, release);
+        PipelineLayout.refuseUnloadableExternalData(config, release);
         HubModel model = HubModel.open(source.folder());
         if (extensions != null) {
             ConfigurationCheck.check(model, config, extensions);

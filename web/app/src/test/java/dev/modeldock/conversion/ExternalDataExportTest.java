@@ -129,18 +129,18 @@ class ExternalDataExportTest {
     @Test
     void leftUnsetExternalDataIsChosenForAnUnquantizedPipelineOver1GbFor26aiOnly() {
         EmbeddingModelConfig unset = EmbeddingModelConfig.defaults();
-        long over = Conversion.AUTO_EXTERNAL_ABOVE_BYTES + 1;
-        assertTrue(Conversion.usesExternalData(unset, WeightFormat.FLOAT32, OracleRelease.DB_26AI, over));
-        assertTrue(Conversion.usesExternalData(unset, WeightFormat.FLOAT16, OracleRelease.DB_26AI, over));
-        assertFalse(Conversion.usesExternalData(unset, WeightFormat.FLOAT32, OracleRelease.DB_26AI, over - 1));
-        assertFalse(Conversion.usesExternalData(unset, WeightFormat.INT8, OracleRelease.DB_26AI, over),
+        long over = PipelineLayout.AUTO_EXTERNAL_ABOVE_BYTES + 1;
+        assertTrue(PipelineLayout.usesExternalData(unset, WeightFormat.FLOAT32, OracleRelease.DB_26AI, over));
+        assertTrue(PipelineLayout.usesExternalData(unset, WeightFormat.FLOAT16, OracleRelease.DB_26AI, over));
+        assertFalse(PipelineLayout.usesExternalData(unset, WeightFormat.FLOAT32, OracleRelease.DB_26AI, over - 1));
+        assertFalse(PipelineLayout.usesExternalData(unset, WeightFormat.INT8, OracleRelease.DB_26AI, over),
                 "quantized: one file");
-        assertFalse(Conversion.usesExternalData(unset, WeightFormat.FLOAT32, OracleRelease.DB_23AI, over),
+        assertFalse(PipelineLayout.usesExternalData(unset, WeightFormat.FLOAT32, OracleRelease.DB_23AI, over),
                 "23ai loads no external data; the size refusal answers");
         EmbeddingModelConfig off = unset.with(Map.of("use_external_data", false));
-        assertFalse(Conversion.usesExternalData(off, WeightFormat.FLOAT32, OracleRelease.DB_26AI, over));
+        assertFalse(PipelineLayout.usesExternalData(off, WeightFormat.FLOAT32, OracleRelease.DB_26AI, over));
         EmbeddingModelConfig on = unset.with(Map.of("use_external_data", true));
-        assertTrue(Conversion.usesExternalData(on, WeightFormat.INT8, OracleRelease.DB_26AI, 1));
+        assertTrue(PipelineLayout.usesExternalData(on, WeightFormat.INT8, OracleRelease.DB_26AI, 1));
     }
 
     private static EmbeddingModel model(Boolean useExternalData, OracleRelease release) {
