@@ -166,6 +166,8 @@ class VersionPageBrowserTest {
         }
         String sql = browser.text(By.id("snippet-sql"));
         assertTrue(sql.startsWith("-- Unzip minilm-large-v1.zip into the database directory DM_DUMP first"), sql);
+        assertTrue(sql.contains("-- or deploy it with an Oracle target whose \"directory\" setting names that"
+                + " directory."), sql);
         assertTrue(sql.contains("file_name               => 'model.onnx'")
                 && sql.contains("external_data_file_name => 'model_external_data.json'"), sql);
         assertTrue(browser.text(By.id("snippet-cli")).contains("--pipeline minilm-large-v1/model.onnx"));

@@ -68,7 +68,8 @@ public record VersionSnippets(String databaseName, String fileName, String loadS
             String curl, boolean embedding, JsonNode metadata) {
         List<Member> members = VersionFiles.of(version);
         String model = ExternalDataPackage.model(members).name();
-        String sql = "-- Unzip " + file + " into the database directory " + DIRECTORY + " first (Oracle Database 26ai).\n"
+        String sql = "-- Unzip " + file + " into the database directory " + DIRECTORY + " first (Oracle Database 26ai),\n"
+                + "-- or deploy it with an Oracle target whose \"directory\" setting names that directory.\n"
                 + "BEGIN\n"
                 + "  DBMS_VECTOR.LOAD_ONNX_MODEL(\n"
                 + "    directory               => '" + DIRECTORY + "',\n"
