@@ -47,18 +47,16 @@ final class DirectoryLoader {
         return OracleNames.canonical(directory);
     }
 
-    /** What must hold before any file is written: a release that loads external data, and a directory in reach. */
-    static void check(Connection connection, OracleRelease release, String directory, String user, long onnxBytes)
+    /**
+     * What must hold before the package is unpacked or any file written: a release that loads
+     * external data, and a directory in reach.
+     */
+    static void check(Connection connection, OracleRelease release, String directory, String user)
             throws SQLException {
         if (!release.loadsExternalData()) {
             throw new ModelDockException("the model keeps its weights in external data, and the database is "
                     + release.displayName() + ", which does not load external data: deploy it to an Oracle Database"
                     + " 26ai, or convert it without use_external_data (quantize_model brings most models under 1 GB)");
-        }
-        if (onnxBytes > release.maxFileBytes()) {
-            throw new ModelDockException("the model's ONNX file is " + onnxBytes + " bytes; the database is "
-                    + release.displayName() + ", which loads at most " + release.maxFileBytes() + " ("
-                    + release.maxFileSize() + ")");
         }
         try (PreparedStatement query = connection.prepareStatement(OracleSql.DIRECTORY_VISIBLE)) {
             query.setString(1, directory);
@@ -70,6 +68,15 @@ final class DirectoryLoader {
                             + user);
                 }
             }
+        }
+    }
+
+    /** The release's limit applies to the ONNX file, not to the package or its data. */
+    static void checkSize(OracleRelease release, long onnxBytes) {
+        if (onnxBytes > release.maxFileBytes()) {
+            throw new ModelDockException("the model's ONNX file is " + onnxBytes + " bytes; the database is "
+                    + release.displayName() + ", which loads at most " + release.maxFileBytes() + " ("
+                    + release.maxFileSize() + ")");
         }
     }
 

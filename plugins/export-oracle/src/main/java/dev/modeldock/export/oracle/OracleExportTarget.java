@@ -67,39 +67,50 @@ public final class OracleExportTarget implements ExportTarget {
         JsonNode metadata = JSON.readTree(request.metadata());
         long bytes = Files.size(request.model());
         progress.report("connecting to " + profile.url(), 0.02);
-        try (Connection connection = OracleConnections.open(profile); UnpackedModel model = UnpackedModel.of(request)) {
+        try (Connection connection = OracleConnections.open(profile)) {
             OracleRelease release = Preflight.check(connection);
             String owner = name.owner() != null ? name.owner()
                     : OracleNames.canonical(profile.user()).replaceAll("[^A-Za-z0-9_$#]", "_");
             if (packaged) {
-                DirectoryLoader.check(connection, release, directory, owner, Files.size(model.onnx()));
+                DirectoryLoader.check(connection, release, directory, owner); // before a byte is unpacked
             } else if (bytes > release.maxFileBytes()) {
                 throw new ModelDockException("the model is " + bytes + " bytes; the database is "
                         + release.displayName() + ", which loads at most " + release.maxFileBytes() + " ("
                         + release.maxFileSize() + ")" + (release == OracleRelease.DB_23AI
                         ? ": quantize the model, or deploy it to a 26ai database" : ""));
             }
-            if (ModelLoader.exists(connection, name)) {
-                if (!replace) {
-                    throw new ModelDockException("mining model " + name.qualified() + " already exists; export with"
-                            + " replace (--replace) to drop and load it again, or choose another name");
+            try (UnpackedModel model = UnpackedModel.of(request)) {
+                if (packaged) {
+                    DirectoryLoader.checkSize(release, Files.size(model.onnx()));
                 }
-                progress.report("dropping the existing " + name.qualified(), 0.08);
-                ModelLoader.drop(connection, name);
+                dropIfReplacing(connection, name, replace, progress);
+                if (packaged) {
+                    DirectoryLoader.load(connection, name, owner, directory, model, request.metadata(), progress);
+                } else {
+                    ModelLoader.load(connection, name, request.model(), request.metadata(), progress);
+                }
+                progress.report("verifying " + name.qualified(), 0.9);
+                String verified = LoadVerifier.verify(connection, name, metadata, model.onnx());
+                progress.report(verified, 1.0);
             }
-            if (packaged) {
-                DirectoryLoader.load(connection, name, owner, directory, model, request.metadata(), progress);
-            } else {
-                ModelLoader.load(connection, name, request.model(), request.metadata(), progress);
-            }
-            progress.report("verifying " + name.qualified(), 0.9);
-            String verified = LoadVerifier.verify(connection, name, metadata, model.onnx());
-            progress.report(verified, 1.0);
             return new ExportReceipt(name(), "oracle:" + profile.user() + "@" + profile.url() + "/" + name.qualified(),
                     request.sha256(), bytes);
         } catch (SQLException e) {
             throw new ModelDockException("Oracle refused " + name.qualified() + ": " + OracleErrors.explain(e.getMessage()),
                     e);
+        }
+    }
+
+    /** An existing model of the name is dropped when {@code replace} says so, and is an error otherwise. */
+    private static void dropIfReplacing(Connection connection, DatabaseModelName name, boolean replace,
+            Progress progress) throws SQLException {
+        if (ModelLoader.exists(connection, name)) {
+            if (!replace) {
+                throw new ModelDockException("mining model " + name.qualified() + " already exists; export with"
+                        + " replace (--replace) to drop and load it again, or choose another name");
+            }
+            progress.report("dropping the existing " + name.qualified(), 0.08);
+            ModelLoader.drop(connection, name);
         }
     }
 
