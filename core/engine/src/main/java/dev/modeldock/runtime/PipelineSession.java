@@ -32,7 +32,15 @@ public final class PipelineSession implements AutoCloseable {
 
     /** Opens a pipeline that takes one or two string tensors and returns one tensor. */
     public static PipelineSession open(Path model, int threads) {
-        OrtSession session = OrtSessions.open(model, threads);
+        return of(model, OrtSessions.open(model, threads));
+    }
+
+    /** The same for a conversion's validation, lean on memory for a large file ({@link OrtSessions#openForCheck}). */
+    public static PipelineSession openForCheck(Path model, int threads) {
+        return of(model, OrtSessions.openForCheck(model, threads));
+    }
+
+    private static PipelineSession of(Path model, OrtSession session) {
         try {
             Map<String, NodeInfo> inputs = session.getInputInfo();
             Map<String, NodeInfo> outputs = session.getOutputInfo();

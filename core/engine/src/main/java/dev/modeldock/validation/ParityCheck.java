@@ -38,7 +38,7 @@ public final class ParityCheck {
                 expected.add(reference.embed(probe.text()));
             }
         }
-        try (PipelineSession graph = PipelineSession.open(pipeline, 0)) {
+        try (PipelineSession graph = PipelineSession.openForCheck(pipeline, 0)) {
             for (int i = 0; i < all.size(); i++) {
                 float[] actual = graph.embed(all.get(i).text());
                 report.add(all.get(i), idsAgree.get(i), maxAbsDifference(actual, expected.get(i)),
@@ -69,7 +69,7 @@ public final class ParityCheck {
                 expected.add(reference.score(pair.first(), pair.second()));
             }
         }
-        try (PipelineSession graph = PipelineSession.open(pipeline, 0)) {
+        try (PipelineSession graph = PipelineSession.openForCheck(pipeline, 0)) {
             for (int i = 0; i < pairs.size(); i++) {
                 ProbePairs.Pair pair = pairs.get(i);
                 report.add(pair.asProbe(), idsAgree.get(i), maxAbsDifference(graph.score(pair.first(), pair.second()),

@@ -28,14 +28,14 @@ public final class QualityCheck {
         // One session at a time: the float32 pipeline's vectors first, as the parity check does.
         List<float[]> expected;
         int[] referenceTop;
-        try (PipelineSession reference = PipelineSession.open(float32, 0)) {
+        try (PipelineSession reference = PipelineSession.openForCheck(float32, 0)) {
             expected = probes.stream().map(probe -> reference.embed(probe.text())).toList();
             referenceTop = topDocuments(reference, pairs);
         }
         double sum = 0;
         double min = 1;
         int[] candidateTop;
-        try (PipelineSession candidate = PipelineSession.open(rewritten, 0)) {
+        try (PipelineSession candidate = PipelineSession.openForCheck(rewritten, 0)) {
             for (int i = 0; i < probes.size(); i++) {
                 double cosine = ParityCheck.cosine(expected.get(i), candidate.embed(probes.get(i).text()));
                 sum += cosine;

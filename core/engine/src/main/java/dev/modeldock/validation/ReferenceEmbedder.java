@@ -46,7 +46,7 @@ public final class ReferenceEmbedder implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             throw new ModelDockException("the reference tokenizer cannot read " + tokenizerJson + ": " + e.getMessage(), e);
         }
-        return new ReferenceEmbedder(plan, tokenizer, OrtSessions.open(plan.model().encoderFile(), threads));
+        return new ReferenceEmbedder(plan, tokenizer, OrtSessions.openForCheck(plan.model().encoderFile(), threads));
     }
 
     /** The reference tokenizer's ids for {@code text}. */
