@@ -166,7 +166,7 @@ public final class Conversion {
                 progress.report("rewriting the encoder's weights as " + format.jsonName(), 0.4);
                 pipeline = rewritten(format, reference, float32);
             }
-            long pipelineBytes = OnnxModels.serializedSize(pipeline);
+            long pipelineBytes = format == WeightFormat.FLOAT32 ? referenceBytes : OnnxModels.serializedSize(pipeline);
             PipelineLayout layout = PipelineLayout.write(pipeline, config, format, release, staging);
             config = layout.config();
             float32 = format == WeightFormat.FLOAT32 ? layout.onnx() : float32;
@@ -198,7 +198,8 @@ public final class Conversion {
                 quality = gated(format, float32, referenceBytes, layout.onnx(), probes, ignoreQualityGate);
             }
             // The one figure the large-model benchmark reads: the rest of the wall time is reading and writing.
-            LOG.debug("validation took {} s", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - validating) / 1e9));
+            LOG.debug("validation took {} s",
+                    String.format(Locale.ROOT, "%.1f", (System.nanoTime() - validating) / 1e9));
             if (layout.external()) {
                 progress.report("packaging the model with its external data", 0.85);
             }

@@ -80,13 +80,19 @@ final class PipelineLayout {
             pipeline = withConfiguration(pipeline, config);
         }
         Path file = staging.resolve(PACKAGED_STEM + ".onnx");
-        List<ExternalTensor> placed = ExternalData.writeContentNamed(pipeline, file, PACKAGED_STEM, EXTERNAL_FROM_BYTES);
+        List<ExternalTensor> placed = ExternalData.writeContentNamed(pipeline, file, PACKAGED_STEM,
+                EXTERNAL_FROM_BYTES);
         return new PipelineLayout(file, placed, config, ModelSignature.of(pipeline));
     }
 
     /** The ONNX file, beside its data file if it has one: what ONNX Runtime validates. */
     Path onnx() {
         return onnx;
+    }
+
+    /** The ONNX file's size, for the metadata check. */
+    long onnxBytes() throws IOException {
+        return Files.size(onnx);
     }
 
     /** Whether the weights are in external data. */
@@ -143,10 +149,5 @@ final class PipelineLayout {
             }
         }
         return builder.build();
-    }
-
-    /** The ONNX file's size, for the metadata check. */
-    long onnxBytes() throws IOException {
-        return Files.size(onnx);
     }
 }
