@@ -1,12 +1,14 @@
 package dev.modeldock.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,6 +129,33 @@ class ModelFolderTest {
         folder.find("tokenizer.json");
         folder.find("config.json");
         assertEquals(List.copyOf(folder.inputs().keySet()), List.copyOf(folder.consulted()));
+    }
+
+    /**
+     * A file last changed more than two seconds before it was hashed needs no second read to be known
+     * unchanged, until anything touches it: rewritten with the very same bytes, or replaced by a copy.
+     */
+    @Test
+    void aSettledFileIsVouchedForByItsAttributesUntilItIsRewrittenOrReplaced() throws Exception {
+        Thread.sleep(2_100); // the model laid out before each test is settled now
+        folder.require("config.json");
+        folder.require("tokenizer.json");
+        assertTrue(folder.unchangedSinceHashed("config.json"));
+        assertTrue(folder.unchangedSinceHashed("tokenizer.json"));
+        assertFalse(folder.unchangedSinceHashed("1_Pooling/config.json"), "never handed out");
+
+        Files.writeString(root.resolve("config.json"), "{}");
+        Path copy = Files.copy(root.resolve("tokenizer.json"), parent.resolve("tokenizer.json"));
+        Files.move(copy, root.resolve("tokenizer.json"), StandardCopyOption.REPLACE_EXISTING);
+
+        assertFalse(folder.unchangedSinceHashed("config.json"), "written again, with the same bytes");
+        assertFalse(folder.unchangedSinceHashed("tokenizer.json"), "another file under the same name");
+    }
+
+    @Test
+    void aFileChangedJustBeforeItWasHashedIsNotVouchedFor() {
+        folder.require("config.json"); // written by the set-up a moment ago
+        assertFalse(folder.unchangedSinceHashed("config.json"));
     }
 
     @Test

@@ -35,6 +35,7 @@ public final class Artifact implements AutoCloseable {
     private final Provenance provenance;
     private final OptionalInt dimensions;
     private final List<Member> packaged;
+    private boolean handedOver;
 
     /**
      * @param staging    a folder from {@link #newStaging}, which this artifact owns from now on: closing it
@@ -96,7 +97,8 @@ public final class Artifact implements AutoCloseable {
 
     /**
      * The checked ONNX file, or the zip of one with its external data ({@link #layout()}); read it,
-     * never move or change it. It is gone once the artifact is closed.
+     * never move or change it. It is gone once the artifact is closed, or may be once it is handed
+     * over ({@link #handOverTo}).
      */
     public Path file() {
         return file;
@@ -142,7 +144,26 @@ public final class Artifact implements AutoCloseable {
      */
     public ExportReceipt exportTo(ExportTarget target, String name, Map<String, String> settings, Progress progress)
             throws IOException {
-        return target.export(new ExportRequest(name, file, sha256, metadata, settings, layout()),
+        return export(target, name, settings, progress, false);
+    }
+
+    /**
+     * {@link #exportTo}, as the artifact's last use: the target may move the file into place rather
+     * than copy it (a rename, where the staging folder and the target's folder share a filesystem),
+     * after which there is no file left to export again.
+     */
+    public ExportReceipt handOverTo(ExportTarget target, String name, Map<String, String> settings,
+            Progress progress) throws IOException {
+        return export(target, name, settings, progress, true);
+    }
+
+    private ExportReceipt export(ExportTarget target, String name, Map<String, String> settings, Progress progress,
+            boolean last) throws IOException {
+        if (handedOver) {
+            throw new IllegalStateException("the artifact was handed over to a target, which may have taken its file");
+        }
+        handedOver = last; // before the call: a target that fails may have taken the file all the same
+        return target.export(new ExportRequest(name, file, sha256, metadata, settings, layout(), last),
                 (stage, fraction) -> progress.report(stage, 0.9 + 0.1 * fraction));
     }
 

@@ -237,7 +237,7 @@ public final class EmbeddingModel {
         target.check(exportName, targetSettings); // a bad name fails now, not after the conversion
         try (Artifact artifact = Conversion.run(source, config, function, release, extensions, null,
                 ignoreQualityGate, progress)) {
-            return artifact.exportTo(target, exportName, targetSettings, progress);
+            return artifact.handOverTo(target, exportName, targetSettings, progress);
         }
     }
 }

@@ -102,7 +102,7 @@ public final class PrebuiltModel {
         ExportTarget target = extensions.exportTarget(targetName);
         target.check(exportName, targetSettings);
         try (Artifact artifact = stage(release, null, progress)) {
-            return artifact.exportTo(target, exportName, targetSettings, progress);
+            return artifact.handOverTo(target, exportName, targetSettings, progress);
         }
     }
 

@@ -128,7 +128,7 @@ final class ExportCommand implements Callable<Integer> {
             exportTarget.check(name, targetSettings); // a bad name fails now, not after the conversion
             try (Artifact artifact = prebuilt != null ? prebuilt.stage(release, null, progress)
                     : converted(model, progress)) {
-                ExportReceipt receipt = artifact.exportTo(exportTarget, name, targetSettings, progress);
+                ExportReceipt receipt = artifact.handOverTo(exportTarget, name, targetSettings, progress);
                 progress.finish();
                 spec.commandLine().getOut().println(Json.write(summary(artifact, receipt, release)));
                 if (artifact.provenance().parity() != null) {

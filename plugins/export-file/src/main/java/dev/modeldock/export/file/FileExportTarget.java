@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -39,7 +40,8 @@ import org.pf4j.Extension;
  * OML4Py's export2file writes a large model.
  *
  * <p>Both files are written under temporary names in the same folder and renamed into place only
- * once complete and checked against the artifact's SHA-256; an earlier export of the same name is
+ * once complete and checked against the artifact's SHA-256 (a model the host is about to delete is
+ * renamed there instead, where it lies on the same filesystem); an earlier export of the same name is
  * replaced as a pair or not at all, so a failure never leaves a truncated model, or a new model
  * beside old metadata, where a good export was.
  */
@@ -92,7 +94,8 @@ public final class FileExportTarget implements ExportTarget {
         Path modelPart = ExportName.resolve(folder, "." + base + extension(request) + suffix + ".part");
         Path metadataPart = ExportName.resolve(folder, "." + base + ".json" + suffix + ".part");
         try {
-            long bytes = copyChecked(request, modelPart, progress);
+            long bytes = request.disposable() && moved(request.model(), modelPart) ? Files.size(modelPart)
+                    : copyChecked(request, modelPart, progress);
             Files.writeString(metadataPart, request.metadata(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE);
             publishTogether(List.of(modelPart, metadataPart), List.of(model, metadata), suffix);
@@ -169,6 +172,20 @@ public final class FileExportTarget implements ExportTarget {
                     + " the model into");
         }
         return Path.of(folder).toAbsolutePath().normalize();
+    }
+
+    /**
+     * Moves a model the host is about to delete into place by renaming it, where it and the output
+     * folder share a filesystem: its bytes do not pass through this process again, and a rename
+     * cannot change them. Elsewhere it is copied, as a registry's stored copy is.
+     */
+    private static boolean moved(Path model, Path destination) throws IOException {
+        try {
+            Files.move(model, destination, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (AtomicMoveNotSupportedException e) {
+            return false;
+        }
     }
 
     /** Copies the artifact, hashing what is written, and fails if the bytes are not the ones promised. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.modeldock.plugin.DeployedState;
 import dev.modeldock.plugin.ExportReceipt;
@@ -60,6 +61,52 @@ class FileExportTargetTest {
         DeployedState deployed = new FileExportTarget().inspect(packaged);
         assertTrue(deployed.matches(), deployed.detail());
         assertFalse(new FileExportTarget().inspect(plain).present(), "no large.onnx was written");
+    }
+
+    @Test
+    void aModelTheHostWillDeleteIsRenamedIntoPlaceNotWrittenAgain() throws Exception {
+        Path artifact = ExportFixtures.artifact(dir.resolve("work"), 3_000_000, 11);
+        byte[] bytes = Files.readAllBytes(artifact);
+        Object inode = Files.getAttribute(artifact, "unix:ino");
+        Path out = dir.resolve("out");
+
+        ExportReceipt receipt = new FileExportTarget().export(disposable(request("moved", artifact, out)),
+                Progress.NONE);
+
+        assertEquals(List.of("moved.json", "moved.onnx"), listing(out));
+        assertEquals(inode, Files.getAttribute(out.resolve("moved.onnx"), "unix:ino"), "the same file, renamed");
+        assertFalse(Files.exists(artifact));
+        assertArrayEquals(bytes, Files.readAllBytes(out.resolve("moved.onnx")));
+        assertEquals(bytes.length, receipt.bytes());
+    }
+
+    /** /dev/shm is a filesystem of its own on Linux: a rename cannot reach the output folder from there. */
+    @Test
+    void aModelTheHostWillDeleteOnAnotherFilesystemIsCopiedAndChecked() throws Exception {
+        Path shm = Path.of("/dev/shm");
+        assumeTrue(Files.isWritable(shm) && !Files.getFileStore(shm).equals(Files.getFileStore(dir)),
+                "needs /dev/shm on a filesystem of its own");
+        Path work = Files.createTempDirectory(shm, "modeldock-test-");
+        try {
+            Path artifact = ExportFixtures.artifact(work, 3_000_000, 13);
+            Path out = dir.resolve("out");
+
+            new FileExportTarget().export(disposable(request("copied", artifact, out)), Progress.NONE);
+
+            assertArrayEquals(Files.readAllBytes(artifact), Files.readAllBytes(out.resolve("copied.onnx")));
+        } finally {
+            try (Stream<Path> files = Files.list(work)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(work);
+        }
+    }
+
+    private static ExportRequest disposable(ExportRequest request) {
+        return new ExportRequest(request.name(), request.model(), request.sha256(), request.metadata(),
+                request.settings(), request.layout(), true);
     }
 
     @Test
