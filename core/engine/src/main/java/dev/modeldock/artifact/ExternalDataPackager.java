@@ -1,13 +1,17 @@
 package dev.modeldock.artifact;
 
 import dev.modeldock.config.Json;
+import dev.modeldock.onnx.DataFile;
 import dev.modeldock.onnx.ExternalTensor;
 import dev.modeldock.plugin.ExternalDataPackage;
 import dev.modeldock.plugin.ExternalDataPackage.Member;
 import dev.modeldock.plugin.Sha256;
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,23 +21,33 @@ import java.security.MessageDigest;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Writes the {@link ExternalDataPackage} of a model whose weights {@code ExternalData} put in data
- * files: the ONNX file, the data files and the descriptor Oracle reads, in one zip. The zip's bytes
- * depend on the files' bytes alone (stored, not compressed: the weights would not shrink; every entry
- * dated 1980-01-01), so the same conversion gives the same package.
+ * Writes the {@link ExternalDataPackage} of a model whose weights a {@link DataFile} lays out: the
+ * ONNX file, the data file and the descriptor Oracle reads, in one zip, each written once, straight
+ * from memory. The data file is stored uncompressed (the weights would not shrink) with its first
+ * byte on a 4096-byte boundary of the zip, as Android's zipalign aligns an entry, so that the package
+ * can be run where it lies ({@link DataFile#referencing(String, long)}) rather than unpacked. The
+ * zip's bytes depend on the files' bytes alone (every entry dated 1980-02-01), so the same conversion
+ * gives the same package.
  */
 public final class ExternalDataPackager {
-    private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
+    /**
+     * Every entry's date, as Gradle dates its reproducible archives: 1980-01-01 itself is where DOS
+     * time begins, and the JDK then adds an extended timestamp field to each header.
+     */
+    private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 2, 1, 0, 0);
     private static final int BUFFER_BYTES = 1 << 20;
+    /** A zip local file header's fixed part: what precedes the entry's name and extra field. */
+    private static final int LOCAL_HEADER_BYTES = 30;
+    /** zipalign's extra field: this ID, its data's length, the alignment, then zeros; readers skip it. */
+    private static final short ALIGNMENT_EXTRA_ID = (short) 0xD935;
+    private static final int ALIGNMENT_EXTRA_MIN_BYTES = 6;
 
     private ExternalDataPackager() {
     }
@@ -41,41 +55,41 @@ public final class ExternalDataPackager {
     /**
      * A written package.
      *
-     * @param sha256  the zip's own SHA-256, computed as it was written
-     * @param members its files with their SHA-256s, in the zip's order
+     * @param sha256    the zip's own SHA-256, computed as it was written
+     * @param members   its files with their SHA-256s, in the zip's order
+     * @param dataStart where the data file's bytes start in the zip
      */
-    public record Packed(String sha256, List<Member> members) {
+    public record Packed(String sha256, List<Member> members, long dataStart) {
         public Packed {
             members = List.copyOf(members);
         }
     }
 
     /**
-     * Packs {@code onnx}, the data files its {@code tensors} lie in (beside it), and their descriptor
-     * {@code <onnx stem>_external_data.json} into {@code zip}, then deletes the loose files.
+     * Writes {@code zip}: {@code <stem>.onnx} (the model referencing {@code data}), the data file, and
+     * their descriptor {@code <stem>_external_data.json}.
      */
-    public static Packed pack(Path onnx, List<ExternalTensor> tensors, Path zip) throws IOException {
-        String stem = onnx.getFileName().toString().replaceFirst("\\.onnx$", "");
-        Path descriptor = onnx.resolveSibling(stem + ExternalDataPackage.DESCRIPTOR_SUFFIX);
-        Files.writeString(descriptor, descriptor(onnx.getFileName().toString(), tensors), StandardCharsets.UTF_8);
-        Set<Path> files = new LinkedHashSet<>();
-        files.add(onnx);
-        tensors.forEach(tensor -> files.add(onnx.resolveSibling(tensor.location())));
-        files.add(descriptor);
+    public static Packed pack(String stem, DataFile data, Path zip) throws IOException {
+        String onnx = stem + ExternalDataPackage.MODEL_SUFFIX;
         List<Member> members = new ArrayList<>();
         // Hashed on its way out: reading a 2 GB zip back for its digest would cost as much again.
         MessageDigest zipDigest = Sha256.newDigest();
-        try (ZipOutputStream out = new ZipOutputStream(new BufferedOutputStream(new DigestOutputStream(
+        long dataStart;
+        try (CountingStream counted = new CountingStream(new BufferedOutputStream(new DigestOutputStream(
                 Files.newOutputStream(zip, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), zipDigest),
-                BUFFER_BYTES))) {
-            for (Path file : files) {
-                members.add(store(file, out));
-            }
+                BUFFER_BYTES)); ZipOutputStream out = new ZipOutputStream(counted)) {
+            members.add(store(out, onnx, data.referencing().toByteArray()));
+            ZipEntry entry = storedEntry(data.name(), data.size(), data.checksums().crc32());
+            entry.setExtra(alignmentExtra(counted.count + LOCAL_HEADER_BYTES + utf8(data.name()).length));
+            out.putNextEntry(entry);
+            dataStart = counted.count;
+            data.writeTo(out); // the zip checks the CRC-32 again as the bytes pass
+            out.closeEntry();
+            members.add(new Member(data.name(), data.checksums().sha256(), data.size()));
+            members.add(store(out, stem + ExternalDataPackage.DESCRIPTOR_SUFFIX, utf8(descriptor(onnx,
+                    data.tensors()))));
         }
-        for (Path file : files) {
-            Files.delete(file);
-        }
-        return new Packed(Sha256.hex(zipDigest), members);
+        return new Packed(Sha256.hex(zipDigest), members, dataStart);
     }
 
     /**
@@ -100,30 +114,57 @@ public final class ExternalDataPackager {
         return Json.write(descriptor);
     }
 
-    /** One stored entry: a first read for the CRC a stored entry must declare up front, a second to copy. */
-    private static Member store(Path file, ZipOutputStream out) throws IOException {
+    private static Member store(ZipOutputStream out, String name, byte[] bytes) throws IOException {
         CRC32 crc = new CRC32();
-        MessageDigest digest = Sha256.newDigest();
-        byte[] buffer = new byte[BUFFER_BYTES];
-        long size = 0;
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                crc.update(buffer, 0, n);
-                digest.update(buffer, 0, n);
-                size += n;
-            }
-        }
-        ZipEntry entry = new ZipEntry(file.getFileName().toString());
+        crc.update(bytes);
+        out.putNextEntry(storedEntry(name, bytes.length, crc.getValue()));
+        out.write(bytes);
+        out.closeEntry();
+        return new Member(name, Sha256.of(bytes), bytes.length);
+    }
+
+    private static ZipEntry storedEntry(String name, long size, long crc) {
+        ZipEntry entry = new ZipEntry(name);
         entry.setMethod(ZipEntry.STORED);
         entry.setSize(size);
         entry.setCompressedSize(size);
-        entry.setCrc(crc.getValue());
+        entry.setCrc(crc);
         entry.setTimeLocal(ENTRY_TIME);
-        out.putNextEntry(entry);
-        try (InputStream in = Files.newInputStream(file)) {
-            in.transferTo(out); // leaves the zip open for the next entry
+        return entry;
+    }
+
+    /** The extra field that moves the entry's data from {@code unaligned} to the next 4096-byte boundary. */
+    private static byte[] alignmentExtra(long unaligned) {
+        int padding = (int) Math.floorMod(-unaligned, DataFile.ALIGNMENT);
+        if (padding < ALIGNMENT_EXTRA_MIN_BYTES) {
+            padding += (int) DataFile.ALIGNMENT;
         }
-        out.closeEntry();
-        return new Member(entry.getName(), Sha256.hex(digest), size);
+        return ByteBuffer.allocate(padding).order(ByteOrder.LITTLE_ENDIAN).putShort(ALIGNMENT_EXTRA_ID)
+                .putShort((short) (padding - 4)).putShort((short) DataFile.ALIGNMENT).array();
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Counts what the zip writes, for where an entry's data starts. */
+    private static final class CountingStream extends FilterOutputStream {
+        private long count;
+
+        CountingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+            count += length;
+        }
     }
 }

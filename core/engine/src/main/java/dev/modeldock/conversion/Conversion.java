@@ -200,9 +200,6 @@ public final class Conversion {
             // The one figure the large-model benchmark reads: the rest of the wall time is reading and writing.
             LOG.debug("validation took {} s",
                     String.format(Locale.ROOT, "%.1f", (System.nanoTime() - validating) / 1e9));
-            if (layout.external()) {
-                progress.report("packaging the model with its external data", 0.85);
-            }
             PipelineLayout.Written written = layout.finish();
             String sha256 = written.sha256();
             long artifactBytes = Files.size(written.file());
@@ -221,8 +218,14 @@ public final class Conversion {
             return new Artifact(staging, written.file(), sha256, artifactBytes, MetadataJson.write(metadata),
                     provenance, function == PipelineFunction.EMBEDDING ? OptionalInt.of(plan.outputWidth())
                             : OptionalInt.empty(), written.members());
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | InternalError e) {
             Artifact.deleteStaging(staging);
+            if (e instanceof InternalError) {
+                // The source's weights are read where they lie in its mapped file: a file cut short
+                // under the conversion faults when they are read, which the JVM raises as an
+                // InternalError. Say which file changed, as for any other change, if one did.
+                refuseChangedInputs(folder, folder.inputs());
+            }
             throw e;
         }
     }
@@ -274,11 +277,15 @@ public final class Conversion {
 
     /**
      * Refuses the result when an input file no longer holds the bytes it held when it was first
-     * handed out: the conversion may have read either version, so no digest would be honest. (A file
-     * changed and changed back to the same bytes in between goes unnoticed.)
+     * handed out: the conversion may have read either version, so no digest would be honest. A file
+     * whose attributes show no change since ({@link ModelFolder#unchangedSinceHashed}) is not read
+     * again. (A file changed and changed back to the same bytes in between goes unnoticed.)
      */
     private static void refuseChangedInputs(ModelFolder folder, Map<String, String> recorded) {
         for (Map.Entry<String, String> input : recorded.entrySet()) {
+            if (folder.unchangedSinceHashed(input.getKey())) {
+                continue; // its attributes vouch for it: a 2 GB encoder is not read a third time
+            }
             String now;
             try {
                 now = Sha256.of(folder.root().resolve(input.getKey()));

@@ -6,10 +6,10 @@ import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.config.Json;
 import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.metadata.SizeAdvice;
-import dev.modeldock.onnx.ExternalData;
-import dev.modeldock.onnx.ExternalTensor;
+import dev.modeldock.onnx.DataFile;
 import dev.modeldock.onnx.ModelSignature;
 import dev.modeldock.onnx.OnnxModels;
+import dev.modeldock.plugin.ExternalDataPackage;
 import dev.modeldock.plugin.ExternalDataPackage.Member;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Sha256;
@@ -22,9 +22,9 @@ import java.util.Map;
 
 /**
  * A pipeline written to the staging folder in the layout its configuration and release call for:
- * one ONNX file, or, with {@code use_external_data}, the ONNX file with its weights in a data file
- * named by its content, packaged with their descriptor once validated, as OML4Py's
- * {@code export2file} packages a large model. Left unset, external data is chosen as OML4Py chooses
+ * one ONNX file, or, with {@code use_external_data}, the package OML4Py's {@code export2file} makes of
+ * a large model: the ONNX file with its weights in a data file named by its content, and their
+ * descriptor, in one zip. Left unset, external data is chosen as OML4Py chooses
  * it, and the choice is recorded in the configuration.
  */
 final class PipelineLayout {
@@ -41,14 +41,16 @@ final class PipelineLayout {
     private static final String PACKAGED_STEM = "model";
 
     private final Path onnx;
-    private final List<ExternalTensor> placed;
+    private final long onnxBytes;
+    private final Written packed;
     private final EmbeddingModelConfig config;
     private final ModelSignature signature;
 
-    private PipelineLayout(Path onnx, List<ExternalTensor> placed, EmbeddingModelConfig config,
+    private PipelineLayout(Path onnx, long onnxBytes, Written packed, EmbeddingModelConfig config,
             ModelSignature signature) {
         this.onnx = onnx;
-        this.placed = placed;
+        this.onnxBytes = onnxBytes;
+        this.packed = packed;
         this.config = config;
         this.signature = signature;
     }
@@ -71,7 +73,7 @@ final class PipelineLayout {
             });
             Path file = staging.resolve("pipeline.onnx");
             OnnxModels.write(pipeline, file);
-            return new PipelineLayout(file, List.of(), config, ModelSignature.of(pipeline));
+            return new PipelineLayout(file, Files.size(file), null, config, ModelSignature.of(pipeline));
         }
         if (config.useExternalData().isEmpty()) {
             // Chosen by size and release: recorded as given, so that the configuration alone says what
@@ -79,25 +81,33 @@ final class PipelineLayout {
             config = config.with(Map.of("use_external_data", true));
             pipeline = withConfiguration(pipeline, config);
         }
-        Path file = staging.resolve(PACKAGED_STEM + ".onnx");
-        List<ExternalTensor> placed = ExternalData.writeContentNamed(pipeline, file, PACKAGED_STEM,
-                EXTERNAL_FROM_BYTES);
-        return new PipelineLayout(file, placed, config, ModelSignature.of(pipeline));
+        // Written once, straight into the package; validation runs a twin of the ONNX file that finds
+        // the weights inside the zip, so the data file is never written loose and copied in.
+        DataFile data = DataFile.contentNamed(pipeline, PACKAGED_STEM, EXTERNAL_FROM_BYTES);
+        Path zip = staging.resolve(PACKAGED_STEM + ".zip");
+        ExternalDataPackager.Packed packed = ExternalDataPackager.pack(PACKAGED_STEM, data, zip);
+        Path twin = staging.resolve(PACKAGED_STEM + ".onnx");
+        OnnxModels.write(data.referencing(zip.getFileName().toString(), packed.dataStart()), twin);
+        return new PipelineLayout(twin, ExternalDataPackage.model(packed.members()).bytes(),
+                new Written(zip, packed.sha256(), packed.members()), config, ModelSignature.of(pipeline));
     }
 
-    /** The ONNX file, beside its data file if it has one: what ONNX Runtime validates. */
+    /**
+     * The ONNX file ONNX Runtime validates: the pipeline itself, or for a package, a twin of the one
+     * inside it whose weights are read from where they lie in the zip.
+     */
     Path onnx() {
         return onnx;
     }
 
-    /** The ONNX file's size, for the metadata check. */
-    long onnxBytes() throws IOException {
-        return Files.size(onnx);
+    /** The size of the ONNX file Oracle loads, for the metadata check. */
+    long onnxBytes() {
+        return onnxBytes;
     }
 
     /** Whether the weights are in external data. */
     boolean external() {
-        return !placed.isEmpty();
+        return packed != null;
     }
 
     /** The configuration, with {@code use_external_data} recorded when it was chosen by size. */
@@ -109,14 +119,13 @@ final class PipelineLayout {
         return signature;
     }
 
-    /** The artifact: the ONNX file itself, or the package made of it, its data and their descriptor. */
+    /** The artifact, once validated: the ONNX file itself, or the package, without the twin beside it. */
     Written finish() throws IOException {
         if (!external()) {
             return new Written(onnx, Sha256.of(onnx), List.of());
         }
-        Path zip = onnx.resolveSibling(PACKAGED_STEM + ".zip");
-        ExternalDataPackager.Packed packed = ExternalDataPackager.pack(onnx, placed, zip);
-        return new Written(zip, packed.sha256(), packed.members());
+        Files.delete(onnx);
+        return packed;
     }
 
     /** Refuses {@code use_external_data} for a release that loads no external data, before any work. */

@@ -8,22 +8,18 @@ import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.UnsafeByteOperations;
 import dev.modeldock.plugin.ModelDockException;
-import dev.modeldock.plugin.Sha256;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * ONNX's external data: the initializers of a model's main graph whose values live in files beside
@@ -35,15 +31,13 @@ import java.util.function.Function;
  * exactly the tensor's declared values. External tensors anywhere else (a Constant, a subgraph, a
  * function) are left as they are, for {@link ModelChecks}' external-data rule to refuse.
  *
- * <p>Writing: {@link #write} puts the large initializers in one data file beside the model and says
- * where each went ({@link ExternalTensor}).
+ * <p>Writing: {@link #write} puts the large initializers in one data file beside the model, laid out
+ * by {@link DataFile}.
  */
 public final class ExternalData {
     /** The largest tensor read into memory: one protobuf {@code bytes} field. */
     private static final long MAX_TENSOR_BYTES = Integer.MAX_VALUE - 8;
-    /** Where a tensor's values start in a data file written here: a page boundary. */
-    private static final long ALIGNMENT = 4096;
-    /** The most bytes written to, or read from, a data file at once. */
+    /** The most bytes read from a data file at once. */
     private static final int CHUNK_BYTES = 1 << 20;
 
     /** Finds the file an external location names, or refuses it. */
@@ -59,24 +53,28 @@ public final class ExternalData {
 
     private final String file;
     private final Files files;
+    private final boolean mapped;
 
-    private ExternalData(String file, Files files) {
+    private ExternalData(String file, Files files, boolean mapped) {
         this.file = file;
         this.files = files;
+        this.mapped = mapped;
     }
 
     /**
      * The model with every external initializer of its main graph read into {@code raw_data}.
      *
-     * @param file what messages call the model
+     * @param file   what messages call the model
+     * @param mapped leave the values where they lie in a read-only mapping of their file rather than
+     *               copy them onto the heap: for a model source, which ModelDock never changes
      * @throws ModelStructureException naming the tensor, for a location that leaves the folder or a
      *                                 range that does not hold the tensor's values
      */
-    static ModelProto inline(String file, ModelProto model, Files files) throws IOException {
+    static ModelProto inline(String file, ModelProto model, Files files, boolean mapped) throws IOException {
         if (model.getGraph().getInitializerList().stream().noneMatch(ExternalData::external)) {
             return model;
         }
-        ExternalData reader = new ExternalData(file, files);
+        ExternalData reader = new ExternalData(file, files, mapped);
         GraphProto.Builder graph = model.getGraph().toBuilder();
         for (int i = 0; i < graph.getInitializerCount(); i++) {
             TensorProto tensor = graph.getInitializer(i);
@@ -90,15 +88,20 @@ public final class ExternalData {
 
     /**
      * Writes {@code model} as {@code file}, with the values of each main-graph initializer of at least
-     * {@code minBytes} in {@code <file name>_data} beside it, as {@link #place}.
+     * {@code minBytes} in {@code <file name>_data} beside it ({@link DataFile}).
      *
      * @return the model as written: those initializers reference the data file and hold no values, so
      *         the caller can let go of {@code model} and read each weight back when it needs it
      *         ({@link #floats}), rather than hold every weight at once
      */
     public static ModelProto write(ModelProto model, Path file, long minBytes) throws IOException {
-        String dataName = dataFile(file).getFileName().toString();
-        return place(model, file, dataName, minBytes, digest -> dataName).written();
+        DataFile data = DataFile.named(model, dataFile(file).getFileName().toString(), minBytes);
+        try (OutputStream out = java.nio.file.Files.newOutputStream(dataFile(file))) {
+            data.writeTo(out);
+        }
+        ModelProto written = data.referencing();
+        OnnxModels.write(written, file);
+        return written;
     }
 
     /**
@@ -111,8 +114,8 @@ public final class ExternalData {
         if (tensor.getDataType() != DataType.FLOAT_VALUE || !external(tensor)) {
             throw new IllegalArgumentException("'" + tensor.getName() + "' is not a float32 tensor in external data");
         }
-        return new ExternalData(file.getFileName().toString(), file::resolveSibling).read(tensor, (channel, offset,
-                length) -> {
+        ExternalData reader = new ExternalData(file.getFileName().toString(), file::resolveSibling, false);
+        return reader.read(tensor, (channel, offset, length) -> {
             float[] values = new float[(int) (length / Float.BYTES)];
             ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
             for (int done = 0; done < values.length; ) {
@@ -129,95 +132,12 @@ public final class ExternalData {
 
     /** {@code model} with the initializers {@link #write} put beside {@code file} read back into it. */
     public static ModelProto inlined(ModelProto model, Path file) throws IOException {
-        return inline(file.getFileName().toString(), model, file::resolveSibling);
-    }
-
-    /**
-     * Writes {@code model} as {@code file}, with the values of each main-graph initializer of at least
-     * {@code minBytes} in a data file beside it named after its content, {@code <stem>-<16 hex>.dat}
-     * (the start of the SHA-256 of the values, in order): two models' data files in one folder, such as
-     * an Oracle directory, never take each other's name, and the same values always get the same one.
-     */
-    public static List<ExternalTensor> writeContentNamed(ModelProto model, Path file, String stem, long minBytes)
-            throws IOException {
-        if (!stem.matches("[A-Za-z0-9][A-Za-z0-9_-]*")) {
-            throw new IllegalArgumentException("'" + stem + "' is not a plain file stem");
-        }
-        return place(model, file, "." + stem + ".dat.part", minBytes,
-                digest -> stem + "-" + Sha256.hex(digest).substring(0, 16) + ".dat").tensors();
-    }
-
-    /**
-     * Writes the values to {@code partName} beside {@code file}, each at an offset aligned to 4096 bytes
-     * (ONNX Runtime maps aligned data instead of copying it), in chunks of at most {@value #CHUNK_BYTES}
-     * bytes, so that the JDK's temporary direct buffer for a write stays that small rather than the
-     * size of the largest tensor; then renames it to the name {@code naming} gives for the digest of the
-     * values, and writes the model naming it.
-     *
-     * @return the model as written, and the tensors placed in the data file in the order of the graph's
-     *         initializers
-     */
-    private static Placed place(ModelProto model, Path file, String partName, long minBytes,
-            Function<MessageDigest, String> naming) throws IOException {
-        Path part = file.resolveSibling(partName);
-        GraphProto.Builder graph = model.getGraph().toBuilder();
-        MessageDigest digest = Sha256.newDigest();
-        // By initializer index, each placed under the temporary name until the data file has its own.
-        Map<Integer, ExternalTensor> placed = new LinkedHashMap<>();
-        try (FileChannel data = FileChannel.open(part, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            long end = 0;
-            for (int i = 0; i < graph.getInitializerCount(); i++) {
-                TensorProto tensor = graph.getInitializer(i);
-                ByteString values = tensor.getRawData();
-                if (values.size() < minBytes || external(tensor)) {
-                    continue;
-                }
-                long offset = (end + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT;
-                for (int from = 0; from < values.size(); from += CHUNK_BYTES) {
-                    // slice(): a substring's buffer starts at its place in the backing array, not at 0.
-                    ByteBuffer chunk = values.substring(from, Math.min(values.size(), from + CHUNK_BYTES))
-                            .asReadOnlyByteBuffer().slice();
-                    digest.update(chunk.duplicate());
-                    while (chunk.hasRemaining()) {
-                        data.write(chunk, offset + from + chunk.position());
-                    }
-                }
-                end = offset + values.size();
-                placed.put(i, new ExternalTensor(tensor.getName(), DataType.forNumber(tensor.getDataType()),
-                        tensor.getDimsList(), partName, offset, values.size()));
-            }
-        }
-        String dataName = naming.apply(digest);
-        if (!dataName.equals(partName)) {
-            java.nio.file.Files.move(part, file.resolveSibling(dataName), StandardCopyOption.REPLACE_EXISTING);
-        }
-        List<ExternalTensor> named = new ArrayList<>();
-        for (Map.Entry<Integer, ExternalTensor> entry : placed.entrySet()) {
-            ExternalTensor tensor = entry.getValue().in(dataName);
-            named.add(tensor);
-            graph.setInitializer(entry.getKey(), graph.getInitializer(entry.getKey()).toBuilder().clearRawData()
-                    .setDataLocation(TensorProto.DataLocation.EXTERNAL)
-                    .addExternalData(entry("location", dataName))
-                    .addExternalData(entry("offset", String.valueOf(tensor.offset())))
-                    .addExternalData(entry("length", String.valueOf(tensor.bytes()))));
-        }
-        ModelProto written = model.toBuilder().setGraph(graph).build();
-        OnnxModels.write(written, file);
-        return new Placed(written, List.copyOf(named));
-    }
-
-    /** A model written with external data, and where its values went. */
-    private record Placed(ModelProto written, List<ExternalTensor> tensors) {
+        return inline(file.getFileName().toString(), model, file::resolveSibling, false);
     }
 
     /** The data file {@link #write} puts beside {@code file}: {@code model.onnx_data} for {@code model.onnx}. */
     public static Path dataFile(Path file) {
         return file.resolveSibling(file.getFileName() + "_data");
-    }
-
-    private static StringStringEntryProto entry(String key, String value) {
-        return StringStringEntryProto.newBuilder().setKey(key).setValue(value).build();
     }
 
     private static boolean external(TensorProto tensor) {
@@ -226,6 +146,9 @@ public final class ExternalData {
 
     private ByteString values(TensorProto tensor) throws IOException {
         return read(tensor, (channel, offset, length) -> {
+            if (mapped) {
+                return UnsafeByteOperations.unsafeWrap(channel.map(FileChannel.MapMode.READ_ONLY, offset, length));
+            }
             ByteBuffer bytes = ByteBuffer.allocate((int) length);
             readFully(channel, bytes, offset, tensor);
             return UnsafeByteOperations.unsafeWrap(bytes.array()); // the array is never written again

@@ -6,15 +6,18 @@ import ai.onnx.proto.OnnxMl.TensorProto;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.UnsafeByteOperations;
 import dev.modeldock.plugin.ModelDockException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +104,7 @@ public final class OnnxModels {
     public static ModelProto readChecked(Path file, ExternalData.Files files) {
         ModelProto model;
         try {
-            model = ExternalData.inline(file.toString(), parse(file, ModelProto::parseFrom), files);
+            model = ExternalData.inline(file.toString(), parseMapped(file), files, true);
         } catch (IOException e) {
             throw new ModelDockException("cannot read the external data of " + file + ": " + e.getMessage(), e);
         }
@@ -146,6 +149,29 @@ public final class OnnxModels {
     }
 
     /**
+     * Parses the file through a read-only mapping, each tensor's values left where they lie in it
+     * (protobuf's aliasing) rather than copied onto the heap: a model source is read whole for its
+     * weights, which the pipeline is built from and written out once, so they need never be on the
+     * heap, and the parse costs the structure, not the weights. Only a source is read this way,
+     * a file ModelDock never writes or deletes while it is mapped.
+     */
+    private static ModelProto parseMapped(Path file) {
+        refuseOverSize(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            CodedInputStream coded = UnsafeByteOperations.unsafeWrap(channel.map(FileChannel.MapMode.READ_ONLY, 0,
+                    channel.size())).newCodedInput();
+            coded.enableAliasing(true);
+            return parseWhole(coded, ModelProto::parseFrom);
+        } catch (NoSuchFileException e) {
+            throw new ModelDockException("ONNX file " + file + " does not exist");
+        } catch (InvalidProtocolBufferException e) {
+            throw new ModelDockException(file + " is not a valid ONNX model (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw new ModelDockException("cannot read ONNX file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Protobuf reads no message of 2 GiB or more, so such a file is no ONNX model one can read whole:
      * models this large keep their weights in external data files beside the model.
      */
@@ -165,7 +191,10 @@ public final class OnnxModels {
     }
 
     private static ModelProto parseWhole(InputStream in, ModelParser parser) throws IOException {
-        CodedInputStream coded = CodedInputStream.newInstance(in);
+        return parseWhole(CodedInputStream.newInstance(in), parser);
+    }
+
+    private static ModelProto parseWhole(CodedInputStream coded, ModelParser parser) throws IOException {
         coded.setSizeLimit(Integer.MAX_VALUE);
         ModelProto model = parser.parse(coded);
         // Parsing stops quietly at an end-group tag (a text file starting with 't' parses as an

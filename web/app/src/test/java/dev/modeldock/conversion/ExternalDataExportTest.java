@@ -25,6 +25,7 @@ import dev.modeldock.transform.WeightFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,6 +70,9 @@ class ExternalDataExportTest {
             assertEquals("model_external_data.json", members.get(2).name());
             assertEquals(members, ExternalDataPackage.read(packaged.file()), "each member's SHA-256 as recorded");
             assertEquals(Sha256.of(packaged.file()), packaged.sha256(), "the zip's SHA-256, taken as it was written");
+            try (Stream<Path> staged = Files.list(packaged.file().getParent())) {
+                assertEquals(List.of(packaged.file()), staged.toList(), "the staging folder holds the package alone");
+            }
 
             Path unpacked = work.resolve("unpacked");
             assertEquals(members, ExternalDataPackage.unpack(packaged.file(), unpacked));

@@ -14,6 +14,7 @@ import dev.modeldock.testkit.MiniLmHubFolder;
 import dev.modeldock.testkit.plugin.Plugins;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -64,6 +65,32 @@ class InputFileHashesTest {
                 () -> model(hub).convert(staging, changeTokenizerJson).close());
         assertTrue(e.getMessage().contains("tokenizer.json changed while it was being converted"), e.getMessage());
         assertTrue(e.getMessage().contains(before), "names the digest taken when it was first read: " + e.getMessage());
+        try (Stream<Path> left = Files.list(staging)) {
+            assertEquals(0, left.count(), "the staged pipeline is deleted");
+        }
+    }
+
+    /**
+     * The encoder's weights are read where they lie in its mapped file, after the graph is assembled:
+     * an encoder cut short in between faults when they are read, and the conversion names the file
+     * that changed rather than failing with the JVM's error.
+     */
+    @Test
+    void anEncoderCutShortWhileItIsConvertedFailsNamingIt() throws Exception {
+        Path hub = MiniLmHubFolder.create(work.resolve("hub"));
+        Path staging = Files.createDirectories(work.resolve("staging"));
+        Progress truncateEncoder = (stage, fraction) -> {
+            if (stage.startsWith("writing the pipeline")) {
+                try (FileChannel encoder = FileChannel.open(hub.resolve("onnx/model.onnx"), StandardOpenOption.WRITE)) {
+                    encoder.truncate(encoder.size() / 2);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+        ModelDockException e = assertThrows(ModelDockException.class,
+                () -> model(hub).convert(staging, truncateEncoder).close());
+        assertTrue(e.getMessage().contains("onnx/model.onnx changed while it was being converted"), e.getMessage());
         try (Stream<Path> left = Files.list(staging)) {
             assertEquals(0, left.count(), "the staged pipeline is deleted");
         }

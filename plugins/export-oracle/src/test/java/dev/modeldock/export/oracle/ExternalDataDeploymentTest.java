@@ -8,7 +8,7 @@ import dev.modeldock.artifact.ExternalDataPackager;
 import dev.modeldock.export.oracle.standin.StandInDatabase;
 import dev.modeldock.export.oracle.standin.StandInModels;
 import dev.modeldock.export.oracle.standin.StandInSettings;
-import dev.modeldock.onnx.ExternalData;
+import dev.modeldock.onnx.DataFile;
 import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.plugin.DeployedState;
 import dev.modeldock.plugin.ExportRequest;
@@ -49,12 +49,10 @@ class ExternalDataDeploymentTest {
     @BeforeEach
     void writePackage() throws Exception {
         directory = Files.createDirectory(work.resolve("models-directory"));
-        Path loose = Files.createDirectory(work.resolve("loose"));
         Path single = StandInModels.embedding().write(work.resolve("pipeline.onnx"));
-        Path onnx = loose.resolve("model.onnx");
         pack = work.resolve("pipeline.zip");
-        members = ExternalDataPackager.pack(onnx, ExternalData.writeContentNamed(OnnxModels.read(single), onnx,
-                "model", 16), pack).members();
+        members = ExternalDataPackager.pack("model", DataFile.contentNamed(OnnxModels.read(single), "model", 16),
+                pack).members();
     }
 
     @Test
