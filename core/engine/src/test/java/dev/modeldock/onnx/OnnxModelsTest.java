@@ -13,6 +13,7 @@ import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import com.google.protobuf.ByteString;
 import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.testkit.BertShapedHubFolder;
 import dev.modeldock.testkit.onnx.OnnxFixtures;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,29 @@ class OnnxModelsTest {
         GraphProto graph = negGraph().toBuilder().addInitializer(floats("unused", new float[] {1f, 2f}, 2)).build();
         Path file = OnnxFixtures.write(graph, dir, "m.onnx");
         assertEquals(OnnxFixtures.model(graph), OnnxModels.read(file));
+    }
+
+    /**
+     * A source is read through a mapping of its file; what it gives is the file parsed whole, down to
+     * the tensors whose values are in int64_data rather than raw_data (raw_data has presence, so an
+     * empty one set by mistake would hide them), and none of it but the weights is left in the mapping.
+     */
+    @Test
+    void aSourceReadThroughItsMappingIsTheFileParsedWhole(@TempDir Path dir) throws Exception {
+        Path hub = BertShapedHubFolder.create(dir.resolve("hub"), new BertShapedHubFolder.Shape("bert-64", 2, 64, 4,
+                128, 30522, 64), false, 7);
+        Path file = hub.resolve("onnx/model.onnx");
+
+        ModelProto mapped = OnnxModels.readChecked(file, file::resolveSibling);
+
+        ModelProto whole = ModelProto.parseFrom(Files.readAllBytes(file));
+        assertEquals(whole, mapped);
+        assertTrue(whole.getGraph().getInitializerList().stream().anyMatch(tensor -> !tensor.hasRawData()),
+                "the fixture has tensors without raw_data");
+        assertEquals(whole.getGraph().getInitializerList().stream().map(TensorProto::hasRawData).toList(),
+                mapped.getGraph().getInitializerList().stream().map(TensorProto::hasRawData).toList());
+        String nodeName = mapped.getGraph().getNode(0).getNameBytes().getClass().getSimpleName();
+        assertEquals("LiteralByteString", nodeName, "the structure is on the heap, not a slice of the mapping");
     }
 
     @Test
