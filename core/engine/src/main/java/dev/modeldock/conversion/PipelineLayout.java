@@ -12,7 +12,6 @@ import dev.modeldock.onnx.OnnxModels;
 import dev.modeldock.plugin.ExternalDataPackage;
 import dev.modeldock.plugin.ExternalDataPackage.Member;
 import dev.modeldock.plugin.ModelDockException;
-import dev.modeldock.plugin.Sha256;
 import dev.modeldock.transform.WeightFormat;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,15 +41,15 @@ final class PipelineLayout {
 
     private final Path onnx;
     private final long onnxBytes;
-    private final Written packed;
+    private final Written written;
     private final EmbeddingModelConfig config;
     private final ModelSignature signature;
 
-    private PipelineLayout(Path onnx, long onnxBytes, Written packed, EmbeddingModelConfig config,
+    private PipelineLayout(Path onnx, long onnxBytes, Written written, EmbeddingModelConfig config,
             ModelSignature signature) {
         this.onnx = onnx;
         this.onnxBytes = onnxBytes;
-        this.packed = packed;
+        this.written = written;
         this.config = config;
         this.signature = signature;
     }
@@ -72,8 +71,9 @@ final class PipelineLayout {
                 throw new ModelDockException(why);
             });
             Path file = staging.resolve("pipeline.onnx");
-            OnnxModels.write(pipeline, file);
-            return new PipelineLayout(file, Files.size(file), null, config, ModelSignature.of(pipeline));
+            String sha256 = OnnxModels.writeHashed(pipeline, file);
+            return new PipelineLayout(file, Files.size(file), new Written(file, sha256, List.of()), config,
+                    ModelSignature.of(pipeline));
         }
         if (config.useExternalData().isEmpty()) {
             // Chosen by size and release: recorded as given, so that the configuration alone says what
@@ -107,7 +107,7 @@ final class PipelineLayout {
 
     /** Whether the weights are in external data. */
     boolean external() {
-        return packed != null;
+        return !written.file().equals(onnx);
     }
 
     /** The configuration, with {@code use_external_data} recorded when it was chosen by size. */
@@ -121,11 +121,10 @@ final class PipelineLayout {
 
     /** The artifact, once validated: the ONNX file itself, or the package, without the twin beside it. */
     Written finish() throws IOException {
-        if (!external()) {
-            return new Written(onnx, Sha256.of(onnx), List.of());
+        if (external()) {
+            Files.delete(onnx);
         }
-        Files.delete(onnx);
-        return packed;
+        return written;
     }
 
     /** Refuses {@code use_external_data} for a release that loads no external data, before any work. */

@@ -9,8 +9,10 @@ import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.UnsafeByteOperations;
 import dev.modeldock.plugin.ModelDockException;
+import dev.modeldock.plugin.Sha256;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +34,7 @@ public final class OnnxModels {
     public static final long MAX_FILE_BYTES = Integer.MAX_VALUE;
 
     private static final int READ_BUFFER_BYTES = 1 << 16;
+    private static final int WRITE_CHUNK_BYTES = 1 << 20;
 
     private OnnxModels() {
     }
@@ -242,13 +247,42 @@ public final class OnnxModels {
 
     /** Writes {@code model} to {@code file}, refusing what would not fit in one ONNX file. */
     public static void write(ModelProto model, Path file) throws IOException {
+        writeHashed(model, file);
+    }
+
+    /**
+     * {@link #write}, returning the file's SHA-256 taken as its bytes went out: a 1 GB file need not
+     * be read back for its digest.
+     */
+    public static String writeHashed(ModelProto model, Path file) throws IOException {
         long size = serializedSize(model);
         if (size == 0 || size >= MAX_FILE_BYTES) {
             throw new ModelDockException("the pipeline would be " + describeSize(size) + "; one ONNX file (and"
                     + " Oracle) holds at most " + describeSize(MAX_FILE_BYTES));
         }
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+        MessageDigest digest = Sha256.newDigest();
+        OutputStream hashed = new DigestOutputStream(new Chunked(Files.newOutputStream(file)), digest);
+        try (OutputStream out = new BufferedOutputStream(hashed, WRITE_CHUNK_BYTES)) {
             model.writeTo(out);
+        }
+        return Sha256.hex(digest);
+    }
+
+    /**
+     * Hands a file stream at most 1 MB at a time. Protobuf writes a tensor's values in one call, and
+     * the JDK copies each write through a temporary native buffer of its size, kept for the thread:
+     * a 256 MB table would leave 256 MB of native memory behind.
+     */
+    private static final class Chunked extends FilterOutputStream {
+        Chunked(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            for (int done = 0; done < length; done += WRITE_CHUNK_BYTES) {
+                out.write(bytes, offset + done, Math.min(WRITE_CHUNK_BYTES, length - done));
+            }
         }
     }
 
