@@ -43,6 +43,21 @@ class Sha256Test {
         assertEquals(expected, Sha256.of(file));
     }
 
+    /** Past 16 MB a file is read a piece ahead on another thread: every piece, in order, the last one short. */
+    @Test
+    void aFileReadAheadWhileItIsHashedIsDigestedWhole(@TempDir Path dir) throws Exception {
+        byte[] bytes = new byte[41 * (1 << 20) + 7];
+        new Random(11).nextBytes(bytes);
+        Path file = Files.write(dir.resolve("large.bin"), bytes);
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        assertEquals(expected, Sha256.of(file));
+    }
+
+    @Test
+    void aFolderIsAnIoError(@TempDir Path dir) {
+        assertThrows(IOException.class, () -> Sha256.of(dir));
+    }
+
     @Test
     void aMissingFileIsAnIoError(@TempDir Path dir) {
         assertThrows(IOException.class, () -> Sha256.of(dir.resolve("absent")));

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -72,20 +73,22 @@ public final class ExternalDataPackager {
     public static Packed pack(String stem, DataFile data, Path zip) throws IOException {
         String onnx = stem + ExternalDataPackage.MODEL_SUFFIX;
         List<Member> members = new ArrayList<>();
-        // Hashed on its way out: reading a 2 GB zip back for its digest would cost as much again.
+        // Hashed on its way out: reading a 2 GB zip back for its digest would cost as much again. The
+        // data file's own SHA-256 is taken from memory on another core meanwhile.
         MessageDigest zipDigest = Sha256.newDigest();
+        CompletableFuture<String> dataSha256 = CompletableFuture.supplyAsync(data::sha256);
         long dataStart;
         try (CountingStream counted = new CountingStream(new BufferedOutputStream(new DigestOutputStream(
                 Files.newOutputStream(zip, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), zipDigest),
                 BUFFER_BYTES)); ZipOutputStream out = new ZipOutputStream(counted)) {
             members.add(store(out, onnx, data.referencing().toByteArray()));
-            ZipEntry entry = storedEntry(data.name(), data.size(), data.checksums().crc32());
+            ZipEntry entry = storedEntry(data.name(), data.size(), data.crc32());
             entry.setExtra(alignmentExtra(counted.count + LOCAL_HEADER_BYTES + utf8(data.name()).length));
             out.putNextEntry(entry);
             dataStart = counted.count;
             data.writeTo(out); // the zip checks the CRC-32 again as the bytes pass
             out.closeEntry();
-            members.add(new Member(data.name(), data.checksums().sha256(), data.size()));
+            members.add(new Member(data.name(), dataSha256.join(), data.size()));
             members.add(store(out, stem + ExternalDataPackage.DESCRIPTOR_SUFFIX, utf8(descriptor(onnx,
                     data.tensors()))));
         }

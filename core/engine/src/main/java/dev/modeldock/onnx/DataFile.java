@@ -15,7 +15,9 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /**
  * The data file of a model's external data, laid out but not yet written: which initializers of the
@@ -42,17 +44,14 @@ public final class DataFile {
     private final String name;
     private final List<Slot> slots;
     private final long size;
-    private Checksums checksums;
+    /** Negative until computed. */
+    private long crc32 = -1;
 
     private DataFile(ModelProto model, String name, List<Slot> slots, long size) {
         this.model = model;
         this.name = name;
         this.slots = slots;
         this.size = size;
-    }
-
-    /** What a package declares of a file: its SHA-256 (hex) and the CRC-32 a zip entry carries. */
-    public record Checksums(String sha256, long crc32) {
     }
 
     /**
@@ -64,20 +63,27 @@ public final class DataFile {
     }
 
     /**
-     * The same, in a file named after its content, {@code <stem>-<16 hex>.dat} (the start of its
-     * SHA-256): two models' data files in one folder, such as an Oracle directory, never take each
-     * other's name, and the same values always get the same one. Costs one pass over the values in
-     * memory, whose checksums a package needs anyway.
+     * The same, in a file named after its content, {@code <stem>-<16 hex>.dat}: its CRC-32C and its
+     * CRC-32, 64 bits that two different data files share with a chance of about one in 10^19, so
+     * that two models' data files in one folder, such as an Oracle directory, never take each other's
+     * name, and the same values always get the same one. A name goes in a zip entry's header, before
+     * the file's bytes, so it is taken in a pass over the values in memory first: CRCs, which the
+     * processor computes at about 10 GB/s, where a SHA-256 would cost as much as writing the file.
      */
     public static DataFile contentNamed(ModelProto model, String stem, long minBytes) {
         if (!stem.matches("[A-Za-z0-9][A-Za-z0-9_-]*")) {
             throw new IllegalArgumentException("'" + stem + "' is not a plain file stem");
         }
         DataFile unnamed = layOut(model, minBytes, "");
-        Checksums checksums = unnamed.checksums();
-        DataFile named = new DataFile(model, stem + "-" + checksums.sha256().substring(0, 16) + ".dat", unnamed.slots,
-                unnamed.size);
-        named.checksums = checksums;
+        CRC32 crc32 = new CRC32();
+        CRC32C crc32c = new CRC32C();
+        unnamed.feed((bytes, offset, length) -> {
+            crc32.update(bytes, offset, length);
+            crc32c.update(bytes, offset, length);
+        });
+        DataFile named = new DataFile(model, String.format(Locale.ROOT, "%s-%08x%08x.dat", stem, crc32c.getValue(),
+                crc32.getValue()), unnamed.slots, unnamed.size);
+        named.crc32 = crc32.getValue();
         return named;
     }
 
@@ -143,30 +149,49 @@ public final class DataFile {
         return model.toBuilder().setGraph(graph).build();
     }
 
-    /** The SHA-256 and CRC-32 of the file's bytes, computed once, from the values in memory. */
-    public Checksums checksums() {
-        if (checksums == null) {
-            MessageDigest digest = Sha256.newDigest();
+    /** The CRC-32 of the file's bytes, which a zip entry declares before them; computed once. */
+    public long crc32() {
+        if (crc32 < 0) {
             CRC32 crc = new CRC32();
-            try {
-                writeTo(new OutputStream() {
-                    @Override
-                    public void write(int b) {
-                        write(new byte[] {(byte) b}, 0, 1);
-                    }
-
-                    @Override
-                    public void write(byte[] bytes, int offset, int length) {
-                        digest.update(bytes, offset, length);
-                        crc.update(bytes, offset, length);
-                    }
-                });
-            } catch (IOException e) {
-                throw new IllegalStateException("a digest does not fail to write", e);
-            }
-            checksums = new Checksums(Sha256.hex(digest), crc.getValue());
+            feed(crc::update);
+            crc32 = crc.getValue();
         }
-        return checksums;
+        return crc32;
+    }
+
+    /**
+     * The SHA-256 of the file's bytes, computed from the values in memory at each call: a pass that
+     * can run on a core of its own while the file is written.
+     */
+    public String sha256() {
+        MessageDigest digest = Sha256.newDigest();
+        feed(digest::update);
+        return Sha256.hex(digest);
+    }
+
+    /** Takes a piece of the file's bytes, which it must not keep or change. */
+    @FunctionalInterface
+    private interface Pieces {
+        void accept(byte[] bytes, int offset, int length);
+    }
+
+    /** Hands the file's bytes to {@code pieces}, in order. */
+    private void feed(Pieces pieces) {
+        try {
+            writeTo(new OutputStream() {
+                @Override
+                public void write(int b) {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] bytes, int offset, int length) {
+                    pieces.accept(bytes, offset, length);
+                }
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException("nothing is written to a file here", e);
+        }
     }
 
     /**

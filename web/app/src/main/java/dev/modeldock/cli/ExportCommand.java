@@ -158,7 +158,8 @@ final class ExportCommand implements Callable<Integer> {
             return model.convert(progress);
         } catch (OutOfMemoryError e) {
             long encoder = HubModel.open(model.source().folder()).encoderBytes();
-            // The weights, their int8 or float16 copy and protobuf's overhead: about twice the encoder.
+            // Generous: a float32 export keeps the weights in the mapped source, a rewrite holds one
+            // table's floats beside their copy, and twice the encoder covers any model's share of the heap.
             long giB = (long) Math.ceil(2.0 * encoder / (1L << 30)) + 1;
             throw new ModelDockException(String.format(Locale.ROOT, "the Java heap (at most %d MB) ran out"
                     + " converting %s, whose encoder is %s: give it more, e.g. java -Xmx%dg -jar modeldock.jar"
