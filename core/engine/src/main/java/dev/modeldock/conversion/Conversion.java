@@ -160,11 +160,15 @@ public final class Conversion {
             Path float32 = staging.resolve("float32.onnx");
             long referenceBytes = OnnxModels.serializedSize(pipeline);
             if (format != WeightFormat.FLOAT32) {
+                long writing = System.nanoTime();
                 ModelProto reference = ExternalData.write(pipeline, float32, PipelineLayout.EXTERNAL_FROM_BYTES);
                 pipeline = null; // its weights are in the reference's data file, to be read back one at a time
                 collectIfLarge(referenceBytes);
+                LOG.debug("float32 reference written in {} s", seconds(writing));
                 progress.report("rewriting the encoder's weights as " + format.jsonName(), 0.4);
+                long rewriting = System.nanoTime();
                 pipeline = rewritten(format, reference, float32);
+                LOG.debug("weights rewritten as {} in {} s", format.jsonName(), seconds(rewriting));
             }
             long pipelineBytes = format == WeightFormat.FLOAT32 ? referenceBytes : OnnxModels.serializedSize(pipeline);
             PipelineLayout layout = PipelineLayout.write(pipeline, config, format, release, staging);
@@ -198,8 +202,7 @@ public final class Conversion {
                 quality = gated(format, float32, referenceBytes, layout.onnx(), probes, ignoreQualityGate);
             }
             // The one figure the large-model benchmark reads: the rest of the wall time is reading and writing.
-            LOG.debug("validation took {} s",
-                    String.format(Locale.ROOT, "%.1f", (System.nanoTime() - validating) / 1e9));
+            LOG.debug("validation took {} s", seconds(validating));
             PipelineLayout.Written written = layout.finish();
             String sha256 = written.sha256();
             long artifactBytes = Files.size(written.file());
@@ -240,6 +243,11 @@ public final class Conversion {
         ModelProto pipeline = format.apply(reference, name -> name.startsWith(PipelineAssembler.ENCODER_PREFIX),
                 WeightValues.beside(float32));
         return ExternalData.inlined(pipeline, float32);
+    }
+
+    /** The seconds since {@code start} (a {@link System#nanoTime()}), to a tenth, for the debug log. */
+    private static String seconds(long start) {
+        return String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9);
     }
 
     /**
