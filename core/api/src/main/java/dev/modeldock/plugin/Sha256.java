@@ -39,7 +39,7 @@ public final class Sha256 {
         MessageDigest digest = newDigest();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             if (channel.size() < READ_AHEAD_FROM_BYTES) {
-                ByteBuffer buffer = ByteBuffer.allocate((int) channel.size() + 1); // + 1: at least one byte
+                ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(PIECE_BYTES, channel.size() + 1));
                 for (int n = fill(channel, buffer); n > 0; n = fill(channel, buffer)) {
                     digest.update(buffer.array(), 0, n);
                 }

@@ -36,19 +36,20 @@ class Sha256Test {
 
     @Test
     void aFileLargerThanTheReadBufferIsDigestedWhole(@TempDir Path dir) throws Exception {
-        byte[] bytes = new byte[3 * (1 << 20) + 12345];
-        new Random(7).nextBytes(bytes);
-        Path file = Files.write(dir.resolve("weights.bin"), bytes);
-        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        assertEquals(expected, Sha256.of(file));
+        assertDigestedWhole(dir.resolve("weights.bin"), 3 * (1 << 20) + 12345, 7);
     }
 
     /** Past 16 MB a file is read a piece ahead on another thread: every piece, in order, the last one short. */
     @Test
     void aFileReadAheadWhileItIsHashedIsDigestedWhole(@TempDir Path dir) throws Exception {
-        byte[] bytes = new byte[41 * (1 << 20) + 7];
-        new Random(11).nextBytes(bytes);
-        Path file = Files.write(dir.resolve("large.bin"), bytes);
+        assertDigestedWhole(dir.resolve("large.bin"), 41 * (1 << 20) + 7, 11);
+    }
+
+    /** A file of {@code size} random bytes has the digest MessageDigest gives those bytes in memory. */
+    private static void assertDigestedWhole(Path file, int size, long seed) throws Exception {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        Files.write(file, bytes);
         String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         assertEquals(expected, Sha256.of(file));
     }

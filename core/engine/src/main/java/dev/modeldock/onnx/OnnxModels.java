@@ -140,18 +140,13 @@ public final class OnnxModels {
     }
 
     private static ModelProto parse(Path file, ModelParser parser) {
-        refuseOverSize(file);
         // Files.newInputStream, unlike FileInputStream, does not skip past the end of the file, so a
         // truncated file fails when a reader skips what the file no longer holds.
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), READ_BUFFER_BYTES)) {
-            return parseWhole(in, parser);
-        } catch (NoSuchFileException e) {
-            throw new ModelDockException("ONNX file " + file + " does not exist");
-        } catch (InvalidProtocolBufferException e) {
-            throw new ModelDockException(file + " is not a valid ONNX model (" + e.getMessage() + ")");
-        } catch (IOException e) {
-            throw new ModelDockException("cannot read ONNX file " + file + ": " + e.getMessage(), e);
-        }
+        return read(file, () -> {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), READ_BUFFER_BYTES)) {
+                return parseWhole(in, parser);
+            }
+        });
     }
 
     /**
@@ -162,12 +157,26 @@ public final class OnnxModels {
      * a file ModelDock never writes or deletes while it is mapped.
      */
     private static ModelProto parseMapped(Path file) {
+        return read(file, () -> {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                CodedInputStream coded = UnsafeByteOperations.unsafeWrap(channel.map(FileChannel.MapMode.READ_ONLY,
+                        0, channel.size())).newCodedInput();
+                coded.enableAliasing(true);
+                return detached(parseWhole(coded, ModelProto::parseFrom));
+            }
+        });
+    }
+
+    /** One way of reading a whole model from its file. */
+    private interface Reading {
+        ModelProto read() throws IOException;
+    }
+
+    /** Refuses a file too large for one ONNX model, then reads it, saying which file is wrong and how. */
+    private static ModelProto read(Path file, Reading reading) {
         refuseOverSize(file);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            CodedInputStream coded = UnsafeByteOperations.unsafeWrap(channel.map(FileChannel.MapMode.READ_ONLY, 0,
-                    channel.size())).newCodedInput();
-            coded.enableAliasing(true);
-            return detached(parseWhole(coded, ModelProto::parseFrom));
+        try {
+            return reading.read();
         } catch (NoSuchFileException e) {
             throw new ModelDockException("ONNX file " + file + " does not exist");
         } catch (InvalidProtocolBufferException e) {
