@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /** The deployments page in Chromium: history, a drift check that finds a changed file, retire; viewers only read. */
 class DeploymentsBrowserTest {
@@ -63,7 +64,9 @@ class DeploymentsBrowserTest {
         assertEquals("no drift", browser.find(row).findElement(By.cssSelector(".drift-result")).getText());
 
         Files.write(outputDir.resolve("drifting.onnx"), SmallModels.irisClassifier().toByteArray()); // changed by hand
+        WebElement noDriftPage = browser.currentPage(); // it has a notice too
         browser.find(row).findElement(By.cssSelector("button.check-drift")).click();
+        browser.waitUntilReplaced(noDriftPage);
         assertTrue(browser.waitFor(By.id("deployments-notice")).getText().contains("drift found"));
         assertEquals("drift", browser.find(row).findElement(By.cssSelector(".drift-result")).getText());
         assertEquals("drifted", browser.find(row).findElement(By.cssSelector(".status")).getText());

@@ -30,17 +30,21 @@ final class PluginPageDriver {
     /** Chooses {@code zip} in the upload form and sends it; the browser lands on the answer. */
     void upload(Path zip) {
         browser.open("/plugins");
+        WebElement page = browser.currentPage();
         browser.find(By.id("plugin-zip")).sendKeys(zip.toAbsolutePath().toString());
         browser.find(By.id("plugin-upload-submit")).click();
+        browser.waitUntilReplaced(page);
         browser.waitFor(By.cssSelector("#plugins-message, #plugins-error"));
     }
 
     /** Presses {@code button} (disable, enable, remove) of plugin {@code id}, accepting a confirmation. */
     void press(String id, String button) {
+        WebElement page = browser.currentPage();
         card(id).findElement(By.cssSelector(".plugin-" + button + " button")).click();
         if (button.equals("remove")) {
             browser.driver().switchTo().alert().accept();
         }
+        browser.waitUntilReplaced(page);
         browser.waitFor(By.cssSelector("#plugins-message, #plugins-error"));
     }
 

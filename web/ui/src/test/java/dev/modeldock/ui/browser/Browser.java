@@ -14,6 +14,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -124,8 +125,52 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         return driver.findElements(by);
     }
 
+    /** Waits until {@code by} is shown; an element found while one document replaces another is looked for again. */
     public WebElement waitFor(By by) {
-        return waitUpTo(WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return waitUpTo(WAIT).until(driver -> {
+            try {
+                return ExpectedConditions.visibilityOfElementLocated(by).apply(driver);
+            } catch (WebDriverException e) {
+                if (betweenDocuments(e)) {
+                    return null;
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** The document now shown, for {@link #waitUntilReplaced} after an action that loads the next one. */
+    public WebElement currentPage() {
+        return driver.findElement(By.tagName("html"));
+    }
+
+    /**
+     * Waits until {@code page}, from {@link #currentPage}, has given way to another document. Without
+     * it, a wait for an element both pages have (a form's answer, say) can pass on the old page.
+     */
+    public void waitUntilReplaced(WebElement page) {
+        waitUpTo(WAIT).until(driver -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (betweenDocuments(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * Chrome's answer for an element of a document it is tearing down: not yet "stale", and not a
+     * fault of the page either (seen in CI on the plugin page's form posts).
+     */
+    private static boolean betweenDocuments(WebDriverException e) {
+        String message = e.getMessage();
+        return message != null && message.contains("does not belong to the document");
     }
 
     /** Waits up to {@code timeout} until {@code by} holds {@code text}. */
