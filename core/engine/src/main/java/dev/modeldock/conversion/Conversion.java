@@ -17,6 +17,7 @@ import dev.modeldock.metadata.OracleRelease;
 import dev.modeldock.metadata.PipelineMetadata;
 import dev.modeldock.onnx.ExternalData;
 import dev.modeldock.onnx.OnnxModels;
+import dev.modeldock.onnx.WeightOrigins;
 import dev.modeldock.plan.PipelineFunction;
 import dev.modeldock.plan.PipelinePlan;
 import dev.modeldock.plugin.ModelDockException;
@@ -134,7 +135,9 @@ public final class Conversion {
         LOG.debug("converting {} from {} with {}", folder.id(), folder.root(), config.toMap());
         HubModel model = HubModel.open(folder);
         // Checked before ONNX Runtime sees the encoder (the reference embedder, the parity check).
-        PipelinePlan plan = PipelinePlan.create(model, EncoderGraph.of(model.encoder()), config, function, extensions);
+        WeightOrigins origins = new WeightOrigins(); // where a float32 reference can find the weights without a copy
+        PipelinePlan plan = PipelinePlan.create(model, EncoderGraph.of(model.encoder(origins)), config, function,
+                extensions);
         if (format != WeightFormat.FLOAT32 && function != PipelineFunction.EMBEDDING) {
             throw new ModelDockException("quantize_model and use_float16 are checked against retrieval on embeddings,"
                     + " which a " + function.jsonName() + " pipeline has none of; convert it with float32 weights");
@@ -161,8 +164,10 @@ public final class Conversion {
             long referenceBytes = OnnxModels.serializedSize(pipeline);
             if (format != WeightFormat.FLOAT32) {
                 long writing = System.nanoTime();
-                ModelProto reference = ExternalData.write(pipeline, float32, PipelineLayout.EXTERNAL_FROM_BYTES);
-                pipeline = null; // its weights are in the reference's data file, to be read back one at a time
+                ModelProto reference = ExternalData.write(pipeline, float32, PipelineLayout.EXTERNAL_FROM_BYTES,
+                        origins);
+                origins.clear();
+                pipeline = null; // its weights are in the reference's data files, to be read back one at a time
                 collectIfLarge(referenceBytes);
                 LOG.debug("float32 reference written in {} s", seconds(writing));
                 progress.report("rewriting the encoder's weights as " + format.jsonName(), 0.4);
@@ -170,6 +175,7 @@ public final class Conversion {
                 pipeline = rewritten(format, reference, float32);
                 LOG.debug("weights rewritten as {} in {} s", format.jsonName(), seconds(rewriting));
             }
+            origins.clear(); // it holds the source's mappings, which validation must not keep
             long pipelineBytes = format == WeightFormat.FLOAT32 ? referenceBytes : OnnxModels.serializedSize(pipeline);
             PipelineLayout layout = PipelineLayout.write(pipeline, config, format, release, staging);
             config = layout.config();
@@ -221,7 +227,9 @@ public final class Conversion {
             return new Artifact(staging, written.file(), sha256, artifactBytes, MetadataJson.write(metadata),
                     provenance, function == PipelineFunction.EMBEDDING ? OptionalInt.of(plan.outputWidth())
                             : OptionalInt.empty(), written.members());
-        } catch (IOException | RuntimeException | InternalError e) {
+        } catch (IOException | RuntimeException | InternalError | OutOfMemoryError e) {
+            // Out of memory too: the command line then exits with its one line, and a staged float32
+            // reference would stay in the temporary folder for good. The heap is free again by now.
             Artifact.deleteStaging(staging);
             if (e instanceof InternalError) {
                 // The source's weights are read where they lie in its mapped file: a file cut short
@@ -270,8 +278,7 @@ public final class Conversion {
             List<ProbeText> probes, boolean ignoreQualityGate) throws IOException {
         QualityReport quality = QualityCheck.run(format, float32, float32Bytes, rewritten, probes,
                 RetrievalPairs.builtIn(), ignoreQualityGate);
-        Files.delete(float32);
-        Files.deleteIfExists(ExternalData.dataFile(float32));
+        ExternalData.delete(float32);
         LOG.debug("quality: {}", quality.describe());
         if (!quality.passed() && !ignoreQualityGate) {
             throw new ModelDockException(quality.refusal());

@@ -262,7 +262,8 @@ public final class DataFile {
         }
     }
 
-    private static StringStringEntryProto entry(String key, String value) {
+    /** One key and value of a tensor's {@code external_data}. */
+    static StringStringEntryProto entry(String key, String value) {
         return StringStringEntryProto.newBuilder().setKey(key).setValue(value).build();
     }
 }

@@ -39,6 +39,8 @@ public final class ExternalData {
     private static final long MAX_TENSOR_BYTES = Integer.MAX_VALUE - 8;
     /** The most bytes read from a data file at once. */
     private static final int CHUNK_BYTES = 1 << 20;
+    /** Between a written model's file name and a link's number, for the links {@link #write} makes. */
+    private static final String SOURCE_LINK = "_source_";
 
     /** Finds the file an external location names, or refuses it. */
     @FunctionalInterface
@@ -54,27 +56,31 @@ public final class ExternalData {
     private final String file;
     private final Files files;
     private final boolean mapped;
+    private final WeightOrigins origins;
 
-    private ExternalData(String file, Files files, boolean mapped) {
+    private ExternalData(String file, Files files, boolean mapped, WeightOrigins origins) {
         this.file = file;
         this.files = files;
         this.mapped = mapped;
+        this.origins = origins;
     }
 
     /**
      * The model with every external initializer of its main graph read into {@code raw_data}.
      *
      * @param file   what messages call the model
-     * @param mapped leave the values where they lie in a read-only mapping of their file rather than
-     *               copy them onto the heap: for a model source, which ModelDock never changes
+     * @param mapped  leave the values where they lie in a read-only mapping of their file rather than
+     *                copy them onto the heap: for a model source, which ModelDock never changes
+     * @param origins where mapped values are recorded as read from
      * @throws ModelStructureException naming the tensor, for a location that leaves the folder or a
      *                                 range that does not hold the tensor's values
      */
-    static ModelProto inline(String file, ModelProto model, Files files, boolean mapped) throws IOException {
+    static ModelProto inline(String file, ModelProto model, Files files, boolean mapped, WeightOrigins origins)
+            throws IOException {
         if (model.getGraph().getInitializerList().stream().noneMatch(ExternalData::external)) {
             return model;
         }
-        ExternalData reader = new ExternalData(file, files, mapped);
+        ExternalData reader = new ExternalData(file, files, mapped, origins);
         GraphProto.Builder graph = model.getGraph().toBuilder();
         for (int i = 0; i < graph.getInitializerCount(); i++) {
             TensorProto tensor = graph.getInitializer(i);
@@ -95,13 +101,70 @@ public final class ExternalData {
      *         ({@link #floats}), rather than hold every weight at once
      */
     public static ModelProto write(ModelProto model, Path file, long minBytes) throws IOException {
-        DataFile data = DataFile.named(model, dataFile(file).getFileName().toString(), minBytes);
+        return write(model, file, minBytes, new WeightOrigins());
+    }
+
+    /**
+     * The same, except that an initializer whose values a mapped read left in a source's data file
+     * at a page boundary ({@code origins}) names that file through a link beside {@code file}
+     * ({@code <file name>_source_<n>}) instead of being copied: a model to be read by ONNX Runtime and
+     * deleted, such as a conversion's float32 reference (2.24 GB not written). Where links cannot be
+     * made, the values are copied as {@link #write(ModelProto, Path, long)} copies them.
+     * {@link #delete} removes the file, its data file and the links.
+     */
+    public static ModelProto write(ModelProto model, Path file, long minBytes, WeightOrigins origins)
+            throws IOException {
+        ModelProto linked = linkedToOrigins(model, file, minBytes, origins);
+        DataFile data = DataFile.named(linked, dataFile(file).getFileName().toString(), minBytes);
         try (OutputStream out = java.nio.file.Files.newOutputStream(dataFile(file))) {
             data.writeTo(out);
         }
         ModelProto written = data.referencing();
         OnnxModels.write(written, file);
         return written;
+    }
+
+    /** {@code model} with the initializers {@code origins} knows referencing their source through links. */
+    private static ModelProto linkedToOrigins(ModelProto model, Path file, long minBytes, WeightOrigins origins)
+            throws IOException {
+        Map<Path, String> links = new LinkedHashMap<>();
+        GraphProto.Builder graph = model.getGraph().toBuilder();
+        for (int i = 0; i < graph.getInitializerCount(); i++) {
+            TensorProto tensor = graph.getInitializer(i);
+            var origin = origins.of(tensor.getRawData()).filter(o -> o.length() >= minBytes
+                    && o.offset() % DataFile.ALIGNMENT == 0); // where ONNX Runtime maps rather than copies
+            if (origin.isEmpty()) {
+                continue;
+            }
+            String link = links.get(origin.get().file());
+            if (link == null) {
+                link = file.getFileName() + SOURCE_LINK + links.size();
+                try {
+                    java.nio.file.Files.createSymbolicLink(file.resolveSibling(link),
+                            origin.get().file().toAbsolutePath());
+                } catch (UnsupportedOperationException | IOException e) {
+                    delete(file); // Windows without the privilege, say: copy the values after all
+                    return model;
+                }
+                links.put(origin.get().file(), link);
+            }
+            graph.setInitializer(i, tensor.toBuilder().clearRawData()
+                    .setDataLocation(TensorProto.DataLocation.EXTERNAL)
+                    .addExternalData(DataFile.entry("location", link))
+                    .addExternalData(DataFile.entry("offset", String.valueOf(origin.get().offset())))
+                    .addExternalData(DataFile.entry("length", String.valueOf(origin.get().length()))));
+        }
+        return model.toBuilder().setGraph(graph).build();
+    }
+
+    /** Deletes what {@link #write} wrote as {@code file}: the file, its data file and its links (never their targets). */
+    public static void delete(Path file) throws IOException {
+        java.nio.file.Files.deleteIfExists(file);
+        java.nio.file.Files.deleteIfExists(dataFile(file));
+        for (int n = 0; java.nio.file.Files.deleteIfExists(file.resolveSibling(file.getFileName() + SOURCE_LINK + n));
+                n++) {
+            // each link in turn, numbered from 0
+        }
     }
 
     /**
@@ -114,8 +177,9 @@ public final class ExternalData {
         if (tensor.getDataType() != DataType.FLOAT_VALUE || !external(tensor)) {
             throw new IllegalArgumentException("'" + tensor.getName() + "' is not a float32 tensor in external data");
         }
-        ExternalData reader = new ExternalData(file.getFileName().toString(), file::resolveSibling, false);
-        return reader.read(tensor, (channel, offset, length) -> {
+        ExternalData reader = new ExternalData(file.getFileName().toString(), file::resolveSibling, false,
+                new WeightOrigins());
+        return reader.read(tensor, (data, channel, offset, length) -> {
             float[] values = new float[(int) (length / Float.BYTES)];
             ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
             for (int done = 0; done < values.length; ) {
@@ -132,7 +196,7 @@ public final class ExternalData {
 
     /** {@code model} with the initializers {@link #write} put beside {@code file} read back into it. */
     public static ModelProto inlined(ModelProto model, Path file) throws IOException {
-        return inline(file.getFileName().toString(), model, file::resolveSibling, false);
+        return inline(file.getFileName().toString(), model, file::resolveSibling, false, new WeightOrigins());
     }
 
     /** The data file {@link #write} puts beside {@code file}: {@code model.onnx_data} for {@code model.onnx}. */
@@ -145,9 +209,12 @@ public final class ExternalData {
     }
 
     private ByteString values(TensorProto tensor) throws IOException {
-        return read(tensor, (channel, offset, length) -> {
+        return read(tensor, (data, channel, offset, length) -> {
             if (mapped) {
-                return UnsafeByteOperations.unsafeWrap(channel.map(FileChannel.MapMode.READ_ONLY, offset, length));
+                ByteString values = UnsafeByteOperations.unsafeWrap(channel.map(FileChannel.MapMode.READ_ONLY,
+                        offset, length));
+                origins.record(values, new WeightOrigins.Origin(data, offset, length));
+                return values;
             }
             ByteBuffer bytes = ByteBuffer.allocate((int) length);
             readFully(channel, bytes, offset, tensor);
@@ -158,7 +225,7 @@ public final class ExternalData {
     /** Reads a tensor's values from where its reference says, once the reference is checked. */
     @FunctionalInterface
     private interface RangeReader<T> {
-        T read(FileChannel channel, long offset, long length) throws IOException;
+        T read(Path data, FileChannel channel, long offset, long length) throws IOException;
     }
 
     /**
@@ -187,7 +254,7 @@ public final class ExternalData {
                 throw refuse(tensor, "its external data is " + length + " bytes, but its type and shape need "
                         + expected, "Export the model again: the tensor and its data disagree");
             }
-            return reader.read(channel, offset, length);
+            return reader.read(data, channel, offset, length);
         }
     }
 

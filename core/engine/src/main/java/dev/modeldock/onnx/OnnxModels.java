@@ -108,9 +108,17 @@ public final class OnnxModels {
      * @throws ModelDockException      in the same cases as {@link #read}
      */
     public static ModelProto readChecked(Path file, ExternalData.Files files) {
+        return readChecked(file, files, new WeightOrigins());
+    }
+
+    /**
+     * The same, recording in {@code origins} where each weight read from external data lies in its
+     * data file, so that a model written from them can name the file rather than copy the values.
+     */
+    public static ModelProto readChecked(Path file, ExternalData.Files files, WeightOrigins origins) {
         ModelProto model;
         try {
-            model = ExternalData.inline(file.toString(), parseMapped(file), files, true);
+            model = ExternalData.inline(file.toString(), parseMapped(file), files, true, origins);
         } catch (IOException e) {
             throw new ModelDockException("cannot read the external data of " + file + ": " + e.getMessage(), e);
         }

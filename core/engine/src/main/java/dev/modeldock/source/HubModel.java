@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.modeldock.config.Json;
 import dev.modeldock.config.JsonProblem;
 import dev.modeldock.onnx.OnnxModels;
+import dev.modeldock.onnx.WeightOrigins;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.ModelFolder;
 import java.io.IOException;
@@ -62,10 +63,15 @@ public final class HubModel {
      * cache links every file of a snapshot to its blob; a server confines them with its source roots.
      */
     public ModelProto encoder() {
+        return encoder(new WeightOrigins());
+    }
+
+    /** The same, recording in {@code origins} where the weights kept in external data lie. */
+    public ModelProto encoder(WeightOrigins origins) {
         Path file = encoderFile();
         String dir = folder.root().relativize(file.getParent()).toString().replace('\\', '/');
         return OnnxModels.readChecked(file, location -> folder.require(dir.isEmpty() ? location
-                : dir + "/" + location));
+                : dir + "/" + location), origins);
     }
 
     /** The encoder's bytes: its file and the external data files beside it that belong to it. */

@@ -1,6 +1,7 @@
 package dev.modeldock.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -193,6 +194,65 @@ class ExternalDataTest {
         assertEquals(original, ExternalData.inlined(referencing, out));
         assertThrows(IllegalArgumentException.class, () -> ExternalData.floats(original.getGraph().getInitializer(0),
                 out), "a tensor holding its values is not read from a file");
+    }
+
+    /**
+     * A model written from weights a mapped read left in a source's data file names that file through
+     * a link instead of copying them: its own data file stays empty, ONNX Runtime computes what the
+     * source computes, each weight reads back through the link, and deleting the written model removes
+     * the link and leaves the source as it was.
+     */
+    @Test
+    void aModelWrittenFromMappedWeightsNamesTheirSourceThroughALinkAndCopiesNothing() throws Exception {
+        WeightOrigins origins = new WeightOrigins();
+        ModelProto read = OnnxModels.readChecked(file, this::inFolder, origins);
+        String sourceDigest = dev.modeldock.plugin.Sha256.of(folder.resolve("model.onnx_data"));
+        Path out = Files.createDirectories(dir.resolve("out")).resolve("float32.onnx");
+
+        ModelProto referencing = ExternalData.write(read, out, 1, origins);
+
+        Path link = out.resolveSibling("float32.onnx_source_0");
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals(folder.resolve("model.onnx_data").toRealPath(), link.toRealPath());
+        assertEquals(0, Files.size(ExternalData.dataFile(out)), "nothing copied");
+        TensorProto weights = referencing.getGraph().getInitializer(0);
+        assertEquals("float32.onnx_source_0", location(weights));
+        assertEquals(read.getGraph().getInitializer(0).getRawData().asReadOnlyByteBuffer()
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer(),
+                java.nio.FloatBuffer.wrap(ExternalData.floats(weights, out)), "read back through the link");
+        float[][] features = {{5.1f, 3.5f, 1.4f, 0.2f}};
+        assertEquals(Arrays.deepToString((float[][]) OnnxFixtures.run(file, Map.of("features", features),
+                "probabilities").get("probabilities")), Arrays.deepToString((float[][]) OnnxFixtures.run(out,
+                Map.of("features", features), "probabilities").get("probabilities")));
+
+        ExternalData.delete(out);
+        assertFalse(Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertFalse(Files.exists(out) || Files.exists(ExternalData.dataFile(out)));
+        assertEquals(sourceDigest, dev.modeldock.plugin.Sha256.of(folder.resolve("model.onnx_data")),
+                "the source is untouched");
+    }
+
+    /** Values changed after the read are new values, written out: only the very bytes read are linked. */
+    @Test
+    void aWeightWhoseValuesChangedAfterTheReadIsCopiedNotLinked() throws Exception {
+        WeightOrigins origins = new WeightOrigins();
+        ModelProto read = OnnxModels.readChecked(file, this::inFolder, origins);
+        TensorProto weights = read.getGraph().getInitializer(0);
+        ModelProto changed = read.toBuilder().setGraph(read.getGraph().toBuilder().setInitializer(0, weights
+                .toBuilder().setRawData(com.google.protobuf.ByteString.copyFrom(new byte[weights.getRawData()
+                        .size()])))).build();
+        Path out = Files.createDirectories(dir.resolve("out")).resolve("float32.onnx");
+
+        ModelProto referencing = ExternalData.write(changed, out, 1, origins);
+
+        assertEquals("float32.onnx_data", location(referencing.getGraph().getInitializer(0)));
+        assertFalse(Files.exists(out.resolveSibling("float32.onnx_source_0"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertTrue(Arrays.equals(new float[12], ExternalData.floats(referencing.getGraph().getInitializer(0), out)));
+    }
+
+    private static String location(TensorProto tensor) {
+        return tensor.getExternalDataList().stream().filter(e -> e.getKey().equals("location"))
+                .map(StringStringEntryProto::getValue).findFirst().orElseThrow();
     }
 
     /** The model as written, with its first initializer's external data entries changed as given. */

@@ -153,8 +153,9 @@ class ModelDockJarIT {
     @Test
     void aHeapTooSmallForTheModelIsOneLineNamingTheModelsSizeAndTheXmxToGive() throws Exception {
         Path model = MiniLmHubFolder.create(cwd.resolve("models"));
-        Process run = java(List.of("-Xmx40m"), Map.of(), "export", "--model", model.toString(), "--config",
-                "{\"quantize_model\": true}", "--name", "m", "--output-dir", "out");
+        Path tmp = Files.createDirectories(cwd.resolve("tmp"));
+        Process run = java(List.of("-Xmx40m", "-Djava.io.tmpdir=" + tmp), Map.of(), "export", "--model",
+                model.toString(), "--config", "{\"quantize_model\": true}", "--name", "m", "--output-dir", "out");
         assertEquals(1, run.waitFor());
         String err = Files.readString(cwd.resolve("stderr.txt"));
         assertEquals(1, err.strip().lines().count(), err);
@@ -162,6 +163,10 @@ class ModelDockJarIT {
                 + " whose encoder is 90\\d{6} bytes \\(9\\d MB\\): give it more, e.g. java -Xmx2g -jar"
                 + " modeldock.jar export \\.\\.\\.\\s*"), err);
         assertTrue(Files.notExists(cwd.resolve("out/m.onnx")));
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("modeldock-staging"))
+                    .toList(), "the staged float32 reference is deleted");
+        }
     }
 
     @Test

@@ -8,14 +8,21 @@ import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import dev.modeldock.artifact.Artifact;
+import dev.modeldock.config.EmbeddingModelConfig;
 import dev.modeldock.config.Settings;
 import dev.modeldock.plugin.ModelDockException;
 import dev.modeldock.plugin.Progress;
 import dev.modeldock.plugin.Sha256;
 import dev.modeldock.testkit.MiniLmHubFolder;
 import dev.modeldock.testkit.plugin.Plugins;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +47,42 @@ class ExternalDataSourceTest {
             assertEquals(Sha256.of(external.resolve("onnx/model.onnx_data")),
                     fromExternal.provenance().sourceFiles().get("onnx/model.onnx_data"));
             assertEquals(fromInline.provenance().parity().toMap(), fromExternal.provenance().parity().toMap());
+        }
+    }
+
+    /**
+     * An int8 export starts from a float32 reference; from a source with external data, the reference
+     * names the source's data file through a link in the staging folder rather than copying it, and
+     * the result is the very pipeline the inline source gives, whose reference was copied.
+     */
+    @Test
+    void anInt8ExportFromExternalDataLinksItsReferenceToTheSourceAndGivesTheSamePipeline() throws Exception {
+        Path inline = MiniLmHubFolder.create(work);
+        Path staging = Files.createDirectories(work.resolve("staging"));
+        List<Path> linksWhileRewriting = new ArrayList<>();
+        Progress lookAtTheStagedReference = (stage, fraction) -> {
+            if (stage.startsWith("rewriting the encoder's weights")) {
+                try (Stream<Path> files = Files.walk(staging)) {
+                    for (Path link : files.filter(Files::isSymbolicLink).toList()) {
+                        linksWhileRewriting.add(link.toRealPath()); // what it points at, while it is there
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+        try (Artifact fromInline = int8(inline).convert(staging, Progress.NONE)) {
+            assertEquals(List.of(), linksWhileRewriting);
+            Path external = MiniLmHubFolder.createWithExternalData(work);
+            try (Artifact fromExternal = int8(external).convert(staging, lookAtTheStagedReference)) {
+                assertEquals(1, linksWhileRewriting.size(), linksWhileRewriting.toString());
+                assertEquals(external.resolve("onnx/model.onnx_data").toRealPath(), linksWhileRewriting.get(0));
+                assertEquals(fromInline.sha256(), fromExternal.sha256(), "the same int8 pipeline, byte for byte");
+                try (Stream<Path> left = Files.walk(staging)) {
+                    assertEquals(List.of(), left.filter(Files::isSymbolicLink).toList(), "the link is gone");
+                }
+                assertTrue(Files.size(external.resolve("onnx/model.onnx_data")) > 80_000_000, "and its target stays");
+            }
         }
     }
 
@@ -71,5 +114,11 @@ class ExternalDataSourceTest {
 
     private static EmbeddingModel model(Path hub) {
         return new EmbeddingModel(hub.toString(), null, Settings.defaults(), Plugins.builtIn());
+    }
+
+    private static EmbeddingModel int8(Path hub) {
+        EmbeddingModelConfig config = EmbeddingModelConfig.preconfigured(MiniLmHubFolder.HUB_ID).orElseThrow()
+                .with(Map.of("quantize_model", true));
+        return new EmbeddingModel(hub.toString(), config, Settings.defaults(), Plugins.builtIn());
     }
 }
