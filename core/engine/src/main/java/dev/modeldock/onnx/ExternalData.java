@@ -68,7 +68,7 @@ public final class ExternalData {
     /**
      * The model with every external initializer of its main graph read into {@code raw_data}.
      *
-     * @param file   what messages call the model
+     * @param file    what messages call the model
      * @param mapped  leave the values where they lie in a read-only mapping of their file rather than
      *                copy them onto the heap: for a model source, which ModelDock never changes
      * @param origins where mapped values are recorded as read from
