@@ -32,7 +32,8 @@ import java.util.Map;
  * function) are left as they are, for {@link ModelChecks}' external-data rule to refuse.
  *
  * <p>Writing: {@link #write} puts the large initializers in one data file beside the model, laid out
- * by {@link DataFile}.
+ * by {@link DataFile}; for a model that is only read and deleted, weights still in a source's data
+ * file ({@link WeightOrigins}) are named there through links instead.
  */
 public final class ExternalData {
     /** The largest tensor read into memory: one protobuf {@code bytes} field. */
@@ -138,10 +139,10 @@ public final class ExternalData {
             }
             String link = links.get(origin.get().file());
             if (link == null) {
-                link = file.getFileName() + SOURCE_LINK + links.size();
+                Path made = link(file, links.size());
+                link = made.getFileName().toString();
                 try {
-                    java.nio.file.Files.createSymbolicLink(file.resolveSibling(link),
-                            origin.get().file().toAbsolutePath());
+                    java.nio.file.Files.createSymbolicLink(made, origin.get().file().toAbsolutePath());
                 } catch (UnsupportedOperationException | IOException e) {
                     delete(file); // Windows without the privilege, say: copy the values after all
                     return model;
@@ -161,10 +162,15 @@ public final class ExternalData {
     public static void delete(Path file) throws IOException {
         java.nio.file.Files.deleteIfExists(file);
         java.nio.file.Files.deleteIfExists(dataFile(file));
-        for (int n = 0; java.nio.file.Files.deleteIfExists(file.resolveSibling(file.getFileName() + SOURCE_LINK + n));
-                n++) {
-            // each link in turn, numbered from 0
+        int n = 0;
+        while (java.nio.file.Files.deleteIfExists(link(file, n))) {
+            n++; // the links are numbered from 0 with no gaps
         }
+    }
+
+    /** The {@code n}th link {@link #write} makes beside {@code file}. */
+    private static Path link(Path file, int n) {
+        return file.resolveSibling(file.getFileName() + SOURCE_LINK + n);
     }
 
     /**
