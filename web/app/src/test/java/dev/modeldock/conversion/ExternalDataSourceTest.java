@@ -71,8 +71,8 @@ class ExternalDataSourceTest {
                 }
             }
         };
-        try (Artifact fromInline = int8(inline).convert(staging, Progress.NONE)) {
-            assertEquals(List.of(), linksWhileRewriting);
+        try (Artifact fromInline = int8(inline).convert(staging, lookAtTheStagedReference)) {
+            assertEquals(List.of(), linksWhileRewriting, "a single-file source's reference is a copy");
             Path external = MiniLmHubFolder.createWithExternalData(work);
             try (Artifact fromExternal = int8(external).convert(staging, lookAtTheStagedReference)) {
                 assertEquals(1, linksWhileRewriting.size(), linksWhileRewriting.toString());
