@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -14,6 +15,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -125,18 +127,8 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         return driver.findElements(by);
     }
 
-    /** Waits until {@code by} is shown; an element found while one document replaces another is looked for again. */
     public WebElement waitFor(By by) {
-        return waitUpTo(WAIT).until(driver -> {
-            try {
-                return ExpectedConditions.visibilityOfElementLocated(by).apply(driver);
-            } catch (WebDriverException e) {
-                if (betweenDocuments(e)) {
-                    return null;
-                }
-                throw e;
-            }
-        });
+        return waitUpTo(WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     /** The document now shown, for {@link #waitUntilReplaced} after an action that loads the next one. */
@@ -155,22 +147,8 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
                 return false;
             } catch (StaleElementReferenceException e) {
                 return true;
-            } catch (WebDriverException e) {
-                if (betweenDocuments(e)) {
-                    return false;
-                }
-                throw e;
             }
         });
-    }
-
-    /**
-     * Chrome's answer for an element of a document it is tearing down: not yet "stale", and not a
-     * fault of the page either (seen in CI on the plugin page's form posts).
-     */
-    private static boolean betweenDocuments(WebDriverException e) {
-        String message = e.getMessage();
-        return message != null && message.contains("does not belong to the document");
     }
 
     /** Waits up to {@code timeout} until {@code by} holds {@code text}. */
@@ -178,9 +156,35 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         waitUpTo(timeout).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
-    /** A wait of up to {@code timeout} that looks again every 50 ms. */
+    /** A wait of up to {@code timeout} that looks again every 50 ms, and again when the page is being replaced. */
     public WebDriverWait waitUpTo(Duration timeout) {
-        return new WebDriverWait(driver, timeout, POLL);
+        return new PageWait(driver, timeout);
+    }
+
+    /**
+     * A wait whose condition, run while one document replaces another, may meet Chrome's "Node with
+     * given id does not belong to the document" (an element of the page being torn down: not yet
+     * "stale", and no fault of the page). It counts as "not yet", as Selenium counts a missing element;
+     * CI met it after form posts on the plugin and audit pages.
+     */
+    private static final class PageWait extends WebDriverWait {
+        PageWait(ChromeDriver driver, Duration timeout) {
+            super(driver, timeout, POLL);
+        }
+
+        @Override
+        public <V> V until(Function<? super WebDriver, ? extends V> condition) {
+            return super.until(driver -> {
+                try {
+                    return condition.apply(driver);
+                } catch (WebDriverException e) {
+                    if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                        return null;
+                    }
+                    throw e;
+                }
+            });
+        }
     }
 
     public String text(By by) {
